@@ -1,0 +1,38 @@
+"""Entry point: ``python -m bot`` (and the ``flaskvsdjango`` script).
+
+With no sub-command it runs the bot, picking the mode from the environment
+(HTTP, Socket Mode or the local console). Sub-commands are tools for users,
+content editors and operators; each lives in its own module under ``bot.cli``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from bot.cli import ask, kb, report, serve
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="flaskvsdjango",
+        description="Slack bot that helps a team choose between Flask and Django.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    ask.add_parser(sub)
+    kb.add_parser(sub)
+    report.add_parser(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        return serve.run()
+    return handler(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

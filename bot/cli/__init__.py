@@ -1,0 +1,1 @@
+"""Sub-commands of ``python -m bot``: one module each, each with ``add_parser(sub)``."""
