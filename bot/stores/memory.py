@@ -1,0 +1,166 @@
+"""In-process stores: the single-process default when no Redis or database is set.
+
+Both forget everything on restart and are not shared between replicas; run one
+replica, or set REDIS_URL / DATABASE_URL (see ``bot.stores.factory``).
+
+    MemoryDeduper(ttl_seconds, *, max_keys=100_000, clock=time.monotonic)
+        async first_seen(key) -> bool ; async close()
+    MemoryUsageStore(*, max_records=10_000, clock=utc_now)
+        answers / declines / feedback: deques of UsageRecord (newest last)
+        records -> list[UsageRecord]   (all kinds, oldest first)
+        the UsageStore protocol, purge_older_than(days), and the same report
+        queries as SQLUsageStore: declined_questions, feedback_counts, answer_counts
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter, OrderedDict, deque
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from typing import Callable, Literal, Sequence
+
+MAX_QUESTION_CHARS = 2000
+
+Kind = Literal["answer", "decline", "feedback"]
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class MemoryDeduper:
+    """Claims event keys for ``ttl_seconds``; forgets the oldest beyond ``max_keys``.
+
+    Every key gets the same TTL, so insertion order is expiry order: expired
+    keys are always at the front of the ordered dict, and evicting them is
+    amortised O(1) per call. A key seen again inside the TTL is not refreshed
+    (the same as Redis ``SET NX EX``).
+    """
+
+    def __init__(
+        self,
+        ttl_seconds: float,
+        *,
+        max_keys: int = 100_000,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        if ttl_seconds <= 0:
+            raise ValueError("ttl_seconds must be positive")
+        if max_keys < 1:
+            raise ValueError("max_keys must be at least 1")
+        self.ttl_seconds = ttl_seconds
+        self.max_keys = max_keys
+        self._clock = clock
+        self._expiry: OrderedDict[str, float] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._expiry)
+
+    async def first_seen(self, key: str) -> bool:
+        # No await inside: atomic with respect to other tasks on this loop.
+        now = self._clock()
+        expiry = self._expiry
+        while expiry:
+            oldest_key, oldest_expiry = next(iter(expiry.items()))
+            if oldest_expiry > now:
+                break
+            del expiry[oldest_key]
+        if key in expiry:
+            return False
+        expiry[key] = now + self.ttl_seconds
+        if len(expiry) > self.max_keys:
+            expiry.popitem(last=False)
+        return True
+
+    async def close(self) -> None:
+        self._expiry.clear()
+
+
+@dataclass(frozen=True)
+class UsageRecord:
+    kind: Kind
+    team_id: str | None
+    user_id: str | None
+    created_at: datetime
+    topic_id: str | None = None
+    helpful: bool | None = None
+    question: str | None = None
+    suggestions: tuple[str, ...] = field(default_factory=tuple)
+
+
+class MemoryUsageStore:
+    """Keeps the newest ``max_records`` records of each kind in memory."""
+
+    def __init__(self, *, max_records: int = 10_000, clock: Callable[[], datetime] = utc_now) -> None:
+        self._clock = clock
+        self.answers: deque[UsageRecord] = deque(maxlen=max_records)
+        self.declines: deque[UsageRecord] = deque(maxlen=max_records)
+        self.feedback: deque[UsageRecord] = deque(maxlen=max_records)
+
+    @property
+    def records(self) -> list[UsageRecord]:
+        return sorted([*self.answers, *self.declines, *self.feedback], key=lambda r: r.created_at)
+
+    async def record_answer(
+        self, *, team_id: str | None, user_id: str | None, topic_id: str, question: str
+    ) -> None:
+        self.answers.append(
+            UsageRecord("answer", team_id, user_id, self._clock(), topic_id=topic_id,
+                        question=question[:MAX_QUESTION_CHARS])
+        )
+
+    async def record_decline(
+        self, *, team_id: str | None, user_id: str | None, question: str, suggestions: Sequence[str]
+    ) -> None:
+        self.declines.append(
+            UsageRecord("decline", team_id, user_id, self._clock(),
+                        question=question[:MAX_QUESTION_CHARS], suggestions=tuple(suggestions))
+        )
+
+    async def record_feedback(
+        self,
+        *,
+        team_id: str | None,
+        user_id: str | None,
+        topic_id: str,
+        helpful: bool,
+        question: str | None,
+    ) -> None:
+        self.feedback.append(
+            UsageRecord("feedback", team_id, user_id, self._clock(), topic_id=topic_id,
+                        helpful=bool(helpful),
+                        question=question[:MAX_QUESTION_CHARS] if question is not None else None)
+        )
+
+    async def purge_older_than(self, days: int) -> int:
+        cutoff = self._clock() - timedelta(days=days)
+        removed = 0
+        for records in (self.answers, self.declines, self.feedback):
+            kept = [r for r in records if r.created_at >= cutoff]
+            removed += len(records) - len(kept)
+            records.clear()
+            records.extend(kept)
+        return removed
+
+    # Report queries: same names and shapes as SQLUsageStore's.
+
+    async def declined_questions(self, since: datetime, *, limit: int = 50_000) -> list[str]:
+        newest_first = [r.question or "" for r in reversed(self.declines) if r.created_at >= since]
+        return newest_first[:limit]
+
+    async def feedback_counts(self, since: datetime) -> list[tuple[str, int, int]]:
+        helpful: Counter[str] = Counter()
+        not_helpful: Counter[str] = Counter()
+        for r in self.feedback:
+            if r.created_at >= since and r.topic_id is not None:
+                (helpful if r.helpful else not_helpful)[r.topic_id] += 1
+        topics = sorted(set(helpful) | set(not_helpful))
+        return [(t, helpful[t], not_helpful[t]) for t in topics]
+
+    async def answer_counts(self, since: datetime) -> list[tuple[str, int]]:
+        counts = Counter(r.topic_id for r in self.answers if r.created_at >= since and r.topic_id)
+        return sorted(counts.items())
+
+    async def close(self) -> None:
+        return None

@@ -1,0 +1,81 @@
+from datetime import datetime, timedelta, timezone
+
+from bot.stores.memory import MemoryDeduper, MemoryUsageStore
+
+
+class FakeClock:
+    def __init__(self, start: float = 1000.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+
+async def test_first_seen_once_within_ttl_then_again_after_expiry():
+    clock = FakeClock()
+    deduper = MemoryDeduper(10, clock=clock)
+    assert await deduper.first_seen("Ev1") is True
+    assert await deduper.first_seen("Ev1") is False
+    assert await deduper.first_seen("Ev2") is True
+    clock.now += 9.9
+    assert await deduper.first_seen("Ev1") is False
+    clock.now += 0.2
+    assert await deduper.first_seen("Ev1") is True
+
+
+async def test_a_repeat_does_not_extend_the_ttl():
+    clock = FakeClock()
+    deduper = MemoryDeduper(10, clock=clock)
+    await deduper.first_seen("k")
+    clock.now += 6
+    assert await deduper.first_seen("k") is False
+    clock.now += 5
+    assert await deduper.first_seen("k") is True
+
+
+async def test_expired_keys_are_evicted():
+    clock = FakeClock()
+    deduper = MemoryDeduper(5, clock=clock)
+    for i in range(100):
+        await deduper.first_seen(f"old{i}")
+    clock.now += 6
+    await deduper.first_seen("new")
+    assert len(deduper) == 1
+
+
+async def test_size_is_capped_oldest_first():
+    deduper = MemoryDeduper(600, max_keys=3, clock=FakeClock())
+    for key in ("a", "b", "c", "d"):
+        assert await deduper.first_seen(key) is True
+    assert len(deduper) == 3
+    assert await deduper.first_seen("a") is True   # forgotten: the oldest
+    assert await deduper.first_seen("d") is False
+
+
+async def test_usage_store_records_queries_and_purges():
+    now = datetime(2026, 11, 24, 12, tzinfo=timezone.utc)
+    current = [now - timedelta(days=100)]
+    store = MemoryUsageStore(max_records=5, clock=lambda: current[0])
+    await store.record_answer(team_id="T1", user_id="U1", topic_id="orm", question="old")
+    current[0] = now
+    await store.record_answer(team_id="T1", user_id="U1", topic_id="orm", question="q" * 3000)
+    await store.record_decline(team_id="T1", user_id="U2", question="kubernetes?", suggestions=["deploy"])
+    await store.record_feedback(team_id="T1", user_id="U1", topic_id="orm", helpful=False, question=None)
+    await store.record_feedback(team_id="T1", user_id="U3", topic_id="orm", helpful=True, question="x")
+
+    assert [r.kind for r in store.records] == ["answer", "answer", "decline", "feedback", "feedback"]
+    assert len(store.answers[-1].question) == 2000
+    assert store.declines[0].suggestions == ("deploy",)
+    since = now - timedelta(days=7)
+    assert await store.answer_counts(since) == [("orm", 1)]
+    assert await store.feedback_counts(since) == [("orm", 1, 1)]
+    assert await store.declined_questions(since) == ["kubernetes?"]
+    assert await store.purge_older_than(90) == 1
+    assert len(store.answers) == 1
+
+
+async def test_usage_store_is_bounded():
+    store = MemoryUsageStore(max_records=2)
+    for i in range(5):
+        await store.record_decline(team_id=None, user_id=None, question=f"q{i}", suggestions=[])
+    assert [r.question for r in store.declines] == ["q3", "q4"]
