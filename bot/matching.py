@@ -12,4 +12,452 @@ CONTRACT (other modules rely on these names and fields):
         score: float                     # best topic's score (0.0 when nothing matched)
         suggestions: tuple[Topic, ...]   # up to 3 "did you mean" topics, when declined
         explanation: Explanation | None  # only when explain=True
+
+HOW IT SCORES
+
+Every topic is a bag of weighted terms (stems from ``bot.text``): its declared
+keywords (their own weight), its title (1.0), its example questions (0.5) and
+its answer text (0.2); a term's weight in a topic is the largest of these.
+Multi-word keywords and synonyms ("sql injection", "back office") are also
+indexed as phrase terms. A topic's score for a question is the sum, over the
+question's distinct terms, of ``weight x idf``, where idf is the BM25 inverse
+document frequency over all topics: words every topic shares ("flask",
+"django", "framework") count for little, rare ones for a lot.
+
+The question's words are resolved in this order: exact term; two words that
+form one indexed term ("e commerce" -> "ecommerce"); a typo corrected against
+the index vocabulary (SymSpell-style single-delete index verified with
+rapidfuzz's OSA distance; only for words of 4+ letters, at a 0.8 discount);
+multi-word phrases; then synonyms add the keyword they stand for.
+
+THE DECLINE RULE
+
+``confidence = best score x known share``, where *known share* is the share of
+the question's information (idf mass of its distinct content words; a word the
+index has never seen carries the largest idf) that the index recognises. A
+question answers only when confidence reaches ``min_confidence``. So "flask vs
+fastapi" declines: "flask" is recognised but nearly weightless, "fastapi" is
+unknown and heavy. "which is more secure" answers: one rare, recognised word.
+
+COST
+
+Postings of a term are stored in impact order (largest weight first). A term
+found in more than ``posting_limit`` topics only contributes its top
+``posting_limit`` postings as candidates; its weight for the other candidates
+is looked up directly. So the work per question is bounded by
+``terms x posting_limit`` no matter how many topics share "flask".
+``Answerer.last_stats`` (and ``Explanation.stats``) count the postings visited,
+the direct look-ups and the fuzzy candidates examined, for regression tests.
 """
+
+from __future__ import annotations
+
+import heapq
+import math
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from rapidfuzz.distance import OSA
+
+from bot.knowledge import Knowledge, Topic
+from bot.text import content_words, normalise, stem, tokens
+
+# Field weights: how much a term says about a topic, by where the topic uses it.
+TITLE_WEIGHT = 1.0
+EXAMPLE_WEIGHT = 0.5
+ANSWER_WEIGHT = 0.2
+FUZZY_FACTOR = 0.8  # a typo-corrected word counts a little less
+MAX_PHRASE_WORDS = 4
+MIN_FUZZY_LENGTH = 4  # "api", "orm", "wsgi"... are too short to correct safely
+DEFAULT_MIN_CONFIDENCE = 1.0
+DEFAULT_POSTING_LIMIT = 64
+MAX_SUGGESTIONS = 3
+RUNNERS_UP = 4
+COMPLETE_LIMIT = 32  # most topics completed exactly when common terms were cut
+
+
+@dataclass(frozen=True)
+class QueryTerm:
+    """One term the question contributed, and how it was found."""
+
+    term: str  # the index term (stem, or stems joined by spaces for a phrase)
+    source: str  # the words of the question it came from
+    via: str  # "exact", "joined", "fuzzy", "phrase" or "synonym"
+    factor: float  # 1.0, or FUZZY_FACTOR for a typo correction
+    idf: float
+
+
+@dataclass(frozen=True)
+class TermScore:
+    term: str
+    weight: float  # the term's weight in the topic
+    score: float  # weight x idf x factor
+
+
+@dataclass(frozen=True)
+class TopicScore:
+    topic: Topic
+    score: float
+    terms: tuple[TermScore, ...]  # largest first
+
+
+@dataclass(frozen=True)
+class Stats:
+    postings_visited: int = 0
+    lookups: int = 0
+    fuzzy_candidates: int = 0
+    candidates: int = 0
+
+    @property
+    def operations(self) -> int:
+        return self.postings_visited + self.lookups + self.fuzzy_candidates
+
+
+@dataclass(frozen=True)
+class Explanation:
+    terms: tuple[QueryTerm, ...]  # what the question was understood as
+    unknown: tuple[str, ...]  # content words the index has never seen
+    known_share: float  # 0..1, share of the question's idf mass recognised
+    confidence: float  # best score x known share
+    min_confidence: float
+    best: TopicScore | None
+    runners_up: tuple[TopicScore, ...]
+    stats: Stats
+
+
+@dataclass(frozen=True)
+class Match:
+    answered: bool
+    topic: Topic | None
+    score: float
+    suggestions: tuple[Topic, ...] = ()
+    explanation: Explanation | None = None
+
+
+def _idf(n_topics: int, df: int) -> float:
+    """BM25 inverse document frequency; always positive, largest at df=0."""
+    return math.log(1.0 + (n_topics - df + 0.5) / (df + 0.5))
+
+
+def _phrase_stems(text: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in content_words(tokens(normalise(text))))
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+@dataclass
+class _Resolved:
+    """The question after word resolution (internal)."""
+
+    terms: dict[str, QueryTerm] = field(default_factory=dict)
+    unknown: list[str] = field(default_factory=list)
+    known_mass: float = 0.0
+    unknown_mass: float = 0.0
+    fuzzy_candidates: int = 0
+
+    def add(self, qt: QueryTerm) -> None:
+        old = self.terms.get(qt.term)
+        if old is None or qt.factor > old.factor:
+            self.terms[qt.term] = qt
+
+
+class Answerer:
+    """Answers free-text questions with the best-matching topic, or declines."""
+
+    def __init__(
+        self,
+        knowledge: Knowledge,
+        *,
+        min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+        posting_limit: int = DEFAULT_POSTING_LIMIT,
+    ) -> None:
+        self.knowledge = knowledge
+        self.min_confidence = min_confidence
+        self.posting_limit = posting_limit
+        self.last_stats = Stats()
+        self._topics: list[Topic] = list(knowledge.topics.values())
+        self._topic_terms: list[dict[str, float]] = []
+        # alternative term -> the keyword terms it stands for
+        self._synonym_sets: dict[str, dict[str, None]] = {}
+        self._phrases: set[tuple[str, ...]] = set()  # multi-word terms/synonyms
+        self._surface: dict[str, str] = {}  # a word seen in the knowledge -> its stem
+        for topic in self._topics:
+            self._topic_terms.append(self._index_topic(topic))
+        self._synonyms: dict[str, tuple[str, ...]] = {
+            alt: tuple(targets) for alt, targets in self._synonym_sets.items()
+        }
+        del self._synonym_sets
+        self._build_postings()
+        self._build_fuzzy()
+
+    # ------------------------------------------------------------------ index
+
+    def _term_of(self, text: str, remember_words: bool = True) -> str | None:
+        """Index term for a keyword/synonym text ("SQL injection" -> "sql inject")."""
+        words = content_words(tokens(normalise(text)))
+        if not words:
+            return None
+        if remember_words:
+            for w in words:
+                self._surface.setdefault(w, stem(w))
+        stems = tuple(stem(w) for w in words)[:MAX_PHRASE_WORDS]
+        if len(stems) > 1:
+            self._phrases.add(stems)
+        return " ".join(stems)
+
+    def _index_topic(self, topic: Topic) -> dict[str, float]:
+        weights: dict[str, float] = {}
+
+        def put(term: str | None, weight: float) -> None:
+            if term and weight > weights.get(term, 0.0):
+                weights[term] = weight
+
+        def put_text(text: str, weight: float) -> None:
+            for w in content_words(tokens(normalise(text))):
+                s = stem(w)
+                self._surface.setdefault(w, s)
+                put(s, weight)
+
+        put_text(topic.answer, ANSWER_WEIGHT)
+        for example in topic.examples:
+            put_text(example, EXAMPLE_WEIGHT)
+        put_text(topic.title, TITLE_WEIGHT)
+        for keyword, weight in topic.keywords.items():
+            term = self._term_of(keyword)
+            put(term, float(weight))
+            if term and " " in term:  # a phrase keyword also weighs its words
+                for part in term.split(" "):
+                    put(part, float(weight) / 2)
+        for keyword, alternatives in topic.synonyms.items():
+            target = self._term_of(keyword)
+            if not target:
+                continue
+            put(target, float(topic.keywords.get(keyword, 1.0)))
+            expansion = (target,) + (tuple(target.split(" ")) if " " in target else ())
+            for alt in alternatives:
+                alt_term = self._term_of(alt)
+                if alt_term and alt_term != target:
+                    targets = self._synonym_sets.setdefault(alt_term, {})
+                    targets.update(dict.fromkeys(expansion))
+        return weights
+
+    def _build_postings(self) -> None:
+        postings: dict[str, list[tuple[float, int]]] = {}
+        for index, weights in enumerate(self._topic_terms):
+            for term, weight in weights.items():
+                postings.setdefault(term, []).append((weight, index))
+        n = len(self._topics)
+        self._idf: dict[str, float] = {}
+        self._postings: dict[str, tuple[tuple[int, float], ...]] = {}
+        for term, plist in postings.items():
+            plist.sort(key=lambda p: (-p[0], p[1]))  # impact order, then topic order
+            self._postings[term] = tuple((i, w) for w, i in plist)
+            self._idf[term] = _idf(n, len(plist))
+        self._idf_unknown = _idf(n, 0)
+        self._idf_rare = _idf(n, 1)
+        self._known: set[str] = set(self._postings) | set(self._synonyms)
+
+    def _build_fuzzy(self) -> None:
+        # SymSpell with one delete on each side: finds every vocabulary word
+        # within one insertion, deletion, substitution or transposition.
+        self._delete_index: dict[str, list[str]] = {}
+        for word in sorted(self._surface):
+            if len(word) < MIN_FUZZY_LENGTH or self._surface[word] not in self._known:
+                continue
+            for key in _deletes(word) | {word}:
+                self._delete_index.setdefault(key, []).append(word)
+
+    # ------------------------------------------------------------------ query
+
+    def _fuzzy(self, word: str, resolved: _Resolved) -> str | None:
+        if len(word) < MIN_FUZZY_LENGTH or not word.isalpha():
+            return None
+        seen: set[str] = set()
+        best: tuple[int, int, str] | None = None
+        for key in _deletes(word) | {word}:
+            for candidate in self._delete_index.get(key, ()):
+                if candidate in seen:
+                    continue
+                seen.add(candidate)
+                resolved.fuzzy_candidates += 1
+                distance = OSA.distance(word, candidate, score_cutoff=1)
+                if distance > 1:
+                    continue
+                # closest, then the more informative-looking common word, then alphabetical
+                rank = (distance, -len(self._postings.get(self._surface[candidate], ())), candidate)
+                if best is None or rank < best:
+                    best = rank
+        return best[2] if best else None
+
+    def _resolve(self, question: str) -> _Resolved:
+        r = _Resolved()
+        words = content_words(tokens(normalise(question)))
+        stems: list[str | None] = []
+        for w in words:
+            s = stem(w)
+            if s in self._known:
+                stems.append(s)
+                r.add(QueryTerm(s, w, "exact", 1.0, self._idf.get(s, self._idf_rare)))
+                continue
+            fixed = None if w.isdigit() else self._fuzzy(w, r)
+            if fixed is not None:
+                s2 = self._surface[fixed]
+                stems.append(s2)
+                r.add(QueryTerm(s2, w, "fuzzy", FUZZY_FACTOR, self._idf.get(s2, self._idf_rare)))
+            else:
+                stems.append(None)
+        known = [s is not None for s in stems]
+        # two words written apart that the index knows as one ("e commerce")
+        for i in range(len(words) - 1):
+            joined = stem(words[i] + words[i + 1])
+            if joined in self._known:
+                r.add(QueryTerm(joined, f"{words[i]} {words[i + 1]}", "joined", 1.0,
+                                self._idf.get(joined, self._idf_rare)))
+                known[i] = known[i + 1] = True
+        # phrases ("sql injection", "learning curve", "back office")
+        if self._phrases:
+            for n in range(2, MAX_PHRASE_WORDS + 1):
+                for i in range(len(stems) - n + 1):
+                    gram = stems[i : i + n]
+                    if None in gram or tuple(gram) not in self._phrases:
+                        continue
+                    term = " ".join(gram)  # type: ignore[arg-type]
+                    r.add(QueryTerm(term, " ".join(words[i : i + n]), "phrase", 1.0,
+                                    self._idf.get(term, self._idf_rare)))
+                    for j in range(i, i + n):
+                        known[j] = True
+        # synonyms add the keyword they stand for
+        for qt in list(r.terms.values()):
+            for target in self._synonyms.get(qt.term, ()):
+                if target in self._idf:
+                    r.add(QueryTerm(target, qt.source, "synonym", qt.factor, self._idf[target]))
+        # known share: idf mass of distinct content words, recognised vs not
+        masses: dict[str, float] = {}
+        for w, s, k in zip(words, stems, known):
+            key = s or w
+            if key in masses:
+                continue
+            if k:
+                masses[key] = min(self._idf.get(s or "", self._idf_rare), self._idf_unknown)
+                r.known_mass += masses[key]
+            else:
+                masses[key] = self._idf_unknown
+                r.unknown_mass += masses[key]
+                r.unknown.append(w)
+        return r
+
+    def _score(self, terms: Iterable[QueryTerm]) -> tuple[list[tuple[int, float]], Stats]:
+        """Ranked (topic index, score) pairs; exact for every topic that can win.
+
+        Short postings lists are summed in full. For a term in more than
+        ``posting_limit`` topics only its top postings (impact order) are
+        summed; any other topic's weight for it is at most the weight of the
+        last posting read, so a topic whose partial score trails the best
+        partial score by more than the sum of those bounds cannot win. Only the
+        topics that can still win (plus the runners-up shown by --explain) are
+        completed with direct look-ups, then sorted by score and topic order.
+        """
+        acc: dict[int, float] = {}
+        visited = lookups = 0
+        truncated: list[tuple[QueryTerm, frozenset[int]]] = []
+        bound = 0.0
+        limit = self.posting_limit
+        for qt in terms:
+            plist = self._postings.get(qt.term)
+            if not plist:
+                continue
+            mult = qt.idf * qt.factor
+            if len(plist) > limit:
+                plist = plist[:limit]
+                truncated.append((qt, frozenset(i for i, _ in plist)))
+                bound += plist[-1][1] * mult
+            for index, weight in plist:
+                acc[index] = acc.get(index, 0.0) + weight * mult
+            visited += len(plist)
+        if not acc:
+            return [], Stats(visited, 0, 0, 0)
+        if not truncated:
+            ranked = sorted(acc.items(), key=lambda p: (-p[1], p[0]))
+            return ranked, Stats(visited, 0, 0, len(acc))
+        best_partial = max(acc.values())
+        contenders = heapq.nsmallest(
+            COMPLETE_LIMIT,
+            (p for p in acc.items() if p[1] >= best_partial - bound),
+            key=lambda p: (-p[1], p[0]),
+        )
+        shown = heapq.nsmallest(1 + RUNNERS_UP, acc.items(), key=lambda p: (-p[1], p[0]))
+        complete = dict(contenders)
+        complete.update(shown)
+        for qt, seen in truncated:
+            mult = qt.idf * qt.factor
+            for index in complete:
+                if index in seen:
+                    continue
+                weight = self._topic_terms[index].get(qt.term)
+                lookups += 1
+                if weight:
+                    complete[index] += weight * mult
+        ranked = sorted(complete.items(), key=lambda p: (-p[1], p[0]))
+        return ranked, Stats(visited, lookups, 0, len(acc))
+
+    def _topic_score(self, index: int, score: float, terms: Iterable[QueryTerm]) -> TopicScore:
+        weights = self._topic_terms[index]
+        parts = [
+            TermScore(qt.term, weights[qt.term], weights[qt.term] * qt.idf * qt.factor)
+            for qt in terms
+            if qt.term in weights
+        ]
+        parts.sort(key=lambda p: -p.score)
+        return TopicScore(self._topics[index], score, tuple(parts))
+
+    def answer(self, question: str, *, explain: bool = False) -> Match:
+        resolved = self._resolve(question)
+        terms = list(resolved.terms.values())
+        ranked_scores, stats = self._score(terms)
+        stats = Stats(stats.postings_visited, stats.lookups, resolved.fuzzy_candidates,
+                      stats.candidates)
+        self.last_stats = stats
+        ranked_scores = [p for p in ranked_scores if p[1] > 0]
+        acc = dict(ranked_scores)
+        ranked = [i for i, _ in ranked_scores]
+        total = resolved.known_mass + resolved.unknown_mass
+        known_share = resolved.known_mass / total if total else 0.0
+        best_score = ranked_scores[0][1] if ranked_scores else 0.0
+        confidence = best_score * known_share
+        answered = bool(ranked) and confidence >= self.min_confidence
+        topic = self._topics[ranked[0]] if answered else None
+        suggestions = () if answered else tuple(self._topics[i] for i in ranked[:MAX_SUGGESTIONS])
+        explanation = None
+        if explain:
+            scored = [self._topic_score(i, acc[i], terms) for i in ranked[: 1 + RUNNERS_UP]]
+            explanation = Explanation(
+                terms=tuple(terms),
+                unknown=tuple(resolved.unknown),
+                known_share=round(known_share, 4),
+                confidence=round(confidence, 4),
+                min_confidence=self.min_confidence,
+                best=scored[0] if scored else None,
+                runners_up=tuple(scored[1:]),
+                stats=stats,
+            )
+        return Match(answered, topic, round(best_score, 4), suggestions, explanation)
+
+
+def answer_all(answerer: Answerer, questions: Iterable[str]) -> list[Match]:
+    """Convenience for scripts: answer many questions in order."""
+    return [answerer.answer(q) for q in questions]
+
+
+__all__ = [
+    "Answerer",
+    "Explanation",
+    "Match",
+    "QueryTerm",
+    "Stats",
+    "TermScore",
+    "TopicScore",
+    "answer_all",
+]
+

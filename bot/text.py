@@ -1,0 +1,143 @@
+"""Text normalisation and tokenising for the keyword matcher (pure).
+
+One pipeline is used for both sides, the knowledge base and the user's
+question, so that "E-Commerce", "ecommerce" and "e‑commerce" meet as the same
+term:
+
+    raw text --normalise()--> plain lowercase text --tokens()--> words
+    words --content_words()--> words without stopwords --stem()--> terms
+
+``normalise`` undoes Slack markup (mentions, channel links, ``<url|label>``,
+``<!here>``, ``:emoji:``), HTML entities, Unicode compatibility forms,
+zero-width characters and combining marks, then lowercases. Input is cut to a
+bounded size first so a 40,000-character paste costs the same as a long
+message.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+# Longest text we look at. A pasted log or essay is cut to its head and tail:
+# in a rambling Slack message the actual question is usually at the end.
+MAX_CHARS = 4_000
+# Most content words kept from one question (head and tail halves).
+MAX_WORDS = 120
+
+_SLACK_LINK = re.compile(r"<([^<>|]*)(?:\|([^<>]*))?>")
+_EMOJI = re.compile(r":[a-z0-9_+\-']+:")
+_ZERO_WIDTH = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_APOSTROPHES = re.compile("['\u2018\u2019\u02bc\u0060\u00b4]")
+_DASHES = re.compile("[\u2010-\u2015\u2212]")
+_POSSESSIVE = re.compile(r"(?<=[a-z0-9])'s\b")
+# A word: letters/digits, optionally joined by hyphens or apostrophes inside it
+# ("e-commerce", "full-stack", "don't"). The joiners are removed afterwards.
+_WORD = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
+
+
+def _slack_link(match: re.Match[str]) -> str:
+    target, label = match.group(1), match.group(2)
+    if label:
+        return f" {label} "  # <https://x|label>, <#C1|general>, <@U1|alice>
+    if target.startswith(("@", "#", "!")):
+        return " "  # <@U0BOT>, <#C123>, <!here>, <!subteam^S1>
+    return f" {target} "  # a bare <https://...> link: keep its words
+
+
+def normalise(text: str) -> str:
+    """Return ``text`` as plain lowercase words and punctuation.
+
+    >>> normalise("<@U0BOT> Which is *more* secure?&nbsp;:thinking_face:")
+    ' which is *more* secure? '
+    """
+    if len(text) > MAX_CHARS:
+        half = MAX_CHARS // 2
+        text = f"{text[:half]} {text[-half:]}"
+    text = _SLACK_LINK.sub(_slack_link, text)
+    if "&" in text:
+        text = html.unescape(text)  # &amp; &lt; &gt; &nbsp; &#39; ...
+    if text.isascii():
+        text = text.lower()
+    else:
+        text = unicodedata.normalize("NFKC", text)
+        text = _ZERO_WIDTH.sub("", text)
+        # Strip combining marks (café -> cafe, "zalgo" text), keep base letters.
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+        text = unicodedata.normalize("NFC", text).casefold()
+    text = _EMOJI.sub(" ", text)
+    text = _APOSTROPHES.sub("'", text)
+    text = _DASHES.sub("-", text)
+    return text
+
+
+def tokens(text: str) -> list[str]:
+    """Split normalised text into words.
+
+    Possessives are dropped ("django's" -> "django"); hyphenated and
+    apostrophised words are joined ("e-commerce" -> "ecommerce",
+    "don't" -> "dont").
+    """
+    text = _POSSESSIVE.sub("", text)
+    return [w.replace("-", "").replace("'", "") for w in _WORD.findall(text)]
+
+
+# Function words plus the filler people type in chat ("hey team, quick q,
+# tbh ..."). They carry no topic and are not counted as unknown words.
+STOPWORDS: frozenset[str] = frozenset(
+    """
+    a about above after again against all also am an and any are arent as at
+    be because been before being below between both but by can cant could
+    couldnt did didnt do does doesnt doing dont down during each either else
+    ever few for from further get gets getting got had hadnt has hasnt have
+    havent having he hed hell hes her here heres hers herself him himself his
+    how hows i id ill im ive if in into is isnt it its itself just lets let me
+    more most much must mustnt my myself no nor not now of off on once only or
+    other ought our ours ourselves out over own same shall shant she shed
+    shell shes should shouldnt so some such than that thats the their theirs
+    them themselves then there theres these they theyd theyll theyre theyve
+    this those through to too under until up upon very via was wasnt
+    we wed well were weve werent what whats when whens where wheres whether
+    which while who whos whom why whys will with wont would wouldnt you youd
+    youll youre youve your yours yourself yourselves one ones thing things
+    stuff anyone someone anybody somebody something anything everything really
+    actually basically just like pretty quite kind sort lot lots many maybe
+    perhaps probably still even yet already etc eg ie hey hi hello hiya yo sup
+    folks guys gang team yall all everyone thanks thank thx ty cheers pls
+    plz please ok okay okk yeah yes yep nope nah hmm hm um uh lol lmao rofl
+    omg idk imo imho tbh ngl fwiw btw afaik iirc fyi q qq quick question
+    questions ask asking wondering wonder curious know knows tell say said
+    help anyone guess think thought wanna gonna gotta want wants wanted need
+    needs needed would could go going goes im ur u r y way ways bit little
+    oh ah so anyway though although well
+    """.split()
+)
+
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65_536)
+def stem(word: str) -> str:
+    """Snowball (Porter2) English stem of one lowercase word, cached."""
+    if word.isdigit():
+        return word
+    return _STEMMER.stemWord(word)
+
+
+def content_words(words: list[str]) -> list[str]:
+    """Drop stopwords and one-letter words; keep at most MAX_WORDS (head + tail)."""
+    kept = [w for w in words if len(w) > 1 and w not in STOPWORDS]
+    if len(kept) > MAX_WORDS:
+        half = MAX_WORDS // 2
+        kept = kept[:half] + kept[-half:]
+    return kept
+
+
+def terms(text: str) -> list[str]:
+    """normalise -> tokens -> content words -> stems, in order (may repeat)."""
+    return [stem(w) for w in content_words(tokens(normalise(text)))]
