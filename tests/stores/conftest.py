@@ -87,8 +87,23 @@ async def pg_engine_factory(pg_url: str, pg_schema: str) -> AsyncIterator:
 
 
 @pytest.fixture
-async def pg_engine(pg_engine_factory):
-    return pg_engine_factory()
+async def pg_database_url(pg_url: str) -> AsyncIterator[str]:
+    """A URL to a fresh, empty database, dropped afterwards (for code that makes its own engine)."""
+    import asyncpg
+
+    name = f"fvd_test_{uuid.uuid4().hex[:12]}"
+    dsn = pg_url.replace("postgresql+asyncpg://", "postgresql://", 1)
+    conn = await asyncpg.connect(dsn, timeout=2)
+    try:
+        await conn.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await conn.close()
+    yield dsn.rsplit("/", 1)[0] + "/" + name
+    conn = await asyncpg.connect(dsn, timeout=2)
+    try:
+        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await conn.close()
 
 
 @pytest.fixture
