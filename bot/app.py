@@ -1,0 +1,38 @@
+"""Build the Bolt ``AsyncApp`` for a configuration: the one place the Slack app is assembled."""
+
+from __future__ import annotations
+
+import logging
+
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.config import Mode, Settings
+from bot.listeners import register
+from bot.services import Services
+from bot.slack_io import retry_handlers
+
+logger = logging.getLogger(__name__)
+
+
+def web_client(settings: Settings, token: str | None = None) -> AsyncWebClient:
+    """Every Web API client the app makes points at SLACK_API_URL and retries like Slack asks."""
+    return AsyncWebClient(token=token, base_url=settings.slack_api_url, retry_handlers=retry_handlers())
+
+
+def create_app(settings: Settings, services: Services, **oauth: object) -> AsyncApp:
+    """The Bolt app with every listener registered.
+
+    ``oauth`` passes ``oauth_settings`` (and friends) for the multi-workspace mode.
+    """
+    if settings.mode is Mode.OAUTH:
+        app = AsyncApp(signing_secret=settings.signing_secret, client=web_client(settings), **oauth)  # type: ignore[arg-type]
+    else:
+        app = AsyncApp(
+            signing_secret=settings.signing_secret,
+            client=web_client(settings, settings.bot_token),
+            # Socket Mode requests are not signed: the app token authenticates the socket.
+            request_verification_enabled=settings.mode is not Mode.SOCKET,
+        )
+    register(app, services, command=settings.command)
+    return app

@@ -1,0 +1,146 @@
+"""Answers, declines, the comparison table and the topic list."""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from bot.blocks.common import (
+    ActionIds,
+    actions,
+    button,
+    chunks,
+    context,
+    divider,
+    echo,
+    feedback_value,
+    header,
+    message,
+    section,
+    share_value,
+)
+from bot.knowledge import Comparison, Topic
+
+SOURCE_ICON = ":books:"
+
+
+def source_line(section_name: str) -> str:
+    return f"{SOURCE_ICON} From the guide: _{section_name}_"
+
+
+def topic_buttons(topics: Sequence[Topic], *, block_id: str, start: int = 0) -> dict[str, Any]:
+    return actions(
+        (button(t.title, f"{ActionIds.TOPIC_PREFIX}{start + i}", t.id) for i, t in enumerate(topics)),
+        block_id=block_id,
+    )
+
+
+def _share_and_feedback(
+    topic: Topic, question: str, *, shareable: bool, feedback_given: bool | None
+) -> list[dict[str, Any]]:
+    blocks: list[dict[str, Any]] = []
+    elements = []
+    if feedback_given is None:
+        value = feedback_value(topic.id, question)
+        elements += [
+            button(":thumbsup: Helpful", ActionIds.FEEDBACK_HELPFUL, value),
+            button(":thumbsdown: Not helpful", ActionIds.FEEDBACK_UNHELPFUL, value),
+        ]
+    if shareable:
+        elements.append(button("Share in channel", ActionIds.SHARE, share_value("t", topic.id)))
+    if elements:
+        blocks.append(actions(elements, block_id="feedback"))
+    if feedback_given is not None:
+        thanks = "Thanks, glad it helped!" if feedback_given else "Thanks, we'll use that to improve this answer."
+        blocks.append(context(f":memo: {thanks}"))
+    return blocks
+
+
+def answer_message(
+    topic: Topic,
+    related: Sequence[Topic],
+    *,
+    question: str = "",
+    shareable: bool = False,
+    feedback_given: bool | None = None,
+    shared_by: str | None = None,
+) -> dict[str, Any]:
+    """A topic's answer: title, text, source section, related topics and feedback.
+
+    ``shared_by`` is a Slack user id (from Slack, not from user text) shown when
+    the answer was shared in channel.
+    """
+    blocks = [header(topic.title), section(topic.answer, block_id="answer")]
+    notes = [source_line(topic.section)]
+    if shared_by:
+        notes.append(f"Shared by <@{shared_by}>")
+    blocks.append(context(*notes))
+    if related:
+        blocks.append(section("*Related topics*", block_id="related_label"))
+        blocks.append(topic_buttons(related[:5], block_id="related"))
+    blocks += _share_and_feedback(topic, question, shareable=shareable, feedback_given=feedback_given)
+    return message(f"{topic.title}: {topic.answer}", blocks)
+
+
+def decline_message(question: str, suggestions: Sequence[Topic]) -> dict[str, Any]:
+    """Nothing in the guide answers the question: say so and offer where to go next."""
+    blocks = [
+        section(
+            ":thinking_face: I couldn't find an answer to that in the Flask vs Django guide.\n"
+            f"> {echo(question)}",
+            block_id="decline",
+        )
+    ]
+    if suggestions:
+        blocks.append(section("*Did you mean…*", block_id="suggestions_label"))
+        blocks.append(topic_buttons(suggestions[:3], block_id="suggestions"))
+    blocks.append(
+        actions(
+            [
+                button("Browse topics", ActionIds.MENU_TOPICS, "topics"),
+                button("Help me choose", ActionIds.MENU_CHOOSE, "choose", style="primary"),
+            ],
+            block_id="decline_menu",
+        )
+    )
+    blocks.append(
+        context(
+            "I answer from one guide: what Flask and Django are, why you'd pick each, "
+            "their differences, use cases, security and the terms around them."
+        )
+    )
+    titles = ", ".join(t.title for t in suggestions[:3])
+    text = "I couldn't find an answer to that in the Flask vs Django guide."
+    if titles:
+        text += f" Did you mean: {titles}?"
+    return message(text, blocks)
+
+
+def comparison_message(comparison: Comparison, *, shareable: bool = False, shared_by: str | None = None) -> dict[str, Any]:
+    """The differences table, one section per row with Flask and Django side by side."""
+    blocks = [header(comparison.title), section(comparison.summary, block_id="summary"), divider()]
+    lines = []
+    for i, row in enumerate(comparison.rows):
+        blocks.append(
+            section(f"*{row.aspect}*", block_id=f"row_{i}", fields=[f"*Flask*\n{row.flask}", f"*Django*\n{row.django}"])
+        )
+        lines.append(f"{row.aspect}: Flask: {row.flask} / Django: {row.django}")
+    notes = [source_line(comparison.section)]
+    if shared_by:
+        notes.append(f"Shared by <@{shared_by}>")
+    blocks.append(context(*notes))
+    elements = [button("Help me choose", ActionIds.MENU_CHOOSE, "choose", style="primary")]
+    if shareable:
+        elements.append(button("Share in channel", ActionIds.SHARE, share_value("c")))
+    blocks.append(actions(elements, block_id="compare_actions"))
+    return message(f"{comparison.title}. " + " ".join(lines), blocks)
+
+
+def topics_message(topics: Sequence[Topic]) -> dict[str, Any]:
+    """Every topic as a button, five to a row."""
+    blocks = [
+        header("Topics I can answer"),
+        section("Pick a topic, or just ask me a question in your own words."),
+    ]
+    for n, group in enumerate(chunks(list(topics), 5)):
+        blocks.append(topic_buttons(group, block_id=f"topics_{n}", start=n * 5))
+    return message("Topics I can answer: " + ", ".join(t.title for t in topics), blocks)

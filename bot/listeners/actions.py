@@ -1,0 +1,125 @@
+"""Button clicks: ack first, then read the value and update or answer.
+
+Every value is checked: a value that does not decode, or names a topic that no
+longer exists, gets a polite reply, never an error.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+from slack_bolt.async_app import AsyncAck, AsyncApp
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot import blocks, responses
+from bot.blocks.common import ActionIds, parse_feedback_value
+from bot.blocks.menu import not_understood_message
+from bot.intents import Intent, Kind
+from bot.services import Services
+from bot.slack_io import CHANNEL, EPHEMERAL, HOME, Sender, Surface
+
+logger = logging.getLogger(__name__)
+
+_MENU = {ActionIds.MENU_CHOOSE: Kind.CHOOSE, ActionIds.MENU_COMPARE: Kind.COMPARE, ActionIds.MENU_TOPICS: Kind.TOPICS}
+STALE_BUTTON = "That button is from an older version of this message. Try `/flaskvsdjango help` for a fresh menu."
+
+
+def _action(body: dict[str, Any]) -> dict[str, Any]:
+    acts = body.get("actions") or [{}]
+    return acts[0] if isinstance(acts[0], dict) else {}
+
+
+def _team(body: dict[str, Any]) -> str | None:
+    return (body.get("team") or {}).get("id")
+
+
+def register(app: AsyncApp, services: Services) -> None:
+    def sender(client: AsyncWebClient) -> Sender:
+        return Sender(client, services.session)
+
+    async def menu(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
+        await ack()
+        surface = Surface.from_action(body)
+        kind = _MENU.get(_action(body).get("action_id", ""))
+        if kind is None:
+            await sender(client).send_new(surface, not_understood_message(STALE_BUTTON))
+            return
+        reply = responses.reply(Intent(kind), services.brain, shareable=surface.kind == EPHEMERAL)
+        if kind is Kind.CHOOSE and surface.kind != HOME:
+            await sender(client).update(surface, reply.message)
+        else:
+            await sender(client).send_new(surface, reply.message)
+
+    async def topic(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
+        await ack()
+        surface = Surface.from_action(body)
+        found = services.brain.topic(str(_action(body).get("value", "")))
+        if found is None:
+            await sender(client).send_new(surface, not_understood_message(
+                "That topic is no longer in the guide's knowledge. Try `/flaskvsdjango topics` for the current list."))
+            return
+        reply = responses.topic_reply(services.brain, found, question=f"(button) {found.title}",
+                                      shareable=surface.kind in (EPHEMERAL, CHANNEL))
+        await sender(client).send_new(surface, reply.message)
+        await services.record_reply(reply, team_id=_team(body), user_id=surface.user, question=f"[topic button] {found.id}")
+
+    async def flow(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
+        await ack()
+        surface = Surface.from_action(body)
+        reply = responses.flow_click(str(_action(body).get("value", "")), services.brain,
+                                     shareable=surface.kind == EPHEMERAL)
+        await sender(client).update(surface, reply.message)
+
+    async def feedback(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
+        await ack()
+        surface = Surface.from_action(body)
+        action = _action(body)
+        topic_id, question = parse_feedback_value(str(action.get("value", "")))
+        found = services.brain.topic(topic_id)
+        if found is None:
+            await sender(client).send_new(surface, not_understood_message(STALE_BUTTON))
+            return
+        helpful = action.get("action_id") == ActionIds.FEEDBACK_HELPFUL
+        await services.usage.record_feedback(team_id=_team(body), user_id=surface.user, topic_id=found.id,
+                                             helpful=helpful, question=question or None)
+        if surface.private:
+            msg = blocks.answer_message(found, services.brain.related(found), question=question,
+                                        shareable=surface.kind == EPHEMERAL, feedback_given=helpful)
+            await sender(client).update(surface, msg)
+        else:
+            thanks = "Thanks for the feedback!" if helpful else "Thanks, we'll use that to improve this answer."
+            await sender(client).send_new(surface, blocks.shared_note_message(thanks))
+
+    async def share(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
+        await ack()
+        surface = Surface.from_action(body)
+        reply = responses.share_reply(str(_action(body).get("value", "")), services.brain, user_id=surface.user)
+        if reply is None:
+            await sender(client).send_new(surface, not_understood_message(STALE_BUTTON))
+            return
+        out = sender(client)
+        if surface.response_url:
+            posted = await out.respond(surface.response_url, dict(reply.message, response_type="in_channel",
+                                                                  replace_original=False))
+            if posted and surface.kind == EPHEMERAL:
+                await out.respond(surface.response_url, {"delete_original": True})
+            if not posted:
+                await out.apologise(channel=surface.channel, user=surface.user)
+        elif surface.channel:
+            await out.post(surface.channel, reply.message, thread_ts=surface.thread_ts)
+
+    async def unknown(ack: AsyncAck, body: dict[str, Any]) -> None:
+        await ack()
+        logger.warning("ignoring a click on unknown action_id %r", _action(body).get("action_id"))
+
+    app.action(re.compile(f"^{ActionIds.MENU_PREFIX}"))(menu)
+    app.action(re.compile(f"^{ActionIds.TOPIC_PREFIX}"))(topic)
+    app.action(re.compile(f"^{ActionIds.FLOW_PREFIX}"))(flow)
+    app.action(re.compile(f"^{ActionIds.FEEDBACK_PREFIX}"))(feedback)
+    app.action(ActionIds.SHARE)(share)
+    app.action(re.compile(".*"))(unknown)
+
+
+

@@ -1,0 +1,38 @@
+"""``/flaskvsdjango``: the reply is ephemeral and rides on the ack itself.
+
+The core is pure and answers in microseconds, so the reply goes back in the
+acknowledgement (Slack's "immediate response"): one round trip, and the
+3-second limit is met by construction. If building the reply ever fails, the
+ack still goes out, with an apology.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_bolt.async_app import AsyncAck, AsyncApp
+
+from bot import blocks, intents, responses
+from bot.services import Services
+
+logger = logging.getLogger(__name__)
+
+
+def register(app: AsyncApp, services: Services, command: str) -> None:
+    async def slash_command(ack: AsyncAck, command: dict[str, Any]) -> None:
+        text = command.get("text") or ""
+        try:
+            reply = responses.reply(intents.parse_command(text), services.brain, shareable=True)
+        except Exception:
+            logger.exception("could not build a reply to %s", command.get("command"))
+            await ack(response_type="ephemeral", **blocks.apology_message())
+            return
+        await ack(response_type="ephemeral", **reply.message)
+        services.spawn(
+            services.record_reply(reply, team_id=command.get("team_id"), user_id=command.get("user_id"),
+                                  question=intents.clean(text)),
+            "usage record",
+        )
+
+    app.command(command)(slash_command)

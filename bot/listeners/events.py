@@ -1,0 +1,63 @@
+"""Mentions, DMs and the App Home tab (Bolt acks events before these run)."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot import blocks, intents, responses
+from bot.services import Services
+from bot.slack_io import Sender
+
+logger = logging.getLogger(__name__)
+
+# Message subtypes that are a person writing; everything else (edits, joins,
+# bot posts) is ignored.
+PERSON_SUBTYPES = {None, "file_share", "thread_broadcast"}
+
+
+async def _answer(services: Services, client: AsyncWebClient, event: dict[str, Any],
+                  team_id: str | None, *, thread_ts: str | None) -> None:
+    channel, ts = event.get("channel"), event.get("ts")
+    if not channel or not ts:
+        logger.warning("ignoring a message event without channel or ts")
+        return
+    # A mention in a DM can arrive as both app_mention and message.im: answer once.
+    if not await services.deduper.first_seen(f"message:{channel}:{ts}"):
+        return
+    text = event.get("text") or ""
+    reply = responses.reply(intents.parse_message(text), services.brain)
+    await Sender(client, services.session).post(channel, reply.message, thread_ts=thread_ts)
+    await services.record_reply(reply, team_id=team_id, user_id=event.get("user"),
+                                question=intents.strip_mentions(text))
+
+
+def register(app: AsyncApp, services: Services) -> None:
+    async def app_mention(event: dict[str, Any], client: AsyncWebClient, context: dict[str, Any]) -> None:
+        if event.get("bot_id"):
+            return
+        await _answer(services, client, event, context.get("team_id"),
+                      thread_ts=event.get("thread_ts") or event.get("ts"))
+
+    async def direct_message(event: dict[str, Any], client: AsyncWebClient, context: dict[str, Any]) -> None:
+        if event.get("channel_type") != "im" or event.get("bot_id") or event.get("subtype") not in PERSON_SUBTYPES:
+            return
+        await _answer(services, client, event, context.get("team_id"), thread_ts=event.get("thread_ts"))
+
+    async def app_home_opened(event: dict[str, Any], client: AsyncWebClient) -> None:
+        if event.get("tab", "home") != "home" or not event.get("user"):
+            return
+        view = blocks.home_view(len(services.brain.knowledge.topics))
+        await Sender(client, services.session).call("views.publish", user_id=event["user"], view=view)
+
+    async def ignore(event: dict[str, Any]) -> None:
+        """Other message events (channels the bot is in, edits): nothing to do."""
+
+    app.event("app_mention")(app_mention)
+    app.event("message")(direct_message)
+    app.event("app_home_opened")(app_home_opened)
+    for name in ("app_uninstalled", "tokens_revoked"):
+        app.event(name)(ignore)

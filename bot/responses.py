@@ -1,0 +1,113 @@
+"""From what a person asked to the message the bot sends back (pure).
+
+``Brain`` holds the knowledge and the answerer built from it; the Slack shell
+keeps one and swaps it whole when the knowledge is reloaded. ``reply`` turns
+an ``Intent`` into a ``Reply``: the message, plus what to record about it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot import blocks, recommend
+from bot.errors import FlowStateError
+from bot.intents import Intent, Kind
+from bot.knowledge import Knowledge, Topic
+from bot.matching import Answerer
+
+FLASK_OVERVIEW = "flask-overview"
+DJANGO_OVERVIEW = "django-overview"
+
+
+@dataclass(frozen=True)
+class Brain:
+    knowledge: Knowledge
+    answerer: Answerer
+
+    @classmethod
+    def build(cls, knowledge: Knowledge) -> "Brain":
+        return cls(knowledge, Answerer(knowledge))
+
+    def topic(self, topic_id: str) -> Topic | None:
+        return self.knowledge.topics.get(topic_id)
+
+    def related(self, topic: Topic) -> list[Topic]:
+        return [self.knowledge.topics[r] for r in topic.related if r in self.knowledge.topics]
+
+
+@dataclass(frozen=True)
+class Reply:
+    message: dict[str, Any]
+    answered: str | None = None           # topic id answered, to record
+    declined: bool = False                # a question nothing matched, to record
+    suggestions: tuple[str, ...] = field(default=())
+
+
+def topic_reply(brain: Brain, topic: Topic, *, question: str = "", shareable: bool = False, shared_by: str | None = None) -> Reply:
+    msg = blocks.answer_message(topic, brain.related(topic), question=question, shareable=shareable, shared_by=shared_by)
+    return Reply(msg, answered=topic.id)
+
+
+def reply(intent: Intent, brain: Brain, *, shareable: bool = False) -> Reply:
+    """The reply to a command, mention or DM."""
+    k = brain.knowledge
+    if intent.kind is Kind.MENU:
+        return Reply(blocks.menu_message())
+    if intent.kind is Kind.CHOOSE:
+        return flow_reply(recommend.start(k.recommendation), brain, shareable=shareable)
+    if intent.kind is Kind.COMPARE:
+        return Reply(blocks.comparison_message(k.comparison, shareable=shareable))
+    if intent.kind is Kind.TOPICS:
+        return Reply(blocks.topics_message(list(k.topics.values())))
+    if intent.kind in (Kind.FLASK, Kind.DJANGO):
+        topic = brain.topic(FLASK_OVERVIEW if intent.kind is Kind.FLASK else DJANGO_OVERVIEW)
+        if topic is not None:
+            return topic_reply(brain, topic, question=intent.kind.value, shareable=shareable)
+        return reply(Intent(Kind.QUESTION, text=intent.kind.value), brain, shareable=shareable)
+    match = brain.answerer.answer(intent.text)
+    if match.answered and match.topic is not None:
+        return topic_reply(brain, match.topic, question=intent.text, shareable=shareable)
+    suggestions = tuple(t.id for t in match.suggestions)
+    if intent.single_word and not match.suggestions:
+        return Reply(blocks.menu_message(unknown=intent.text), declined=True)
+    return Reply(blocks.decline_message(intent.text, match.suggestions), declined=True, suggestions=suggestions)
+
+
+def flow_reply(state: recommend.FlowState, brain: Brain, *, shareable: bool = False, shared_by: str | None = None) -> Reply:
+    """The flow's next question, or its result once every question is answered."""
+    rec = brain.knowledge.recommendation
+    question = recommend.current_question(state, rec)
+    if question is not None:
+        return Reply(blocks.flow_question_message(state, question, rec))
+    result = recommend.score(state, rec)
+    related = [brain.knowledge.topics[t] for t in result.related_topics if t in brain.knowledge.topics]
+    return Reply(blocks.flow_result_message(state, result, related, rec, shareable=shareable, shared_by=shared_by))
+
+
+def flow_click(value: str, brain: Brain, *, shareable: bool = False) -> Reply:
+    """A click on a flow button: the value carries the whole state."""
+    try:
+        state = recommend.decode(value, brain.knowledge.recommendation)
+    except FlowStateError:
+        return Reply(blocks.flow_stale_message(brain.knowledge.recommendation))
+    return flow_reply(state, brain, shareable=shareable)
+
+
+def share_reply(value: str, brain: Brain, *, user_id: str) -> Reply | None:
+    """What a "Share in channel" click posts visibly, or None when the value is not ours."""
+    kind, _, ref = value.partition(":")
+    if kind == "t":
+        topic = brain.topic(ref)
+        return topic_reply(brain, topic, shared_by=user_id) if topic else None
+    if kind == "c":
+        return Reply(blocks.comparison_message(brain.knowledge.comparison, shared_by=user_id))
+    if kind == "r":
+        try:
+            state = recommend.decode(ref, brain.knowledge.recommendation)
+        except FlowStateError:
+            return None
+        if recommend.current_question(state, brain.knowledge.recommendation) is not None:
+            return None
+        return flow_reply(state, brain, shared_by=user_id)
+    return None

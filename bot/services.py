@@ -1,0 +1,52 @@
+"""What the listeners share: the current knowledge, the stores, the HTTP session.
+
+``Services.brain`` is swapped whole when the knowledge is reloaded, so a
+request always sees one consistent knowledge base.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass, field
+from typing import Any, Coroutine
+
+import aiohttp
+
+from bot.responses import Brain
+from bot.stores import EventDeduper, UsageStore
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Services:
+    brain: Brain
+    deduper: EventDeduper
+    usage: UsageStore
+    session: aiohttp.ClientSession | None = None
+    _background: set[asyncio.Task[Any]] = field(default_factory=set)
+
+    def spawn(self, coro: Coroutine[Any, Any, Any], what: str) -> None:
+        """Run work after the ack without losing its errors or its task."""
+        task = asyncio.create_task(coro)
+        self._background.add(task)
+
+        def done(t: asyncio.Task[Any]) -> None:
+            self._background.discard(t)
+            if not t.cancelled() and t.exception() is not None:
+                logger.error("background %s failed", what, exc_info=t.exception())
+
+        task.add_done_callback(done)
+
+    async def drain(self, timeout: float = 10.0) -> None:
+        """Wait for background work (recording usage) to finish, for shutdown."""
+        if self._background:
+            await asyncio.wait(set(self._background), timeout=timeout)
+
+    async def record_reply(self, reply: Any, *, team_id: str | None, user_id: str | None, question: str) -> None:
+        if reply.answered:
+            await self.usage.record_answer(team_id=team_id, user_id=user_id, topic_id=reply.answered, question=question)
+        elif reply.declined:
+            await self.usage.record_decline(team_id=team_id, user_id=user_id, question=question,
+                                            suggestions=reply.suggestions)

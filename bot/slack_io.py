@@ -1,0 +1,181 @@
+"""Sending to Slack: where a reply goes, and how failures are caught and reported.
+
+Every Web API call and ``response_url`` post goes through ``Sender``, which
+checks the result, logs a failure once with the method and the error, and
+tells the user "sorry" where a channel exists. Nothing here raises into Bolt.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+import aiohttp
+from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.async_handler import AsyncRetryHandler
+from slack_sdk.http_retry.builtin_async_handlers import (
+    AsyncConnectionErrorRetryHandler,
+    AsyncRateLimitErrorRetryHandler,
+    AsyncServerErrorRetryHandler,
+)
+from slack_sdk.web.async_client import AsyncWebClient
+from slack_sdk.webhook.async_client import AsyncWebhookClient
+
+from bot import blocks
+
+logger = logging.getLogger(__name__)
+
+EPHEMERAL = "ephemeral"   # an ephemeral message (slash command reply): reachable through response_url
+DM = "dm"                 # the app's DM with one person
+CHANNEL = "channel"       # a message everyone in a channel sees
+HOME = "home"             # the App Home tab
+
+
+def retry_handlers() -> list[AsyncRetryHandler]:
+    """Slack's own retry policy: wait out 429s, back off on 5xx and dropped connections."""
+    return [
+        AsyncRateLimitErrorRetryHandler(max_retry_count=2),
+        AsyncServerErrorRetryHandler(max_retry_count=2),
+        AsyncConnectionErrorRetryHandler(max_retry_count=2),
+    ]
+
+
+@dataclass(frozen=True)
+class Surface:
+    """Where an interaction happened, read from a block_actions payload."""
+
+    kind: str
+    user: str
+    channel: str | None = None
+    message_ts: str | None = None
+    thread_ts: str | None = None
+    response_url: str | None = None
+
+    @classmethod
+    def from_action(cls, body: Mapping[str, Any]) -> "Surface":
+        container = body.get("container") or {}
+        user = (body.get("user") or {}).get("id", "")
+        response_url = body.get("response_url")
+        if container.get("type") == "view":
+            return cls(HOME, user)
+        channel = container.get("channel_id") or (body.get("channel") or {}).get("id")
+        message = body.get("message") or {}
+        ts = container.get("message_ts") or message.get("ts")
+        thread_ts = container.get("thread_ts") or message.get("thread_ts")
+        if container.get("is_ephemeral") and response_url:
+            kind = EPHEMERAL
+        elif channel and channel.startswith("D"):
+            kind = DM
+        else:
+            kind = CHANNEL
+        return cls(kind, user, channel, ts, thread_ts, response_url)
+
+    @property
+    def private(self) -> bool:
+        """Whether only the clicking user sees this message."""
+        return self.kind in (EPHEMERAL, DM, HOME)
+
+
+class ResponseUrlError(Exception):
+    def __init__(self, status: int, body: str) -> None:
+        self.status = status
+        self.body = body
+        super().__init__(f"response_url answered {status}: {body[:200]}")
+
+
+class Sender:
+    """Sends messages for one request; a failure is logged and never raised."""
+
+    def __init__(self, client: AsyncWebClient, session: aiohttp.ClientSession | None = None) -> None:
+        self.client = client
+        self.session = session
+
+    async def respond(self, response_url: str, payload: dict[str, Any]) -> bool:
+        """POST to a response_url and check the answer (Slack returns 404 expired_url when it is used up)."""
+        webhook = AsyncWebhookClient(response_url, session=self.session, retry_handlers=retry_handlers(), timeout=10)
+        try:
+            resp = await webhook.send_dict(payload)
+            if not 200 <= resp.status_code < 300:
+                raise ResponseUrlError(resp.status_code, resp.body)
+            return True
+        except Exception:
+            logger.exception("response_url post failed (%s)", _redact(response_url))
+            return False
+
+    async def call(self, method: str, **kwargs: Any) -> dict[str, Any] | None:
+        """Call a Web API method; returns the response data, or None after logging the failure."""
+        try:
+            resp = await self.client.api_call(method, json=kwargs)
+            return dict(resp.data) if isinstance(resp.data, dict) else {}
+        except SlackApiError as e:
+            logger.error("Slack Web API %s failed: %s", method, e.response.get("error", e.response.status_code))
+        except Exception:
+            logger.exception("Slack Web API %s failed", method)
+        return None
+
+    async def post(self, channel: str, msg: dict[str, Any], *, thread_ts: str | None = None) -> bool:
+        args = dict(msg, channel=channel)
+        if thread_ts:
+            args["thread_ts"] = thread_ts
+        if await self.call("chat.postMessage", **args) is not None:
+            return True
+        await self.apologise(channel=channel, thread_ts=thread_ts)
+        return False
+
+    async def apologise(self, *, channel: str | None = None, user: str | None = None,
+                        thread_ts: str | None = None, response_url: str | None = None) -> None:
+        """A short "sorry" where one can still reach the user; itself failure-safe."""
+        sorry = blocks.apology_message()
+        if response_url and await self.respond(response_url, dict(sorry, response_type=EPHEMERAL, replace_original=False)):
+            return
+        if channel and user:
+            args = dict(sorry, channel=channel, user=user)
+            if thread_ts:
+                args["thread_ts"] = thread_ts
+            await self.call("chat.postEphemeral", **args)
+        elif channel:
+            args = dict(sorry, channel=channel)
+            if thread_ts:
+                args["thread_ts"] = thread_ts
+            await self.call("chat.postMessage", **args)
+
+    async def send_new(self, surface: Surface, msg: dict[str, Any]) -> bool:
+        """A new message for the person who clicked, next to where they clicked."""
+        ok = False
+        if surface.kind == EPHEMERAL and surface.response_url:
+            ok = await self.respond(surface.response_url, dict(msg, response_type=EPHEMERAL, replace_original=False))
+        elif surface.kind == DM and surface.channel:
+            ok = await self.call("chat.postMessage", **dict(msg, channel=surface.channel)) is not None
+        elif surface.kind == CHANNEL and surface.channel:
+            args = dict(msg, channel=surface.channel, user=surface.user)
+            if surface.thread_ts:
+                args["thread_ts"] = surface.thread_ts
+            ok = await self.call("chat.postEphemeral", **args) is not None
+        elif surface.kind == HOME:
+            ok = await self.call("chat.postMessage", **dict(msg, channel=surface.user)) is not None
+        if not ok:
+            await self.apologise(channel=surface.channel, user=surface.user, thread_ts=surface.thread_ts,
+                                 response_url=surface.response_url)
+        return ok
+
+    async def update(self, surface: Surface, msg: dict[str, Any]) -> bool:
+        """Replace the clicked message in place (the home tab has none: post to the DM instead)."""
+        ok = False
+        if surface.kind == EPHEMERAL and surface.response_url:
+            ok = await self.respond(surface.response_url, dict(msg, replace_original=True))
+        elif surface.kind in (DM, CHANNEL) and surface.channel and surface.message_ts:
+            ok = await self.call("chat.update", **dict(msg, channel=surface.channel, ts=surface.message_ts)) is not None
+        elif surface.kind == HOME:
+            return await self.send_new(surface, msg)
+        if not ok:
+            await self.apologise(channel=surface.channel, user=surface.user, thread_ts=surface.thread_ts,
+                                 response_url=surface.response_url)
+        return ok
+
+
+def _redact(url: str) -> str:
+    """A response_url is a bearer secret: log only its host and first path part."""
+    head, _, rest = url.partition("://")
+    host, _, path = rest.partition("/")
+    return f"{head}://{host}/{path.split('/', 1)[0]}/…"
