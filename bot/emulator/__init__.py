@@ -6,6 +6,7 @@
 - :mod:`bot.emulator.socket_mode`: a local Socket Mode WebSocket server.
 """
 
+from bot.emulator.actors import SlackUser
 from bot.emulator.buttons import Button, buttons
 from bot.emulator.conversation import Change, Conversation, Message, Revision
 from bot.emulator.errors import ButtonNotFound, EmulatorError, EmulatorTimeout
@@ -20,5 +21,5 @@ from bot.emulator.web_methods import BotIdentity
 __all__ = [
     "BotIdentity", "Button", "ButtonNotFound", "Call", "Change", "Conversation", "EmulatorError",
     "EmulatorTimeout", "FakeSlackAPI", "Fault", "IDS", "IdGenerator", "Message", "ResponseUrl",
-    "ResponseUrlPost", "Revision", "SlackRequest", "SocketModeServer", "buttons", "click", "sign",
+    "ResponseUrlPost", "Revision", "SlackRequest", "SlackUser", "SocketModeServer", "buttons", "click", "sign",
 ]

@@ -27,6 +27,7 @@ from bot.emulator.response_urls import ResponseUrl, ResponseUrlPost, apply_post
 from bot.emulator.web_methods import METHODS, NO_BOT_TOKEN, BotIdentity, error
 
 if TYPE_CHECKING:
+    from bot.emulator.actors import SlackUser
     from bot.emulator.socket_mode import SocketModeServer
 
 _JSON_FIELDS = ("blocks", "attachments", "view", "metadata")
@@ -172,6 +173,12 @@ class FakeSlackAPI:
     def revoke_token(self, token: str) -> None:
         """Make ``token`` fail with ``token_revoked`` from now on."""
         self.revoked_tokens.add(token)
+
+    def user(self, user_id: str = rq.USER_ID, *, name: str = "alice", channel: str = rq.CHANNEL_ID) -> SlackUser:
+        """A :class:`~bot.emulator.actors.SlackUser` acting in this fake workspace."""
+        from bot.emulator.actors import SlackUser
+
+        return SlackUser(self, user_id, name=name, channel=channel)
 
     def dm_channel(self, user: str) -> str:
         """The id of the DM between the bot and ``user`` (stable per user)."""
