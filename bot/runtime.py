@@ -1,0 +1,94 @@
+"""Assemble a running bot from settings: knowledge, stores, Bolt app and routes.
+
+Production (``bot.cli.serve``), the local console and the tests all start the
+bot through ``running_bot``, so there is one code path from a request to a reply.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from contextlib import AsyncExitStack, asynccontextmanager
+from dataclasses import dataclass
+from typing import AsyncIterator
+
+import aiohttp
+from aiohttp import web
+from slack_bolt.async_app import AsyncApp
+
+from bot.app import create_app, web_client
+from bot.config import Mode, Settings
+from bot.errors import ConfigError
+from bot.http import create_web_app
+from bot.knowledge import default_knowledge_dir, load_knowledge
+from bot.responses import Brain
+from bot.services import Services
+from bot.stores.factory import Stores, open_stores
+
+logger = logging.getLogger(__name__)
+
+SHUTDOWN_GRACE_SECONDS = 10.0
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    bolt: AsyncApp
+    services: Services
+    stores: Stores
+    web_app: web.Application
+
+
+def load_brain(settings: Settings) -> Brain:
+    return Brain.build(load_knowledge(settings.knowledge_dir or default_knowledge_dir()))
+
+
+async def check_token(settings: Settings) -> None:
+    """auth.test at start-up, against SLACK_API_URL: a bad token stops here with one line."""
+    from slack_sdk.errors import SlackApiError
+
+    client = web_client(settings, settings.bot_token)
+    try:
+        resp = await client.auth_test()
+        logger.info("connected to Slack as %s in team %s", resp.get("user"), resp.get("team"))
+    except SlackApiError as e:
+        raise ConfigError(
+            "SLACK_BOT_TOKEN",
+            f"Slack rejected the token ({e.response.get('error')}): copy the Bot User OAuth Token again",
+        ) from None
+    except (aiohttp.ClientError, asyncio.TimeoutError, OSError) as e:
+        logger.warning("could not reach Slack at %s for auth.test (%s); continuing", settings.slack_api_url, e)
+
+
+async def finish_in_flight(timeout: float = SHUTDOWN_GRACE_SECONDS) -> None:
+    """Let work started after an ack (replies, usage records) finish before exiting."""
+    current = asyncio.current_task()
+    pending = {t for t in asyncio.all_tasks() if t is not current and not t.done()}
+    if pending:
+        logger.info("waiting for %d task(s) in flight", len(pending))
+        _, still = await asyncio.wait(pending, timeout=timeout)
+        for task in still:
+            logger.warning("cancelling %r after %.0fs of shutdown", task.get_name(), timeout)
+            task.cancel()
+
+
+@asynccontextmanager
+async def running_bot(settings: Settings, *, check_auth: bool = True) -> AsyncIterator[Runtime]:
+    """Everything but the listening socket. On exit, waits for in-flight work, then closes the stores."""
+    brain = load_brain(settings)
+    async with AsyncExitStack() as stack:
+        stores = await open_stores(settings)
+        stack.push_async_callback(stores.close)
+        session = aiohttp.ClientSession()
+        stack.push_async_callback(session.close)
+        services = Services(brain=brain, deduper=stores.deduper, usage=stores.usage, session=session)
+        stack.push_async_callback(services.drain)
+        oauth = {}
+        if settings.mode is Mode.OAUTH:
+            from bot.oauth import oauth_settings
+
+            oauth = {"oauth_settings": oauth_settings(settings, stores)}
+        elif check_auth:
+            await check_token(settings)
+        bolt = create_app(settings, services, **oauth)
+        yield Runtime(settings, bolt, services, stores, create_web_app(bolt))
