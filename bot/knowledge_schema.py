@@ -396,23 +396,28 @@ class Map(Check):
             return INVALID
         by_key = {key: (key_node, value_node) for key, key_node, value_node in pairs}
         ok = True
+        suggested: set[str] = set()   # a misspelt key is not also reported as missing
         for key, key_node, _ in pairs:
             if key not in self.keys:
-                expected = ", ".join(self.keys)
-                hint = did_you_mean(key, self.keys) or f"; expected one of: {expected}"
+                close = difflib.get_close_matches(key, [k for k in self.keys if k not in by_key], n=1, cutoff=0.6)
+                if close:
+                    suggested.add(close[0])
+                    hint = f"; did you mean {close[0]!r}?"
+                else:
+                    hint = f"; expected one of: {', '.join(self.keys)}"
                 report.error(line(key_node), key_path(path, key), f"unknown key {key!r}{hint}")
                 ok = False
         out: dict[str, Any] = {}
         for index, spec in enumerate(self.fields):
             child_path = key_path(path, spec.key)
             if spec.key not in by_key:
-                if isinstance(spec, Required):
+                if isinstance(spec, Required) and spec.key not in suggested:
                     hint = f" ({spec.hint})" if spec.hint else ""
                     report.error(line(node), path, f"missing required key {spec.key!r}{hint}")
                     ok = False
                     if index == 0 and self.stop_on_first:
                         return INVALID
-                else:
+                elif isinstance(spec, Optional):
                     out[spec.key] = spec.default
                 continue
             key_node, value_node = by_key[spec.key]

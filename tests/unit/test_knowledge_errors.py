@@ -1,0 +1,84 @@
+"""Broken knowledge folders produce one clear, exact KnowledgeError each:
+file, 1-based line, key path and what was expected."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.errors import KnowledgeError
+from bot.knowledge import load_knowledge, validate_knowledge
+
+FIXTURES = Path(__file__).parent / "fixtures" / "knowledge"
+
+
+def make_case(case: str, tmp_path: Path) -> Path:
+    """A copy of fixtures/knowledge/base/ with the case's files laid over it."""
+    target = tmp_path / case
+    shutil.copytree(FIXTURES / "base", target)
+    for f in (FIXTURES / case).glob("*.yaml"):
+        shutil.copy(f, target / f.name)
+    return target
+
+
+def test_base_fixture_is_valid(tmp_path):
+    kb = load_knowledge(make_case("base", tmp_path))
+    assert list(kb.topics) == ["alpha", "beta"]
+    assert kb.topics["alpha"].synonyms == {"alpha": ("first",)}
+    assert kb.topics["beta"].synonyms == {}
+    assert kb.recommendation.questions[0].options[1].topic is None
+    assert kb.recommendation.questions[1].options[0].topic is None
+
+
+CASES = {
+    "bad_syntax": (
+        "bad_syntax/topics.yaml", 10, "",
+        "bad_syntax/topics.yaml:10: invalid YAML: expected ',' or ']', but got ':' "
+        "(while parsing a flow sequence on line 9)",
+    ),
+    "unknown_key": (
+        "unknown_key/topics.yaml", 15, "topics[1].keyword",
+        "unknown_key/topics.yaml:15 at topics[1].keyword: unknown key 'keyword'; did you mean 'keywords'?",
+    ),
+    "wrong_type": (
+        "wrong_type/topics.yaml", 8, "topics[0].keywords.alpha",
+        "wrong_type/topics.yaml:8 at topics[0].keywords.alpha: "
+        "expected a number greater than 0 and at most 10, got the string 'high'",
+    ),
+    "dangling_related": (
+        "dangling_related/topics.yaml", 19, "topics[1].related[1]",
+        "dangling_related/topics.yaml:19 at topics[1].related[1]: unknown topic id 'alhpa'; did you mean 'alpha'?",
+    ),
+    "duplicate_id": (
+        "duplicate_id/topics.yaml", 18, "topics[2].id",
+        "duplicate_id/topics.yaml:18 at topics[2].id: duplicate topic id 'alpha' "
+        "(first used by topics[0] on line 3)",
+    ),
+    "missing_version": (
+        "missing_version/comparison.yaml", 2, "",
+        "missing_version/comparison.yaml:2: missing required key 'version' "
+        "(put `version: 1` at the top of the file)",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_broken_fixture_raises_exact_error(case, tmp_path):
+    file, line, path, text = CASES[case]
+    with pytest.raises(KnowledgeError) as info:
+        load_knowledge(make_case(case, tmp_path))
+    err = info.value
+    assert (err.file, err.line, err.path) == (file, line, path)
+    assert str(err) == text
+
+
+def test_validate_lists_every_problem_in_line_order(tmp_path):
+    knowledge, errors = validate_knowledge(make_case("wrong_type", tmp_path))
+    assert knowledge is None
+    assert [str(e) for e in errors] == [
+        "wrong_type/topics.yaml:8 at topics[0].keywords.alpha: "
+        "expected a number greater than 0 and at most 10, got the string 'high'",
+        "wrong_type/topics.yaml:16 at topics[1].examples: expected a list, got the string 'what is beta'",
+    ]
