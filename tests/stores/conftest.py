@@ -8,7 +8,6 @@ every connection); Redis tests get a random key prefix, deleted afterwards.
 
 from __future__ import annotations
 
-import asyncio
 import os
 import uuid
 from collections.abc import AsyncIterator
@@ -36,7 +35,7 @@ async def pg_url() -> str:
         conn = await asyncpg.connect(dsn, timeout=2)
         await conn.close()
     except Exception as exc:  # noqa: BLE001 - any failure means "not reachable"
-        _unavailable(f"PostgreSQL not reachable at {describe_database(PG_URL)[1]}: {exc}")
+        _unavailable(f"PostgreSQL not reachable at {describe_database(PG_URL)[1].rsplit('/', 1)[0]}: {exc}")
     return PG_URL
 
 
