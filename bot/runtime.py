@@ -23,6 +23,7 @@ from bot.http import create_web_app
 from bot.knowledge import default_knowledge_dir, load_knowledge
 from bot.responses import Brain
 from bot.services import Services
+from bot.slack_io import api_error
 from bot.stores.factory import Stores, open_stores
 
 logger = logging.getLogger(__name__)
@@ -54,7 +55,7 @@ async def check_token(settings: Settings) -> None:
     except SlackApiError as e:
         raise ConfigError(
             "SLACK_BOT_TOKEN",
-            f"Slack rejected the token ({e.response.get('error')}): copy the Bot User OAuth Token again",
+            f"Slack rejected the token ({api_error(e)}): copy the Bot User OAuth Token again",
         ) from None
     except (aiohttp.ClientError, asyncio.TimeoutError, OSError) as e:
         logger.warning("could not reach Slack at %s for auth.test (%s); continuing", settings.slack_api_url, e)

@@ -109,7 +109,7 @@ class Sender:
             resp = await self.client.api_call(method, json=kwargs)
             return dict(resp.data) if isinstance(resp.data, dict) else {}
         except SlackApiError as e:
-            logger.error("Slack Web API %s failed: %s", method, e.response.get("error", e.response.status_code))
+            logger.error("Slack Web API %s failed: %s", method, api_error(e))
         except Exception:
             logger.exception("Slack Web API %s failed", method)
         return None
@@ -172,6 +172,14 @@ class Sender:
             await self.apologise(channel=surface.channel, user=surface.user, thread_ts=surface.thread_ts,
                                  response_url=surface.response_url)
         return ok
+
+
+def api_error(error: SlackApiError) -> str:
+    """Slack's error code (``invalid_auth``), or the HTTP status when the body was not JSON."""
+    data = error.response.data
+    if isinstance(data, dict) and data.get("error"):
+        return str(data["error"])
+    return f"HTTP {error.response.status_code}"
 
 
 def _redact(url: str) -> str:
