@@ -24,6 +24,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import re
 from datetime import datetime, timedelta, timezone
 from typing import Any, Callable, Sequence
 
@@ -120,7 +121,8 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
 def normalise_database_url(url: str | None) -> str:
     """Return a SQLAlchemy async URL for ``url``.
 
-    ``postgres://`` and ``postgresql://`` become ``postgresql+asyncpg://``;
+    ``postgres://`` and ``postgresql://`` become ``postgresql+asyncpg://`` (and
+    libpq's ``sslmode=`` query parameter becomes asyncpg's ``ssl=``);
     ``sqlite://`` becomes ``sqlite+aiosqlite://``; URLs that already name a
     driver are left alone. None or "" gives ``DEFAULT_DATABASE_URL``, a SQLite
     file ``flaskvsdjango.db`` in the current working directory.
@@ -132,7 +134,9 @@ def normalise_database_url(url: str | None) -> str:
     if not sep:
         return url
     lowered = scheme.lower()
-    if lowered in ("postgres", "postgresql"):
+    if lowered in ("postgres", "postgresql", "postgresql+asyncpg"):
+        # Hosted PostgreSQL URLs say ?sslmode=require (libpq); asyncpg calls it ssl.
+        rest = re.sub(r"([?&])sslmode=", r"\1ssl=", rest)
         return f"postgresql+asyncpg://{rest}"
     if lowered == "sqlite":
         return f"sqlite+aiosqlite://{rest}"

@@ -34,6 +34,7 @@ class Clock:
         ("postgres://u:p@db:5432/app", "postgresql+asyncpg://u:p@db:5432/app"),
         ("postgresql://u@db/app?ssl=require", "postgresql+asyncpg://u@db/app?ssl=require"),
         ("postgresql+asyncpg://u@db/app", "postgresql+asyncpg://u@db/app"),
+        ("postgres://u@db/app?sslmode=require&x=1", "postgresql+asyncpg://u@db/app?ssl=require&x=1"),
         ("sqlite:///x.db", "sqlite+aiosqlite:///x.db"),
         ("sqlite:////abs/x.db", "sqlite+aiosqlite:////abs/x.db"),
         ("sqlite+aiosqlite:///x.db", "sqlite+aiosqlite:///x.db"),
@@ -73,6 +74,15 @@ async def test_sqlite_in_a_missing_folder_is_one_clear_line(tmp_path):
         await engine.dispose()
     assert str(info.value).startswith(f"cannot open SQLite database {tmp_path / 'nope' / 'x.db'}: ")
     assert info.value.backend == "SQLite"
+
+
+@pytest.mark.services
+async def test_sslmode_from_a_hosted_url_is_accepted(pg_url):
+    engine = create_engine(pg_url.replace("postgresql+asyncpg", "postgres") + "?sslmode=disable")
+    try:
+        await check_connection(engine)
+    finally:
+        await engine.dispose()
 
 
 @pytest.mark.services
