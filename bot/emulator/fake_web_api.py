@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable
 from aiohttp import web
 
 from bot.emulator import requests as rq
-from bot.emulator.conversation import Conversation, Message
+from bot.emulator.conversation import Change, Conversation, Message
 from bot.emulator.errors import EmulatorError, EmulatorTimeout
 from bot.emulator.faults import Fault, FaultPlan
 from bot.emulator.response_urls import ResponseUrl, ResponseUrlPost, apply_post
@@ -116,6 +116,7 @@ class FakeSlackAPI:
         self._runner: web.AppRunner | None = None
         self._root = ""
         self._changed = asyncio.Event()
+        self.conversation.on_change(lambda change: self._notify())
 
     # --- lifecycle -----------------------------------------------------------
     async def start(self) -> str:
@@ -228,7 +229,6 @@ class FakeSlackAPI:
         assert isinstance(body, dict)
         ctx = self.response_url_info(response_url)
         status, _, message = apply_post(self.conversation, ctx, body, self.identity, "ack")
-        self._notify()
         return message if status == 200 else None
 
     # --- conversation ----------------------------------------------------------
@@ -242,10 +242,33 @@ class FakeSlackAPI:
         ts: str | None = None, thread_ts: str | None = None,
     ) -> Message:
         """Record a message a person sent (use its ``ts`` in the matching event)."""
-        message = self.conversation.add_user_message(channel, text, user=user, ts=ts, thread_ts=thread_ts,
-                                                     team=self.identity.team_id)
-        self._notify()
-        return message
+        return self.conversation.add_user_message(channel, text, user=user, ts=ts, thread_ts=thread_ts,
+                                                  team=self.identity.team_id)
+
+    def on_change(self, callback: Callable[[Change], None]) -> None:
+        """Call ``callback(change)`` after every new, updated or deleted message."""
+        self.conversation.on_change(callback)
+
+    def subscribe(self) -> asyncio.Queue[Change]:
+        """A queue of every later :class:`Change`, in order (for a live renderer)."""
+        return self.conversation.subscribe()
+
+    async def wait_for_message(
+        self, predicate: Callable[[Message], bool] | None = None, *, count: int = 1, timeout: float = 5.0
+    ) -> Message:
+        """Wait until ``count`` undeleted app messages match ``predicate``; return the newest.
+
+        Without ``predicate`` any message the app sent matches.
+        """
+        def matching() -> list[Message]:
+            return [m for m in self.conversation.from_app() if predicate is None or predicate(m)]
+
+        what = getattr(predicate, "__name__", "app message")
+        try:
+            await self.wait_until(lambda: len(matching()) >= count, timeout=timeout, what=what)
+        except EmulatorTimeout:
+            raise EmulatorTimeout(what, count, len(matching()), timeout) from None
+        return matching()[-1]
 
     # --- waiting -------------------------------------------------------------------
     def _notify(self) -> None:

@@ -222,6 +222,8 @@ class SocketModeServer:
                 if msg.type == WSMsgType.TEXT:
                     self._on_text(msg.data)
         finally:
+            if conn in self.open_connections:
+                self.open_connections.remove(conn)
             self._notify()
         return ws
 

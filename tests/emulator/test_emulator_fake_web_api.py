@@ -55,6 +55,7 @@ async def test_auth_test_matches_the_fixture(fake, fixture):
     assert {k: resp[k] for k in expected} == expected
 
 
+@pytest.mark.filterwarnings("ignore:BasicAuth is deprecated:DeprecationWarning")
 async def test_oauth_v2_access_matches_the_fixture(fake, fixture):
     resp = await AsyncWebClient(base_url=fake.base_url).oauth_v2_access(client_id="1", client_secret="s", code="c")
     assert resp.data == fixture("bolt-python/web_api_oauth_v2_access.json")
@@ -243,3 +244,39 @@ async def test_wait_for_does_not_sleep_blindly(fake):
     with pytest.raises(EmulatorTimeout) as err:
         await fake.wait_for("chat.update", count=2, timeout=0.05)
     assert (err.value.expected, err.value.seen, err.value.waiting_for) == (2, 0, "chat.update")
+
+
+async def test_response_url_expires_after_thirty_minutes(fake):
+    url = fake.response_url()
+    fake.response_url_info(url).created -= 30 * 60 + 1
+    resp = await AsyncWebhookClient(url).send(text="too late")
+    assert resp.status_code == 404 and "expired_url" in resp.body
+
+
+async def test_slash_command_url_replace_targets_the_first_response(fake):
+    url = fake.response_url(channel="C111", user="W222")
+    hook = AsyncWebhookClient(url)
+    await hook.send(text="working on it…")
+    await hook.send(text="done", replace_original=True)
+    [message] = fake.messages
+    assert message.text == "done" and message.ephemeral and message.updated_count == 1
+
+
+async def test_wait_for_message_and_subscribe(fake):
+    queue = fake.subscribe()
+    changes = []
+    fake.on_change(changes.append)
+
+    async def bot_replies():
+        await asyncio.sleep(0.02)
+        await client(fake).chat_postMessage(channel="C111", text="Flask is smaller")
+
+    task = asyncio.create_task(bot_replies())
+    fake.add_user_message("flask?", user="W222")
+    message = await fake.wait_for_message(lambda m: "Flask" in m.text, timeout=2)
+    await task
+    assert message.from_app and [c.message.text for c in changes] == ["flask?", "Flask is smaller"]
+    assert (await queue.get()).message.source == "user"
+    assert (await queue.get()).message is message
+    with pytest.raises(EmulatorTimeout):
+        await fake.wait_for_message(lambda m: "Django" in m.text, timeout=0.05)
