@@ -79,7 +79,7 @@ def key_path(base: str, key: str) -> str:
     return f"{base}[{key!r}]"
 
 
-def describe(node: yaml.Node, report: Report) -> str:
+def describe(node: yaml.Node) -> str:
     """'a list', 'the integer 42', ... for "expected X, got Y" messages."""
     if isinstance(node, yaml.SequenceNode):
         return "a list"
@@ -121,7 +121,7 @@ class Check:
         raise NotImplementedError
 
     def expected(self, node: yaml.Node, path: str, report: Report) -> Any:
-        report.error(line(node), path, f"expected {self.what}, got {describe(node, report)}")
+        report.error(line(node), path, f"expected {self.what}, got {describe(node)}")
         return INVALID
 
 
