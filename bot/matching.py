@@ -60,14 +60,17 @@ from typing import Iterable
 from rapidfuzz.distance import OSA
 
 from bot.knowledge import Knowledge, Topic
-from bot.text import content_words, normalise, stem, tokens
+from bot.text import STOPWORDS, content_words, normalise, stem, tokens
 
 # Field weights: how much a term says about a topic, by where the topic uses it.
 TITLE_WEIGHT = 1.0
-EXAMPLE_WEIGHT = 0.5
-ANSWER_WEIGHT = 0.2
+EXAMPLE_WEIGHT = 0.4
+ANSWER_WEIGHT = 0.1
 FUZZY_FACTOR = 0.8  # a typo-corrected word counts a little less
-MAX_PHRASE_WORDS = 4
+PHRASE_BONUS = 0.5  # idf a phrase may add per word beyond its best word
+MAX_PHRASE_WORDS = 5
+MAX_TOKENS = 400  # words of one question looked at (head and tail halves)
+SHORT_WORD = 7
 MIN_FUZZY_LENGTH = 4  # "api", "orm", "wsgi"... are too short to correct safely
 DEFAULT_MIN_CONFIDENCE = 1.0
 DEFAULT_POSTING_LIMIT = 64
@@ -118,8 +121,9 @@ class Explanation:
     terms: tuple[QueryTerm, ...]  # what the question was understood as
     unknown: tuple[str, ...]  # content words the index has never seen
     known_share: float  # 0..1, share of the question's idf mass recognised
-    confidence: float  # best score x known share
+    confidence: float  # best score x known share squared
     min_confidence: float
+    fully_explained: bool  # every word of the question is one of the best topic's own
     best: TopicScore | None
     runners_up: tuple[TopicScore, ...]
     stats: Stats
@@ -139,10 +143,6 @@ def _idf(n_topics: int, df: int) -> float:
     return math.log(1.0 + (n_topics - df + 0.5) / (df + 0.5))
 
 
-def _phrase_stems(text: str) -> tuple[str, ...]:
-    return tuple(stem(w) for w in content_words(tokens(normalise(text))))
-
-
 def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
@@ -156,11 +156,16 @@ class _Resolved:
     known_mass: float = 0.0
     unknown_mass: float = 0.0
     fuzzy_candidates: int = 0
+    words: list[str] = field(default_factory=list)  # terms of the recognised content words
 
     def add(self, qt: QueryTerm) -> None:
         old = self.terms.get(qt.term)
         if old is None or qt.factor > old.factor:
             self.terms[qt.term] = qt
+
+
+def _is_content(word: str) -> bool:
+    return len(word) > 1 and word not in STOPWORDS
 
 
 class Answerer:
@@ -178,33 +183,36 @@ class Answerer:
         self.posting_limit = posting_limit
         self.last_stats = Stats()
         self._topics: list[Topic] = list(knowledge.topics.values())
-        self._topic_terms: list[dict[str, float]] = []
-        # alternative term -> the keyword terms it stands for
-        self._synonym_sets: dict[str, dict[str, None]] = {}
-        self._phrases: set[tuple[str, ...]] = set()  # multi-word terms/synonyms
-        self._surface: dict[str, str] = {}  # a word seen in the knowledge -> its stem
-        for topic in self._topics:
-            self._topic_terms.append(self._index_topic(topic))
-        self._synonyms: dict[str, tuple[str, ...]] = {
-            alt: tuple(targets) for alt, targets in self._synonym_sets.items()
-        }
-        del self._synonym_sets
+        # Phrases are matched on every word, stopwords included: "good for"
+        # and "used by" mean something that "good" and "used" alone do not.
+        self._phrases: set[tuple[str, ...]] = set()
+        self._phrase_starts: set[str] = set()
+        self._surface: dict[str, str] = {}  # a content word seen in the knowledge -> its stem
+        self._described: list[set[str]] = []  # per topic: terms from keywords/title/examples
+        self._topic_terms: list[dict[str, float]] = [self._index_topic(t) for t in self._topics]
+        self._synonyms = self._index_synonyms()
         self._build_postings()
         self._build_fuzzy()
 
     # ------------------------------------------------------------------ index
 
-    def _term_of(self, text: str, remember_words: bool = True) -> str | None:
-        """Index term for a keyword/synonym text ("SQL injection" -> "sql inject")."""
-        words = content_words(tokens(normalise(text)))
-        if not words:
+    def _term_of(self, text: str) -> str | None:
+        """Index term for a keyword or synonym ("SQL injection" -> "sql inject").
+
+        One content word gives a word term; several words give a phrase term
+        made of every word's stem (stopwords kept), e.g. "use for".
+        """
+        words = tokens(normalise(str(text)))[:MAX_PHRASE_WORDS]
+        content = [w for w in words if _is_content(w)]
+        if not content:
             return None
-        if remember_words:
-            for w in words:
-                self._surface.setdefault(w, stem(w))
-        stems = tuple(stem(w) for w in words)[:MAX_PHRASE_WORDS]
-        if len(stems) > 1:
-            self._phrases.add(stems)
+        for w in content:
+            self._surface.setdefault(w, stem(w))
+        if len(words) == 1:
+            return stem(words[0])
+        stems = tuple(stem(w) for w in words)
+        self._phrases.add(stems)
+        self._phrase_starts.add(stems[0])
         return " ".join(stems)
 
     def _index_topic(self, topic: Topic) -> dict[str, float]:
@@ -221,27 +229,56 @@ class Answerer:
                 put(s, weight)
 
         put_text(topic.answer, ANSWER_WEIGHT)
+        answer_only = set(weights)
         for example in topic.examples:
             put_text(example, EXAMPLE_WEIGHT)
         put_text(topic.title, TITLE_WEIGHT)
         for keyword, weight in topic.keywords.items():
             term = self._term_of(keyword)
             put(term, float(weight))
-            if term and " " in term:  # a phrase keyword also weighs its words
-                for part in term.split(" "):
-                    put(part, float(weight) / 2)
-        for keyword, alternatives in topic.synonyms.items():
-            target = self._term_of(keyword)
-            if not target:
-                continue
-            put(target, float(topic.keywords.get(keyword, 1.0)))
-            expansion = (target,) + (tuple(target.split(" ")) if " " in target else ())
-            for alt in alternatives:
-                alt_term = self._term_of(alt)
-                if alt_term and alt_term != target:
-                    targets = self._synonym_sets.setdefault(alt_term, {})
-                    targets.update(dict.fromkeys(expansion))
+            if term and " " in term:  # a phrase keyword also weighs its content words
+                for w in content_words(tokens(normalise(str(keyword)))):
+                    put(stem(w), float(weight) / 2)
+        for keyword in topic.synonyms:
+            put(self._term_of(keyword), float(topic.keywords.get(keyword, 1.0)))
+        # Document frequency counts the fields that describe the topic
+        # (keywords, title, examples), not words its answer happens to use.
+        self._described.append({t for t, w in weights.items() if w > ANSWER_WEIGHT or t not in answer_only})
         return weights
+
+    def _index_synonyms(self) -> dict[str, tuple[str, ...]]:
+        """alternative term -> the keyword terms it stands for.
+
+        Two kinds of alternative are left out, by rule rather than by list:
+        one whose content words all appear in its keyword (it says less than
+        the keyword: "when flask" for "when to use flask"), and one that is
+        itself another topic's keyword (the keyword wins: "recommendations"
+        is the verdict topic's "recommend", not a synonym of machine learning).
+        """
+        keyword_owner: dict[str, set[int]] = {}
+        for index, topic in enumerate(self._topics):
+            for keyword in topic.keywords:
+                term = self._term_of(keyword)
+                if term:
+                    keyword_owner.setdefault(term, set()).add(index)
+        merged: dict[str, dict[str, None]] = {}
+        for index, topic in enumerate(self._topics):
+            for keyword, alternatives in topic.synonyms.items():
+                target = self._term_of(keyword)
+                if not target:
+                    continue
+                target_words = {stem(w) for w in tokens(normalise(str(keyword))) if _is_content(w)}
+                for alt in alternatives:
+                    alt_term = self._term_of(alt)
+                    if not alt_term:
+                        continue
+                    alt_content = {stem(w) for w in tokens(normalise(str(alt))) if _is_content(w)}
+                    if alt_content < target_words or alt_term == target:
+                        continue
+                    if keyword_owner.get(alt_term, {index}) - {index}:
+                        continue
+                    merged.setdefault(alt_term, {})[target] = None
+        return {alt: tuple(targets) for alt, targets in merged.items()}
 
     def _build_postings(self) -> None:
         postings: dict[str, list[tuple[float, int]]] = {}
@@ -251,20 +288,49 @@ class Answerer:
         n = len(self._topics)
         self._idf: dict[str, float] = {}
         self._postings: dict[str, tuple[tuple[int, float], ...]] = {}
+        described_df: dict[str, int] = {}
+        for terms in self._described:
+            for term in terms:
+                described_df[term] = described_df.get(term, 0) + 1
+        del self._described
         for term, plist in postings.items():
             plist.sort(key=lambda p: (-p[0], p[1]))  # impact order, then topic order
             self._postings[term] = tuple((i, w) for w, i in plist)
-            self._idf[term] = _idf(n, len(plist))
+            self._idf[term] = _idf(n, described_df.get(term) or len(plist))
         self._idf_unknown = _idf(n, 0)
         self._idf_rare = _idf(n, 1)
+        for term in self._postings:
+            if " " in term:
+                self._idf[term] = self._phrase_idf(term)
         self._known: set[str] = set(self._postings) | set(self._synonyms)
+
+    def _phrase_idf(self, term: str) -> float:
+        """A phrase is rarer than its words, but not much more informative.
+
+        "what is flask" is found in one topic, yet says little more than
+        "flask": its idf is capped at its most informative word's idf plus
+        PHRASE_BONUS per extra word.
+        """
+        parts = term.split(" ")
+        best_part = max(
+            (self._idf.get(p, self._idf_rare) for p in parts if p not in STOPWORDS),
+            default=0.0,
+        )
+        own = self._idf.get(term, self._idf_rare)
+        return min(own, best_part + PHRASE_BONUS * (len(parts) - 1))
+
+    def _term_idf(self, term: str) -> float:
+        idf = self._idf.get(term)
+        if idf is None:
+            idf = self._phrase_idf(term) if " " in term else self._idf_rare
+        return idf
 
     def _build_fuzzy(self) -> None:
         # SymSpell with one delete on each side: finds every vocabulary word
         # within one insertion, deletion, substitution or transposition.
         self._delete_index: dict[str, list[str]] = {}
         for word in sorted(self._surface):
-            if len(word) < MIN_FUZZY_LENGTH or self._surface[word] not in self._known:
+            if len(word) < MIN_FUZZY_LENGTH or not word.isalpha():
                 continue
             for key in _deletes(word) | {word}:
                 self._delete_index.setdefault(key, []).append(word)
@@ -285,7 +351,15 @@ class Answerer:
                 distance = OSA.distance(word, candidate, score_cutoff=1)
                 if distance > 1:
                     continue
-                # closest, then the more informative-looking common word, then alphabetical
+                # Short words are corrected only for a dropped letter or a swap
+                # ("flsk", "djnago"): an extra or changed letter turns real
+                # words into other real words ("heard" -> "hard", "node" -> "code").
+                if len(word) < SHORT_WORD and (
+                    len(candidate) < len(word)
+                    or (len(candidate) == len(word) and sorted(candidate) != sorted(word))
+                ):
+                    continue
+                # closest, then the word found in more topics, then alphabetical
                 rank = (distance, -len(self._postings.get(self._surface[candidate], ())), candidate)
                 if best is None or rank < best:
                     best = rank
@@ -293,59 +367,73 @@ class Answerer:
 
     def _resolve(self, question: str) -> _Resolved:
         r = _Resolved()
-        words = content_words(tokens(normalise(question)))
-        stems: list[str | None] = []
-        for w in words:
-            s = stem(w)
+        words = tokens(normalise(question))
+        if len(words) > MAX_TOKENS:
+            words = words[: MAX_TOKENS // 2] + words[-MAX_TOKENS // 2 :]
+        stems = [stem(w) for w in words]
+        content = [i for i, w in enumerate(words) if _is_content(w)]
+        known: dict[int, bool] = {}
+        for i in content:
+            w, s = words[i], stems[i]
             if s in self._known:
-                stems.append(s)
-                r.add(QueryTerm(s, w, "exact", 1.0, self._idf.get(s, self._idf_rare)))
+                r.add(QueryTerm(s, w, "exact", 1.0, self._term_idf(s)))
+                r.words.append(s)
+                known[i] = True
                 continue
             fixed = None if w.isdigit() else self._fuzzy(w, r)
             if fixed is not None:
-                s2 = self._surface[fixed]
-                stems.append(s2)
-                r.add(QueryTerm(s2, w, "fuzzy", FUZZY_FACTOR, self._idf.get(s2, self._idf_rare)))
-            else:
-                stems.append(None)
-        known = [s is not None for s in stems]
+                s = stems[i] = self._surface[fixed]  # phrases see the corrected word too
+                if s in self._known:
+                    r.add(QueryTerm(s, w, "fuzzy", FUZZY_FACTOR, self._term_idf(s)))
+                    r.words.append(s)
+                    known[i] = True
+                    continue
+            known[i] = False
         # two words written apart that the index knows as one ("e commerce")
-        for i in range(len(words) - 1):
-            joined = stem(words[i] + words[i + 1])
-            if joined in self._known:
-                r.add(QueryTerm(joined, f"{words[i]} {words[i + 1]}", "joined", 1.0,
-                                self._idf.get(joined, self._idf_rare)))
-                known[i] = known[i + 1] = True
-        # phrases ("sql injection", "learning curve", "back office")
-        if self._phrases:
-            for n in range(2, MAX_PHRASE_WORDS + 1):
-                for i in range(len(stems) - n + 1):
-                    gram = stems[i : i + n]
-                    if None in gram or tuple(gram) not in self._phrases:
-                        continue
-                    term = " ".join(gram)  # type: ignore[arg-type]
-                    r.add(QueryTerm(term, " ".join(words[i : i + n]), "phrase", 1.0,
-                                    self._idf.get(term, self._idf_rare)))
-                    for j in range(i, i + n):
+        for a, b in zip(content, content[1:]):
+            joined = stem(words[a] + words[b])
+            if b == a + 1 and joined in self._known:
+                r.add(QueryTerm(joined, f"{words[a]} {words[b]}", "joined", 1.0,
+                                self._term_idf(joined)))
+                known[a] = known[b] = True
+        # phrases, stopwords included ("sql injection", "used for", "back office")
+        starts = self._phrase_starts
+        for i, s in enumerate(stems):
+            if s not in starts:
+                continue
+            for n in range(2, min(MAX_PHRASE_WORDS, len(stems) - i) + 1):
+                gram = tuple(stems[i : i + n])
+                if gram not in self._phrases:
+                    continue
+                term = " ".join(gram)
+                if term not in self._known:
+                    continue
+                r.add(QueryTerm(term, " ".join(words[i : i + n]), "phrase", 1.0,
+                                self._term_idf(term)))
+                for j in range(i, i + n):
+                    if j in known:
                         known[j] = True
         # synonyms add the keyword they stand for
         for qt in list(r.terms.values()):
+            # The keyword's weight, but only as informative as the word typed:
+            # "best" standing for "which is better" is still a common word.
+            own_idf = self._term_idf(qt.term)
             for target in self._synonyms.get(qt.term, ()):
                 if target in self._idf:
-                    r.add(QueryTerm(target, qt.source, "synonym", qt.factor, self._idf[target]))
+                    idf = min(self._idf[target], own_idf)
+                    r.add(QueryTerm(target, qt.source, "synonym", qt.factor, idf))
         # known share: idf mass of distinct content words, recognised vs not
-        masses: dict[str, float] = {}
-        for w, s, k in zip(words, stems, known):
-            key = s or w
-            if key in masses:
+        seen: set[str] = set()
+        for i in content:
+            key = stems[i]
+            if key in seen:
                 continue
-            if k:
-                masses[key] = min(self._idf.get(s or "", self._idf_rare), self._idf_unknown)
-                r.known_mass += masses[key]
+            seen.add(key)
+            if known[i]:
+                r.known_mass += min(self._idf.get(key, self._idf_rare), self._idf_unknown)
             else:
-                masses[key] = self._idf_unknown
-                r.unknown_mass += masses[key]
-                r.unknown.append(w)
+                r.unknown_mass += self._idf_unknown
+                r.unknown.append(words[i])
         return r
 
     def _score(self, terms: Iterable[QueryTerm]) -> tuple[list[tuple[int, float]], Stats]:
@@ -412,6 +500,22 @@ class Answerer:
         parts.sort(key=lambda p: -p.score)
         return TopicScore(self._topics[index], score, tuple(parts))
 
+    def _explains(self, index: int, resolved: _Resolved) -> bool:
+        """True when the question has no unknown word and every one of its
+        words is a keyword or title word of the topic (or a synonym of one):
+        "what is flask?" is all about the Flask overview even though "flask"
+        on its own is a common word."""
+        if resolved.unknown or not resolved.words:
+            return False
+        weights = self._topic_terms[index]
+        for term in resolved.words:
+            if weights.get(term, 0.0) >= TITLE_WEIGHT:
+                continue
+            if any(weights.get(t, 0.0) >= TITLE_WEIGHT for t in self._synonyms.get(term, ())):
+                continue
+            return False
+        return True
+
     def answer(self, question: str, *, explain: bool = False) -> Match:
         resolved = self._resolve(question)
         terms = list(resolved.terms.values())
@@ -425,8 +529,9 @@ class Answerer:
         total = resolved.known_mass + resolved.unknown_mass
         known_share = resolved.known_mass / total if total else 0.0
         best_score = ranked_scores[0][1] if ranked_scores else 0.0
-        confidence = best_score * known_share
-        answered = bool(ranked) and confidence >= self.min_confidence
+        confidence = best_score * known_share * known_share
+        explained = bool(ranked) and self._explains(ranked[0], resolved)
+        answered = bool(ranked) and (confidence >= self.min_confidence or explained)
         topic = self._topics[ranked[0]] if answered else None
         suggestions = () if answered else tuple(self._topics[i] for i in ranked[:MAX_SUGGESTIONS])
         explanation = None
@@ -437,6 +542,7 @@ class Answerer:
                 unknown=tuple(resolved.unknown),
                 known_share=round(known_share, 4),
                 confidence=round(confidence, 4),
+                fully_explained=explained,
                 min_confidence=self.min_confidence,
                 best=scored[0] if scored else None,
                 runners_up=tuple(scored[1:]),

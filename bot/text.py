@@ -84,7 +84,9 @@ def tokens(text: str) -> list[str]:
     "don't" -> "dont").
     """
     text = _POSSESSIVE.sub("", text)
-    return [w.replace("-", "").replace("'", "") for w in _WORD.findall(text)]
+    words = [w.replace("-", "").replace("'", "") for w in _WORD.findall(text)]
+    # "can't"/"cant" is the one negation the guide's FAQ turns on; spell it one way.
+    return ["cannot" if w == "cant" else w for w in words]
 
 
 # Function words plus the filler people type in chat ("hey team, quick q,
@@ -92,7 +94,7 @@ def tokens(text: str) -> list[str]:
 STOPWORDS: frozenset[str] = frozenset(
     """
     a about above after again against all also am an and any are arent as at
-    be because been before being below between both but by can cant could
+    be because been before being below between both but by can could
     couldnt did didnt do does doesnt doing dont down during each either else
     ever few for from further get gets getting got had hadnt has hasnt have
     havent having he hed hell hes her here heres hers herself him himself his
@@ -103,7 +105,7 @@ STOPWORDS: frozenset[str] = frozenset(
     them themselves then there theres these they theyd theyll theyre theyve
     this those through to too under until up upon very via was wasnt
     we wed well were weve werent what whats when whens where wheres whether
-    which while who whos whom why whys will with wont would wouldnt you youd
+    which while who whos whom will with wont would wouldnt you youd
     youll youre youve your yours yourself yourselves one ones thing things
     stuff anyone someone anybody somebody something anything everything really
     actually basically just like pretty quite kind sort lot lots many maybe
