@@ -147,7 +147,9 @@ def load_knowledge(directory: str | Path) -> Knowledge:
 def validate_knowledge(directory: str | Path) -> tuple[Knowledge | None, list[KnowledgeError]]:
     """Check every file and return ``(knowledge, [])`` or ``(None, all problems found)``.
 
-    Problems come in file order (topics, comparison, recommendation) and by line.
+    Problems come in order: unexpected ``*.yaml`` files, then each file in load
+    order (topics, comparison, recommendation) by line. ``python -m bot kb check``
+    prints them all; :func:`load_knowledge` raises the first.
     """
     directory = Path(directory)
     label = directory.name or str(directory)
