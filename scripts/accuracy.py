@@ -73,27 +73,9 @@ def load_cases(path: Path = QUESTIONS) -> list[Case]:
 
 
 def load_knowledge(directory: Path = KNOWLEDGE):
-    try:
-        from bot.knowledge import load_knowledge as load
-    except ImportError:  # the validating loader is still being written
-        return _topics_only(directory)
+    from bot.knowledge import load_knowledge as load
+
     return load(directory)
-
-
-def _topics_only(directory: Path):
-    """Stand-in loader: topics.yaml only, no validation (until load_knowledge lands)."""
-    from bot.knowledge import Knowledge, Topic
-
-    data = yaml.safe_load((Path(directory) / "topics.yaml").read_text(encoding="utf-8"))
-    topics = {}
-    for t in data["topics"]:
-        topics[t["id"]] = Topic(
-            id=t["id"], title=t["title"], answer=t["answer"], section=t["section"],
-            keywords={str(k): float(v) for k, v in (t.get("keywords") or {}).items()},
-            synonyms={str(k): tuple(str(x) for x in v) for k, v in (t.get("synonyms") or {}).items()},
-            examples=tuple(t.get("examples") or ()), related=tuple(t.get("related") or ()),
-        )
-    return Knowledge(version=1, topics=topics, comparison=None, recommendation=None)  # type: ignore[arg-type]
 
 
 def evaluate(answerer: Answerer, cases: list[Case]) -> Result:

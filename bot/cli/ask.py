@@ -1,10 +1,239 @@
-"""`python -m bot ask` (being written)."""
+"""`python -m bot ask`: ask the FAQ answerer a question from the terminal.
+
+    python -m bot ask "which one is more secure?"       the answer, as a user reads it
+    python -m bot ask --explain "flask vs django"       ... plus matched terms and runners-up
+    python -m bot ask --json "what is wsgi"             one JSON object
+    some-command | python -m bot ask --json -           one question per line -> JSON lines
+    python -m bot ask --dir other/knowledge "..."       another knowledge folder
+
+Exit codes: 0 answered or politely declined, 1 the knowledge could not be
+loaded (the message goes to stderr), 2 no question given.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from bot.errors import FlaskVsDjangoError
+from bot.knowledge import Knowledge, default_knowledge_dir, load_knowledge
+from bot.matching import Answerer, Explanation, Match, TopicScore
+
+DECLINE_TEXT = (
+    "Sorry, I couldn't match that to anything in the Flask vs Django guide. "
+    "I can answer questions about choosing between Flask and Django: "
+    "their differences, use cases, security, learning curve and more."
+)
+# Shown when a decline has no "did you mean" topics of its own.
+FALLBACK_SUGGESTIONS = ("key-differences", "final-verdict", "faq-learn-which")
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("ask", help="(being written)")
-    p.set_defaults(handler=lambda args: 2)
+    p = sub.add_parser(
+        "ask",
+        help="ask the FAQ a question and print the answer",
+        description="Answer one question from the knowledge base, or one per line from stdin with '-'.",
+    )
+    p.add_argument("question", nargs="*", metavar="QUESTION",
+                   help="the question (several words are joined); '-' reads one question per line from stdin")
+    p.add_argument("--json", action="store_true", help="print JSON (one object per question)")
+    p.add_argument("--explain", action="store_true", help="show matched terms, scores and runners-up")
+    p.add_argument("--dir", type=Path, default=None, metavar="DIR",
+                   help="knowledge folder (default: the repository's knowledge/)")
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, *, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
+    stdin = stdin or sys.stdin
+    stdout = stdout or sys.stdout
+    question = " ".join(args.question).strip()
+    if not question:
+        print("ask: give a question, or '-' to read questions from stdin", file=sys.stderr)
+        return 2
+    try:
+        knowledge = load_knowledge(args.dir or default_knowledge_dir())
+    except FlaskVsDjangoError as error:
+        print(f"ask: {error}", file=sys.stderr)
+        return 1
+    answerer = Answerer(knowledge)
+    if question == "-":
+        questions = (line.rstrip("\r\n") for line in stdin)
+        first = True
+        for q in questions:
+            if not q.strip():
+                continue  # blank lines are not questions
+            if not args.json and not first:
+                stdout.write("\n" + "─" * 40 + "\n\n")
+            first = False
+            _one(answerer, knowledge, q, args, stdout)
+        return 0
+    _one(answerer, knowledge, question, args, stdout)
+    return 0
+
+
+def _one(answerer: Answerer, knowledge: Knowledge, question: str, args: argparse.Namespace, out: TextIO) -> None:
+    match = answerer.answer(question, explain=args.explain)
+    if args.json:
+        out.write(json.dumps(match_as_json(match), ensure_ascii=False) + "\n")
+        out.flush()
+        return
+    if _is_tty(out):
+        _print_rich(match, knowledge, out)
+    else:
+        out.write(render_plain(match, knowledge))
+    out.flush()
+
+
+def _is_tty(out: TextIO) -> bool:
+    isatty = getattr(out, "isatty", None)
+    return bool(isatty and isatty())
+
+
+# ---------------------------------------------------------------- JSON
+
+
+def match_as_json(match: Match) -> dict[str, Any]:
+    """The ``--json`` object: answered, topic, title, text, score, suggestions, section."""
+    topic = match.topic
+    data: dict[str, Any] = {
+        "answered": match.answered,
+        "topic": topic.id if topic else None,
+        "title": topic.title if topic else None,
+        "text": topic.answer if topic else DECLINE_TEXT,
+        "score": match.score,
+        "suggestions": [t.id for t in match.suggestions],
+        "section": topic.section if topic else None,
+    }
+    if match.explanation is not None:
+        data["explanation"] = explanation_as_json(match.explanation)
+    return data
+
+
+def _topic_score_json(ts: TopicScore) -> dict[str, Any]:
+    return {
+        "topic": ts.topic.id,
+        "score": round(ts.score, 4),
+        "terms": [{"term": t.term, "weight": t.weight, "score": round(t.score, 4)} for t in ts.terms],
+    }
+
+
+def explanation_as_json(e: Explanation) -> dict[str, Any]:
+    return {
+        "terms": [{"term": t.term, "from": t.source, "via": t.via, "idf": round(t.idf, 4)} for t in e.terms],
+        "unknown": list(e.unknown),
+        "known_share": e.known_share,
+        "confidence": e.confidence,
+        "min_confidence": e.min_confidence,
+        "fully_explained": e.fully_explained,
+        "best": _topic_score_json(e.best) if e.best else None,
+        "runners_up": [_topic_score_json(ts) for ts in e.runners_up],
+        "stats": {
+            "postings_visited": e.stats.postings_visited,
+            "lookups": e.stats.lookups,
+            "fuzzy_candidates": e.stats.fuzzy_candidates,
+            "candidates": e.stats.candidates,
+        },
+    }
+
+
+# ---------------------------------------------------------------- plain text
+
+_LINK = re.compile(r"<([^<>|]+)\|([^<>]+)>")
+_BARE_LINK = re.compile(r"<((?:https?|mailto):[^<>|]+)>")
+_BOLD = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
+_ITALIC = re.compile(r"(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])")
+_STRIKE = re.compile(r"(?<![\w~])~(?=\S)([^~\n]+?)(?<=\S)~(?![\w~])")
+
+
+def mrkdwn_to_plain(text: str) -> str:
+    """Slack mrkdwn -> readable plain text: *bold*, _italic_ and ~strike~
+    lose their markers, <url|label> becomes "label (url)"."""
+    text = _LINK.sub(lambda m: f"{m.group(2)} ({m.group(1)})", text)
+    text = _BARE_LINK.sub(r"\1", text)
+    text = _BOLD.sub(r"\1", text)
+    text = _ITALIC.sub(r"\1", text)
+    text = _STRIKE.sub(r"\1", text)
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def _titles(knowledge: Knowledge, ids: tuple[str, ...] | list[str]) -> list[str]:
+    return [knowledge.topics[i].title for i in ids if i in knowledge.topics]
+
+
+def _suggestions(match: Match, knowledge: Knowledge) -> list[tuple[str, str]]:
+    topics = list(match.suggestions) or [knowledge.topics[i] for i in FALLBACK_SUGGESTIONS if i in knowledge.topics]
+    return [(t.id, t.title) for t in topics]
+
+
+def render_plain(match: Match, knowledge: Knowledge) -> str:
+    """The answer as plain text (what ``ask`` prints when stdout is not a terminal)."""
+    lines: list[str] = []
+    if match.answered and match.topic:
+        topic = match.topic
+        lines += [topic.title, "", mrkdwn_to_plain(topic.answer), "", f"Source: {topic.section}"]
+        related = _titles(knowledge, topic.related)
+        if related:
+            lines.append("Related: " + "; ".join(related))
+    else:
+        lines += [DECLINE_TEXT, "", "Did you mean:"]
+        lines += [f"  • {title}  ({tid})" for tid, title in _suggestions(match, knowledge)]
+    if match.explanation is not None:
+        lines += ["", *explain_lines(match.explanation)]
+    return "\n".join(lines) + "\n"
+
+
+def explain_lines(e: Explanation) -> list[str]:
+    verdict = "answered" if e.confidence >= e.min_confidence or e.fully_explained else "declined"
+    lines = [
+        "Explanation",
+        "  understood as: " + (", ".join(f"{t.term} [{t.via} '{t.source}', idf {t.idf:.2f}]" for t in e.terms) or "(nothing)"),
+        "  unknown words: " + (", ".join(e.unknown) or "(none)"),
+        f"  known share {e.known_share:.2f}; confidence {e.confidence:.2f} (needs {e.min_confidence:.2f})"
+        f"{'; every word is the topic’s own' if e.fully_explained else ''} -> {verdict}",
+    ]
+    for label, ts in ([("best", e.best)] if e.best else []) + [("runner-up", r) for r in e.runners_up]:
+        terms = ", ".join(f"{t.term} {t.score:.2f} (w {t.weight:g})" for t in ts.terms)
+        lines.append(f"  {label:<9} {ts.topic.id:<28} {ts.score:7.2f}  {terms}")
+    s = e.stats
+    lines.append(f"  cost: {s.postings_visited} postings, {s.lookups} look-ups, "
+                 f"{s.fuzzy_candidates} fuzzy candidates, {s.candidates} candidate topics")
+    return lines
+
+
+# ---------------------------------------------------------------- rich (terminal)
+
+
+def mrkdwn_to_rich(text: str) -> str:
+    from rich.markup import escape
+
+    text = escape(text)
+    text = _LINK.sub(lambda m: f"[link={m.group(1)}]{m.group(2)}[/link]", text)
+    text = _BARE_LINK.sub(r"[link=\1]\1[/link]", text)
+    text = _BOLD.sub(r"[bold]\1[/bold]", text)
+    text = _ITALIC.sub(r"[italic]\1[/italic]", text)
+    text = _STRIKE.sub(r"[strike]\1[/strike]", text)
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def _print_rich(match: Match, knowledge: Knowledge, out: TextIO) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.panel import Panel
+
+    console = Console(file=out)
+    if match.answered and match.topic:
+        topic = match.topic
+        body = mrkdwn_to_rich(topic.answer) + f"\n\n[dim]Source: {escape(topic.section)}[/dim]"
+        related = _titles(knowledge, topic.related)
+        if related:
+            body += "\n[dim]Related: " + escape("; ".join(related)) + "[/dim]"
+        console.print(Panel(body, title=f"[bold]{escape(topic.title)}[/bold]", title_align="left"))
+    else:
+        items = "\n".join(f"  • {escape(title)} [dim]({tid})[/dim]" for tid, title in _suggestions(match, knowledge))
+        console.print(Panel(f"{escape(DECLINE_TEXT)}\n\n[bold]Did you mean:[/bold]\n{items}", border_style="yellow"))
+    if match.explanation is not None:
+        console.print(escape("\n".join(explain_lines(match.explanation))), style="dim")
