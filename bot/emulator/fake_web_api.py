@@ -22,22 +22,15 @@ from aiohttp import web
 from bot.emulator import requests as rq
 from bot.emulator.conversation import Change, Conversation, Message
 from bot.emulator.errors import EmulatorError, EmulatorTimeout
-from bot.emulator.faults import Fault, FaultPlan
+from bot.emulator.faults import Fault, FaultPlan, fault_response
 from bot.emulator.response_urls import ResponseUrl, ResponseUrlPost, apply_post
-from bot.emulator.web_methods import METHODS, NO_BOT_TOKEN, BotIdentity, error
+from bot.emulator.web_methods import METHODS, NO_BOT_TOKEN, OAUTH_V2_ACCESS, BotIdentity, error
 
 if TYPE_CHECKING:
     from bot.emulator.actors import SlackUser
     from bot.emulator.socket_mode import SocketModeServer
 
 _JSON_FIELDS = ("blocks", "attachments", "view", "metadata")
-_DEFAULT_OAUTH = {
-    "ok": True, "access_token": "xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy",
-    "token_type": "bot", "scope": "chat:write,commands", "bot_user_id": "U0KRQLJ9H",
-    "app_id": "A0KRD7HC3", "team": {"name": "Slack Softball Team", "id": "T9TK3CUKW"},
-    "enterprise": {"name": "slack-sports", "id": "E12345678"},
-    "authed_user": {"id": "U1234", "scope": "chat:write", "access_token": "xoxp-1234", "token_type": "user"},
-}
 
 
 @dataclass(frozen=True)
@@ -110,7 +103,7 @@ class FakeSlackAPI:
         self.users: dict[str, dict[str, Any]] = {}
         self.channels: dict[str, dict[str, Any]] = {}
         self.dms: dict[str, str] = {}
-        self.oauth_response: dict[str, Any] = copy.deepcopy(_DEFAULT_OAUTH)
+        self.oauth_response: dict[str, Any] = copy.deepcopy(OAUTH_V2_ACCESS)
         self._response_urls: dict[str, ResponseUrl] = {}
         self._host, self._port = host, port
         self._runner: web.AppRunner | None = None
@@ -282,8 +275,8 @@ class FakeSlackAPI:
             remaining = deadline - asyncio.get_running_loop().time()
             if remaining <= 0:
                 raise EmulatorTimeout(what, 1, 0, timeout)
-            try:
-                await asyncio.wait_for(self._changed.wait(), remaining)
+            try:  # woken by every request and change; re-checked at least every 50 ms
+                await asyncio.wait_for(self._changed.wait(), min(remaining, 0.05))
             except asyncio.TimeoutError:
                 pass
         return result
@@ -315,29 +308,6 @@ class FakeSlackAPI:
         return [c for c in self.calls if c.method == method]
 
     # --- request handling --------------------------------------------------------------
-    async def _apply_fault(
-        self, request: web.Request, fault: Fault, json_body: bool
-    ) -> tuple[web.StreamResponse, dict[str, Any] | None] | None:
-        """The faulty answer (and its JSON body) for ``fault``, or None to answer normally."""
-        if fault.delay:
-            await asyncio.sleep(fault.delay)
-        if fault.drop:
-            if request.transport is not None:
-                request.transport.abort()
-            return web.Response(status=599), None  # never reaches the client: the socket is gone
-        if fault.status == 429:
-            headers = {"Retry-After": str(fault.retry_after)} if fault.retry_after is not None else {}
-            if not json_body:
-                return web.Response(status=429, headers=headers, text=""), None
-            body = error("ratelimited")
-            return web.json_response(body, status=429, headers=headers), body
-        if fault.status is not None and fault.status >= 500:
-            return web.Response(status=fault.status, text=f"{fault.status} error", content_type="text/plain"), None
-        if fault.status is not None or fault.error is not None:
-            body = error(fault.error or "fault_injected")
-            return web.json_response(body, status=fault.status or 200), body
-        return None
-
     def _token_error(self, method: str, request: web.Request, params: dict[str, Any]) -> tuple[str | None, str | None]:
         auth = request.headers.get("Authorization", "")
         token = auth[7:].strip() if auth.startswith("Bearer ") else params.pop("token", None)
@@ -358,7 +328,7 @@ class FakeSlackAPI:
         fault = self.faults.take(method)
         status, body = (0 if fault is not None and fault.drop else 200), None
         try:
-            if fault is not None and (faulted := await self._apply_fault(request, fault, True)) is not None:
+            if fault is not None and (faulted := await fault_response(request, fault, json_body=True)) is not None:
                 response, body = faulted
                 status = 0 if fault.drop else response.status
                 return response
@@ -388,7 +358,7 @@ class FakeSlackAPI:
         if fault is not None and fault.drop:
             status = 0
         try:
-            if fault is not None and (faulted := await self._apply_fault(request, fault, False)) is not None:
+            if fault is not None and (faulted := await fault_response(request, fault, json_body=False)) is not None:
                 status = 0 if fault.drop else faulted[0].status
                 return faulted[0]
             if ctx is None:

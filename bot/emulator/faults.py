@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
+from typing import Any
+
+from aiohttp import web
 
 
 @dataclass
@@ -54,3 +58,32 @@ class FaultPlan:
     def clear(self) -> None:
         """Forget every pending fault."""
         self.faults.clear()
+
+
+async def fault_response(
+    request: web.Request, fault: Fault, *, json_body: bool
+) -> tuple[web.StreamResponse, dict[str, Any] | None] | None:
+    """The faulty answer (and its JSON body) for ``fault``, or None to answer normally.
+
+    ``json_body``: Web API style bodies (``{"ok": false, "error": "ratelimited"}``,
+    ``derived/web_api_rate_limited_429.json``); otherwise the response_url style
+    (429 with an empty body).
+    """
+    if fault.delay:
+        await asyncio.sleep(fault.delay)
+    if fault.drop:
+        if request.transport is not None:
+            request.transport.abort()
+        return web.Response(status=599), None  # never reaches the client: the socket is gone
+    if fault.status == 429:
+        headers = {"Retry-After": str(fault.retry_after)} if fault.retry_after is not None else {}
+        if not json_body:
+            return web.Response(status=429, headers=headers, text=""), None
+        body = {"ok": False, "error": "ratelimited"}
+        return web.json_response(body, status=429, headers=headers), body
+    if fault.status is not None and fault.status >= 500:
+        return web.Response(status=fault.status, text=f"{fault.status} error", content_type="text/plain"), None
+    if fault.status is not None or fault.error is not None:
+        body = {"ok": False, "error": fault.error or "fault_injected"}
+        return web.json_response(body, status=fault.status or 200), body
+    return None

@@ -28,7 +28,7 @@ from bot.emulator.ids import IDS, event_time
 __all__ = [
     "TEAM_ID", "TEAM_DOMAIN", "API_APP_ID", "BOT_USER_ID", "BOT_ID", "USER_ID", "CHANNEL_ID",
     "SlackRequest", "Button", "sign", "slash_command", "app_mention", "message", "im_message",
-    "bot_message", "app_home_opened", "app_uninstalled", "tokens_revoked", "url_verification",
+    "bot_message", "event_callback", "app_home_opened", "app_uninstalled", "tokens_revoked", "url_verification",
     "block_actions", "click", "buttons", "rich_text_blocks",
 ]
 

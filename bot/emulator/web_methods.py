@@ -39,6 +39,16 @@ class BotIdentity:
     bot_name: str = "bot"
 
 
+#: ``bolt-python/web_api_oauth_v2_access.json``: what ``oauth.v2.access`` answers by default.
+OAUTH_V2_ACCESS: dict[str, Any] = {
+    "ok": True, "access_token": "xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy",
+    "token_type": "bot", "scope": "chat:write,commands", "bot_user_id": "U0KRQLJ9H",
+    "app_id": "A0KRD7HC3", "team": {"name": "Slack Softball Team", "id": "T9TK3CUKW"},
+    "enterprise": {"name": "slack-sports", "id": "E12345678"},
+    "authed_user": {"id": "U1234", "scope": "chat:write", "access_token": "xoxp-1234", "token_type": "user"},
+}
+
+
 def error(code: str) -> dict[str, Any]:
     """Slack's error body (``web_api_error_invalid_auth.json`` shape)."""
     return {"ok": False, "error": code}
