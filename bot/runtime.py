@@ -29,6 +29,7 @@ from bot.stores.factory import Stores, open_stores
 logger = logging.getLogger(__name__)
 
 SHUTDOWN_GRACE_SECONDS = 10.0
+PURGE_INTERVAL_SECONDS = 24 * 3600
 
 
 @dataclass
@@ -73,6 +74,21 @@ async def finish_in_flight(timeout: float = SHUTDOWN_GRACE_SECONDS) -> None:
             task.cancel()
 
 
+async def purge_daily(stores: Stores, days: int) -> None:
+    """Delete usage records older than RETENTION_DAYS now, then once a day."""
+    purge = getattr(stores.usage, "purge_older_than", None)
+    if purge is None:
+        return
+    while True:
+        try:
+            removed = await purge(days)
+            if removed:
+                logger.info("retention: removed %d usage record(s) older than %d days", removed, days)
+        except Exception:
+            logger.exception("retention purge failed; will try again in a day")
+        await asyncio.sleep(PURGE_INTERVAL_SECONDS)
+
+
 @asynccontextmanager
 async def running_bot(settings: Settings, *, check_auth: bool = True) -> AsyncIterator[Runtime]:
     """Everything but the listening socket. On exit, waits for in-flight work, then closes the stores."""
@@ -82,8 +98,11 @@ async def running_bot(settings: Settings, *, check_auth: bool = True) -> AsyncIt
         stack.push_async_callback(stores.close)
         session = aiohttp.ClientSession()
         stack.push_async_callback(session.close)
-        services = Services(brain=brain, deduper=stores.deduper, usage=stores.usage, session=session)
+        services = Services(brain=brain, deduper=stores.deduper, usage=stores.usage, session=session,
+                            installations=stores.installation_store)
         stack.push_async_callback(services.drain)
+        purge = asyncio.create_task(purge_daily(stores, settings.retention_days), name="retention purge")
+        stack.callback(purge.cancel)
         oauth = {}
         if settings.mode is Mode.OAUTH:
             from bot.oauth import oauth_settings

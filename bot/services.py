@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Coroutine
 
 import aiohttp
+from slack_sdk.oauth.installation_store.async_installation_store import AsyncInstallationStore
 
 from bot.responses import Brain
 from bot.stores import EventDeduper, UsageStore
@@ -25,6 +26,7 @@ class Services:
     deduper: EventDeduper
     usage: UsageStore
     session: aiohttp.ClientSession | None = None
+    installations: AsyncInstallationStore | None = None   # multi-workspace (OAuth) mode only
     _background: set[asyncio.Task[Any]] = field(default_factory=set)
 
     def spawn(self, coro: Coroutine[Any, Any, Any], what: str) -> None:

@@ -53,11 +53,17 @@ def register(app: AsyncApp, services: Services) -> None:
         view = blocks.home_view(len(services.brain.knowledge.topics))
         await Sender(client, services.session).call("views.publish", user_id=event["user"], view=view)
 
-    async def ignore(event: dict[str, Any]) -> None:
-        """Other message events (channels the bot is in, edits): nothing to do."""
+    async def workspace_left(event: dict[str, Any], context: dict[str, Any]) -> None:
+        """app_uninstalled / tokens_revoked: forget that workspace's tokens (multi-workspace mode)."""
+        if services.installations is None:
+            return
+        from bot.stores.installations import delete_workspace
+
+        logger.info("%s for team %s: deleting its installation", event.get("type"), context.get("team_id"))
+        await delete_workspace(services.installations, context.get("enterprise_id"), context.get("team_id"))
 
     app.event("app_mention")(app_mention)
     app.event("message")(direct_message)
     app.event("app_home_opened")(app_home_opened)
     for name in ("app_uninstalled", "tokens_revoked"):
-        app.event(name)(ignore)
+        app.event(name)(workspace_left)
