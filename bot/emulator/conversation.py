@@ -14,9 +14,12 @@ import copy
 import hashlib
 import time
 from dataclasses import dataclass, field
-from typing import Any, Callable, Literal
+from typing import TYPE_CHECKING, Any, Callable, Literal
 
 from bot.emulator.ids import IDS
+
+if TYPE_CHECKING:
+    from bot.emulator.buttons import Button
 
 ChangeKind = Literal["new", "updated", "deleted"]
 
@@ -87,7 +90,7 @@ class Message:
             out["metadata"] = copy.deepcopy(self.metadata)
         return out
 
-    def buttons(self) -> list[Any]:
+    def buttons(self) -> list[Button]:
         """The message's buttons in display order (see :func:`bot.emulator.buttons.buttons`)."""
         from bot.emulator.buttons import buttons
 

@@ -35,7 +35,11 @@ _JSON_FIELDS = ("blocks", "attachments", "view", "metadata")
 
 @dataclass(frozen=True)
 class Call:
-    """One Web API request: method, parsed params, request headers, monotonic time, answer."""
+    """One Web API request: method, parsed params, request headers, answer.
+
+    ``time`` is ``time.monotonic()`` when the request arrived; ``status`` is 0
+    when the connection was dropped by a fault.
+    """
 
     method: str
     params: dict[str, Any]
@@ -322,8 +326,12 @@ class FakeSlackAPI:
         return token, None if token.startswith(("xoxb-", "xoxp-")) else "invalid_auth"
 
     async def _handle_api(self, request: web.Request) -> web.StreamResponse:
+        arrived = time.monotonic()
         method = request.match_info["method"]
-        params = await _read_params(request)
+        try:
+            params, bad_json = await _read_params(request), False
+        except (ValueError, UnicodeDecodeError):
+            params, bad_json = {}, True
         token, problem = self._token_error(method, request, params)
         fault = self.faults.take(method)
         status, body = (0 if fault is not None and fault.drop else 200), None
@@ -333,18 +341,24 @@ class FakeSlackAPI:
                 status = 0 if fault.drop else response.status
                 return response
             handler = METHODS.get(method)
-            if problem is not None:
-                body = error(problem)
-            elif handler is None:
+            if handler is None:
                 body = error("unknown_method")
+            elif problem is not None:
+                body = error(problem)
+            elif bad_json:
+                body = error("invalid_json")
             else:
-                body = handler(self, {**params, "_token": token})
+                try:
+                    body = handler(self, {**params, "_token": token})
+                except (ValueError, TypeError, KeyError, AttributeError):
+                    body = error("invalid_arguments")
             return web.json_response(body)
         finally:
-            self.calls.append(Call(method, params, dict(request.headers), time.monotonic(), token, status, body))
+            self.calls.append(Call(method, params, dict(request.headers), arrived, token, status, body))
             self._notify()
 
     async def _handle_response_url(self, request: web.Request) -> web.StreamResponse:
+        arrived = time.monotonic()
         url_id = request.match_info["id"]
         ctx = self._response_urls.get(url_id)
         raw = await request.read()
@@ -372,5 +386,5 @@ class FakeSlackAPI:
                 return web.json_response(error(text), status=status)
             return web.Response(text="ok")
         finally:
-            self.response_posts.append(ResponseUrlPost(url_id, url, payload, time.monotonic(), status, message))
+            self.response_posts.append(ResponseUrlPost(url_id, url, payload, arrived, status, message))
             self._notify()

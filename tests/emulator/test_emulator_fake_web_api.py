@@ -280,3 +280,15 @@ async def test_wait_for_message_and_subscribe(fake):
     assert (await queue.get()).message is message
     with pytest.raises(EmulatorTimeout):
         await fake.wait_for_message(lambda m: "Django" in m.text, timeout=0.05)
+
+
+async def test_malformed_arguments_get_slack_errors_not_500s(fake):
+    async with aiohttp.ClientSession() as session:
+        headers = {"Authorization": "Bearer xoxb-test", "Content-Type": "application/json"}
+        async with session.post(fake.base_url + "chat.postMessage", data=b"{nope", headers=headers) as resp:
+            assert resp.status == 200 and (await resp.json())["error"] == "invalid_json"
+        async with session.post(fake.base_url + "views.publish", data=b'{"user_id": "W1", "view": "{bad"}',
+                                headers=headers) as resp:
+            assert (await resp.json())["error"] == "invalid_arguments"
+        async with session.post(fake.base_url + "no.such") as resp:
+            assert (await resp.json())["error"] == "unknown_method"
