@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import copy
 import hashlib
+import logging
 import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Literal
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from bot.emulator.buttons import Button
 
 ChangeKind = Literal["new", "updated", "deleted"]
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -137,11 +139,19 @@ class Conversation:
         self._queues.append(queue)
         return queue
 
+    def unsubscribe(self, queue: asyncio.Queue[Change]) -> None:
+        """Stop feeding ``queue``."""
+        if queue in self._queues:
+            self._queues.remove(queue)
+
     def _emit(self, kind: ChangeKind, message: Message) -> None:
         change = Change(len(self.changes) + 1, kind, message)
         self.changes.append(change)
         for callback in list(self._callbacks):
-            callback(change)
+            try:  # a broken renderer must not break the fake Slack's answer
+                callback(change)
+            except Exception:
+                logger.exception("on_change callback failed for change %s", change.seq)
         for queue in self._queues:
             queue.put_nowait(change)
 
