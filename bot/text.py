@@ -42,10 +42,13 @@ _WORD = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
 
 def _slack_link(match: re.Match[str]) -> str:
     target, label = match.group(1), match.group(2)
-    if label:
-        return f" {label} "  # <https://x|label>, <#C1|general>, <@U1|alice>
     if target.startswith(("@", "#", "!")):
-        return " "  # <@U0BOT>, <#C123>, <!here>, <!subteam^S1>
+        # <@U0BOT>, <@U1|alice>, <#C1|general>, <!here>, <!subteam^S1|@devs>:
+        # who or where a message is addressed, not what it asks. Names would
+        # only count as words the knowledge has never seen.
+        return " "
+    if label:
+        return f" {label} "  # <https://x|label>: the words the user sees
     return f" {target} "  # a bare <https://...> link: keep its words
 
 

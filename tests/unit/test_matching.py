@@ -1,0 +1,258 @@
+"""bot.matching.Answerer on small hand-built knowledge bases (no YAML)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.knowledge import Knowledge, Topic
+from bot.matching import Answerer, Match
+from bot.synthetic import synthetic_knowledge
+
+
+def topic(tid: str, title: str, keywords: dict[str, float], *, synonyms=None, examples=(), answer=None) -> Topic:
+    return Topic(
+        id=tid,
+        title=title,
+        answer=answer or f"All about {title}. Flask and Django, the Python web frameworks.",
+        section=f"Guide › {title}",
+        keywords=keywords,
+        synonyms=synonyms or {},
+        examples=tuple(examples),
+        related=(),
+    )
+
+
+def kb(*topics: Topic) -> Knowledge:
+    return Knowledge(version=1, topics={t.id: t for t in topics}, comparison=None, recommendation=None)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def small() -> Answerer:
+    return Answerer(kb(
+        topic("flask-overview", "What is Flask?", {"flask": 2, "what is flask": 3, "overview": 1.5},
+              synonyms={"overview": ("intro", "basics", "tell me about")}),
+        topic("django-overview", "What is Django?", {"django": 2, "what is django": 3, "overview": 1.5},
+              synonyms={"overview": ("intro", "basics", "tell me about")}),
+        topic("security", "Which is more secure, Flask or Django?",
+              {"secure": 3, "security": 3, "sql injection": 2.5},
+              synonyms={"secure": ("safe", "safer", "vulnerabilities"), "sql injection": ("sqli",)},
+              examples=("is django safer than flask",)),
+        topic("ease-of-learning", "Which is easier to learn?", {"learn": 2.5, "easy": 2, "learning curve": 3},
+              synonyms={"learning curve": ("steep", "steeper"), "easy": ("easier", "simple", "hard")}),
+        topic("admin-interface", "Django admin interface", {"admin": 3, "admin interface": 3},
+              synonyms={"admin": ("back office", "dashboard")}),
+        topic("blueprint", "Flask Blueprints", {"blueprint": 3, "modular": 2},
+              synonyms={"modular": ("reusable components",)}),
+        topic("key-differences", "Flask vs Django — key differences", {"difference": 3, "compare": 2.5, "vs": 2},
+              synonyms={"difference": ("differences", "differ")}),
+        topic("ecommerce", "E-commerce", {"ecommerce": 3, "shop": 3},
+              synonyms={"ecommerce": ("online store",)}),
+    ))
+
+
+def ask(answerer: Answerer, q: str) -> str:
+    m = answerer.answer(q)
+    return m.topic.id if m.answered and m.topic else "decline"
+
+
+# ------------------------------------------------------------------ contract
+
+
+def test_match_is_a_frozen_dataclass(small: Answerer) -> None:
+    m = small.answer("which one is more secure?")
+    assert isinstance(m, Match) and dataclasses.is_dataclass(m)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        m.answered = False  # type: ignore[misc]
+    assert m.answered and m.topic is not None and m.topic.id == "security"
+    assert m.score > 0 and m.suggestions == () and m.explanation is None
+
+
+def test_decline_has_up_to_three_suggestions_and_no_topic(small: Answerer) -> None:
+    m = small.answer("is the admin safe to cook pasta in the oven at home tonight")
+    assert not m.answered and m.topic is None
+    assert 1 <= len(m.suggestions) <= 3
+    assert m.suggestions[0].id in {"admin-interface", "security"}
+
+
+def test_nothing_matched_scores_zero(small: Answerer) -> None:
+    m = small.answer("how do I cook pasta")
+    assert (m.answered, m.topic, m.score, m.suggestions) == (False, None, 0.0, ())
+
+
+@pytest.mark.parametrize("q", ["", "   ", "?!", "<@U0BOT>", ":tada:", "the of and"])
+def test_empty_questions_decline(small: Answerer, q: str) -> None:
+    assert ask(small, q) == "decline"
+
+
+# ------------------------------------------------------------------ matching
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("which one is more secure?", "security"),
+        ("<@U0BOT> which is more SECURE??", "security"),
+        ("is it vulnerable to sqli", "security"),  # synonym
+        ("what about SQL Injection", "security"),  # phrase
+        ("how steep is the curve", "ease-of-learning"),
+        ("is there a back office for staff", "admin-interface"),  # multi-word synonym
+        ("building an online store", "ecommerce"),
+        ("e commerce with django", "ecommerce"),  # two words the index knows as one
+        ("e-commerce", "ecommerce"),
+        ("what is flask", "flask-overview"),
+        ("what is django", "django-overview"),
+        ("flask vs django", "key-differences"),
+        ("how do they differ", "key-differences"),
+    ],
+)
+def test_finds_the_topic(small: Answerer, q: str, expected: str) -> None:
+    assert ask(small, q) == expected
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("djnago intro", "django-overview"),
+        ("flsk basics", "flask-overview"),
+        ("secrity of flask and django", "security"),
+        ("flask blueprnts", "blueprint"),
+        ("admn interface", "admin-interface"),
+    ],
+)
+def test_typos_are_tolerated(small: Answerer, q: str, expected: str) -> None:
+    m = small.answer(q, explain=True)
+    assert m.topic is not None and m.topic.id == expected
+    assert any(t.via == "fuzzy" for t in m.explanation.terms)
+
+
+def test_short_words_are_not_fuzzed_into_other_words(small: Answerer) -> None:
+    m = small.answer("node vs deno", explain=True)
+    assert not any(t.via == "fuzzy" for t in m.explanation.terms)
+
+
+def test_rare_terms_outweigh_words_every_topic_shares(small: Answerer) -> None:
+    # "flask" and "django" are in every answer; "blueprint" is in one topic.
+    assert ask(small, "flask django python web framework blueprint") == "blueprint"
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "how do I cook pasta",
+        "what's the weather like in berlin",
+        "flask vs fastapi",
+        "how do I deploy django to heroku with docker",
+        "react or vue or svelte",
+        "salary negotiation tips",
+        "what time is it",
+    ],
+)
+def test_out_of_scope_declines_even_with_framework_names(small: Answerer, q: str) -> None:
+    assert ask(small, q) == "decline"
+
+
+def test_explanation_lists_terms_scores_and_runners_up(small: Answerer) -> None:
+    m = small.answer("is django safer than flask", explain=True)
+    e = m.explanation
+    assert e is not None and e.best is not None and e.best.topic.id == "security"
+    assert e.best.score == pytest.approx(m.score, abs=1e-3)
+    assert {t.term for t in e.best.terms} >= {"secur"}
+    assert all(r.score <= e.best.score for r in e.runners_up)
+    assert e.unknown == () and e.known_share == 1.0
+    assert e.stats.postings_visited > 0
+
+
+def test_unknown_words_are_reported(small: Answerer) -> None:
+    e = small.answer("is flask secure on kubernetes", explain=True).explanation
+    assert e is not None and "kubernetes" in e.unknown and 0 < e.known_share < 1
+
+
+def test_ties_are_broken_by_topic_order() -> None:
+    a = topic("a", "Alpha", {"shared": 1})
+    b = topic("b", "Beta", {"shared": 1})
+    assert Answerer(kb(a, b), min_confidence=0).answer("shared").topic.id == "a"
+    assert Answerer(kb(b, a), min_confidence=0).answer("shared").topic.id == "b"
+
+
+def test_answers_are_deterministic(small: Answerer) -> None:
+    again = Answerer(small.knowledge)
+    for q in ["which is more secure", "flask vs django", "cook pasta", "djnago intro"]:
+        assert small.answer(q, explain=True) == again.answer(q, explain=True)
+
+
+def test_synonym_that_says_less_than_its_keyword_is_ignored() -> None:
+    # "when flask" would turn every mention of flask into the whole phrase.
+    t = topic("use", "Flask use cases", {"when to use flask": 3}, synonyms={"when to use flask": ("when flask",)})
+    other = topic("x", "Flask other", {"flask": 1})
+    m = Answerer(kb(t, other), min_confidence=0).answer("flask", explain=True)
+    assert all(q.via != "synonym" for q in m.explanation.terms)
+
+
+def test_synonym_that_is_another_topics_keyword_is_ignored() -> None:
+    verdict = topic("verdict", "Verdict", {"recommend": 3})
+    edu = topic("education", "Education", {"machine learning": 2},
+                synonyms={"machine learning": ("recommendations",)})
+    assert ask(Answerer(kb(verdict, edu)), "what do you recommend") == "verdict"
+
+
+# ------------------------------------------------------------------ size and cost
+
+
+def test_40k_character_question_is_cheap(small: Answerer) -> None:
+    q = ("lorem ipsum dolor " * 2500) + "which is more secure"
+    m = small.answer(q, explain=True)
+    assert m.explanation.stats.postings_visited < 500
+    assert len(m.explanation.terms) < 200
+
+
+def test_synthetic_knowledge_is_deterministic_and_valid() -> None:
+    a, b = synthetic_knowledge(50, seed=3), synthetic_knowledge(50, seed=3)
+    assert a == b and len(a.topics) == 50
+    assert synthetic_knowledge(50, seed=4) != a
+    first = next(iter(a.topics.values()))
+    assert first.keywords and first.examples and first.related[0] in a.topics
+
+
+def _operations(answerer: Answerer, questions: list[str]) -> int:
+    total = 0
+    for q in questions:
+        answerer.answer(q)
+        total += answerer.last_stats.operations
+    return total
+
+
+def test_cost_grows_sub_linearly_with_the_number_of_topics() -> None:
+    """10x the topics must cost far less than 10x the operations per question.
+
+    Operations = postings visited + direct weight look-ups + fuzzy candidates,
+    counted by the answerer itself (``Answerer.last_stats``), not wall clock.
+    """
+    small_kb, big_kb = synthetic_knowledge(1_000, seed=1), synthetic_knowledge(10_000, seed=1)
+    small_a, big_a = Answerer(small_kb), Answerer(big_kb)
+    # the same questions for both: examples of the first topics (same words, same seed)
+    questions = [t.examples[0] for t in list(small_kb.topics.values())[:100]]
+    questions += ["flask vs django", "how do I cook pasta", "flask django web app python framework"]
+    small_ops, big_ops = _operations(small_a, questions), _operations(big_a, questions)
+    assert big_ops < 3 * small_ops, (small_ops, big_ops)
+    # and a question is never more than a bounded amount of work
+    assert big_ops / len(questions) < 40 * big_a.posting_limit
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(sorted({w for t in synthetic_knowledge(300, seed=7).topics.values()
+                                        for w in t.title.lower().split()})), min_size=1, max_size=6))
+def test_posting_cut_off_never_changes_the_winner(words: list[str]) -> None:
+    """Cutting long postings lists is an optimisation, not an approximation of the winner."""
+    exact, cut = _PAIR
+    q = " ".join(words)
+    a, b = exact.answer(q), cut.answer(q)
+    assert (a.topic and a.topic.id) == (b.topic and b.topic.id)
+    assert a.score == pytest.approx(b.score, abs=1e-3)
+
+
+_K300 = synthetic_knowledge(300, seed=7)
+_PAIR = (Answerer(_K300, posting_limit=10_000), Answerer(_K300, posting_limit=8))

@@ -1,0 +1,79 @@
+"""bot.text: normalising, tokenising and stemming what users type in Slack."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.text import MAX_WORDS, STOPWORDS, content_words, normalise, stem, terms, tokens
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("<@U0BOT> which is more secure?", ["secur"]),
+        ("<@U0BOT|flaskbot> which is more secure?", ["secur"]),
+        ("<!here> <!channel> <!subteam^S123|@devs> admin", ["admin"]),
+        ("read <https://example.com/x|the Django docs> pls", ["read", "django", "doc"]),
+        ("see <#C123|general> and <#C456>", ["see"]),
+        (":thinking_face: is django secure :+1:", ["django", "secur"]),
+        ("Q&amp;A: &lt;orm&gt; vs &quot;raw sql&quot;", ["orm", "vs", "raw", "sql"]),
+    ],
+)
+def test_slack_markup_and_entities(raw: str, expected: list[str]) -> None:
+    assert terms(raw) == expected
+
+
+def test_case_and_punctuation_do_not_matter() -> None:
+    assert terms("WHICH ONE IS MORE SECURE?!?") == terms("which one is more secure")
+
+
+def test_unicode_compatibility_forms_zero_width_and_accents() -> None:
+    assert terms("Ｗｈａｔ ｉｓ ＷＳＧＩ？") == ["wsgi"]
+    assert terms("dja\u200bngo se\u200dcurity") == ["django", "secur"]
+    assert terms("café naïve résumé") == ["cafe", "naiv", "resum"]
+    assert terms("z\u0301\u0308\u0301a\u0300lgo") == ["zalgo"]
+    assert normalise("\ufeffBOM") == "bom"
+
+
+def test_hyphens_apostrophes_and_possessives() -> None:
+    assert tokens(normalise("E-commerce full‑stack Django’s ORM isn't")) == [
+        "ecommerce", "fullstack", "django", "orm", "isnt",
+    ]
+    assert tokens("can't cant") == ["cannot", "cannot"]
+
+
+def test_stemming_merges_plurals_and_inflections() -> None:
+    assert stem("apis") == stem("api")
+    assert stem("blueprints") == stem("blueprint")
+    assert stem("securing") == stem("security") == stem("secure")
+    assert stem("companies") == stem("company")
+    assert stem("2025") == "2025"
+
+
+def test_stopwords_and_chat_filler_are_dropped() -> None:
+    assert content_words(tokens("hey team tbh i was wondering which is the one")) == []
+    assert "flask" not in STOPWORDS and "django" not in STOPWORDS
+    assert "why" not in STOPWORDS  # "why flask?" is a topic of its own
+
+
+def test_huge_input_is_bounded() -> None:
+    words = terms("flask security " * 20_000)  # 300,000 characters
+    assert 0 < len(words) <= MAX_WORDS
+
+
+def test_head_and_tail_of_a_long_paste_are_kept() -> None:
+    text = "blueprint " + "lorem " * 10_000 + "csrf"
+    found = terms(text)
+    assert found[0] == "blueprint" and found[-1] == "csrf"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_any_text_gives_clean_terms(text: str) -> None:
+    out = terms(text)
+    assert len(out) <= MAX_WORDS
+    for term in out:
+        assert term and term == term.strip() and " " not in term
+        assert term == term.lower()
