@@ -20,8 +20,7 @@ from bot.app import create_app, web_client
 from bot.config import Mode, Settings
 from bot.errors import ConfigError
 from bot.http import create_web_app
-from bot.knowledge import default_knowledge_dir, load_knowledge
-from bot.responses import Brain
+from bot.reload import load_brain, watch_knowledge
 from bot.services import Services
 from bot.slack_io import api_error
 from bot.stores.factory import Stores, open_stores
@@ -39,10 +38,6 @@ class Runtime:
     services: Services
     stores: Stores
     web_app: web.Application
-
-
-def load_brain(settings: Settings) -> Brain:
-    return Brain.build(load_knowledge(settings.knowledge_dir or default_knowledge_dir()))
 
 
 async def check_token(settings: Settings) -> None:
@@ -103,6 +98,9 @@ async def running_bot(settings: Settings, *, check_auth: bool = True) -> AsyncIt
         stack.push_async_callback(services.drain)
         purge = asyncio.create_task(purge_daily(stores, settings.retention_days), name="retention purge")
         stack.callback(purge.cancel)
+        if settings.knowledge_reload:
+            watcher = asyncio.create_task(watch_knowledge(services, settings), name="knowledge watcher")
+            stack.callback(watcher.cancel)
         oauth = {}
         if settings.mode is Mode.OAUTH:
             from bot.oauth import oauth_settings

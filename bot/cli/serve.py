@@ -22,7 +22,8 @@ from aiohttp import web
 from bot.config import Mode, Settings, load_settings
 from bot.errors import ConfigError, FlaskVsDjangoError
 from bot.http import create_web_app
-from bot.runtime import SHUTDOWN_GRACE_SECONDS, finish_in_flight, running_bot
+from bot.reload import reload_knowledge
+from bot.runtime import SHUTDOWN_GRACE_SECONDS, Runtime, finish_in_flight, running_bot
 
 logger = logging.getLogger("bot")
 
@@ -45,10 +46,24 @@ def _stop_event() -> asyncio.Event:
     return stop
 
 
+def _reload_on_sighup(runtime: Runtime) -> None:
+    loop = asyncio.get_running_loop()
+
+    def reload() -> None:
+        logger.info("SIGHUP: reloading the knowledge")
+        runtime.services.spawn(reload_knowledge(runtime.services, runtime.settings), "knowledge reload")
+
+    try:
+        loop.add_signal_handler(signal.SIGHUP, reload)
+    except (NotImplementedError, RuntimeError, AttributeError):  # pragma: no cover - non-Unix
+        pass
+
+
 async def serve(settings: Settings) -> None:
     stop = _stop_event()
     async with AsyncExitStack() as stack:
         runtime = await stack.enter_async_context(running_bot(settings))
+        _reload_on_sighup(runtime)
         stack.push_async_callback(finish_in_flight)
         web_app = runtime.web_app
         if settings.mode is Mode.SOCKET:

@@ -8,6 +8,7 @@ import pytest
 
 from bot.emulator.blockkit import problems, texts
 from bot.emulator.local_app import LocalSlack
+from tests.process.conftest import bot_process  # noqa: F401  (fixture)
 
 
 @pytest.fixture
