@@ -60,7 +60,7 @@ from typing import Iterable
 from rapidfuzz.distance import OSA
 
 from bot.knowledge import Knowledge, Topic
-from bot.text import STOPWORDS, content_words, normalise, stem, tokens
+from bot.text import STOPWORDS, content_words, is_content, normalise, stem, tokens
 
 # Field weights: how much a term says about a topic, by where the topic uses it.
 TITLE_WEIGHT = 1.0
@@ -73,6 +73,7 @@ MAX_TOKENS = 400  # words of one question looked at (head and tail halves)
 SHORT_WORD = 7
 MIN_FUZZY_LENGTH = 4  # "api", "orm", "wsgi"... are too short to correct safely
 DEFAULT_MIN_CONFIDENCE = 1.0
+DEFAULT_UNKNOWN_PENALTY = 2.0  # confidence = score x known share ** this
 DEFAULT_POSTING_LIMIT = 64
 MAX_SUGGESTIONS = 3
 RUNNERS_UP = 4
@@ -164,8 +165,7 @@ class _Resolved:
             self.terms[qt.term] = qt
 
 
-def _is_content(word: str) -> bool:
-    return len(word) > 1 and word not in STOPWORDS
+_is_content = is_content
 
 
 class Answerer:
@@ -177,9 +177,11 @@ class Answerer:
         *,
         min_confidence: float = DEFAULT_MIN_CONFIDENCE,
         posting_limit: int = DEFAULT_POSTING_LIMIT,
+        unknown_penalty: float = DEFAULT_UNKNOWN_PENALTY,
     ) -> None:
         self.knowledge = knowledge
         self.min_confidence = min_confidence
+        self.unknown_penalty = unknown_penalty
         self.posting_limit = posting_limit
         self.last_stats = Stats()
         self._topics: list[Topic] = list(knowledge.topics.values())
@@ -396,23 +398,28 @@ class Answerer:
                 r.add(QueryTerm(joined, f"{words[a]} {words[b]}", "joined", 1.0,
                                 self._term_idf(joined)))
                 known[a] = known[b] = True
-        # phrases, stopwords included ("sql injection", "used for", "back office")
+        # phrases, stopwords included ("sql injection", "used for", "back office");
+        # a phrase inside a longer matched phrase is not counted again.
         starts = self._phrase_starts
+        spans: list[tuple[int, int]] = []
         for i, s in enumerate(stems):
             if s not in starts:
                 continue
-            for n in range(2, min(MAX_PHRASE_WORDS, len(stems) - i) + 1):
+            for n in range(min(MAX_PHRASE_WORDS, len(stems) - i), 1, -1):
                 gram = tuple(stems[i : i + n])
-                if gram not in self._phrases:
-                    continue
-                term = " ".join(gram)
-                if term not in self._known:
-                    continue
-                r.add(QueryTerm(term, " ".join(words[i : i + n]), "phrase", 1.0,
-                                self._term_idf(term)))
-                for j in range(i, i + n):
-                    if j in known:
-                        known[j] = True
+                if gram in self._phrases and " ".join(gram) in self._known:
+                    spans.append((i, i + n))
+                    break  # the longest phrase starting here
+        covered_to = -1
+        for i, j in spans:  # sorted by start; drop spans inside an earlier one
+            if j <= covered_to:
+                continue
+            covered_to = j
+            term = " ".join(stems[i:j])
+            r.add(QueryTerm(term, " ".join(words[i:j]), "phrase", 1.0, self._term_idf(term)))
+            for k in range(i, j):
+                if k in known:
+                    known[k] = True
         # synonyms add the keyword they stand for
         for qt in list(r.terms.values()):
             # The keyword's weight, but only as informative as the word typed:
@@ -529,7 +536,7 @@ class Answerer:
         total = resolved.known_mass + resolved.unknown_mass
         known_share = resolved.known_mass / total if total else 0.0
         best_score = ranked_scores[0][1] if ranked_scores else 0.0
-        confidence = best_score * known_share * known_share
+        confidence = best_score * known_share ** self.unknown_penalty
         explained = bool(ranked) and self._explains(ranked[0], resolved)
         answered = bool(ranked) and (confidence >= self.min_confidence or explained)
         topic = self._topics[ranked[0]] if answered else None

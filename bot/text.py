@@ -126,17 +126,39 @@ STOPWORDS: frozenset[str] = frozenset(
 _STEMMER = snowballstemmer.stemmer("english")
 
 
+# Irregular English forms the Snowball stemmer leaves alone ("built" stays
+# "built"), mapped to their base word first.
+IRREGULAR: dict[str, str] = {
+    "built": "build", "ran": "run", "wrote": "write", "written": "write",
+    "made": "make", "chose": "choose", "chosen": "choose", "bought": "buy",
+    "sold": "sell", "taught": "teach", "learnt": "learn", "knew": "know",
+    "known": "know", "gave": "give", "given": "give", "took": "take",
+    "taken": "take", "went": "go", "gone": "go", "found": "find",
+    "thought": "think", "brought": "bring", "began": "begin", "begun": "begin",
+    "held": "hold", "kept": "keep", "left": "leave", "meant": "mean",
+    "paid": "pay", "sent": "send", "spent": "spend", "stood": "stand",
+    "understood": "understand", "won": "win", "grew": "grow", "grown": "grow",
+    "broke": "break", "broken": "break", "drove": "drive", "driven": "drive",
+}
+
+
 @lru_cache(maxsize=65_536)
 def stem(word: str) -> str:
     """Snowball (Porter2) English stem of one lowercase word, cached."""
     if word.isdigit():
         return word
-    return _STEMMER.stemWord(word)
+    return _STEMMER.stemWord(IRREGULAR.get(word, word))
+
+
+def is_content(word: str) -> bool:
+    """A word that can carry a topic: not a stopword, nor an inflection of
+    one ("sorts", "thanks", "questions"), and longer than one letter."""
+    return len(word) > 1 and word not in STOPWORDS and stem(word) not in STOPWORDS
 
 
 def content_words(words: list[str]) -> list[str]:
     """Drop stopwords and one-letter words; keep at most MAX_WORDS (head + tail)."""
-    kept = [w for w in words if len(w) > 1 and w not in STOPWORDS]
+    kept = [w for w in words if is_content(w)]
     if len(kept) > MAX_WORDS:
         half = MAX_WORDS // 2
         kept = kept[:half] + kept[-half:]
