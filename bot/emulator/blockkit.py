@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from slack_sdk.errors import SlackObjectFormationError
+from slack_sdk.models.basic_objects import JsonObject
 from slack_sdk.models.blocks import Block
 
 MAX_MESSAGE_BLOCKS = 50
@@ -42,6 +43,20 @@ def texts(payload: dict[str, Any]) -> list[str]:
     return found + _walk_texts(payload.get("blocks") or [])
 
 
+def _validate_tree(obj: JsonObject, where: str, issues: list[str]) -> None:
+    """slack_sdk validates one object at a time: walk into elements, texts and accessories too."""
+    try:
+        obj.validate_json()
+    except (SlackObjectFormationError, KeyError, TypeError, ValueError) as e:
+        issues.append(f"{where}: {e}")
+    for name, value in vars(obj).items():
+        children = value if isinstance(value, (list, tuple)) else [value]
+        for n, child in enumerate(children):
+            if isinstance(child, JsonObject):
+                suffix = f"[{n}]" if isinstance(value, (list, tuple)) else ""
+                _validate_tree(child, f"{where}.{name}{suffix}", issues)
+
+
 def problems(payload: dict[str, Any], *, view: bool = False) -> list[str]:
     issues: list[str] = []
     blocks = payload.get("blocks")
@@ -61,12 +76,13 @@ def problems(payload: dict[str, Any], *, view: bool = False) -> list[str]:
     for i, raw in enumerate(blocks):
         try:
             block = Block.parse(raw)
-            if block is None:
-                issues.append(f"blocks[{i}]: unknown block type {raw.get('type')!r}")
-                continue
-            block.validate_json()
         except (SlackObjectFormationError, KeyError, TypeError, ValueError) as e:
             issues.append(f"blocks[{i}] ({raw.get('type')}): {e}")
+            continue
+        if block is None:
+            issues.append(f"blocks[{i}]: unknown block type {raw.get('type')!r}")
+            continue
+        _validate_tree(block, f"blocks[{i}] ({raw.get('type')})", issues)
         block_id = raw.get("block_id")
         if block_id:
             if block_id in block_ids:

@@ -1,0 +1,150 @@
+"""Block Kit builders (pure): shapes, limits and escaping, checked without any server."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from bot import blocks, recommend
+from bot.blocks.common import ActionIds, MAX_BUTTON_VALUE, escape, feedback_value, parse_feedback_value
+from bot.emulator.blockkit import SPECIAL, problems, texts
+from bot.knowledge import default_knowledge_dir, load_knowledge
+
+
+@pytest.fixture(scope="module")
+def knowledge():
+    return load_knowledge(default_knowledge_dir())
+
+
+def of_type(message, kind):
+    return [b for b in message["blocks"] if b["type"] == kind]
+
+
+def buttons(message):
+    return [e for b in of_type(message, "actions") for e in b["elements"]]
+
+
+def test_escape_neutralises_mentions_and_links():
+    assert escape("<!channel> & <@U1> <https://x|y>") == "&lt;!channel&gt; &amp; &lt;@U1&gt; &lt;https://x|y&gt;"
+
+
+def test_menu(knowledge):
+    menu = blocks.menu_message()
+    assert [b["text"]["text"] for b in buttons(menu)] == ["Help me choose", "Compare", "Topics"]
+    assert [b["action_id"] for b in buttons(menu)] == [ActionIds.MENU_CHOOSE, ActionIds.MENU_COMPARE, ActionIds.MENU_TOPICS]
+    assert not problems(menu)
+
+
+def test_menu_for_an_unknown_word_escapes_it():
+    menu = blocks.menu_message(unknown="<!here>")
+    assert "&lt;!here&gt;" in texts(menu)[1]
+    assert not any(SPECIAL.search(t) for t in texts(menu))
+
+
+def test_every_topic_answer_is_valid_and_names_its_section(knowledge):
+    for topic in knowledge.topics.values():
+        related = [knowledge.topics[r] for r in topic.related]
+        message = blocks.answer_message(topic, related, question="q" * 10_000, shareable=True)
+        assert not problems(message), topic.id
+        assert of_type(message, "header")[0]["text"]["text"] == topic.title
+        assert topic.section in of_type(message, "context")[0]["elements"][0]["text"]
+        values = [b["value"] for b in buttons(message)]
+        assert all(len(v) <= MAX_BUTTON_VALUE for v in values)
+        assert [b["value"] for b in buttons(message) if b["action_id"].startswith(ActionIds.TOPIC_PREFIX)] == list(topic.related)
+
+
+def test_feedback_value_round_trips_and_fits(knowledge):
+    value = feedback_value("csrf", "x" * 5000)
+    assert len(value) <= MAX_BUTTON_VALUE
+    topic_id, question = parse_feedback_value(value)
+    assert topic_id == "csrf" and question.startswith("xxx")
+    assert parse_feedback_value(feedback_value("orm", "a|b")) == ("orm", "a|b")
+
+
+def test_answer_after_feedback_thanks_instead_of_asking_again(knowledge):
+    topic = knowledge.topics["orm"]
+    message = blocks.answer_message(topic, [], question="orm?", shareable=True, feedback_given=False)
+    assert not any(b["action_id"].startswith(ActionIds.FEEDBACK_PREFIX) for b in buttons(message))
+    assert "Thanks" in texts(message)[-1]
+
+
+def test_decline_offers_suggestions_and_escapes_the_question(knowledge):
+    suggestions = [knowledge.topics["security"], knowledge.topics["csrf"]]
+    message = blocks.decline_message("<!channel> how do I " + "x" * 5000, suggestions)
+    assert not problems(message)
+    assert not any(SPECIAL.search(t) for t in texts(message))
+    topic_values = [b["value"] for b in buttons(message) if b["action_id"].startswith(ActionIds.TOPIC_PREFIX)]
+    assert topic_values == ["security", "csrf"]
+    assert "Did you mean: " in message["text"]
+
+
+def test_comparison_has_one_two_field_section_per_row(knowledge):
+    message = blocks.comparison_message(knowledge.comparison, shareable=True)
+    rows = [b for b in of_type(message, "section") if "fields" in b]
+    assert len(rows) == len(knowledge.comparison.rows) == 5
+    assert rows[0]["fields"][0]["text"].startswith("*Flask*")
+    assert not problems(message)
+
+
+def test_topics_list_scales_within_limits(knowledge):
+    topic = next(iter(knowledge.topics.values()))
+    many = [dataclasses.replace(topic, id=f"t{i}", title=f"Topic {i}") for i in range(200)]
+    message = blocks.topics_message(many)
+    assert not problems(message)  # capped at 50 blocks, 25 elements per actions block
+    assert len(message["blocks"]) <= 50
+
+
+def test_flow_question_and_result(knowledge):
+    rec = knowledge.recommendation
+    state = recommend.start(rec).with_answer(0)
+    question = blocks.flow_question_message(state, rec.questions[1], rec)
+    assert not problems(question)
+    assert f"Question 2 of {len(rec.questions)}" in question["text"]
+    answers = [b for b in buttons(question) if b["action_id"].startswith(ActionIds.FLOW_ANSWER_PREFIX)]
+    assert [recommend.decode(b["value"], rec).answers for b in answers] == [(0, i) for i in range(len(answers))]
+    nav = {b["text"]["text"]: b["value"] for b in buttons(question) if not b["action_id"].startswith("flow_answer")}
+    assert recommend.decode(nav["Back"], rec).answers == ()
+    assert recommend.decode(nav["Start over"], rec).answers == ()
+
+    done = recommend.FlowState(rec.flow_version, tuple(0 for _ in rec.questions))
+    result = recommend.score(done, rec)
+    message = blocks.flow_result_message(done, result, [knowledge.topics["rest-apis"]], rec, shareable=True)
+    assert not problems(message)
+    headline = of_type(message, "header")[0]["text"]["text"]
+    assert "Flask" in headline
+    assert "█" in texts(message)[2]
+    reasons = next(b for b in message["blocks"] if b.get("block_id") == "reasons")["text"]["text"]
+    assert all(r.section in reasons for r in result.reasons)
+
+
+def test_close_call_is_said(knowledge):
+    rec = knowledge.recommendation
+    result = recommend.Result(recommend.FLASK, 5, 4, True, ())
+    message = blocks.flow_result_message(recommend.start(rec), result, [], rec)
+    assert "Close call" in message["text"]
+    assert any(b.get("block_id") == "close_call" for b in message["blocks"])
+
+
+def test_stale_flow_offers_a_restart(knowledge):
+    message = blocks.flow_stale_message(knowledge.recommendation)
+    assert [b["action_id"] for b in buttons(message)] == [ActionIds.FLOW_RESTART]
+    assert not problems(message)
+
+
+def test_home_view(knowledge):
+    view = blocks.home_view(len(knowledge.topics))
+    assert view["type"] == "home"
+    assert not problems(view, view=True)
+    assert [b["text"]["text"] for b in buttons(view)] == ["Help me choose", "Compare", "Topics"]
+
+
+def test_block_kit_checker_catches_what_slack_rejects():
+    bad = {"text": "x", "blocks": [{"type": "actions", "elements": [
+        {"type": "button", "text": {"type": "plain_text", "text": "L" * 80}, "action_id": "a", "value": "v"},
+        {"type": "button", "text": {"type": "plain_text", "text": "ok"}, "action_id": "a", "value": "v"}]}]}
+    found = problems(bad)
+    assert any("duplicate action_id" in p for p in found)
+    assert any("75" in p for p in found)
+    assert problems({"blocks": [{"type": "divider"}]}) == ["no fallback text"]
+    assert problems({"text": "x", "blocks": [{"type": "divider"}] * 51}) == ["51 blocks; Slack allows 50"]

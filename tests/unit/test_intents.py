@@ -1,0 +1,46 @@
+"""Reading what a person asked for (pure)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.intents import MAX_QUESTION_CHARS, Intent, Kind, clean, parse_command, parse_message, strip_mentions
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("", Kind.MENU), ("   ", Kind.MENU), (None, Kind.MENU), ("help", Kind.MENU), ("Help!", Kind.MENU),
+        ("choose", Kind.CHOOSE), ("compare", Kind.COMPARE), ("topics", Kind.TOPICS),
+        ("flask", Kind.FLASK), ("Django", Kind.DJANGO),
+    ],
+)
+def test_subcommands(text, kind):
+    assert parse_command(text).kind is kind
+
+
+def test_anything_else_is_a_question():
+    assert parse_command("which one is more secure?") == Intent(Kind.QUESTION, "which one is more secure?")
+
+
+def test_a_lone_unknown_word_is_flagged_as_a_possible_typo_of_a_subcommand():
+    assert parse_command("chose") == Intent(Kind.QUESTION, "chose", single_word=True)
+
+
+@pytest.mark.parametrize("text", ["hi", "Hello there!", "hey bot", "<@U0BOT> hi", "<@U0BOT>", "good morning all", "help"])
+def test_greetings_in_mentions_and_dms_ask_for_the_menu(text):
+    assert parse_message(text).kind is Kind.MENU
+
+
+def test_mentions_are_removed_from_the_question():
+    assert parse_message("<@U0BOT> what is WSGI?") == Intent(Kind.QUESTION, "what is WSGI?")
+    assert strip_mentions("<@U1|bob>  hello   <!here>") == "hello"
+
+
+def test_greeting_words_inside_a_question_do_not_make_it_a_greeting():
+    assert parse_message("hi, which one is easier to learn?").kind is Kind.QUESTION
+
+
+def test_clean_drops_zero_width_characters_and_caps_length():
+    assert clean("a\u200bb\u200d c\ufeff") == "ab c"
+    assert len(clean("x" * 50_000)) == MAX_QUESTION_CHARS
