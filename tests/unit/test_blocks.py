@@ -100,7 +100,7 @@ def test_flow_question_and_result(knowledge):
     state = recommend.start(rec).with_answer(0)
     question = blocks.flow_question_message(state, rec.questions[1], rec)
     assert not problems(question)
-    assert f"Question 2 of {len(rec.questions)}" in question["text"]
+    assert f"Question 2 of {len(rec.questions)}" in texts(question)[1]
     answers = [b for b in buttons(question) if b["action_id"].startswith(ActionIds.FLOW_ANSWER_PREFIX)]
     assert [recommend.decode(b["value"], rec).answers for b in answers] == [(0, i) for i in range(len(answers))]
     nav = {b["text"]["text"]: b["value"] for b in buttons(question) if not b["action_id"].startswith("flow_answer")}
