@@ -52,6 +52,7 @@ the direct look-ups and the fuzzy candidates examined, for regression tests.
 
 from __future__ import annotations
 
+import gc
 import heapq
 import math
 from dataclasses import dataclass, field
@@ -77,6 +78,7 @@ DEFAULT_UNKNOWN_PENALTY = 2.0  # confidence = score x known share ** this
 DEFAULT_POSTING_LIMIT = 64
 MAX_SUGGESTIONS = 3
 RUNNERS_UP = 4
+FUZZY_CACHE_SIZE = 50_000  # typo corrections remembered (cleared when full)
 COMPLETE_LIMIT = 32  # most topics completed exactly when common terms were cut
 
 
@@ -191,10 +193,20 @@ class Answerer:
         self._phrase_starts: set[str] = set()
         self._surface: dict[str, str] = {}  # a content word seen in the knowledge -> its stem
         self._described: list[set[str]] = []  # per topic: terms from keywords/title/examples
-        self._topic_terms: list[dict[str, float]] = [self._index_topic(t) for t in self._topics]
-        self._synonyms = self._index_synonyms()
-        self._build_postings()
-        self._build_fuzzy()
+        self._term_cache: dict[str, str | None] = {}
+        # Building allocates millions of small objects at 100k topics; the
+        # cyclic GC would rescan them again and again (none are cycles).
+        gc_was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            self._topic_terms: list[dict[str, float]] = [self._index_topic(t) for t in self._topics]
+            self._synonyms = self._index_synonyms()
+            self._build_postings()
+            self._build_fuzzy()
+        finally:
+            if gc_was_enabled:
+                gc.enable()
+        del self._term_cache
 
     # ------------------------------------------------------------------ index
 
@@ -204,18 +216,24 @@ class Answerer:
         One content word gives a word term; several words give a phrase term
         made of every word's stem (stopwords kept), e.g. "use for".
         """
-        words = tokens(normalise(str(text)))[:MAX_PHRASE_WORDS]
+        text = str(text)
+        if text in self._term_cache:
+            return self._term_cache[text]
+        words = tokens(normalise(text))[:MAX_PHRASE_WORDS]
         content = [w for w in words if _is_content(w)]
-        if not content:
-            return None
-        for w in content:
-            self._surface.setdefault(w, stem(w))
-        if len(words) == 1:
-            return stem(words[0])
-        stems = tuple(stem(w) for w in words)
-        self._phrases.add(stems)
-        self._phrase_starts.add(stems[0])
-        return " ".join(stems)
+        term: str | None = None
+        if content:
+            for w in content:
+                self._surface.setdefault(w, stem(w))
+            if len(words) == 1:
+                term = stem(words[0])
+            else:
+                stems = tuple(stem(w) for w in words)
+                self._phrases.add(stems)
+                self._phrase_starts.add(stems[0])
+                term = " ".join(stems)
+        self._term_cache[text] = term
+        return term
 
     def _index_topic(self, topic: Topic) -> dict[str, float]:
         weights: dict[str, float] = {}
@@ -331,6 +349,7 @@ class Answerer:
         # SymSpell with one delete on each side: finds every vocabulary word
         # within one insertion, deletion, substitution or transposition.
         self._delete_index: dict[str, list[str]] = {}
+        self._fuzzy_cache: dict[str, str | None] = {}
         for word in sorted(self._surface):
             if len(word) < MIN_FUZZY_LENGTH or not word.isalpha():
                 continue
@@ -342,6 +361,14 @@ class Answerer:
     def _fuzzy(self, word: str, resolved: _Resolved) -> str | None:
         if len(word) < MIN_FUZZY_LENGTH or not word.isalpha():
             return None
+        if word in self._fuzzy_cache:
+            return self._fuzzy_cache[word]
+        if len(self._fuzzy_cache) >= FUZZY_CACHE_SIZE:
+            self._fuzzy_cache.clear()
+        fixed = self._fuzzy_cache[word] = self._correct(word, resolved)
+        return fixed
+
+    def _correct(self, word: str, resolved: _Resolved) -> str | None:
         seen: set[str] = set()
         best: tuple[int, int, str] | None = None
         for key in _deletes(word) | {word}:
@@ -474,7 +501,7 @@ class Answerer:
         if not acc:
             return [], Stats(visited, 0, 0, 0)
         if not truncated:
-            ranked = sorted(acc.items(), key=lambda p: (-p[1], p[0]))
+            ranked = heapq.nsmallest(1 + RUNNERS_UP, acc.items(), key=lambda p: (-p[1], p[0]))
             return ranked, Stats(visited, 0, 0, len(acc))
         best_partial = max(acc.values())
         contenders = heapq.nsmallest(

@@ -150,6 +150,7 @@ def stem(word: str) -> str:
     return _STEMMER.stemWord(IRREGULAR.get(word, word))
 
 
+@lru_cache(maxsize=65_536)
 def is_content(word: str) -> bool:
     """A word that can carry a topic: not a stopword, nor an inflection of
     one ("sorts", "thanks", "questions"), and longer than one letter."""
