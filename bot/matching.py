@@ -349,7 +349,7 @@ class Answerer:
         # SymSpell with one delete on each side: finds every vocabulary word
         # within one insertion, deletion, substitution or transposition.
         self._delete_index: dict[str, list[str]] = {}
-        self._fuzzy_cache: dict[str, str | None] = {}
+        self._fuzzy_cache: dict[str, tuple[str | None, int]] = {}
         for word in sorted(self._surface):
             if len(word) < MIN_FUZZY_LENGTH or not word.isalpha():
                 continue
@@ -361,12 +361,18 @@ class Answerer:
     def _fuzzy(self, word: str, resolved: _Resolved) -> str | None:
         if len(word) < MIN_FUZZY_LENGTH or not word.isalpha():
             return None
-        if word in self._fuzzy_cache:
-            return self._fuzzy_cache[word]
-        if len(self._fuzzy_cache) >= FUZZY_CACHE_SIZE:
-            self._fuzzy_cache.clear()
-        fixed = self._fuzzy_cache[word] = self._correct(word, resolved)
-        return fixed
+        # Remembered corrections still report the candidates they examined,
+        # so a question's Match (stats included) never depends on history.
+        cached = self._fuzzy_cache.get(word)
+        if cached is None:
+            if len(self._fuzzy_cache) >= FUZZY_CACHE_SIZE:
+                self._fuzzy_cache.clear()
+            before = resolved.fuzzy_candidates
+            fixed = self._correct(word, resolved)
+            self._fuzzy_cache[word] = (fixed, resolved.fuzzy_candidates - before)
+            return fixed
+        resolved.fuzzy_candidates += cached[1]
+        return cached[0]
 
     def _correct(self, word: str, resolved: _Resolved) -> str | None:
         seen: set[str] = set()
