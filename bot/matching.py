@@ -16,36 +16,40 @@ CONTRACT (other modules rely on these names and fields):
 HOW IT SCORES
 
 Every topic is a bag of weighted terms (stems from ``bot.text``): its declared
-keywords (their own weight), its title (1.0), its example questions (0.5) and
-its answer text (0.2); a term's weight in a topic is the largest of these.
-Multi-word keywords and synonyms ("sql injection", "back office") are also
-indexed as phrase terms. A topic's score for a question is the sum, over the
-question's distinct terms, of ``weight x idf``, where idf is the BM25 inverse
-document frequency over all topics: words every topic shares ("flask",
-"django", "framework") count for little, rare ones for a lot.
+keywords (their own weight; a multi-word keyword also gives each of its words
+half that weight), its title (1.0), its example questions (0.4) and its answer
+text (0.1); a term's weight in a topic is the largest of these. A topic's score
+is the sum, over the question's distinct terms, of ``weight x idf``. idf is the
+BM25 inverse document frequency over the topics' keyword, title and example
+vocabulary: words every topic shares ("flask", "django", "framework") count for
+little, rare ones for a lot.
 
-The question's words are resolved in this order: exact term; two words that
-form one indexed term ("e commerce" -> "ecommerce"); a typo corrected against
-the index vocabulary (SymSpell-style single-delete index verified with
-rapidfuzz's OSA distance; only for words of 4+ letters, at a 0.8 discount);
-multi-word phrases; then synonyms add the keyword they stand for.
+The question's words are resolved in this order: exact term; two words the
+index knows as one ("e commerce" -> "ecommerce"); a typo corrected against the
+index vocabulary (SymSpell-style single-delete index verified with rapidfuzz's
+OSA distance: words of 4+ letters, one edit, and below 7 letters only a dropped
+letter or a swap; at a 0.8 discount); phrases, matched on every word including
+stopwords ("used for", "sql injection"), longest first; then synonyms add the
+keyword they stand for, with an idf no larger than the word actually typed.
 
 THE DECLINE RULE
 
-``confidence = best score x known share``, where *known share* is the share of
-the question's information (idf mass of its distinct content words; a word the
-index has never seen carries the largest idf) that the index recognises. A
-question answers only when confidence reaches ``min_confidence``. So "flask vs
-fastapi" declines: "flask" is recognised but nearly weightless, "fastapi" is
-unknown and heavy. "which is more secure" answers: one rare, recognised word.
+*known share* is the share of the question's information that the index
+recognises: the idf mass of its distinct content words, where a word the index
+has never seen weighs as much as the rarest word can. A question is answered
+when ``best score x known share ** 2 >= min_confidence`` (enough topic-specific
+evidence, discounted hard for unknown words), or when it has no unknown word
+and every one of its words is a keyword or title word of the best topic ("what
+is flask?"). So "flask vs fastapi" and "deploy django to heroku" decline: the
+recognised words are generic and weightless next to the unknown ones.
 
 COST
 
 Postings of a term are stored in impact order (largest weight first). A term
 found in more than ``posting_limit`` topics only contributes its top
-``posting_limit`` postings as candidates; its weight for the other candidates
-is looked up directly. So the work per question is bounded by
-``terms x posting_limit`` no matter how many topics share "flask".
+``posting_limit`` postings as candidates; the topics that can still win are then
+completed exactly by direct look-ups (see ``_score``). So the work per question
+is bounded by ``terms x posting_limit`` no matter how many topics share "flask".
 ``Answerer.last_stats`` (and ``Explanation.stats``) count the postings visited,
 the direct look-ups and the fuzzy candidates examined, for regression tests.
 """
@@ -124,7 +128,7 @@ class Explanation:
     terms: tuple[QueryTerm, ...]  # what the question was understood as
     unknown: tuple[str, ...]  # content words the index has never seen
     known_share: float  # 0..1, share of the question's idf mass recognised
-    confidence: float  # best score x known share squared
+    confidence: float  # best score x known share ** unknown_penalty
     min_confidence: float
     fully_explained: bool  # every word of the question is one of the best topic's own
     best: TopicScore | None
