@@ -74,7 +74,8 @@ ANSWER_WEIGHT = 0.1
 FUZZY_FACTOR = 0.8  # a typo-corrected word counts a little less
 PHRASE_BONUS = 0.5  # idf a phrase may add per word beyond its best word
 MAX_PHRASE_WORDS = 5
-MAX_TOKENS = 400  # words of one question looked at (head and tail halves)
+MAX_TOKENS = 120  # words of one question looked at (head and tail halves)
+MAX_FUZZY_WORDS = 24  # typo corrections tried per question
 SHORT_WORD = 7
 MIN_FUZZY_LENGTH = 4  # "api", "orm", "wsgi"... are too short to correct safely
 DEFAULT_MIN_CONFIDENCE = 1.0
@@ -412,6 +413,7 @@ class Answerer:
         stems = [stem(w) for w in words]
         content = [i for i, w in enumerate(words) if _is_content(w)]
         known: dict[int, bool] = {}
+        fuzzy_left = MAX_FUZZY_WORDS
         for i in content:
             w, s = words[i], stems[i]
             if s in self._known:
@@ -419,7 +421,10 @@ class Answerer:
                 r.words.append(s)
                 known[i] = True
                 continue
-            fixed = None if w.isdigit() else self._fuzzy(w, r)
+            fixed = None
+            if fuzzy_left and not w.isdigit():
+                fuzzy_left -= 1
+                fixed = self._fuzzy(w, r)
             if fixed is not None:
                 s = stems[i] = self._surface[fixed]  # phrases see the corrected word too
                 if s in self._known:
