@@ -256,3 +256,36 @@ def test_posting_cut_off_never_changes_the_winner(words: list[str]) -> None:
 
 _K300 = synthetic_knowledge(300, seed=7)
 _PAIR = (Answerer(_K300, posting_limit=10_000), Answerer(_K300, posting_limit=8))
+
+
+_SMALL_FOR_PROPERTIES = None
+
+
+def _small_answerer() -> Answerer:
+    global _SMALL_FOR_PROPERTIES
+    if _SMALL_FOR_PROPERTIES is None:
+        _SMALL_FOR_PROPERTIES = Answerer(kb(
+            topic("security", "Which is more secure?", {"secure": 3, "sql injection": 2.5},
+                  synonyms={"secure": ("safe",)}),
+            topic("orm", "Django's ORM", {"orm": 3, "database": 2}),
+            topic("key-differences", "Flask vs Django", {"difference": 3, "vs": 2}),
+        ))
+    return _SMALL_FOR_PROPERTIES
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=3000) | st.lists(
+    st.sampled_from(["flask", "django", "secure", "safe", "sql", "injection", "orm", "vs", "<@U1>", ":x:",
+                     "&amp;", "pasta", "djnago", "secrity", "e-commerce", "\u200b", "É", "?"]),
+    max_size=60).map(" ".join))
+def test_any_question_gives_a_consistent_match(question: str) -> None:
+    a = _small_answerer()
+    m = a.answer(question, explain=True)
+    assert m.answered == (m.topic is not None)
+    assert m.score >= 0.0 and len(m.suggestions) <= 3
+    if m.answered:
+        assert m.suggestions == ()
+    e = m.explanation
+    assert e is not None and 0.0 <= e.known_share <= 1.0
+    assert m == a.answer(question, explain=True)
+    assert a.answer(question) == dataclasses.replace(m, explanation=None)
