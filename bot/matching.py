@@ -275,8 +275,8 @@ class Answerer:
         """alternative term -> the keyword terms it stands for.
 
         Two kinds of alternative are left out, by rule rather than by list:
-        one whose content words all appear in its keyword (it says less than
-        the keyword: "when flask" for "when to use flask"), and one that is
+        one made of only some of its keyword's words (it says less than the
+        keyword: "when flask" for "when to use flask"), and one that is
         itself another topic's keyword (the keyword wins: "recommendations"
         is the verdict topic's "recommend", not a synonym of machine learning).
         """
@@ -549,6 +549,10 @@ class Answerer:
         parts.sort(key=lambda p: -p.score)
         return TopicScore(self._topics[index], score, tuple(parts))
 
+    def _mentions(self, index: int, terms: list[QueryTerm]) -> bool:
+        weights = self._topic_terms[index]
+        return any(weights.get(qt.term, 0.0) >= EXAMPLE_WEIGHT for qt in terms)
+
     def _explains(self, index: int, resolved: _Resolved) -> bool:
         """True when the question has no unknown word and every one of its
         words is a keyword or title word of the topic (or a synonym of one):
@@ -582,7 +586,10 @@ class Answerer:
         explained = bool(ranked) and self._explains(ranked[0], resolved)
         answered = bool(ranked) and (confidence >= self.min_confidence or explained)
         topic = self._topics[ranked[0]] if answered else None
-        suggestions = () if answered else tuple(self._topics[i] for i in ranked[:MAX_SUGGESTIONS])
+        suggestions: tuple[Topic, ...] = ()
+        if not answered:  # only topics the question touched beyond their answer's wording
+            about = [i for i in ranked if self._mentions(i, terms)]
+            suggestions = tuple(self._topics[i] for i in about[:MAX_SUGGESTIONS])
         explanation = None
         if explain:
             scored = [self._topic_score(i, acc[i], terms) for i in ranked[: 1 + RUNNERS_UP]]
