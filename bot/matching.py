@@ -407,7 +407,13 @@ class Answerer:
 
     def _resolve(self, question: str) -> _Resolved:
         r = _Resolved()
-        words = tokens(normalise(question))
+        words = []
+        for w in tokens(normalise(question), keep_hyphens=True):
+            if "-" in w:  # "e-commerce" if the index knows it, else "flask", "login"
+                joined = w.replace("-", "")
+                words.extend([joined] if stem(joined) in self._known else w.split("-"))
+            else:
+                words.append(w)
         if len(words) > MAX_TOKENS:
             words = words[: MAX_TOKENS // 2] + words[-MAX_TOKENS // 2 :]
         stems = [stem(w) for w in words]

@@ -79,15 +79,18 @@ def normalise(text: str) -> str:
     return text
 
 
-def tokens(text: str) -> list[str]:
+def tokens(text: str, *, keep_hyphens: bool = False) -> list[str]:
     """Split normalised text into words.
 
-    Possessives are dropped ("django's" -> "django"); hyphenated and
-    apostrophised words are joined ("e-commerce" -> "ecommerce",
-    "don't" -> "dont").
+    Possessives are dropped ("django's" -> "django"); apostrophised words are
+    joined ("don't" -> "dont"), and so are hyphenated ones ("e-commerce" ->
+    "ecommerce") unless ``keep_hyphens`` (then the caller decides between the
+    joined word and its parts, e.g. "flask-login" -> "flask", "login").
     """
     text = _POSSESSIVE.sub("", text)
-    words = [w.replace("-", "").replace("'", "") for w in _WORD.findall(text)]
+    words = [w.replace("'", "") for w in _WORD.findall(text)]
+    if not keep_hyphens:
+        words = [w.replace("-", "") for w in words]
     # "can't"/"cant" is the one negation the guide's FAQ turns on; spell it one way.
     return ["cannot" if w == "cant" else w for w in words]
 

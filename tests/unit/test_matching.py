@@ -289,3 +289,9 @@ def test_any_question_gives_a_consistent_match(question: str) -> None:
     assert e is not None and 0.0 <= e.known_share <= 1.0
     assert m == a.answer(question, explain=True)
     assert a.answer(question) == dataclasses.replace(m, explanation=None)
+
+
+def test_unknown_hyphenated_word_falls_back_to_its_parts(small: Answerer) -> None:
+    m = small.answer("admin-panel for flask-blueprint", explain=True)
+    assert {"admin", "blueprint"} <= {t.term for t in m.explanation.terms}
+    assert ask(small, "e-commerce") == "ecommerce"  # known joined: kept whole

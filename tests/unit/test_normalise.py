@@ -77,3 +77,7 @@ def test_any_text_gives_clean_terms(text: str) -> None:
     for term in out:
         assert term and term == term.strip() and " " not in term
         assert term == term.lower()
+
+
+def test_hyphens_can_be_kept_for_the_caller() -> None:
+    assert tokens("flask-login e-commerce", keep_hyphens=True) == ["flask-login", "e-commerce"]
