@@ -17,12 +17,13 @@ HOW IT SCORES
 
 Every topic is a bag of weighted terms (stems from ``bot.text``): its declared
 keywords (their own weight; a multi-word keyword also gives each of its words
-half that weight), its title (1.0), its example questions (0.4) and its answer
-text (0.1); a term's weight in a topic is the largest of these. A topic's score
-is the sum, over the question's distinct terms, of ``weight x idf``. idf is the
-BM25 inverse document frequency over the topics' keyword, title and example
-vocabulary: words every topic shares ("flask", "django", "framework") count for
-little, rare ones for a lot.
+half that weight), its title (1.0) and its example questions (0.4); a term's
+weight in a topic is the largest of these. A topic's score is the sum, over the
+question's distinct terms, of ``weight x idf``. idf is the BM25 inverse
+document frequency over that keyword, title and example vocabulary: words every
+topic shares ("flask", "django", "framework") count for little, rare ones for a
+lot. Words of the answers' prose are vocabulary, not evidence: they are not
+"unknown" to the decline rule, but they score for no topic.
 
 The question's words are resolved in this order: exact term; two words the
 index knows as one ("e commerce" -> "ecommerce"); a typo corrected against the
@@ -70,7 +71,6 @@ from bot.text import STOPWORDS, content_words, is_content, normalise, stem, toke
 # Field weights: how much a term says about a topic, by where the topic uses it.
 TITLE_WEIGHT = 1.0
 EXAMPLE_WEIGHT = 0.4
-ANSWER_WEIGHT = 0.1
 FUZZY_FACTOR = 0.8  # a typo-corrected word counts a little less
 PHRASE_BONUS = 0.5  # idf a phrase may add per word beyond its best word
 MAX_PHRASE_WORDS = 5
@@ -197,7 +197,7 @@ class Answerer:
         self._phrases: set[tuple[str, ...]] = set()
         self._phrase_starts: set[str] = set()
         self._surface: dict[str, str] = {}  # a content word seen in the knowledge -> its stem
-        self._described: list[set[str]] = []  # per topic: terms from keywords/title/examples
+        self._prose: set[str] = set()  # terms found only in answers' prose
         self._term_cache: dict[str, str | None] = {}
         # Building allocates millions of small objects at 100k topics; the
         # cyclic GC would rescan them again and again (none are cycles).
@@ -253,8 +253,12 @@ class Answerer:
                 self._surface.setdefault(w, s)
                 put(s, weight)
 
-        put_text(topic.answer, ANSWER_WEIGHT)
-        answer_only = set(weights)
+        # The answer's prose is vocabulary, not evidence: its words are known
+        # (so they are not held against a question) but score for no topic.
+        for w in content_words(tokens(normalise(topic.answer))):
+            s = stem(w)
+            self._surface.setdefault(w, s)
+            self._prose.add(s)
         for example in topic.examples:
             put_text(example, EXAMPLE_WEIGHT)
         put_text(topic.title, TITLE_WEIGHT)
@@ -266,9 +270,6 @@ class Answerer:
                     put(stem(w), float(weight) / 2)
         for keyword in topic.synonyms:
             put(self._term_of(keyword), float(topic.keywords.get(keyword, 1.0)))
-        # Document frequency counts the fields that describe the topic
-        # (keywords, title, examples), not words its answer happens to use.
-        self._described.append({t for t, w in weights.items() if w > ANSWER_WEIGHT or t not in answer_only})
         return weights
 
     def _index_synonyms(self) -> dict[str, tuple[str, ...]]:
@@ -313,21 +314,17 @@ class Answerer:
         n = len(self._topics)
         self._idf: dict[str, float] = {}
         self._postings: dict[str, tuple[tuple[int, float], ...]] = {}
-        described_df: dict[str, int] = {}
-        for terms in self._described:
-            for term in terms:
-                described_df[term] = described_df.get(term, 0) + 1
-        del self._described
         for term, plist in postings.items():
             plist.sort(key=lambda p: (-p[0], p[1]))  # impact order, then topic order
             self._postings[term] = tuple((i, w) for w, i in plist)
-            self._idf[term] = _idf(n, described_df.get(term) or len(plist))
+            self._idf[term] = _idf(n, len(plist))
         self._idf_unknown = _idf(n, 0)
         self._idf_rare = _idf(n, 1)
         for term in self._postings:
             if " " in term:
                 self._idf[term] = self._phrase_idf(term)
-        self._known: set[str] = set(self._postings) | set(self._synonyms)
+        self._prose -= self._postings.keys()
+        self._known: set[str] = set(self._postings) | set(self._synonyms) | self._prose
 
     def _phrase_idf(self, term: str) -> float:
         """A phrase is rarer than its words, but not much more informative.
@@ -561,13 +558,19 @@ class Answerer:
 
     def _explains(self, index: int, resolved: _Resolved) -> bool:
         """True when the question has no unknown word and every one of its
-        words is a keyword or title word of the topic (or a synonym of one):
+        descriptive words is a keyword or title word of the topic (or a
+        synonym of one):
         "what is flask?" is all about the Flask overview even though "flask"
         on its own is a common word."""
-        if resolved.unknown or not resolved.words:
+        if resolved.unknown:
             return False
         weights = self._topic_terms[index]
-        for term in resolved.words:
+        # Words no topic is described by (they only occur in some answer's
+        # prose: "sentence", "exactly") neither support nor contradict a topic.
+        words = [t for t in resolved.words if t not in self._prose]
+        if not words:
+            return False
+        for term in words:
             if weights.get(term, 0.0) >= TITLE_WEIGHT:
                 continue
             if any(weights.get(t, 0.0) >= TITLE_WEIGHT for t in self._synonyms.get(term, ())):
