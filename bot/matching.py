@@ -76,7 +76,7 @@ PHRASE_BONUS = 0.5  # idf a phrase may add per word beyond its best word
 MAX_PHRASE_WORDS = 5
 MAX_TOKENS = 120  # words of one question looked at (head and tail halves)
 MAX_FUZZY_WORDS = 24  # typo corrections tried per question
-SHORT_WORD = 7
+SHORT_WORD = 7  # below this, correct only a dropped letter or a swap
 MIN_FUZZY_LENGTH = 4  # "api", "orm", "wsgi"... are too short to correct safely
 DEFAULT_MIN_CONFIDENCE = 1.0
 DEFAULT_UNKNOWN_PENALTY = 2.0  # confidence = score x known share ** this
@@ -172,7 +172,6 @@ class _Resolved:
             self.terms[qt.term] = qt
 
 
-_is_content = is_content
 
 
 class Answerer:
@@ -225,7 +224,7 @@ class Answerer:
         if text in self._term_cache:
             return self._term_cache[text]
         words = tokens(normalise(text))[:MAX_PHRASE_WORDS]
-        content = [w for w in words if _is_content(w)]
+        content = [w for w in words if is_content(w)]
         term: str | None = None
         if content:
             for w in content:
@@ -293,12 +292,12 @@ class Answerer:
                 target = self._term_of(keyword)
                 if not target:
                     continue
-                target_words = {stem(w) for w in tokens(normalise(str(keyword))) if _is_content(w)}
+                target_words = {stem(w) for w in tokens(normalise(str(keyword))) if is_content(w)}
                 for alt in alternatives:
                     alt_term = self._term_of(alt)
                     if not alt_term:
                         continue
-                    alt_content = {stem(w) for w in tokens(normalise(str(alt))) if _is_content(w)}
+                    alt_content = {stem(w) for w in tokens(normalise(str(alt))) if is_content(w)}
                     if alt_content < target_words or alt_term == target:
                         continue
                     if keyword_owner.get(alt_term, {index}) - {index}:
@@ -414,7 +413,7 @@ class Answerer:
         if len(words) > MAX_TOKENS:
             words = words[: MAX_TOKENS // 2] + words[-MAX_TOKENS // 2 :]
         stems = [stem(w) for w in words]
-        content = [i for i, w in enumerate(words) if _is_content(w)]
+        content = [i for i, w in enumerate(words) if is_content(w)]
         known: dict[int, bool] = {}
         fuzzy_left = MAX_FUZZY_WORDS
         for i in content:
@@ -616,11 +615,6 @@ class Answerer:
         return Match(answered, topic, round(best_score, 4), suggestions, explanation)
 
 
-def answer_all(answerer: Answerer, questions: Iterable[str]) -> list[Match]:
-    """Convenience for scripts: answer many questions in order."""
-    return [answerer.answer(q) for q in questions]
-
-
 __all__ = [
     "Answerer",
     "Explanation",
@@ -629,6 +623,5 @@ __all__ = [
     "Stats",
     "TermScore",
     "TopicScore",
-    "answer_all",
 ]
 
