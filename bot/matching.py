@@ -172,8 +172,6 @@ class _Resolved:
             self.terms[qt.term] = qt
 
 
-
-
 class Answerer:
     """Answers free-text questions with the best-matching topic, or declines."""
 
@@ -558,9 +556,8 @@ class Answerer:
     def _explains(self, index: int, resolved: _Resolved) -> bool:
         """True when the question has no unknown word and every one of its
         descriptive words is a keyword or title word of the topic (or a
-        synonym of one):
-        "what is flask?" is all about the Flask overview even though "flask"
-        on its own is a common word."""
+        synonym of one): "what is flask?" is all about the Flask overview
+        even though "flask" on its own is a common word."""
         if resolved.unknown:
             return False
         weights = self._topic_terms[index]
