@@ -1,0 +1,1 @@
+"""``python -m bench``: benchmarks of the bot's request path, answerer, memory and start-up (issue 6)."""

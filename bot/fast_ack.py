@@ -1,0 +1,173 @@
+"""Answer Slack as soon as a listener calls ``ack()``, not on Bolt's next 10 ms poll.
+
+slack-bolt 1.30's ``AsyncioListenerRunner.run`` starts the listener as a task,
+then waits for the ack by polling::
+
+    while ack.response is None and time.time() - starting_time <= listener.ack_timeout:
+        await asyncio.sleep(0.01)
+
+so every slash command and button click (everything that is not auto-acked)
+waits at least 10 ms, idle or not, and each request in flight wakes the loop
+100 times a second. ``FastAckListenerRunner`` replaces only that wait: the
+request's ``ack`` becomes a ``SignallingAck`` that sets an ``asyncio.Event``
+whenever its ``response`` is assigned (by ``ack()`` or by Bolt's error path),
+and the runner waits on the event with the same ``ack_timeout``. Everything
+else (process_before_response, lazy listeners, the error and completion
+handlers, the "did not call ack()" warning, the 500 on a listener error before
+the ack) is Bolt's own code or a line-for-line copy of it.
+
+``install(app)`` swaps the runner into an ``AsyncApp``; call it once, after the
+app is built, before it serves.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import Optional
+
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_bolt.listener.async_listener import AsyncListener
+from slack_bolt.listener.asyncio_runner import AsyncioListenerRunner
+from slack_bolt.logger.messages import warning_did_not_call_ack
+from slack_bolt.request.async_request import AsyncBoltRequest
+from slack_bolt.response import BoltResponse
+
+__all__ = ["FastAckListenerRunner", "SignallingAck", "install"]
+
+
+class SignallingAck(AsyncAck):
+    """An ``AsyncAck`` whose ``response`` assignments set ``acked``.
+
+    ``response`` stays a plain attribute for readers (Bolt reads and writes
+    ``ack.response`` directly); the property only adds the signal.
+    """
+
+    def __init__(self, response: Optional[BoltResponse] = None) -> None:
+        self.acked = asyncio.Event()
+        self._response: Optional[BoltResponse] = None
+        super().__init__()
+        self.response = response
+
+    @property  # type: ignore[override]
+    def response(self) -> Optional[BoltResponse]:
+        return self._response
+
+    @response.setter
+    def response(self, value: Optional[BoltResponse]) -> None:
+        self._response = value
+        if value is not None:
+            self.acked.set()
+
+
+def _signalling_ack(request: AsyncBoltRequest) -> AsyncAck:
+    """The request's ack, replaced by a ``SignallingAck`` if it is Bolt's plain one.
+
+    Bolt's context creates the ack lazily; a middleware may already have made
+    (but not called) one. A plain ack that already holds a response needs no
+    signal, so it is kept as is.
+    """
+    ack = request.context.ack
+    if isinstance(ack, SignallingAck) or ack.response is not None or type(ack) is not AsyncAck:
+        return ack
+    signalling = SignallingAck()
+    request.context["ack"] = signalling
+    return signalling
+
+
+async def _wait_for_ack(ack: AsyncAck, deadline: float) -> None:
+    """Until ``ack.response`` is set or ``deadline`` (``time.time()``) passes."""
+    acked = getattr(ack, "acked", None)
+    if acked is None:  # someone else's ack class: Bolt's poll
+        while ack.response is None and time.time() <= deadline:
+            await asyncio.sleep(0.01)
+        return
+    # Listeners that build their reply without awaiting I/O (ours) ack during the
+    # loop iteration after they were scheduled: one yield usually suffices, and
+    # costs less than arming a timer.
+    while ack.response is None:
+        remaining = deadline - time.time()
+        if remaining < 0:
+            return
+        acked.clear()
+        try:
+            async with asyncio.timeout(remaining):
+                await acked.wait()
+        except TimeoutError:
+            return
+
+
+class FastAckListenerRunner(AsyncioListenerRunner):
+    """Bolt's runner, with the ack wait event-driven instead of polled every 10 ms."""
+
+    async def run(
+        self,
+        request: AsyncBoltRequest,
+        response: BoltResponse,
+        listener_name: str,
+        listener: AsyncListener,
+        starting_time: Optional[float] = None,
+    ) -> Optional[BoltResponse]:
+        if self.process_before_response or request.lazy_only:
+            # Bolt does not poll with process_before_response; lazy-only requests
+            # keep Bolt's path exactly.
+            return await super().run(request, response, listener_name, listener, starting_time)
+
+        starting_time = starting_time if starting_time is not None else time.time()
+        ack = _signalling_ack(request)
+        if listener.auto_acknowledgement:
+            # acknowledge immediately in case of Events API
+            await ack()
+
+        async def run_ack_function_asynchronously(
+            ack: AsyncAck, request: AsyncBoltRequest, response: BoltResponse
+        ) -> None:
+            # A copy of Bolt's closure (slack_bolt/listener/asyncio_runner.py, 1.30).
+            try:
+                await self.listener_start_handler.handle(request=request, response=response)
+                await listener.run_ack_function(request=request, response=response)
+            except Exception as e:
+                if response is None:
+                    response = BoltResponse(status=500)
+                response.status = 500
+                if ack.response is not None:  # already acknowledged
+                    response = None  # type: ignore[assignment]
+                await self.listener_error_handler.handle(error=e, request=request, response=response)
+                ack.response = response
+            finally:
+                await self.listener_completion_handler.handle(request=request, response=response)
+
+        asyncio.ensure_future(run_ack_function_asynchronously(ack, request, response))
+
+        for lazy_func in listener.lazy_functions:
+            # request.lazy_function_name is only set on lazy-only requests, handled above.
+            self._start_lazy_function(lazy_func, request)
+
+        await _wait_for_ack(ack, starting_time + listener.ack_timeout)
+
+        if response is None and ack.response is None:
+            self.logger.warning(warning_did_not_call_ack(listener_name))
+            return None
+        if response is None and ack.response is not None:
+            response = ack.response
+            self._debug_log_completion(starting_time, response)
+            return response
+        if response is not None:
+            return response
+        return None  # pragma: no cover - Bolt's own unreachable tail
+
+
+def install(app: AsyncApp) -> None:
+    """Replace ``app``'s listener runner with a ``FastAckListenerRunner`` (same handlers)."""
+    current = app.listener_runner
+    if isinstance(current, FastAckListenerRunner):
+        return
+    app._async_listener_runner = FastAckListenerRunner(  # Bolt has no public setter
+        logger=current.logger,
+        process_before_response=current.process_before_response,
+        listener_error_handler=current.listener_error_handler,
+        listener_start_handler=current.listener_start_handler,
+        listener_completion_handler=current.listener_completion_handler,
+        lazy_listener_runner=current.lazy_listener_runner,
+    )

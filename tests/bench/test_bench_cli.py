@@ -1,0 +1,35 @@
+"""``python -m bench --quick`` runs end to end on loopback and ends with its summary line."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.slow
+def test_quick_bench_prints_the_table_and_the_summary(tmp_path):
+    out = tmp_path / "bench.json"
+    proc = subprocess.run(
+        [sys.executable, "-m", "bench", "--quick", "--duration", "0.2", "--sizes", "300,3000",
+         "--json", str(out)],
+        cwd=REPO, capture_output=True, text=True, timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    lines = proc.stdout.strip().splitlines()
+    assert re.fullmatch(r"bench: \d+/\d+ targets met in \d+ s(; missed: .+)?", lines[-1]), lines[-1]
+    for kind in ("command", "mention", "click"):
+        assert any(line.startswith(f"{kind} ") for line in lines), kind
+    figures = json.loads(out.read_text())
+    assert set(figures["request_path"]) == {f"{k}/c{c}" for k in ("command", "mention", "click") for c in (1, 32)}
+    for row in figures["request_path"].values():
+        assert row["bot"]["requests"] > 0 and row["bare"]["requests"] > 0
+        assert row["bot"]["errors"] == 0 and row["bare"]["errors"] == 0
+    assert [a["label"] for a in figures["answerer"]] == ["shipped", "synthetic 300", "synthetic 3,000"]
+    assert {s["name"] for s in figures["startup"]} == {"bot", "bare"}
