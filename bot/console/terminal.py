@@ -1,0 +1,162 @@
+"""The console's outer loop: read lines, hand them to the session, exit cleanly.
+
+The bot and the fake Slack run on an asyncio loop in a background thread;
+input is read on the main thread, so ``input()`` with readline editing, Ctrl-C
+and Ctrl-D behave as in any terminal program. When stdin is not a terminal the
+lines are read as a script, echoed as ``> line``, and the output is plain text.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import logging
+import sys
+import threading
+from concurrent.futures import Future
+from typing import Any, Coroutine, TextIO, TypeVar
+
+from rich.console import Console
+from rich.text import Text
+
+from bot.config import Settings
+from bot.console import texts
+from bot.console.parse import ConsoleCommand, parse
+from bot.console.session import USER_NAME, Session, open_session
+from bot.errors import FlaskVsDjangoError
+
+T = TypeVar("T")
+CLOSE_TIMEOUT = 15.0
+
+
+class LoopThread:
+    """An asyncio loop in a daemon thread; ``run(coro)`` blocks the caller until it is done."""
+
+    def __init__(self) -> None:
+        self.loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self.loop.run_forever, name="console-loop", daemon=True)
+
+    def __enter__(self) -> "LoopThread":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self._thread.join(timeout=5)
+        if not self._thread.is_alive():
+            self.loop.close()
+
+    def run(self, coro: Coroutine[Any, Any, T], timeout: float | None = None) -> T:
+        future: Future[T] = asyncio.run_coroutine_threadsafe(coro, self.loop)
+        try:
+            return future.result(timeout)
+        except BaseException:
+            future.cancel()
+            raise
+
+
+class TrimmedLines(io.TextIOBase):
+    """A text stream that drops trailing spaces (rich pads lines to the width) before writing to ``out``."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self._partial = ""
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self.out, "encoding", None) or "utf-8"
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        *lines, self._partial = (self._partial + text).split("\n")
+        for line in lines:
+            self.out.write(line.rstrip() + "\n")
+        return len(text)
+
+    def flush(self) -> None:
+        self.out.flush()
+
+
+def make_console(interactive: bool, file: TextIO | None = None) -> Console:
+    """A colourful console for a terminal; plain text, no trailing spaces, for a script."""
+    if interactive:
+        return Console(file=file, highlight=False, emoji=False)
+    return Console(file=TrimmedLines(file or sys.stdout), force_terminal=False, force_interactive=False,
+                   no_color=True, color_system=None, highlight=False, emoji=False)
+
+
+def quiet_logs(settings: Settings) -> None:
+    """Keep the bot's logs (stderr) to warnings, so they do not drown the conversation."""
+    logging.getLogger().setLevel(logging.DEBUG if settings.log_level == "DEBUG" else logging.WARNING)
+
+
+def banner(console: Console, command: str, app_name: str) -> None:
+    console.print(Text(texts.BANNER_TITLE, "bold magenta"))
+    console.print(Text(texts.BANNER))
+    console.print(Text(texts.WHO.format(user=USER_NAME, app=app_name), "dim"))
+    console.print(Text(texts.HINTS.format(command=command), "cyan"))
+    console.print()
+
+
+def read_line(interactive: bool, console: Console) -> str:
+    """One line of input; EOFError at the end."""
+    if interactive:
+        prompt = texts.PROMPT
+        if console.is_terminal and console.color_system:
+            prompt = f"\001\033[1;36m\002{prompt.rstrip()}\001\033[0m\002 "
+        return input(prompt)
+    line = sys.stdin.readline()
+    if not line:
+        raise EOFError
+    return line.rstrip("\r\n")
+
+
+def loop(session: Session, runner: LoopThread, *, interactive: bool) -> None:
+    """Read and act until :quit or end of input."""
+    console = session.console
+    while True:
+        line = read_line(interactive, console)
+        item = parse(line)
+        if item is None:
+            continue
+        if not interactive:
+            console.print(Text(f"> {line.strip()}"))
+        if isinstance(item, ConsoleCommand) and item.name == "quit":
+            return
+        runner.run(session.handle(item))
+        console.print()
+
+
+def run(settings: Settings, *, stdin_is_tty: bool | None = None) -> int:
+    """The console on this process's stdin/stdout; 0 on :quit, end of input or Ctrl-C."""
+    quiet_logs(settings)
+    interactive = sys.stdin.isatty() if stdin_is_tty is None else stdin_is_tty
+    if interactive:
+        import readline  # noqa: F401  (line editing and history for input())
+    console = make_console(interactive)
+    local = {"knowledge_dir": settings.knowledge_dir, "knowledge_reload": settings.knowledge_reload,
+             "command": settings.command}
+    with LoopThread() as runner:
+        try:
+            session = runner.run(open_session(console, plain=not interactive, **local))
+        except FlaskVsDjangoError as e:
+            print(f"flaskvsdjango: {e}", file=sys.stderr)
+            return 1
+        except KeyboardInterrupt:
+            return 0
+        banner(console, session.command, session.app_name)
+        try:
+            loop(session, runner, interactive=interactive)
+        except (EOFError, KeyboardInterrupt):
+            if interactive:
+                console.print()
+        finally:
+            try:
+                runner.run(session.close(), timeout=CLOSE_TIMEOUT)
+            except (KeyboardInterrupt, TimeoutError):
+                pass
+        if interactive:
+            console.print(Text(texts.BYE, "dim"))
+    return 0
