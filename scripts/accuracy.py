@@ -1,12 +1,15 @@
 """Accuracy of the keyword matcher on tests/data/questions.yaml.
 
-    python scripts/accuracy.py [--dir KNOWLEDGE_DIR] [--questions FILE] [--quiet]
+    python scripts/accuracy.py [--dir KNOWLEDGE_DIR] [--questions FILE] [--quiet] [--by-batch]
 
 Prints, e.g.::
 
     in-scope 152/160 = 95.0% correct; out-of-scope 38/40 = 95.0% declined
 
-followed by every miss (question, expected, got, score). Exit code 0 when both
+followed by every miss (question, expected, got, score); ``--by-batch`` adds the
+figures for each batch of the question file (a batch starts at a comment line
+``# ===... <name> batch ...``; the questions before the first such line are batch 1).
+Exit code 0 when both
 figures reach the 90% targets, 1 otherwise. ``tests/unit/test_matching_accuracy.py``
 runs the same ``evaluate`` and asserts the same targets.
 """
@@ -14,6 +17,7 @@ runs the same ``evaluate`` and asserts the same targets.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,6 +76,29 @@ def load_cases(path: Path = QUESTIONS) -> list[Case]:
     return [Case(str(item["q"]), str(item["expect"])) for item in data["questions"]]
 
 
+_BATCH_MARK = re.compile(r"^\s*#\s*=+\s*(.*?batch\b.*?)\s*=*\s*$", re.IGNORECASE)
+
+
+def load_batches(path: Path = QUESTIONS) -> list[tuple[str, list[Case]]]:
+    """The question file split into its batches, in file order (one question a line)."""
+    cases = load_cases(path)
+    sizes: list[tuple[str, int]] = [("first batch", 0)]
+    for line in path.read_text(encoding="utf-8").splitlines():
+        mark = _BATCH_MARK.match(line)
+        if mark:
+            sizes.append((mark.group(1).split("(")[0].strip(), 0))
+        elif line.lstrip().startswith("- "):
+            name, n = sizes[-1]
+            sizes[-1] = (name, n + 1)
+    if sum(n for _, n in sizes) != len(cases):
+        return [("all", cases)]
+    batches, start = [], 0
+    for name, n in sizes:
+        batches.append((name, cases[start : start + n]))
+        start += n
+    return batches
+
+
 def load_knowledge(directory: Path = KNOWLEDGE):
     from bot.knowledge import load_knowledge as load
 
@@ -100,10 +127,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dir", type=Path, default=KNOWLEDGE, help="knowledge folder")
     parser.add_argument("--questions", type=Path, default=QUESTIONS)
     parser.add_argument("--quiet", action="store_true", help="figures only, no misses")
+    parser.add_argument("--by-batch", action="store_true", help="figures for each batch too")
     args = parser.parse_args(argv)
     answerer = Answerer(load_knowledge(args.dir))
     result = evaluate(answerer, load_cases(args.questions))
     print(result.summary())
+    if args.by_batch:
+        for name, cases in load_batches(args.questions):
+            print(f"  {name:<14} {evaluate(answerer, cases).summary()}")
     if not args.quiet:
         for miss in result.misses:
             print(f"  MISS expected {miss.case.expect:<28} got {miss.got:<28} score {miss.score:6.2f}  {miss.case.q!r}")
