@@ -7,6 +7,7 @@ tells the user "sorry" where a channel exists. Nothing here raises into Bolt.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass
 from typing import Any, Mapping
@@ -30,6 +31,14 @@ EPHEMERAL = "ephemeral"   # an ephemeral message (slash command reply): reachabl
 DM = "dm"                 # the app's DM with one person
 CHANNEL = "channel"       # a message everyone in a channel sees
 HOME = "home"             # the App Home tab
+
+
+# slack_sdk's webhook client consults retry handlers only on 429 and connection
+# errors, never on a 5xx, so response_url posts retry those themselves, like
+# AsyncServerErrorRetryHandler does for the Web API: 500/503, twice, backing off.
+RESPONSE_URL_RETRY_STATUSES = (500, 503)
+RESPONSE_URL_RETRIES = 2
+RESPONSE_URL_BACKOFF_SECONDS = 0.5
 
 
 def retry_handlers() -> list[AsyncRetryHandler]:
@@ -95,13 +104,20 @@ class Sender:
         """POST to a response_url and check the answer (Slack returns 404 expired_url when it is used up)."""
         webhook = AsyncWebhookClient(response_url, session=self.session, retry_handlers=retry_handlers(), timeout=10)
         try:
-            resp = await webhook.send_dict(payload)
+            for attempt in range(RESPONSE_URL_RETRIES + 1):
+                resp = await webhook.send_dict(payload)
+                if resp.status_code not in RESPONSE_URL_RETRY_STATUSES or attempt == RESPONSE_URL_RETRIES:
+                    break
+                await asyncio.sleep(RESPONSE_URL_BACKOFF_SECONDS * 2**attempt)
             if not 200 <= resp.status_code < 300:
                 raise ResponseUrlError(resp.status_code, resp.body)
             return True
+        except (ResponseUrlError, aiohttp.ClientError, asyncio.TimeoutError) as e:
+            # Slack's own answers (404 expired_url, used_url...) and network failures: one line, no traceback.
+            logger.error("response_url post failed (%s): %s", _redact(response_url), str(e) or type(e).__name__)
         except Exception:
             logger.exception("response_url post failed (%s)", _redact(response_url))
-            return False
+        return False
 
     async def call(self, method: str, **kwargs: Any) -> dict[str, Any] | None:
         """Call a Web API method; returns the response data, or None after logging the failure."""
@@ -114,13 +130,16 @@ class Sender:
             logger.exception("Slack Web API %s failed", method)
         return None
 
-    async def post(self, channel: str, msg: dict[str, Any], *, thread_ts: str | None = None) -> bool:
+    async def post(self, channel: str, msg: dict[str, Any], *, thread_ts: str | None = None,
+                   user: str | None = None) -> bool:
+        """Post visibly in ``channel``. On failure, ``user`` (who asked) gets an ephemeral apology:
+        a different method than the one that failed, seen only by them."""
         args = dict(msg, channel=channel)
         if thread_ts:
             args["thread_ts"] = thread_ts
         if await self.call("chat.postMessage", **args) is not None:
             return True
-        await self.apologise(channel=channel, thread_ts=thread_ts)
+        await self.apologise(channel=channel, user=user, thread_ts=thread_ts)
         return False
 
     async def apologise(self, *, channel: str | None = None, user: str | None = None,

@@ -108,7 +108,7 @@ def register(app: AsyncApp, services: Services) -> None:
             if not posted:
                 await out.apologise(channel=surface.channel, user=surface.user)
         elif surface.channel:
-            await out.post(surface.channel, reply.message, thread_ts=surface.thread_ts)
+            await out.post(surface.channel, reply.message, thread_ts=surface.thread_ts, user=surface.user)
 
     async def unknown(ack: AsyncAck, body: dict[str, Any]) -> None:
         await ack()
