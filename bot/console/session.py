@@ -18,7 +18,7 @@ from rich.text import Text
 
 from bot.console import texts
 from bot.console.blocks import title
-from bot.console.mrkdwn import DIM, Names
+from bot.console.mrkdwn import DIM, Names, plain_emoji
 from bot.console.parse import Click, ConsoleCommand, DirectMessage, Input, Mention, SlashCommand
 from bot.console.view import Kind, message_view
 from bot.emulator.conversation import Change, Message
@@ -86,7 +86,8 @@ class Session:
             self.note(texts.no_such_button(number, len(buttons), name))
             return
         ambiguous = self._last_turn_with_buttons > 1 or next(reversed(self._shown.values()), None) is not target
-        self.note(texts.clicking(number, buttons[number - 1].label, name if ambiguous else None), style=DIM)
+        label = plain_emoji(buttons[number - 1].label)
+        self.note(texts.clicking(number, label, name if ambiguous else None), style=DIM)
         await self._deliver(self.user.click(target, number))
 
     async def _deliver(self, request: object, *, expect: bool = True) -> None:
@@ -130,14 +131,19 @@ class Session:
         return None
 
     def flush(self) -> int:
-        """Render the changes since the last flush, one entry per message; return how many."""
+        """Render the changes since the last flush, one entry per message; return how many the bot made.
+
+        A message created and then updated since the last flush is shown once, as new, in its
+        latest state; one deleted is shown as deleted.
+        """
         changes, self._pending = self._pending, []
         kinds: dict[int, tuple[Message, Kind]] = {}
         for change in changes:
             key = id(change.message)
-            if key not in kinds or change.kind == "deleted":
-                kind = kinds[key][1] if key in kinds and change.kind != "deleted" else change.kind
-                kinds[key] = (change.message, kind)
+            if key not in kinds:
+                kinds[key] = (change.message, change.kind)
+            elif change.kind == "deleted":
+                kinds[key] = (change.message, "deleted")
         with_buttons = 0
         for key, (message, kind) in kinds.items():
             self.console.print(self.render(message, kind))
@@ -145,7 +151,7 @@ class Session:
             self._shown[key] = message
             with_buttons += bool(not message.deleted and message.buttons())
         self._last_turn_with_buttons = with_buttons
-        return len(kinds)
+        return sum(message.source != "user" for message, _ in kinds.values())
 
     def render(self, message: Message, kind: Kind) -> RenderableType:
         return message_view(message, kind, self.names, me=self.user.id, plain=self.plain)

@@ -103,3 +103,22 @@ def test_logs_stay_off_stdout():
     result = run_console("/flaskvsdjango\n", LOG_LEVEL="INFO")
     assert result.returncode == 0
     assert " INFO " not in result.stdout and "WARNING" not in result.stdout
+
+
+def test_a_content_editor_sees_a_knowledge_change(tmp_path):
+    from tests.console.conftest import ROOT
+
+    for source in (ROOT / "knowledge").glob("*.yaml"):
+        text = source.read_text(encoding="utf-8")
+        if source.name == "topics.yaml":
+            text = text.replace("    title: WSGI\n", "    title: WSGI, edited locally\n", 1)
+        (tmp_path / source.name).write_text(text, encoding="utf-8")
+    result = run_console("/flaskvsdjango what is wsgi\n", KNOWLEDGE_DIR=str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "WSGI, edited locally" in result.stdout
+
+
+def test_a_broken_knowledge_folder_stops_with_one_line(tmp_path):
+    result = run_console("/flaskvsdjango\n", KNOWLEDGE_DIR=str(tmp_path))
+    assert result.returncode == 1
+    assert "missing knowledge file" in result.stderr and "Traceback" not in result.stderr
