@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import io
 import logging
+import signal
 import sys
 import threading
 from concurrent.futures import Future
@@ -34,7 +35,15 @@ class LoopThread:
 
     def __init__(self) -> None:
         self.loop = asyncio.new_event_loop()
-        self._thread = threading.Thread(target=self.loop.run_forever, name="console-loop", daemon=True)
+        self._thread = threading.Thread(target=self._serve, name="console-loop", daemon=True)
+
+    def _serve(self) -> None:
+        # Ctrl-C must reach the main thread, which waits in input(); a signal the kernel hands to
+        # this thread would only set Python's flag while input() keeps waiting. Threads started
+        # from here (the loop's executor) inherit the mask.
+        if hasattr(signal, "pthread_sigmask"):
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        self.loop.run_forever()
 
     def __enter__(self) -> "LoopThread":
         self._thread.start()

@@ -6,6 +6,7 @@ import codecs
 import fcntl
 import os
 import select
+import signal
 import struct
 import subprocess
 import sys
@@ -20,7 +21,12 @@ PROMPT = "you ›"
 
 
 def _controlling_tty() -> None:
-    """In the child: a new session whose controlling terminal is the pty, so Ctrl-C sends SIGINT."""
+    """In the child: a new session whose controlling terminal is the pty, so Ctrl-C sends SIGINT.
+
+    SIGINT is reset to its default too: a test run started in the background (``pytest &``)
+    ignores it, and Python installs its Ctrl-C handler only when SIGINT is not ignored.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     os.setsid()
     fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
