@@ -18,12 +18,15 @@ HOW IT SCORES
 Every topic is a bag of weighted terms (stems from ``bot.text``): its declared
 keywords (their own weight; a multi-word keyword also gives each of its words
 half that weight), its title (1.0) and its example questions (0.4); a term's
-weight in a topic is the largest of these. A topic's score is the sum, over the
+weight in a topic is the largest of these; everyday words of an example
+("what do *people* *make* with flask", see ``bot.neutral``) are how it is asked,
+not what it is about, and are left out. A topic's score is the sum, over the
 question's distinct terms, of ``weight x idf``. idf is the BM25 inverse
 document frequency over that keyword, title and example vocabulary: words every
 topic shares ("flask", "django", "framework") count for little, rare ones for a
-lot. Words of the answers' prose are vocabulary, not evidence: they are not
-"unknown" to the decline rule, but they score for no topic.
+lot. When the question names only one of the two frameworks, a topic whose
+title names only the other one scores ``OTHER_FRAMEWORK_FACTOR`` times less
+("why go with django" is "Why choose Django?", not "Why choose Flask?").
 
 The question's words are resolved in this order: exact term; two words the
 index knows as one ("e commerce" -> "ecommerce"); a typo corrected against the
@@ -35,9 +38,19 @@ keyword they stand for, with an idf no larger than the word actually typed.
 
 THE DECLINE RULE
 
+Each content word of the question is, in this order: *off-topic* (it names a
+subject the guide does not cover: "deploy", "faster", "salary", "fastapi";
+``bot.neutral.OFF_TOPIC_WORDS``; never evidence, even where a topic's wording
+uses it, unless a matched phrase covers it: "ship faster"); *known* (a keyword,
+synonym, title or example term, exact or typo-corrected); *neutral* (everyday
+English: "convince", "gist", "overall", "intern", ``bot.neutral.NEUTRAL_WORDS``,
+or a word only the answers' prose uses); or *unknown*. Neutral words are
+neither evidence nor held against the question.
+
 *known share* is the share of the question's information that the index
-recognises: the idf mass of its distinct content words, where a word the index
-has never seen weighs as much as the rarest word can. A question is answered
+recognises: the idf mass of its distinct known and unknown content words, where
+a word the index has never seen weighs as much as the rarest word can and an
+off-topic word ``OFF_TOPIC_WEIGHT`` times that. A question is answered
 when ``best score x known share ** 2 >= min_confidence`` (enough topic-specific
 evidence, discounted hard for unknown words), or when it has no unknown word
 and every one of its words is a keyword or title word of the best topic ("what
@@ -66,7 +79,16 @@ from typing import Iterable
 from rapidfuzz.distance import OSA
 
 from bot.knowledge import Knowledge, Topic
-from bot.text import STOPWORDS, content_words, is_content, normalise, stem, tokens
+from bot.text import (
+    STOPWORDS,
+    content_words,
+    is_content,
+    is_neutral,
+    is_off_topic,
+    normalise,
+    stem,
+    tokens,
+)
 
 # Field weights: how much a term says about a topic, by where the topic uses it.
 TITLE_WEIGHT = 1.0
@@ -85,6 +107,9 @@ MAX_SUGGESTIONS = 3
 RUNNERS_UP = 4
 FUZZY_CACHE_SIZE = 50_000  # typo corrections remembered (cleared when full)
 COMPLETE_LIMIT = 32  # most topics completed exactly when common terms were cut
+OFF_TOPIC_WEIGHT = 2.0  # an off-topic word ("deploy", "salary") counts as this many unknown words
+OTHER_FRAMEWORK_FACTOR = 0.75  # a topic about only the framework the question does not name
+FRAMEWORKS = ("flask", "django")
 
 
 @dataclass(frozen=True)
@@ -202,6 +227,8 @@ class Answerer:
         gc.disable()
         try:
             self._topic_terms: list[dict[str, float]] = [self._index_topic(t) for t in self._topics]
+            # which framework a topic is about, when its title names only one
+            self._side: list[str | None] = [self._title_side(t.title) for t in self._topics]
             self._synonyms = self._index_synonyms()
             self._build_postings()
             self._build_fuzzy()
@@ -211,6 +238,11 @@ class Answerer:
         del self._term_cache
 
     # ------------------------------------------------------------------ index
+
+    @staticmethod
+    def _title_side(title: str) -> str | None:
+        named = [f for f in FRAMEWORKS if f in tokens(normalise(title))]
+        return named[0] if len(named) == 1 else None
 
     def _term_of(self, text: str) -> str | None:
         """Index term for a keyword or synonym ("SQL injection" -> "sql inject").
@@ -244,11 +276,12 @@ class Answerer:
             if term and weight > weights.get(term, 0.0):
                 weights[term] = weight
 
-        def put_text(text: str, weight: float) -> None:
+        def put_text(text: str, weight: float, *, skip_neutral: bool = False) -> None:
             for w in content_words(tokens(normalise(text))):
                 s = stem(w)
                 self._surface.setdefault(w, s)
-                put(s, weight)
+                if not (skip_neutral and is_neutral(w)):
+                    put(s, weight)
 
         # The answer's prose is vocabulary, not evidence: its words are known
         # (so they are not held against a question) but score for no topic.
@@ -256,8 +289,10 @@ class Answerer:
             s = stem(w)
             self._surface.setdefault(w, s)
             self._prose.add(s)
+        # Everyday words of an example ("what do people build with flask")
+        # are how it is asked, not what it is about.
         for example in topic.examples:
-            put_text(example, EXAMPLE_WEIGHT)
+            put_text(example, EXAMPLE_WEIGHT, skip_neutral=True)
         put_text(topic.title, TITLE_WEIGHT)
         for keyword, weight in topic.keywords.items():
             term = self._term_of(keyword)
@@ -321,7 +356,8 @@ class Answerer:
             if " " in term:
                 self._idf[term] = self._phrase_idf(term)
         self._prose -= self._postings.keys()
-        self._known: set[str] = set(self._postings) | set(self._synonyms) | self._prose
+        self._evidence: set[str] = set(self._postings) | set(self._synonyms)
+        self._known: set[str] = self._evidence | self._prose
 
     def _phrase_idf(self, term: str) -> float:
         """A phrase is rarer than its words, but not much more informative.
@@ -414,12 +450,26 @@ class Answerer:
         content = [i for i, w in enumerate(words) if is_content(w)]
         known: dict[int, bool] = {}
         fuzzy_left = MAX_FUZZY_WORDS
+        neutral: set[int] = set()
+        off_topic: set[int] = set()
         for i in content:
             w, s = words[i], stems[i]
-            if s in self._known:
+            if is_off_topic(w):
+                # not evidence even if a topic uses the word; a phrase may
+                # still cover it ("ship faster"), which makes it known
+                off_topic.add(i)
+                known[i] = False
+                continue
+            if s in self._evidence:
                 r.add(QueryTerm(s, w, "exact", 1.0, self._term_idf(s)))
                 r.words.append(s)
                 known[i] = True
+                continue
+            if s in self._prose or is_neutral(w):
+                # everyday English, or words only the answers' prose uses:
+                # neither evidence for a topic nor held against the question
+                neutral.add(i)
+                known[i] = False  # a phrase may still cover it ("start with")
                 continue
             fixed = None
             if fuzzy_left and not w.isdigit():
@@ -427,10 +477,14 @@ class Answerer:
                 fixed = self._fuzzy(w, r)
             if fixed is not None:
                 s = stems[i] = self._surface[fixed]  # phrases see the corrected word too
-                if s in self._known:
+                if s in self._evidence:
                     r.add(QueryTerm(s, w, "fuzzy", FUZZY_FACTOR, self._term_idf(s)))
                     r.words.append(s)
                     known[i] = True
+                    continue
+                if s in self._prose or is_neutral(fixed):
+                    neutral.add(i)
+                    known[i] = False
                     continue
             known[i] = False
         # two words written apart that the index knows as one ("e commerce")
@@ -475,26 +529,33 @@ class Answerer:
         seen: set[str] = set()
         for i in content:
             key = stems[i]
-            if key in seen:
+            if key in seen or (i in neutral and not known[i]):
                 continue
             seen.add(key)
             if known[i]:
                 r.known_mass += min(self._idf.get(key, self._idf_rare), self._idf_unknown)
             else:
-                r.unknown_mass += self._idf_unknown
+                r.unknown_mass += self._idf_unknown * (OFF_TOPIC_WEIGHT if i in off_topic else 1.0)
                 r.unknown.append(words[i])
         return r
 
-    def _score(self, terms: Iterable[QueryTerm]) -> tuple[list[tuple[int, float]], Stats]:
+    def _score(
+        self, terms: Iterable[QueryTerm], other: str | None = None
+    ) -> tuple[list[tuple[int, float]], Stats]:
         """Ranked (topic index, score) pairs; exact for every topic that can win.
+
+        A topic whose title names only the framework ``other`` (the one the
+        question does not name, when it names just one) has its score
+        multiplied by OTHER_FRAMEWORK_FACTOR.
 
         Short postings lists are summed in full. For a term in more than
         ``posting_limit`` topics only its top postings (impact order) are
         summed; any other topic's weight for it is at most the weight of the
-        last posting read, so a topic whose partial score trails the best
-        partial score by more than the sum of those bounds cannot win. Only the
-        topics that can still win (plus the runners-up shown by --explain) are
-        completed with direct look-ups, then sorted by score and topic order.
+        last posting read, so a topic whose partial score plus the sum of those
+        bounds (times its factor) trails the best partial score (times its
+        factor) cannot win. Only the topics that can still win (plus the
+        runners-up shown by --explain) are completed with direct look-ups,
+        then sorted by score and topic order.
         """
         acc: dict[int, float] = {}
         visited = lookups = 0
@@ -515,18 +576,28 @@ class Answerer:
             visited += len(plist)
         if not acc:
             return [], Stats(visited, 0, 0, 0)
+        side = self._side
+
+        def factor(index: int) -> float:
+            return OTHER_FRAMEWORK_FACTOR if other is not None and side[index] == other else 1.0
+
+        def order(p: tuple[int, float]) -> tuple[float, int]:
+            return (-p[1], p[0])
+
         if not truncated:
-            ranked = heapq.nsmallest(1 + RUNNERS_UP, acc.items(), key=lambda p: (-p[1], p[0]))
+            scored = ((i, v * factor(i)) for i, v in acc.items())
+            ranked = heapq.nsmallest(1 + RUNNERS_UP, scored, key=order)
             return ranked, Stats(visited, 0, 0, len(acc))
-        best_partial = max(acc.values())
+        partial = {i: v * factor(i) for i, v in acc.items()}
+        best_partial = max(partial.values())
         contenders = heapq.nsmallest(
             COMPLETE_LIMIT,
-            (p for p in acc.items() if p[1] >= best_partial - bound),
-            key=lambda p: (-p[1], p[0]),
+            (p for p in acc.items() if (p[1] + bound) * factor(p[0]) >= best_partial),
+            key=lambda p: (-p[1] * factor(p[0]), p[0]),
         )
-        shown = heapq.nsmallest(1 + RUNNERS_UP, acc.items(), key=lambda p: (-p[1], p[0]))
+        shown = heapq.nsmallest(1 + RUNNERS_UP, partial.items(), key=order)
         complete = dict(contenders)
-        complete.update(shown)
+        complete.update((i, acc[i]) for i, _ in shown)
         for qt, seen in truncated:
             mult = qt.idf * qt.factor
             for index in complete:
@@ -536,7 +607,7 @@ class Answerer:
                 lookups += 1
                 if weight:
                     complete[index] += weight * mult
-        ranked = sorted(complete.items(), key=lambda p: (-p[1], p[0]))
+        ranked = sorted(((i, v * factor(i)) for i, v in complete.items()), key=order)
         return ranked, Stats(visited, lookups, 0, len(acc))
 
     def _topic_score(self, index: int, score: float, terms: Iterable[QueryTerm]) -> TopicScore:
@@ -577,7 +648,9 @@ class Answerer:
     def answer(self, question: str, *, explain: bool = False) -> Match:
         resolved = self._resolve(question)
         terms = list(resolved.terms.values())
-        ranked_scores, stats = self._score(terms)
+        named = [f for f in FRAMEWORKS if f in resolved.words]
+        other = FRAMEWORKS[1 - FRAMEWORKS.index(named[0])] if len(named) == 1 else None
+        ranked_scores, stats = self._score(terms, other)
         stats = Stats(stats.postings_visited, stats.lookups, resolved.fuzzy_candidates,
                       stats.candidates)
         self.last_stats = stats

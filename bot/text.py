@@ -23,6 +23,8 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from bot.neutral import NEUTRAL_WORDS, OFF_TOPIC_WORDS
+
 # Longest text we look at. A pasted log or essay is cut to its head and tail:
 # in a rambling Slack message the actual question is usually at the end.
 MAX_CHARS = 4_000
@@ -145,11 +147,24 @@ IRREGULAR: dict[str, str] = {
 }
 
 
+# Words Snowball folds into an unrelated word's stem ("production" and
+# "productivity" -> "product", as in a shop's products), kept apart.
+OWN_STEM: dict[str, str] = {
+    "production": "production", "productions": "production",
+    "productive": "productiv", "productivity": "productiv", "productively": "productiv",
+    "organization": "organisation", "organizations": "organisation",
+    "organisation": "organisation", "organisations": "organisation",
+}
+
+
 @lru_cache(maxsize=65_536)
 def stem(word: str) -> str:
     """Snowball (Porter2) English stem of one lowercase word, cached."""
     if word.isdigit():
         return word
+    own = OWN_STEM.get(word)
+    if own is not None:
+        return own
     return _STEMMER.stemWord(IRREGULAR.get(word, word))
 
 
@@ -158,6 +173,30 @@ def is_content(word: str) -> bool:
     """A word that can carry a topic: not a stopword, nor an inflection of
     one ("sorts", "thanks", "questions"), and longer than one letter."""
     return len(word) > 1 and word not in STOPWORDS and stem(word) not in STOPWORDS
+
+
+_NEUTRAL_STEMS: frozenset[str] | None = None
+
+
+@lru_cache(maxsize=65_536)
+def is_neutral(word: str) -> bool:
+    """An everyday English word that says nothing about a question's subject
+    ("convince", "gist", "overall", "intern"; see ``bot.neutral``), in any
+    inflection. Neutral words are neither evidence nor unknown to the matcher."""
+    global _NEUTRAL_STEMS
+    if word in OFF_TOPIC_WORDS:
+        return False
+    if word in NEUTRAL_WORDS:
+        return True
+    if _NEUTRAL_STEMS is None:
+        _NEUTRAL_STEMS = frozenset(stem(w) for w in NEUTRAL_WORDS)
+    return stem(word) in _NEUTRAL_STEMS
+
+
+def is_off_topic(word: str) -> bool:
+    """A word naming a subject the guide does not cover ("deploy", "faster",
+    "salary", "fastapi"; see ``bot.neutral.OFF_TOPIC_WORDS``)."""
+    return word in OFF_TOPIC_WORDS
 
 
 def content_words(words: list[str]) -> list[str]:

@@ -166,6 +166,52 @@ def test_explanation_lists_terms_scores_and_runners_up(small: Answerer) -> None:
     assert e.stats.postings_visited > 0
 
 
+def test_everyday_words_are_neither_evidence_nor_unknown(small: Answerer) -> None:
+    m = small.answer("honestly convince me, which one is more secure overall", explain=True)
+    assert m.topic is not None and m.topic.id == "security"
+    assert m.explanation.unknown == () and m.explanation.known_share == 1.0
+    # only neutral words and a framework name: the overview explains it fully
+    assert ask(small, "give me the gist of django") == "django-overview"
+
+
+def test_off_topic_words_decline_even_when_a_topic_uses_them() -> None:
+    answerer = Answerer(kb(
+        topic("rapid-development", "Rapid development", {"fast": 2, "ship fast": 3, "productivity": 2}),
+        topic("security", "Security", {"secure": 3}),
+    ))
+    assert ask(answerer, "which one lets us ship fast") == "rapid-development"  # a phrase covers it
+    e = answerer.answer("is flask fast, or is django", explain=True).explanation
+    assert not e.best and "fast" in e.unknown
+    assert ask(answerer, "is django secure to deploy") == "decline"
+
+
+def test_a_topic_about_the_other_framework_scores_less() -> None:
+    answerer = Answerer(kb(
+        topic("why-flask", "Why choose Flask?", {"reasons": 3}),
+        topic("why-django", "Why choose Django?", {"reasons": 3}),
+        topic("what-flask", "What is Flask?", {"flask": 2}),
+        topic("what-django", "What is Django?", {"django": 2}),
+    ))
+    assert ask(answerer, "reasons to go with django") == "why-django"
+    assert ask(answerer, "reasons to go with flask") == "why-flask"
+    plain = answerer.answer("reasons", explain=True).explanation
+    named = answerer.answer("reasons django", explain=True).explanation
+    flask_plain = next(t.score for t in (plain.best, *plain.runners_up) if t.topic.id == "why-flask")
+    flask_named = next(t.score for t in (named.best, *named.runners_up) if t.topic.id == "why-flask")
+    assert flask_named == pytest.approx(0.75 * flask_plain, abs=1e-3)
+    both = answerer.answer("reasons flask django", explain=True).explanation
+    assert {t.topic.id for t in (both.best, *both.runners_up)} >= {"why-flask", "why-django"}
+
+
+def test_everyday_words_of_examples_are_not_evidence() -> None:
+    answerer = Answerer(kb(
+        topic("uses", "What is it used for?", {"use case": 3}, examples=("what do people build with it",)),
+        topic("security", "Security", {"secure": 3}),
+    ))
+    assert answerer.answer("people").score == 0.0
+    assert answerer.answer("build").score > 0.0  # not an everyday word in this sense
+
+
 def test_unknown_words_are_reported(small: Answerer) -> None:
     e = small.answer("is flask secure on kubernetes", explain=True).explanation
     assert e is not None and "kubernetes" in e.unknown and 0 < e.known_share < 1

@@ -6,7 +6,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.text import MAX_WORDS, STOPWORDS, content_words, normalise, stem, terms, tokens
+from bot.neutral import NEUTRAL_WORDS, OFF_TOPIC_WORDS
+from bot.text import (
+    MAX_WORDS,
+    STOPWORDS,
+    content_words,
+    is_neutral,
+    is_off_topic,
+    normalise,
+    stem,
+    terms,
+    tokens,
+)
 
 
 @pytest.mark.parametrize(
@@ -81,3 +92,28 @@ def test_any_text_gives_clean_terms(text: str) -> None:
 
 def test_hyphens_can_be_kept_for_the_caller() -> None:
     assert tokens("flask-login e-commerce", keep_hyphens=True) == ["flask-login", "e-commerce"]
+
+
+@pytest.mark.parametrize("word", ["convince", "convinced", "convincing", "gist", "overall", "honestly",
+                                  "intern", "separates", "summarize", "weekend", "startups"])
+def test_everyday_words_are_neutral_in_any_inflection(word: str) -> None:
+    assert is_neutral(word)
+
+
+@pytest.mark.parametrize("word", ["heroku", "deploy", "salary", "weather", "pasta", "kubernetes",
+                                  "faster", "fastapi", "flask", "django", "csrf", "blueprint"])
+def test_subject_words_are_not_neutral(word: str) -> None:
+    assert not is_neutral(word)
+
+
+def test_off_topic_words_are_surface_forms_and_never_neutral() -> None:
+    assert is_off_topic("faster") and is_off_topic("deployment") and is_off_topic("salary")
+    assert not is_off_topic("profiles") and not is_off_topic("flask")
+    assert not NEUTRAL_WORDS & OFF_TOPIC_WORDS
+    assert not any(is_neutral(w) for w in OFF_TOPIC_WORDS)
+
+
+def test_overstemmed_words_keep_their_own_stem() -> None:
+    assert stem("production") != stem("products")
+    assert stem("productivity") == stem("productive") != stem("product")
+    assert stem("organisations") == stem("organizations") != stem("organised")
