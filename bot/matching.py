@@ -79,6 +79,7 @@ from typing import Iterable
 from rapidfuzz.distance import OSA
 
 from bot.knowledge import Knowledge, Topic
+from bot.neutral import NEUTRAL_WORDS
 from bot.text import (
     STOPWORDS,
     content_words,
@@ -186,6 +187,7 @@ class _Resolved:
 
     terms: dict[str, QueryTerm] = field(default_factory=dict)
     unknown: list[str] = field(default_factory=list)
+    specific: list[str] = field(default_factory=list)  # prose-only words (not everyday English)
     known_mass: float = 0.0
     unknown_mass: float = 0.0
     fuzzy_candidates: int = 0
@@ -383,6 +385,11 @@ class Answerer:
     def _build_fuzzy(self) -> None:
         # SymSpell with one delete on each side: finds every vocabulary word
         # within one insertion, deletion, substitution or transposition.
+        # Everyday words are vocabulary too, so that a typo in one ("basicly",
+        # "honstly") is neutral rather than unknown; at equal distance a word
+        # of the index wins (it is found in more topics).
+        for word in NEUTRAL_WORDS:
+            self._surface.setdefault(word, stem(word))
         self._delete_index: dict[str, list[str]] = {}
         self._fuzzy_cache: dict[str, tuple[str | None, int]] = {}
         for word in sorted(self._surface):
@@ -468,6 +475,8 @@ class Answerer:
             if s in self._prose or is_neutral(w):
                 # everyday English, or words only the answers' prose uses:
                 # neither evidence for a topic nor held against the question
+                if not is_neutral(w):
+                    r.specific.append(w)
                 neutral.add(i)
                 known[i] = False  # a phrase may still cover it ("start with")
                 continue
@@ -483,6 +492,8 @@ class Answerer:
                     known[i] = True
                     continue
                 if s in self._prose or is_neutral(fixed):
+                    if not is_neutral(fixed):
+                        r.specific.append(w)
                     neutral.add(i)
                     known[i] = False
                     continue
@@ -629,7 +640,9 @@ class Answerer:
         descriptive words is a keyword or title word of the topic (or a
         synonym of one): "what is flask?" is all about the Flask overview
         even though "flask" on its own is a common word."""
-        if resolved.unknown:
+        if resolved.unknown or resolved.specific:
+            # a word no topic is described by but the answers use ("unit
+            # tests for flask views") asks something more specific than the topic
             return False
         weights = self._topic_terms[index]
         # Words no topic is described by (they only occur in some answer's

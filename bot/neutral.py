@@ -32,122 +32,135 @@ from __future__ import annotations
 
 NEUTRAL_WORDS: frozenset[str] = frozenset(
     """
-    able abt accept accepted according accordingly accurate achieve act
-    actual add addition additional address admit admittedly advance afaict
-    affect afraid after afternoon age ago agree agreed ahead aim alike alive
-    allow allowed almost alone along alot alright alternatively although
-    altogether always amazing among amount angle announce annoying answer
-    answers anybody anyhow anymore anyways anywhere apart apparently appear
-    appreciate appreciated approach appropriate area arguably argue argument
-    arguments around arrive article asap aside aspect aspects assume
-    assumption attention attitude auto automatic automatically available
-    average avoid aware away awesome awful back bad badly bare barely base
-    based basic basics basis bc bear beat beautiful become begin beginning
-    behind belief believe belong beside besides best bet beyond billion bits
-    blame bored boring boss bother bottom brain brainstorm brief briefly
-    bright brilliant bring bro broad broadly brother buddy bunch bye call
-    called calls calm came capable care careful carefully carry catch cause
-    ceo certain certainly certainty cfo chance change changed chat check
+    able absolutely abt accept accepted according accordingly accurate
+    achieve act actual add addition additional address admit admittedly
+    advance afaict affect afraid after afternoon age ago agree agreed ahead
+    aim alike alive allow allowed almost alone along alot alright
+    alternatively although altogether always amazing among amount angle
+    announce annoying answer answers anybody anyhow anymore anyways anywhere
+    apart apparently appear appreciate appreciated approach appropriate area
+    arguably argue argument arguments around arrange arrive article asap
+    aside aspect aspects assume assumption attempt attend attention attitude
+    auto automatic automatically available average avoid aware away awesome
+    awful back bad badly bare barely base based basic basics basis bc bear
+    beat beautiful become begin beginning behind belief believe belong
+    beside besides best bet beyond billion bits blame bored boring boss
+    bother bottom bounce brain brainstorm brief briefly bright brilliant
+    bring bro broad broadly brother buddy bunch bye call called calls calm
+    came capable care careful carefully carry catch cause ceo certain
+    certainly certainty cfo challenge chance change changed chat check
     checked checker cheers chief child choice chose chosen claim
-    clarification clarify clarity clean clear clearly clever client close
-    closer closest clue clueless cofounder coin colleague colleagues
-    combination come comes coming comment comments commit common commonly
-    comparable compared complete completely concern concerned conclude
-    condition confident confirm confuse confused confusing confusion cons
-    consider considered considering consistent constant contact continue
-    convince convinced convincing cool correct correctly cos count couple
-    cousin cover coworker coworkers coz crazy create created criteria
-    crucial cto curiosity curious current currently cut cuz daily damn day
-    days dear debate decent deep deeply def definitely defo deliver depend
-    depending depends describe described description deserve detail detailed
-    details determine devil die difference direct direction directly discuss
-    discussion dislike distinct door doubt dozen dream dude due dumb dunno
-    during duty eager earlier early easily effect effective effectively
-    effort eight either elaborate eleven eli5 else elsewhere emphasis end
-    ended ending endless enjoy enormous entire entirely equal equally
-    especially essence essential essentially even evening eventually ever
-    every everybody everyday everyone everywhere evidence exact exactly
-    example examples excellent except exciting exec execs exist existing
-    expect expected experience experienced explaining external extra
-    extremely eye face fact factor factors fair fairly fall fam familiar
-    family famous fan fancy fantastic far favor favorite favour favourite
-    fear feel feeling feels fellow felt few fewer fifty figure figured fill
-    finally find fine finish finished firm first five focus folk folks
-    follow followup fond fool force forever forget formal former forth
-    forward founder founders four frankly frequently fresh friend friendly
-    friends front fully fun funny furthermore future gain gave general
-    generally generate generated genuine genuinely get gets gimme gist give
-    gives giving glad goal goals gone good gotten grab grateful great
-    greatly ground group guide gut guy half hand handy hang happen happened
-    happens happy hate head heads hear heard hearing heart heavy held hello
-    hence hesitant hesitate hesitating hidden hint hit hmmm honest honestly
-    hope hopefully horrible hour hours however human hunch hundred hurt hw
-    idea ideal ideally ideas ignore ikr illustrate imagine immediately
-    impact importance important impression improve include including
-    increase indeed indicate individual info inform information initial
-    initially input insight insights instance instead intend interest
-    interested interesting intern internal interns introduce intuition
-    investor investors involve involved issue item join judge keen keep
-    keeps kept kid kids kinda kk knowledge known largely last late lately
-    later latest lead leader lean leaning least leave led lemme less let
-    level lie life likely line list listen literally live long longer look
-    looked looking looks loose looser lose loss lost loud love lovely low
-    lowdown luck lucky ma'am madam main mainly major majority make makes
-    making mate matter matters mean meaning meant meanwhile measure meet meh
-    member members mention mentioned mentions mere merely message middle
-    might million millions mind mine minor minute minutes mistake mix mode
-    moment month months moreover morning mostly mother move moving multiple
-    mum myself nah name named namely narrow near nearly neat necessarily
-    necessary negative neither nervous never nevertheless new next nice
-    night nine nobody non none nonetheless nonsense normal normally note
-    noted nothing notice novice nuance number numbers nvm obvious obviously
-    occasionally odd ofc offer official often old oneliner opinion opinions
-    opposite option options ordinary originally otherwise outside overall
-    overkill oversimplify overthinking owner pain painful pair pal paragraph
-    part particular particularly party pass past peeps peer people per
-    percent perfect perfectly perhaps period person personal personally
-    perspective persuade phrase pick picked picking picture piece place
-    plain plainly plan planning play please pleased plenty plus pm point
-    pointer pointers points polite poor positive possible possibly pov ppl
-    practical practice prefer prefered preference preferred prepare present
-    pretty previous previously primarily primary prior priority prob
-    probably problem problems probs production proper properly proud prove
-    provide pull pure purpose push put puzzled quality quickie quite quote
-    ramble rambling random range rank rare rarely rate rather reach read
-    reading ready real realise realistic realistically reality realize
-    really reason reasonable reasonably recall receive recent recently
-    reckon refer regard regarding regardless regular regularly related
-    relative relatively relevant rely remain remember remind repeat reply
-    report require required respect respond result results review rid right
-    rly rn room rough roughly round rule rules run rundown rush sad same
-    sanity say saying scenario second seconds section see seeing seem seemed
-    seems seen self sell selling send sense sentence sentences separate
-    separately seriously set settle seven several shall shape short
-    shortlist shortly show showing shown side significant silly similar
-    simplest simply since sincerely single sir sis sister situation six skim
-    skip slightly smart smh snapshot solid somebody somehow someone sometime
-    sometimes somewhat somewhere soon sorry sorta sound sounds speak
-    speaking special specific specifically specifics spend spot sprint srsly
-    stakeholder stakeholders stand start started starter starting startup
-    startups state statement stay step steps stick straight strange strong
-    strongly struggle struggling stuck stupid style subject sudden suggest
-    suggestion suit sum summarise summarize summed summing super support
-    suppose supposed sure surely surprise surprised suspect sweet take taken
-    takes taking talk talked talking tbf teammate teammates teh tell tells
-    ten tend terrible thank thanks themselves theory therefore thing
-    thinking third thirty tho though thoughts thousand three throw thru thus
-    tip tips title today together told ton tons top topic topics total
+    clarification clarify clarity clean clear clearly clever client climb
+    close closer closest clue clueless cofounder coin colleague colleagues
+    collect combination come comes coming comment comments commit common
+    commonly comparable compared compete complain complete completely
+    concern concerned conclude condition confident confirm confuse confused
+    confusing confusion cons consider considered considering consistent
+    constant contact contain continue convince convinced convincing cool
+    correct correctly cos count couple cousin cover coworker coworkers coz
+    crazy create created criteria cross crucial cto curiosity curious
+    current currently cut cuz daily damn day days deal dear debate decent
+    deep deeply def defend definitely defo deliver deny depend depending
+    depends describe described description deserve destroy detail detailed
+    details determine devil die difference direct direction directly
+    discover discuss discussion dislike distinct divide door doubt dozen
+    drag dream drop dude due dumb dunno during duty eager earlier early
+    easily effect effective effectively effort eight either elaborate eleven
+    eli5 else elsewhere emphasis encourage end ended ending endless engage
+    enjoy enormous ensure enter entire entirely equal equally especially
+    essence essential essentially establish estimate even evening eventually
+    ever every everybody everyday everyone everywhere evidence exact exactly
+    examine example examples excellent except exciting exclude exec execs
+    exist existing expect expected experience experienced explaining explore
+    external extra extremely eye face fact factor factors fair fairly fall
+    fam familiar family famous fan fancy fantastic far favor favorite favour
+    favourite fear feel feeling feels fellow felt few fewer fifty fight
+    figure figured fill finally find fine finish finished firm first fit
+    five fly focus fold folk folks follow followup fond fool force forever
+    forget forgive formal former forth forward founder founders four frankly
+    frequently fresh friend friendly friends front full fully fun funny
+    furthermore future gain gather gave general generally generate generated
+    genuine genuinely get gets gimme gist give gives giving glad goal goals
+    gone good gotten grab grateful great greatly ground group guarantee
+    guide gut guy half hand handy hang happen happened happens happy hardly
+    hate head heads hear heard hearing heart heavy held hello hence hesitant
+    hesitate hesitating hidden hide highly hint hit hmmm honest honestly
+    hope hopefully horrible hour hours however human hunch hundred hurry
+    hurt hw idea ideal ideally ideas identify ignore ikr illustrate imagine
+    immediately impact imply importance important impression improve include
+    including increase incredibly indeed indicate individual influence info
+    inform information initial initially input insight insights insist
+    instance instead intend interest interested interesting intern internal
+    interns introduce intuition invent investor investors invite involve
+    involved issue item join judge jump keen keep keeps kept kick kid kids
+    kinda kk knock knowledge known largely last late lately later latest
+    laugh lay lead leader lean leaning least leave led lemme less let level
+    lie life lift likely line listen literally live long longer look looked
+    looking looks loose looser lose loss lost loud love lovely low lowdown
+    luck lucky ma'am madam main mainly major majority make makes making mark
+    mate matter matters mean meaning meant meanwhile measure meet meh member
+    members mention mentioned mentions mere merely message middle might
+    million millions mind mine minor minute minutes mistake mix mode moment
+    month months moreover morning mostly mother move moving multiple mum
+    myself nah name named namely narrow naturally near nearly neat
+    necessarily necessary negative neither nervous never nevertheless new
+    next nice night nine nobody non none nonetheless nonsense normal
+    normally notably note noted nothing notice novice nuance number numbers
+    nvm obtain obvious obviously occasionally occur odd ofc offer official
+    often old oneliner opinion opinions opposite option options ordinary
+    originally otherwise outside overall overkill oversimplify overthinking
+    owe owner pack pain painful paint pair pal paragraph part particular
+    particularly party pass past peeps peer people per percent perfect
+    perfectly perhaps period person personal personally perspective persuade
+    phrase pick picked picking picture piece place plain plainly plan
+    planning play please pleased plenty plus pm point pointer pointers
+    points polite poor positive possible possibly potentially pov ppl
+    practical practice pray precisely predict prefer prefered preference
+    preferred prepare present press presumably pretend pretty previous
+    previously primarily primary prior priority prob probably problem
+    problems probs production promise proper properly proud prove provide
+    pull punch pure purpose push put puzzled qualify quality quickie quite
+    quote raise ramble rambling random range rank rare rarely rate rather
+    reach read readily reading ready real realise realistic realistically
+    reality realize really reason reasonable reasonably recall receive
+    recent recently reckon recognise recognize reduce refer reflect refuse
+    regard regarding regardless regret regular regularly reject related
+    relative relatively relax relevant rely remain remember remind remove
+    repeat replace reply report represent require required rescue resist
+    resolve respect respond result results return reveal review rid ride
+    right ring rise rly rn roll room rough roughly round rule rules run
+    rundown rush sad same sanity satisfy say saying scare scenario second
+    seconds section see seeing seek seem seemed seems seen self sell selling
+    send sense sentence sentences separate separately seriously settle seven
+    several shake shall shape shift shoot short shortlist shortly shout show
+    showing shown shut side significant silly similar simplest simply since
+    sincerely sing single sink sir sis sister sit situation six skim skip
+    slide slightly smart smh smile snapshot solid solve somebody somehow
+    someone sometime sometimes somewhat somewhere soon sorry sorta sound
+    sounds spare speak speaking special specific specifically specifics
+    spend spot sprint squeeze srsly stakeholder stakeholders stand stare
+    start started starter starting startup startups state statement stay
+    steal step steps stick straight strange strike strong strongly struggle
+    struggling stuck stupid style subject sudden suffer suggest suggestion
+    suit sum summarise summarize summed summing super supply support suppose
+    supposed sure surely surprise surprised surround survive suspect swallow
+    sweet swing switch tackle take taken takes taking talk talked talking
+    tbf teammate teammates tear teh tell tells ten tend terrible thank
+    thanks themselves theory therefore thing thinking third thirty tho
+    though thoughts thousand threaten three throw thru thus tie tip tips
+    title today together told tolerate ton tons top topic topics total
     totally touch tough toward towards tradeoff tradeoffs treat tricky
-    trouble true truly trust truth try trying turn twelve twenty twice two
-    type types typical tysm ultimately unbiased unclear undecided understand
-    understandable understanding unique unless unlike unlikely unsure upon
-    upset urgent us usage use useful usual usually value various vast verify
-    visit vote vp wait walk wanting warm wat watch wats weak week weekend
-    weeks weird whatcha whatever whatnot whenever whereas wherever whichever
-    whoever whole whomever whose wht whta wide widely wife willing win wise
-    wish wonderful wondering word words work world worried worry worse worst
-    worth wow wrap write wrong wtf wut ya yea year years yesterday young
-    yourself yup
+    trouble true truly trust truth try trying turn twelve twenty twice twist
+    two type types typical tysm ultimately unbiased unclear undecided
+    undergo understand understandable understanding undertake undoubtedly
+    unique unless unlike unlikely unsure upon upset urge urgent us usage use
+    useful usual usually value various vary vast verify virtually visit vote
+    vp wait wake walk wander wanting warm warn wash waste wat watch wats
+    weak wear week weekend weeks weigh weird welcome whatcha whatever
+    whatnot whenever whereas wherever whichever whoever whole whomever whose
+    wht whta wide widely wife willing win wind wipe wise wish wonderful
+    wondering word words work world worried worry worse worst worth wow wrap
+    write wrong wtf wut ya yea year years yell yesterday young yourself yup
     """.split()
 )
 

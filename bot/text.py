@@ -175,22 +175,33 @@ def is_content(word: str) -> bool:
     return len(word) > 1 and word not in STOPWORDS and stem(word) not in STOPWORDS
 
 
-_NEUTRAL_STEMS: frozenset[str] | None = None
+def _bases(word: str) -> set[str]:
+    """Candidate base forms of an English inflection: "convinces",
+    "convinced", "convincing" -> "convince"; "stopped" -> "stop"; "tries" ->
+    "try"; "honestly" -> "honest". Plain suffix rules rather than a stemmer's
+    roots, so that "important" never stands for "import" nor "settings" for
+    "set" through a shared stem."""
+    bases = {word}
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ily", "y"), ("es", ""), ("s", ""),
+                         ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"),
+                         ("ly", ""), ("er", ""), ("est", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) + len(repl) >= 3:
+            base = word[: -len(suffix)] + repl
+            bases.add(base)
+            if len(base) > 3 and base[-1] == base[-2] and suffix in ("ed", "ing", "er", "est"):
+                bases.add(base[:-1])  # stopped -> stop, bigger -> big
+    return bases
 
 
 @lru_cache(maxsize=65_536)
 def is_neutral(word: str) -> bool:
     """An everyday English word that says nothing about a question's subject
-    ("convince", "gist", "overall", "intern"; see ``bot.neutral``), in any
-    inflection. Neutral words are neither evidence nor unknown to the matcher."""
-    global _NEUTRAL_STEMS
+    ("convince", "gist", "overall", "intern"; see ``bot.neutral``), or a plain
+    inflection of one. Neutral words are neither evidence nor unknown to the
+    matcher. Off-topic words (``bot.neutral.OFF_TOPIC_WORDS``) never are."""
     if word in OFF_TOPIC_WORDS:
         return False
-    if word in NEUTRAL_WORDS:
-        return True
-    if _NEUTRAL_STEMS is None:
-        _NEUTRAL_STEMS = frozenset(stem(w) for w in NEUTRAL_WORDS)
-    return stem(word) in _NEUTRAL_STEMS
+    return not NEUTRAL_WORDS.isdisjoint(_bases(word))
 
 
 def is_off_topic(word: str) -> bool:

@@ -174,6 +174,21 @@ def test_everyday_words_are_neither_evidence_nor_unknown(small: Answerer) -> Non
     assert ask(small, "give me the gist of django") == "django-overview"
 
 
+def test_a_typo_in_an_everyday_word_is_not_unknown(small: Answerer) -> None:
+    e = small.answer("honstly, which one is more secure", explain=True).explanation
+    assert e.unknown == () and e.best.topic.id == "security"
+
+
+def test_a_word_only_the_answers_use_is_more_specific_than_the_topic() -> None:
+    answerer = Answerer(kb(
+        topic("flask-overview", "What is Flask?", {"flask": 2, "overview": 1.5},
+              answer="Flask is small; you can test views quickly."),
+        topic("security", "Security", {"secure": 3}),
+    ))
+    assert answerer.answer("what is flask", explain=True).explanation.fully_explained
+    assert not answerer.answer("how to test flask views", explain=True).explanation.fully_explained
+
+
 def test_off_topic_words_decline_even_when_a_topic_uses_them() -> None:
     answerer = Answerer(kb(
         topic("rapid-development", "Rapid development", {"fast": 2, "ship fast": 3, "productivity": 2}),

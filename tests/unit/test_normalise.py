@@ -117,3 +117,9 @@ def test_overstemmed_words_keep_their_own_stem() -> None:
     assert stem("production") != stem("products")
     assert stem("productivity") == stem("productive") != stem("product")
     assert stem("organisations") == stem("organizations") != stem("organised")
+
+
+def test_neutral_inflections_do_not_reach_other_words_through_a_stem() -> None:
+    assert is_neutral("important") and not is_neutral("import")
+    assert is_neutral("tries") and is_neutral("worried") and is_neutral("hoping")
+    assert not is_neutral("settings") and not is_neutral("units")
