@@ -1,6 +1,6 @@
 """``python -m bench``: the request path, the answerer, memory and start-up, in a few minutes.
 
-    python -m bench                  # about 3 minutes on 2 cores
+    python -m bench                  # about 2 minutes on 2 cores
     python -m bench --quick          # CI smoke: under 40 s, same table, noisier figures
     python -m bench --patch fast_ack # run the bot through bench.patched_bot (see there)
     python -m bench --json out.json  # also write every figure as JSON
@@ -43,14 +43,19 @@ def _ms(x: float) -> str:
     return f"{x * 1000:.2f}"
 
 
+def _cost(row: Any, server: str) -> float:
+    """Server CPU µs per request, the least of the rounds: steadier than req/s on a shared machine."""
+    return min(r.server_cpu / r.rps * 1e6 for r in row.runs[server] if r.rps)
+
+
 def request_table(result: RequestPathResult) -> tuple[list[str], dict[str, Any]]:
     lines = [
-        "kind     conc |   bot req/s  p50 ms  p99 ms |  bare req/s  p50 ms  p99 ms | bot/bare | cpu bot  bare | core-1 cpu | errors",
-        "-" * 118,
+        "kind     conc |   bot req/s  p50 ms  p99 ms |  bare req/s  p50 ms  p99 ms | bot/bare | cpu bot  bare | cpu µs/req bot  bare | core-0 other | core-1 cpu | errors",
+        "-" * 155,
     ]
     figures: dict[str, Any] = {}
     for row in result.rows:
-        b, r = row.merged("bot"), row.merged("bare")
+        b, r = row.best("bot"), row.best("bare")
         ratio = b.rps / r.rps if r.rps else float("nan")
         core1 = max(b.loadgen_cpu + b.fake_cpu, r.loadgen_cpu + r.fake_cpu)
         flag = " LOAD-GEN LIMIT?" if core1 >= LOADGEN_LIMIT else ""
@@ -58,13 +63,17 @@ def request_table(result: RequestPathResult) -> tuple[list[str], dict[str, Any]]
             f"{row.kind:<8} {row.concurrency:>4} | {b.rps:>11.0f} {_ms(percentile(b.latencies, .5)):>7} "
             f"{_ms(percentile(b.latencies, .99)):>7} | {r.rps:>11.0f} {_ms(percentile(r.latencies, .5)):>7} "
             f"{_ms(percentile(r.latencies, .99)):>7} | {ratio:>7.2f}x | {b.server_cpu:>6.0%} {r.server_cpu:>5.0%} | "
-            f"{core1:>9.0%}{flag} | {b.errors + r.errors}"
+            f"{_cost(row, 'bot'):>14.0f} {_cost(row, 'bare'):>5.0f} | "
+            f"{max(b.server_core_other, r.server_core_other):>12.0%} | {core1:>9.0%}{flag} | {b.errors + r.errors}"
         )
         figures[f"{row.kind}/c{row.concurrency}"] = {
             name: {"rps": m.rps, "p50_ms": percentile(m.latencies, .5) * 1000,
                    "p99_ms": percentile(m.latencies, .99) * 1000, "requests": m.requests, "errors": m.errors,
                    "server_cpu": m.server_cpu, "loadgen_cpu": m.loadgen_cpu, "fake_cpu": m.fake_cpu,
-                   "runs_rps": [x.rps for x in row.runs[name]]}
+                   "server_core_other": m.server_core_other, "cpu_us_per_request": _cost(row, name),
+                   "runs": [{"rps": x.rps, "p50_ms": percentile(x.latencies, .5) * 1000,
+                             "p99_ms": percentile(x.latencies, .99) * 1000, "server_cpu": x.server_cpu,
+                             "server_core_other": x.server_core_other} for x in row.runs[name]]}
             for name, m in (("bot", b), ("bare", r))
         } | {"ratio": ratio, "loadgen_limited": bool(flag)}
     return lines, figures
@@ -75,7 +84,7 @@ def targets(req: RequestPathResult | None, ans: list[answerer_bench.AnswererResu
     out: list[Target] = []
     if req is not None:
         for row in req.rows:
-            b, r = row.merged("bot"), row.merged("bare")
+            b, r = row.best("bot"), row.best("bare")
             ratio = b.rps / r.rps if r.rps else 0.0
             out.append(Target(f"throughput {row.kind} c={row.concurrency}", f"{ratio:.2f}x bare", ">= 1.0x",
                               ratio >= 1.0))
@@ -124,8 +133,8 @@ def machine() -> str:
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
     p.add_argument("--quick", action="store_true", help="CI smoke run (under 40 s): short runs, no 100k topics")
-    p.add_argument("--duration", type=float, help="seconds per timed run (default 3, quick 0.4)")
-    p.add_argument("--rounds", type=int, help="A B rounds per kind and concurrency (default 2, quick 1)")
+    p.add_argument("--duration", type=float, help="seconds per timed run (default 2, quick 0.4)")
+    p.add_argument("--rounds", type=int, help="A B rounds per kind and concurrency (default 3, quick 1)")
     p.add_argument("--sizes", help="synthetic knowledge sizes, comma-separated (default 1000,10000,100000)")
     p.add_argument("--patch", default="", help="changes bench.patched_bot applies to the bot: "
                    "fast_ack,shared_session (default: none, run `python -m bot` as shipped)")
@@ -137,8 +146,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    duration = args.duration or (0.4 if args.quick else 3.0)
-    rounds = args.rounds or (1 if args.quick else 2)
+    duration = args.duration or (0.4 if args.quick else 2.0)
+    rounds = args.rounds or (1 if args.quick else 3)
     sizes = tuple(int(s) for s in (args.sizes or ("1000,10000" if args.quick else "1000,10000,100000")).split(","))
     parts = {p.strip() for p in args.only.split(",")}
     bot_module = "bot"
@@ -170,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
 
     out: list[str] = [f"machine: {machine()}",
                       f"bot: python -m {bot_module}" + (f" (BENCH_PATCHES={args.patch})" if args.patch else ""),
-                      f"runs: {duration:g} s each, {rounds} A/B round(s); server on core {load.SERVER_CORE}, "
+                      f"runs: {duration:g} s each, {rounds} A/B round(s), best round shown; server on core {load.SERVER_CORE}, "
                       f"load generator and fake Slack on core {load.LOAD_CORE}", ""]
     figures: dict[str, Any] = {"machine": machine(), "bot_module": bot_module, "patches": args.patch,
                                "duration": duration, "rounds": rounds}

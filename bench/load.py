@@ -247,6 +247,8 @@ class Run:
     server_cpu: float               # share of one core, 0..1
     loadgen_cpu: float
     fake_cpu: float
+    server_core_other: float = 0.0  # busy share of the server's core not spent in the server (kernel
+                                    # network work, and any other process on the machine)
 
     @property
     def rps(self) -> float:
@@ -256,6 +258,14 @@ class Run:
 def _cpu(p: psutil.Process) -> float:
     t = p.cpu_times()
     return t.user + t.system
+
+
+def _core_busy(core: int) -> float:
+    try:
+        t = psutil.cpu_times(percpu=True)[core]
+    except IndexError:
+        return 0.0
+    return t.user + t.nice + t.system + getattr(t, "irq", 0.0) + getattr(t, "softirq", 0.0) + getattr(t, "steal", 0.0)
 
 
 async def timed_run(session: aiohttp.ClientSession, server: Server, fake: FakeSlack, kind: str,
@@ -299,7 +309,7 @@ async def timed_run(session: aiohttp.ClientSession, server: Server, fake: FakeSl
             except asyncio.TimeoutError:
                 pass
 
-    c_me, c_srv, c_fk = _cpu(me), _cpu(srv), _cpu(fk)
+    c_me, c_srv, c_fk, c_core = _cpu(me), _cpu(srv), _cpu(fk), _core_busy(SERVER_CORE)
     stop = asyncio.Event()
     sampler = asyncio.create_task(sample_rss(stop))
     started = clock()
@@ -308,8 +318,9 @@ async def timed_run(session: aiohttp.ClientSession, server: Server, fake: FakeSl
     stop.set()
     await sampler
     d_me, d_srv, d_fk = _cpu(me) - c_me, _cpu(srv) - c_srv, _cpu(fk) - c_fk
+    other = max(0.0, (_core_busy(SERVER_CORE) - c_core - d_srv) / elapsed)
     return Run(server.name, kind, concurrency, len(latencies), errors, elapsed, latencies,
-               d_srv / elapsed, d_me / elapsed, d_fk / elapsed)
+               d_srv / elapsed, d_me / elapsed, d_fk / elapsed, other)
 
 
 async def settle(server: Server, *, quiet: float = 0.05, timeout: float = 5.0) -> None:
@@ -332,6 +343,11 @@ class Row:
     concurrency: int
     runs: dict[str, list[Run]]  # server name -> its runs, in order
 
+    def best(self, server: str) -> Run:
+        """The run with the most requests/s: other work on a shared machine only ever slows a run
+        down, so the best of alternating rounds is the least disturbed estimate."""
+        return max(self.runs[server], key=lambda r: r.rps)
+
     def merged(self, server: str) -> Run:
         runs = self.runs[server]
         lat = [x for r in runs for x in r.latencies]
@@ -339,7 +355,8 @@ class Row:
         w = [r.elapsed / elapsed for r in runs]
         return Run(server, self.kind, self.concurrency, sum(r.requests for r in runs), sum(r.errors for r in runs),
                    elapsed, lat, sum(r.server_cpu * x for r, x in zip(runs, w)),
-                   sum(r.loadgen_cpu * x for r, x in zip(runs, w)), sum(r.fake_cpu * x for r, x in zip(runs, w)))
+                   sum(r.loadgen_cpu * x for r, x in zip(runs, w)), sum(r.fake_cpu * x for r, x in zip(runs, w)),
+                   sum(r.server_core_other * x for r, x in zip(runs, w)))
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -396,7 +413,8 @@ async def request_path(*, duration: float, rounds: int, concurrencies: tuple[int
                             progress(f"{kind:<8} c={conc:<3} {name:<5} {run.rps:8.0f} req/s  "
                                      f"p50 {percentile(run.latencies, 0.5) * 1000:6.2f} ms  "
                                      f"p99 {percentile(run.latencies, 0.99) * 1000:6.2f} ms  "
-                                     f"errors {run.errors}  cpu srv {run.server_cpu:4.0%} lg {run.loadgen_cpu:4.0%}")
+                                     f"errors {run.errors}  cpu srv {run.server_cpu:4.0%} lg {run.loadgen_cpu:4.0%} "
+                                     f"fake {run.fake_cpu:4.0%} core-{SERVER_CORE} other {run.server_core_other:4.0%}")
                 rows.append(row)
         for server in servers.values():  # final high-water marks before stopping
             server.rss_samples.append(server.peak_rss())
