@@ -126,6 +126,23 @@ async def test_a_retried_events_api_envelope_is_answered_once(bot_process):
         assert "repeated delivery of event" in bot.logs()
 
 
+async def test_malformed_envelopes_do_not_stop_the_socket(bot_process):
+    """Socket Mode skips bot/http.py's shape check (Slack's own socket, no signature): a payload of the
+    wrong shape may fail inside Bolt, but only that envelope; the socket keeps serving."""
+    socket = SocketModeServer()
+    async with FakeSlackAPI(socket_mode=socket) as fake:
+        bot = await start_bot(bot_process, fake, socket)
+        await socket.send_envelope("events_api", {"type": "event_callback", "event": "app_mention",
+                                                  "event_id": "Ev0BAD1", "team_id": "T0G9PQBBK"})
+        await socket.send_envelope("interactive", {"type": "block_actions", "actions": "menu_compare",
+                                                   "user": "W222", "team": {"id": "T0G9PQBBK"}})
+        await socket.send_envelope("interactive", {"type": "block_actions", "actions": [7], "user": {"id": "W1"}})
+        await answers_a_mention(fake, socket)
+        assert socket.connects_total == 1, "the same socket: no reconnection was needed"
+        assert [c.method for c in fake.calls if c.method.startswith("chat.")] == ["chat.postMessage"]
+        assert (await health(bot))[0] == 200
+
+
 # --- a connection that goes silent -----------------------------------------------------------------
 
 class SilenceableProxy:
