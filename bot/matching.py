@@ -82,6 +82,7 @@ from bot.knowledge import Knowledge, Topic
 from bot.neutral import NEUTRAL_WORDS
 from bot.text import (
     STOPWORDS,
+    code_terms,
     content_words,
     is_content,
     is_neutral,
@@ -108,7 +109,7 @@ MAX_SUGGESTIONS = 3
 RUNNERS_UP = 4
 FUZZY_CACHE_SIZE = 50_000  # typo corrections remembered (cleared when full)
 COMPLETE_LIMIT = 32  # most topics completed exactly when common terms were cut
-OFF_TOPIC_WEIGHT = 2.0  # an off-topic word ("deploy", "salary") counts as this many unknown words
+OFF_TOPIC_WEIGHT = 3.0  # an off-topic word ("deploy", "salary") counts as this many unknown words
 OTHER_FRAMEWORK_FACTOR = 0.75  # a topic about only the framework the question does not name
 FRAMEWORKS = ("flask", "django")
 
@@ -445,7 +446,12 @@ class Answerer:
     def _resolve(self, question: str) -> _Resolved:
         r = _Resolved()
         words = []
-        for w in tokens(normalise(question), keep_hyphens=True):
+        text, code = code_terms(normalise(question))
+        for w in dict.fromkeys(code[:MAX_FUZZY_WORDS]):
+            # pasted code or a release number: a detail the guide never names
+            r.unknown.append(w)
+            r.unknown_mass += self._idf_unknown * OFF_TOPIC_WEIGHT
+        for w in tokens(text, keep_hyphens=True):
             if "-" in w:  # "e-commerce" if the index knows it, else "flask", "login"
                 joined = w.replace("-", "")
                 words.extend([joined] if stem(joined) in self._known else w.split("-"))

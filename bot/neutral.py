@@ -97,38 +97,38 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
     laugh lay lead leader lean leaning least leave led lemme less let level
     lie life lift likely line listen literally live long longer look looked
     looking looks loose looser lose loss lost loud love lovely low lowdown
-    luck lucky ma'am madam main mainly major majority make makes making mark
-    mate matter matters mean meaning meant meanwhile measure meet meh member
-    members mention mentioned mentions mere merely message middle might
-    million millions mind mine minor minute minutes mistake mix mode moment
-    month months moreover morning mostly mother move moving multiple mum
-    myself nah name named namely narrow naturally near nearly neat
-    necessarily necessary negative neither nervous never nevertheless new
-    next nice night nine nobody non none nonetheless nonsense normal
-    normally notably note noted nothing notice novice nuance number numbers
-    nvm obtain obvious obviously occasionally occur odd ofc offer official
-    often old oneliner opinion opinions opposite option options ordinary
-    originally otherwise outside overall overkill oversimplify overthinking
-    owe owner pack pain painful paint pair pal paragraph part particular
-    particularly party pass past peeps peer people per percent perfect
-    perfectly perhaps period person personal personally perspective persuade
-    phrase pick picked picking picture piece place plain plainly plan
-    planning play please pleased plenty plus pm point pointer pointers
-    points polite poor positive possible possibly potentially pov ppl
-    practical practice pray precisely predict prefer prefered preference
-    preferred prepare present press presumably pretend pretty previous
-    previously primarily primary prior priority prob probably problem
-    problems probs production promise proper properly proud prove provide
-    pull punch pure purpose push put puzzled qualify quality quickie quite
-    quote raise ramble rambling random range rank rare rarely rate rather
-    reach read readily reading ready real realise realistic realistically
-    reality realize really reason reasonable reasonably recall receive
-    recent recently reckon recognise recognize reduce refer reflect refuse
-    regard regarding regardless regret regular regularly reject related
-    relative relatively relax relevant rely remain remember remind remove
-    repeat replace reply report represent require required rescue resist
-    resolve respect respond result results return reveal review rid ride
-    right ring rise rly rn roll room rough roughly round rule rules run
+    luck lucky ma'am madam main mainly major majority make makes making
+    manager managers mark mate matter matters mean meaning meant meanwhile
+    measure meet meh member members mention mentioned mentions mere merely
+    message middle might million millions mind mine minor minute minutes
+    mistake mix mode moment month months moreover morning mostly mother move
+    moving multiple mum myself nah name named namely narrow naturally near
+    nearly neat necessarily necessary negative neither nervous never
+    nevertheless new next nice night nine nobody non none nonetheless
+    nonsense normal normally notably note noted nothing notice novice nuance
+    number numbers nvm obtain obvious obviously occasionally occur odd ofc
+    offer official often old oneliner opinion opinions opposite option
+    options ordinary originally otherwise outside overall overkill
+    oversimplify overthinking owe owner pack pain painful paint pair pal
+    paragraph part particular particularly party pass past peeps peer people
+    per percent perfect perfectly perhaps period person personal personally
+    perspective persuade phrase pick picked picking picture piece place
+    plain plainly plan planning play please pleased plenty plus pm point
+    pointer pointers points polite poor positive possible possibly
+    potentially pov ppl practical practice pray precisely predict prefer
+    prefered preference preferred prepare present press presumably pretend
+    pretty previous previously primarily primary prior priority prob
+    probably problem problems probs production promise proper properly proud
+    prove provide pull punch pure purpose push put puzzled qualify quality
+    quickie quite quote raise ramble rambling random range rank rare rarely
+    rate rather reach read readily reading ready real realise realistic
+    realistically reality realize really reason reasonable reasonably recall
+    receive recent recently reckon recognise recognize reduce refer reflect
+    refuse regard regarding regardless regret regular regularly reject
+    related relative relatively relax relevant rely remain remember remind
+    remove repeat replace reply report represent require required rescue
+    resist resolve respect respond result results return reveal review rid
+    ride right ring rise rly rn roll room rough roughly round rule rules run
     rundown rush sad same sanity satisfy say saying scare scenario second
     seconds section see seeing seek seem seemed seems seen self sell selling
     send sense sentence sentences separate separately seriously settle seven

@@ -154,6 +154,9 @@ OWN_STEM: dict[str, str] = {
     "productive": "productiv", "productivity": "productiv", "productively": "productiv",
     "organization": "organisation", "organizations": "organisation",
     "organisation": "organisation", "organisations": "organisation",
+    # people, not the activity: "my manager", "flask developers"
+    "manager": "manager", "managers": "manager",
+    "developer": "developer", "developers": "developer",
 }
 
 
@@ -208,6 +211,27 @@ def is_off_topic(word: str) -> bool:
     """A word naming a subject the guide does not cover ("deploy", "faster",
     "salary", "fastapi"; see ``bot.neutral.OFF_TOPIC_WORDS``)."""
     return word in OFF_TOPIC_WORDS
+
+
+# Code and release numbers pasted into a question: snake_case identifiers
+# ("select_related", "__init__"), calls ("create_app()", "jsonify()") and dotted
+# versions ("django 5.1", "python 3.12"). The guide names none of them.
+_SNAKE = re.compile(r"\b\w*_\w*")
+_CALL = re.compile(r"\b[a-z]\w*\(\)")
+_VERSION = re.compile(r"\b\d+(?:\.\d+)+\b")
+
+
+def code_terms(text: str) -> tuple[str, list[str]]:
+    """Split code identifiers and version numbers out of normalised text:
+    returns the text without them and the list of what was taken out."""
+    found: list[str] = []
+    for marker, pattern in (("_", _SNAKE), ("()", _CALL), (".", _VERSION)):
+        if marker in text:  # the usual question has none: no regex scan
+            hits = [f for f in pattern.findall(text) if f.strip("_")]
+            if hits:
+                found += hits
+                text = pattern.sub(" ", text)
+    return text, found
 
 
 def content_words(words: list[str]) -> list[str]:

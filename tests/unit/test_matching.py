@@ -189,6 +189,13 @@ def test_a_word_only_the_answers_use_is_more_specific_than_the_topic() -> None:
     assert not answerer.answer("how to test flask views", explain=True).explanation.fully_explained
 
 
+def test_pasted_code_and_release_numbers_are_unknown(small: Answerer) -> None:
+    e = small.answer("what's new in django 5.1", explain=True).explanation
+    assert "5.1" in e.unknown and not e.fully_explained
+    assert ask(small, "what's new in django 5.1") == "decline"
+    assert "select_related" in small.answer("django admin select_related", explain=True).explanation.unknown
+
+
 def test_off_topic_words_decline_even_when_a_topic_uses_them() -> None:
     answerer = Answerer(kb(
         topic("rapid-development", "Rapid development", {"fast": 2, "ship fast": 3, "productivity": 2}),

@@ -117,6 +117,7 @@ def test_overstemmed_words_keep_their_own_stem() -> None:
     assert stem("production") != stem("products")
     assert stem("productivity") == stem("productive") != stem("product")
     assert stem("organisations") == stem("organizations") != stem("organised")
+    assert stem("developers") != stem("development") and stem("manager") != stem("manage")
 
 
 def test_neutral_inflections_do_not_reach_other_words_through_a_stem() -> None:
