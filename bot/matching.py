@@ -57,6 +57,12 @@ and every one of its words is a keyword or title word of the best topic ("what
 is flask?"). So "flask vs fastapi" and "deploy django to heroku" decline: the
 recognised words are generic and weightless next to the unknown ones.
 
+Pasted code (snake_case identifiers, calls) and release numbers ("django 5.1")
+count as off-topic words. A question that names both frameworks, has no
+off-topic word and whose unknown words all come after "for" is a choice for
+the asker's own project ("flask or django for our bakery's site"): those
+unknown words describe the project and are not held against it.
+
 COST
 
 Postings of a term are stored in impact order (largest weight first). A term
@@ -189,6 +195,8 @@ class _Resolved:
     terms: dict[str, QueryTerm] = field(default_factory=dict)
     unknown: list[str] = field(default_factory=list)
     specific: list[str] = field(default_factory=list)  # prose-only words (not everyday English)
+    off_topic: int = 0  # off-topic words and pasted code among the unknown
+    subject: int = 0  # unknown words not describing the asker's project ("... for a bakery")
     known_mass: float = 0.0
     unknown_mass: float = 0.0
     fuzzy_candidates: int = 0
@@ -451,6 +459,7 @@ class Answerer:
             # pasted code or a release number: a detail the guide never names
             r.unknown.append(w)
             r.unknown_mass += self._idf_unknown * OFF_TOPIC_WEIGHT
+            r.off_topic += 1
         for w in tokens(text, keep_hyphens=True):
             if "-" in w:  # "e-commerce" if the index knows it, else "flask", "login"
                 joined = w.replace("-", "")
@@ -543,6 +552,7 @@ class Answerer:
                     idf = min(self._idf[target], own_idf)
                     r.add(QueryTerm(target, qt.source, "synonym", qt.factor, idf))
         # known share: idf mass of distinct content words, recognised vs not
+        for_at = words.index("for") if "for" in words else -1
         seen: set[str] = set()
         for i in content:
             key = stems[i]
@@ -554,6 +564,8 @@ class Answerer:
             else:
                 r.unknown_mass += self._idf_unknown * (OFF_TOPIC_WEIGHT if i in off_topic else 1.0)
                 r.unknown.append(words[i])
+                r.off_topic += i in off_topic
+                r.subject += not (0 <= for_at < i)
         return r
 
     def _score(
@@ -676,7 +688,14 @@ class Answerer:
         ranked_scores = [p for p in ranked_scores if p[1] > 0]
         acc = dict(ranked_scores)
         ranked = [i for i, _ in ranked_scores]
-        total = resolved.known_mass + resolved.unknown_mass
+        # "flask or django for our bakery's booking site": a choice between
+        # the two for the asker's own project. Unknown words after "for"
+        # describe that project, not a subject outside the guide ("flask vs
+        # django github stars" still declines), unless one is off-topic.
+        choice = (len(named) == len(FRAMEWORKS) and not resolved.off_topic
+                  and not resolved.subject)
+        unknown_mass = 0.0 if choice else resolved.unknown_mass
+        total = resolved.known_mass + unknown_mass
         known_share = resolved.known_mass / total if total else 0.0
         best_score = ranked_scores[0][1] if ranked_scores else 0.0
         confidence = best_score * known_share ** self.unknown_penalty

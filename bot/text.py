@@ -74,7 +74,7 @@ def normalise(text: str) -> str:
         # Strip combining marks (café -> cafe, "zalgo" text), keep base letters.
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
-        text = unicodedata.normalize("NFC", text).casefold()
+        text = unicodedata.normalize("NFC", text).casefold().lower()  # casefold leaves Cherokee upper
     text = _EMOJI.sub(" ", text)
     text = _APOSTROPHES.sub("'", text)
     text = _DASHES.sub("-", text)

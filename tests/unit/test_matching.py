@@ -189,6 +189,20 @@ def test_a_word_only_the_answers_use_is_more_specific_than_the_topic() -> None:
     assert not answerer.answer("how to test flask views", explain=True).explanation.fully_explained
 
 
+def test_a_choice_for_the_askers_own_project_is_not_out_of_scope() -> None:
+    answerer = Answerer(kb(
+        topic("final-verdict", "Final verdict", {"verdict": 3, "flask or django": 2},
+              synonyms={"flask or django": ("django or flask",)}),
+        topic("security", "Which is more secure, Flask or Django?", {"secure": 3}),
+        topic("what-flask", "What is Flask?", {"flask": 2}),
+        topic("what-django", "What is Django?", {"django": 2}),
+    ))
+    assert ask(answerer, "flask or django for our bakery booking site") == "final-verdict"
+    assert ask(answerer, "django or flask for my crm") == "final-verdict"
+    assert ask(answerer, "flask or django github stars") == "decline"  # a subject, not a project
+    assert ask(answerer, "flask or django for a site on kubernetes") == "decline"  # off-topic
+
+
 def test_pasted_code_and_release_numbers_are_unknown(small: Answerer) -> None:
     e = small.answer("what's new in django 5.1", explain=True).explanation
     assert "5.1" in e.unknown and not e.fully_explained
