@@ -79,9 +79,11 @@ from __future__ import annotations
 import gc
 import heapq
 import math
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.knowledge import Knowledge, Topic
@@ -182,6 +184,22 @@ class Match:
 def _idf(n_topics: int, df: int) -> float:
     """BM25 inverse document frequency; always positive, largest at df=0."""
     return math.log(1.0 + (n_topics - df + 0.5) / (df + 0.5))
+
+
+def _short_edit_ok(word: str, candidate: str) -> bool:
+    """Short words are corrected only for a dropped letter or a swap ("flsk",
+    "djnago"): an extra or changed letter turns real words into other real
+    words ("heard" -> "hard", "node" -> "code")."""
+    return len(word) >= SHORT_WORD or not (
+        len(candidate) < len(word)
+        or (len(candidate) == len(word) and sorted(candidate) != sorted(word))
+    )
+
+
+@lru_cache(maxsize=64)
+def _neutral_bucket(length: int) -> tuple[str, ...]:
+    """Everyday words one letter shorter or longer than ``length``, or as long."""
+    return tuple(sorted(w for w in NEUTRAL_WORDS if abs(len(w) - length) <= 1 and w.isalpha()))
 
 
 def _deletes(word: str) -> set[str]:
@@ -304,13 +322,14 @@ class Answerer:
         # are how it is asked, not what it is about.
         for example in topic.examples:
             put_text(example, EXAMPLE_WEIGHT, skip_neutral=True)
-        put_text(topic.title, TITLE_WEIGHT)
+        put_text(topic.title, TITLE_WEIGHT, skip_neutral=True)
         for keyword, weight in topic.keywords.items():
             term = self._term_of(keyword)
             put(term, float(weight))
             if term and " " in term:  # a phrase keyword also weighs its content words
                 for w in content_words(tokens(normalise(str(keyword)))):
-                    put(stem(w), float(weight) / 2)
+                    if not is_neutral(w):  # "used for" says more than "used"
+                        put(stem(w), float(weight) / 2)
         for keyword in topic.synonyms:
             put(self._term_of(keyword), float(topic.keywords.get(keyword, 1.0)))
         return weights
@@ -394,11 +413,6 @@ class Answerer:
     def _build_fuzzy(self) -> None:
         # SymSpell with one delete on each side: finds every vocabulary word
         # within one insertion, deletion, substitution or transposition.
-        # Everyday words are vocabulary too, so that a typo in one ("basicly",
-        # "honstly") is neutral rather than unknown; at equal distance a word
-        # of the index wins (it is found in more topics).
-        for word in NEUTRAL_WORDS:
-            self._surface.setdefault(word, stem(word))
         self._delete_index: dict[str, list[str]] = {}
         self._fuzzy_cache: dict[str, tuple[str | None, int]] = {}
         for word in sorted(self._surface):
@@ -437,16 +451,24 @@ class Answerer:
                 distance = OSA.distance(word, candidate, score_cutoff=1)
                 if distance > 1:
                     continue
-                # Short words are corrected only for a dropped letter or a swap
-                # ("flsk", "djnago"): an extra or changed letter turns real
-                # words into other real words ("heard" -> "hard", "node" -> "code").
-                if len(word) < SHORT_WORD and (
-                    len(candidate) < len(word)
-                    or (len(candidate) == len(word) and sorted(candidate) != sorted(word))
-                ):
+                if not _short_edit_ok(word, candidate):
                     continue
                 # closest, then the word found in more topics, then alphabetical
                 rank = (distance, -len(self._postings.get(self._surface[candidate], ())), candidate)
+                if best is None or rank < best:
+                    best = rank
+        if best is None and len(word) > MIN_FUZZY_LENGTH:
+            # Everyday words are vocabulary too: a typo in one ("honstly",
+            # "convnce") is neutral rather than unknown. Looked up only when the
+            # index has no correction, in the shared list of such words.
+            bucket = _neutral_bucket(len(word))
+            resolved.fuzzy_candidates += len(bucket)
+            for candidate, distance, _ in process.extract(
+                word, bucket, scorer=OSA.distance, score_cutoff=1, limit=None
+            ):
+                if not _short_edit_ok(word, candidate):
+                    continue
+                rank = (distance, 0, candidate)
                 if best is None or rank < best:
                     best = rank
         return best[2] if best else None
@@ -500,7 +522,7 @@ class Answerer:
                 fuzzy_left -= 1
                 fixed = self._fuzzy(w, r)
             if fixed is not None:
-                s = stems[i] = self._surface[fixed]  # phrases see the corrected word too
+                s = stems[i] = self._surface.get(fixed) or stem(fixed)  # phrases see it too
                 if s in self._evidence:
                     r.add(QueryTerm(s, w, "fuzzy", FUZZY_FACTOR, self._term_idf(s)))
                     r.words.append(s)
