@@ -34,14 +34,19 @@ index vocabulary (SymSpell-style single-delete index verified with rapidfuzz's
 OSA distance: words of 4+ letters, one edit, and below 7 letters only a dropped
 letter or a swap; at a 0.8 discount); phrases, matched on every word including
 stopwords ("used for", "sql injection"), longest first; then synonyms add the
-keyword they stand for, with an idf no larger than the word actually typed.
+keyword they stand for, with an idf no larger than the word actually typed and
+at a 0.9 discount (a keyword typed beats one reached through a synonym: "what
+is a csrf attack" is CSRF, not security through "attack").
 
 THE DECLINE RULE
 
 Each content word of the question is, in this order: *off-topic* (it names a
-subject the guide does not cover: "deploy", "faster", "salary", "fastapi";
+subject the guide does not cover: "deploy", "slower", "salary", "fastapi";
 ``bot.neutral.OFF_TOPIC_WORDS``; never evidence, even where a topic's wording
-uses it, unless a matched phrase covers it: "ship faster"); *known* (a keyword,
+uses it, unless a matched phrase covers it) or *unsure* (a word the guide uses
+in one sense only, "fast" of development, not of running:
+``bot.neutral.UNSURE_WORDS``; not evidence unless a phrase covers it, "ship
+faster", and counted as one unknown word); *known* (a keyword,
 synonym, title or example term, exact or typo-corrected); *neutral* (everyday
 English: "convince", "gist", "overall", "intern", ``bot.neutral.NEUTRAL_WORDS``,
 or a word only the answers' prose uses); or *unknown*. Neutral words are
@@ -95,6 +100,7 @@ from bot.text import (
     is_content,
     is_neutral,
     is_off_topic,
+    is_unsure,
     normalise,
     stem,
     tokens,
@@ -104,6 +110,7 @@ from bot.text import (
 TITLE_WEIGHT = 1.0
 EXAMPLE_WEIGHT = 0.4
 FUZZY_FACTOR = 0.8  # a typo-corrected word counts a little less
+SYNONYM_FACTOR = 0.9  # a keyword reached through a synonym counts a little less than typed
 PHRASE_BONUS = 0.5  # idf a phrase may add per word beyond its best word
 MAX_PHRASE_WORDS = 5
 MAX_TOKENS = 120  # words of one question looked at (head and tail halves)
@@ -498,10 +505,11 @@ class Answerer:
         off_topic: set[int] = set()
         for i in content:
             w, s = words[i], stems[i]
-            if is_off_topic(w):
+            if is_off_topic(w) or is_unsure(w):
                 # not evidence even if a topic uses the word; a phrase may
                 # still cover it ("ship faster"), which makes it known
-                off_topic.add(i)
+                if is_off_topic(w):
+                    off_topic.add(i)
                 known[i] = False
                 continue
             if s in self._evidence:
@@ -572,7 +580,7 @@ class Answerer:
             for target in self._synonyms.get(qt.term, ()):
                 if target in self._idf:
                     idf = min(self._idf[target], own_idf)
-                    r.add(QueryTerm(target, qt.source, "synonym", qt.factor, idf))
+                    r.add(QueryTerm(target, qt.source, "synonym", qt.factor * SYNONYM_FACTOR, idf))
         # known share: idf mass of distinct content words, recognised vs not
         for_at = words.index("for") if "for" in words else -1
         seen: set[str] = set()

@@ -20,7 +20,9 @@ What is deliberately NOT listed, so that it keeps counting against a question:
 words that name a subject the guide does not cover, even when they are common
 English — running and operating software (deploy, host, install, server,
 docker, cloud, upgrade, migrate, version, slow, memory, performance, benchmark,
-async), failures (error, bug, crash, fail, broken, fix, debug), testing, money
+async), technical compounds of everyday words (rate *limiting*, *background*
+tasks, *open* source, app *context*, long-*term* support, *settings*),
+failures (error, bug, crash, fail, broken, fix, debug), testing, money
 and hiring (salary, pay, price, cost, interview, resume), other technologies
 and products, and everyday subjects (weather, food, cook, music, sport, travel,
 health, joke, movie, book, game, car, phone, email, wifi, password...).
@@ -48,8 +50,8 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
     bother bottom bounce brain brainstorm brief briefly bright brilliant
     bring bro broad broadly brother buddy bunch bye call called calls calm
     came capable care careful carefully carry catch cause ceo certain
-    certainly certainty cfo challenge chance change changed chat check
-    checked checker cheers chief child choice chose chosen claim
+    certainly certainty cfo challenge chance change changed channel chat
+    check checked checker cheers chief child choice chose chosen claim
     clarification clarify clarity clean clear clearly clever client climb
     close closer closest clue clueless cofounder coin colleague colleagues
     collect combination come comes coming comment comments commit common
@@ -67,39 +69,40 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
     drag dream drop dude due dumb dunno during duty eager earlier early
     easily effect effective effectively effort eight either elaborate eleven
     eli5 else elsewhere emphasis encourage end ended ending endless engage
-    enjoy enormous ensure enter entire entirely equal equally especially
-    essence essential essentially establish estimate even evening eventually
-    ever every everybody everyday everyone everywhere evidence exact exactly
-    examine example examples excellent except exciting exclude exec execs
-    exist existing expect expected experience experienced explaining explore
-    external extra extremely eye face fact factor factors fair fairly fall
-    fam familiar family famous fan fancy fantastic far favor favorite favour
-    favourite fear feel feeling feels fellow felt few fewer fifty fight
-    figure figured fill finally find fine finish finished firm first fit
-    five fly focus fold folk folks follow followup fond fool force forever
-    forget forgive formal former forth forward founder founders four frankly
-    frequently fresh friend friendly friends front full fully fun funny
-    furthermore future gain gather gave general generally generate generated
-    genuine genuinely get gets gimme gist give gives giving glad goal goals
-    gone good gotten grab grateful great greatly ground group guarantee
-    guide gut guy half hand handy hang happen happened happens happy hardly
-    hate head heads hear heard hearing heart heavy held hello hence hesitant
-    hesitate hesitating hidden hide highly hint hit hmmm honest honestly
-    hope hopefully horrible hour hours however human hunch hundred hurry
-    hurt hw idea ideal ideally ideas identify ignore ikr illustrate imagine
-    immediately impact imply importance important impression improve include
-    including increase incredibly indeed indicate individual influence info
-    inform information initial initially input insight insights insist
-    instance instead intend interest interested interesting intern internal
-    interns introduce intuition invent investor investors invite involve
-    involved issue item join judge jump keen keep keeps kept kick kid kids
-    kinda kk knock knowledge known largely last late lately later latest
-    laugh lay lead leader lean leaning least leave led lemme less let level
-    lie life lift likely line listen literally live long longer look looked
-    looking looks loose looser lose loss lost loud love lovely low lowdown
-    luck lucky ma'am madam main mainly major majority make makes making
-    manager managers mark mate matter matters mean meaning meant meanwhile
-    measure meet meh member members mention mentioned mentions mere merely
+    english enjoy enormous ensure enter entire entirely equal equally
+    especially essence essential essentially establish estimate even evening
+    eventually ever every everybody everyday everyone everywhere evidence
+    exact exactly examine example examples excellent except exciting exclude
+    exec execs exist existing expect expected experience experienced
+    explaining explore external extra extremely eye face fact factor factors
+    fair fairly fall fam familiar family famous fan fancy fantastic far
+    favor favorite favour favourite fear feel feeling feels fellow felt few
+    fewer fifty fight figure figured fill finally find fine finish finished
+    firm first fit five fly focus fold folk folks follow followup fond fool
+    force forever forget forgive formal former forth forward founder
+    founders four frankly frequently fresh friend friendly friends front
+    full fully fun funny furthermore future gain gather gave general
+    generally generate generated genuine genuinely get gets gimme gist give
+    gives giving glad goal goals gone good gotten grab grateful great
+    greatly ground group guarantee guide gut guy half hand handy hang happen
+    happened happens happy hardly hate head heads hear heard hearing heart
+    heavy held hello hence hesitant hesitate hesitating hidden hide highly
+    hint hit hmmm honest honestly hope hopefully horrible hour hours however
+    human hunch hundred hurry hurt hw idea ideal ideally ideas identify
+    ignore ikr illustrate imagine immediately impact imply importance
+    important impression improve include including increase incredibly
+    indeed indicate individual influence info inform information initial
+    initially input insight insights insist instance instead intend interest
+    interested interesting intern internal interns introduce intuition
+    invent investor investors invite involve involved issue item join judge
+    jump keen keep keeps kept kick kid kids kinda kk knock knowledge known
+    largely last late lately later latest laugh lay lead leader lean leaning
+    least leave led lemme less let level lie life lift likely line listen
+    literally live long longer look looked looking looks loose looser lose
+    loss lost loud love lovely low lowdown luck lucky ma'am madam main
+    mainly major majority make makes making manager managers mark mate
+    matter matters mean meaning meant meanwhile measure meet meeting
+    meetings meh member members mention mentioned mentions mere merely
     message middle might million millions mind mine minor minute minutes
     mistake mix mode moment month months moreover morning mostly mother move
     moving multiple mum myself nah name named namely narrow naturally near
@@ -127,40 +130,41 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
     refuse regard regarding regardless regret regular regularly reject
     related relative relatively relax relevant rely remain remember remind
     remove repeat replace reply report represent require required rescue
-    resist resolve respect respond result results return reveal review rid
-    ride right ring rise rly rn roll room rough roughly round rule rules run
-    rundown rush sad same sanity satisfy say saying scare scenario second
-    seconds section see seeing seek seem seemed seems seen self sell selling
-    send sense sentence sentences separate separately seriously settle seven
-    several shake shall shape shift shoot short shortlist shortly shout show
-    showing shown shut side significant silly similar simplest simply since
-    sincerely sing single sink sir sis sister sit situation six skim skip
-    slide slightly smart smh smile snapshot solid solve somebody somehow
-    someone sometime sometimes somewhat somewhere soon sorry sorta sound
-    sounds spare speak speaking special specific specifically specifics
-    spend spot sprint squeeze srsly stakeholder stakeholders stand stare
-    start started starter starting startup startups state statement stay
-    steal step steps stick straight strange strike strong strongly struggle
-    struggling stuck stupid style subject sudden suffer suggest suggestion
-    suit sum summarise summarize summed summing super supply support suppose
-    supposed sure surely surprise surprised surround survive suspect swallow
-    sweet swing switch tackle take taken takes taking talk talked talking
-    tbf teammate teammates tear teh tell tells ten tend terrible thank
-    thanks themselves theory therefore thing thinking third thirty tho
-    though thoughts thousand threaten three throw thru thus tie tip tips
-    title today together told tolerate ton tons top topic topics total
-    totally touch tough toward towards tradeoff tradeoffs treat tricky
-    trouble true truly trust truth try trying turn twelve twenty twice twist
-    two type types typical tysm ultimately unbiased unclear undecided
-    undergo understand understandable understanding undertake undoubtedly
-    unique unless unlike unlikely unsure upon upset urge urgent us usage use
-    useful usual usually value various vary vast verify virtually visit vote
-    vp wait wake walk wander wanting warm warn wash waste wat watch wats
-    weak wear week weekend weeks weigh weird welcome whatcha whatever
-    whatnot whenever whereas wherever whichever whoever whole whomever whose
-    wht whta wide widely wife willing win wind wipe wise wish wonderful
-    wondering word words work world worried worry worse worst worth wow wrap
-    write wrong wtf wut ya yea year years yell yesterday young yourself yup
+    resist resolve respect respond result results retro return reveal review
+    rid ride right ring rise rly rn roll room rough roughly round rule rules
+    run rundown rush sad same sanity satisfy say saying scare scenario
+    second seconds section see seeing seek seem seemed seems seen self sell
+    selling send sense sentence sentences separate separately seriously
+    settle seven several shake shall shape shift shoot short shortlist
+    shortly shout show showing shown shut side significant silly similar
+    simplest simply since sincerely sing single sink sir sis sister sit
+    situation six skim skip slack slide slightly smart smh smile snapshot
+    solid solve somebody somehow someone sometime sometimes somewhat
+    somewhere soon sorry sorta sound sounds spare speak speaking special
+    specific specifically specifics spend spot sprint squeeze srsly
+    stakeholder stakeholders stand standup standups stare start started
+    starter starting startup startups state statement stay steal step steps
+    stick straight strange strike strong strongly struggle struggling stuck
+    stupid style subject sudden suffer suggest suggestion suit sum summarise
+    summarize summed summing super supply support suppose supposed sure
+    surely surprise surprised surround survive suspect swallow sweet swing
+    switch tackle take taken takes taking talk talked talking tbf teammate
+    teammates tear teh tell tells ten tend terrible thank thanks themselves
+    theory therefore thing thinking third thirty tho though thoughts
+    thousand threaten three throw thru thus tie tip tips title today
+    together told tolerate ton tons top topic topics total totally touch
+    tough toward towards tradeoff tradeoffs treat tricky trouble true truly
+    trust truth try trying turn twelve twenty twice twist two type types
+    typical tysm ultimately unbiased unclear undecided undergo understand
+    understandable understanding undertake undoubtedly unique unless unlike
+    unlikely unsure upon upset urge urgent us usage use useful usual usually
+    value various vary vast verify virtually visit vote vp wait wake walk
+    wander wanting warm warn wash waste wat watch wats weak wear week
+    weekend weeks weigh weird welcome whatcha whatever whatnot whenever
+    whereas wherever whichever whoever whole whomever whose wht whta wide
+    widely wife willing win wind wipe wise wish wonderful wondering word
+    words work world worried worry worse worst worth wow wrap write wrong
+    wtf wut ya yea year years yell yesterday young yourself yup
     """.split()
 )
 
@@ -171,9 +175,8 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
 # and Django as choices; it says nothing on how fast either runs, how to deploy
 # or install them, or what a developer earns. Such a word counts against a
 # question more than an unknown word does, and is not evidence for any topic
-# even where a topic's wording uses it (a topic that covers "building faster"
-# says so with a phrase, "ship faster", which still matches). Surface forms,
-# not stems: "profiling" is listed, "profiles" (social networks) is not.
+# even where a topic's wording uses it (a matched phrase still is). Surface
+# forms, not stems: "profiling" is listed, "profiles" (social networks) is not.
 OFF_TOPIC_WORDS: frozenset[str] = frozenset(
     """
     deploy deployed deploying deployment deployments redeploy host hosted
@@ -186,7 +189,7 @@ OFF_TOPIC_WORDS: frozenset[str] = frozenset(
     virtualenv venv version versions upgrade upgraded upgrading downgrade
     migrate migrating migration migrations release releases lts
     performance performant benchmark benchmarks benchmarking latency
-    throughput fast faster fastest slow slower slowest slowness speed speeds
+    throughput slow slower slowest slowness
     rps optimize optimise optimizing optimising optimization optimisation
     profiling profiler memory cpu ram
     async asyncio await asynchronous asgi websocket websockets socketio
@@ -201,3 +204,11 @@ OFF_TOPIC_WORDS: frozenset[str] = frozenset(
     sanic starlette quart streamlit web2py
     """.split()
 )
+
+
+# Words the guide uses in one sense only: "fast" and "speed" of development
+# (rapid development, quick prototypes), never of how fast an app runs. On
+# their own they are not evidence for a topic (a phrase still is: "ship
+# faster", "speed up development") and count as one unknown word, so "is flask
+# faster than django" declines while "we need an mvp fast" can still be answered.
+UNSURE_WORDS: frozenset[str] = frozenset("fast faster fastest speed speeds".split())

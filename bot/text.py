@@ -23,7 +23,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from bot.neutral import NEUTRAL_WORDS, OFF_TOPIC_WORDS
+from bot.neutral import NEUTRAL_WORDS, OFF_TOPIC_WORDS, UNSURE_WORDS
 
 # Longest text we look at. A pasted log or essay is cut to its head and tail:
 # in a rambling Slack message the actual question is usually at the end.
@@ -202,15 +202,21 @@ def is_neutral(word: str) -> bool:
     ("convince", "gist", "overall", "intern"; see ``bot.neutral``), or a plain
     inflection of one. Neutral words are neither evidence nor unknown to the
     matcher. Off-topic words (``bot.neutral.OFF_TOPIC_WORDS``) never are."""
-    if word in OFF_TOPIC_WORDS:
+    if word in OFF_TOPIC_WORDS or word in UNSURE_WORDS:
         return False
     return not NEUTRAL_WORDS.isdisjoint(_bases(word))
 
 
 def is_off_topic(word: str) -> bool:
-    """A word naming a subject the guide does not cover ("deploy", "faster",
+    """A word naming a subject the guide does not cover ("deploy", "slower",
     "salary", "fastapi"; see ``bot.neutral.OFF_TOPIC_WORDS``)."""
     return word in OFF_TOPIC_WORDS
+
+
+def is_unsure(word: str) -> bool:
+    """A word the guide uses in one sense only ("fast": of development, not
+    of running); see ``bot.neutral.UNSURE_WORDS``."""
+    return word in UNSURE_WORDS
 
 
 # Code and release numbers pasted into a question: snake_case identifiers

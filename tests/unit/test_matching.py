@@ -210,6 +210,28 @@ def test_pasted_code_and_release_numbers_are_unknown(small: Answerer) -> None:
     assert "select_related" in small.answer("django admin select_related", explain=True).explanation.unknown
 
 
+def test_fast_is_not_evidence_on_its_own_but_not_off_topic_either() -> None:
+    answerer = Answerer(kb(
+        topic("rapid-development", "Rapid development", {"fast": 2, "ship fast": 3, "deadline": 2}),
+        topic("prototyping", "Prototyping", {"mvp": 3, "prototype": 3}),
+        topic("what-flask", "What is Flask?", {"flask": 2}),
+        topic("what-django", "What is Django?", {"django": 2}),
+    ))
+    assert ask(answerer, "is flask faster than django") == "decline"
+    share = {w: answerer.answer(f"we need an mvp {w}", explain=True).explanation.known_share
+             for w in ("fast", "zorblax", "deployed")}
+    assert share["fast"] == share["zorblax"] > share["deployed"]  # one unknown word, not off-topic
+    assert ask(answerer, "which one lets us ship fast") == "rapid-development"
+
+
+def test_a_typed_keyword_beats_one_reached_through_a_synonym() -> None:
+    answerer = Answerer(kb(
+        topic("security", "Security", {"secure": 3}, synonyms={"secure": ("attack",)}),
+        topic("csrf", "CSRF", {"csrf": 3}),
+    ))
+    assert ask(answerer, "what is a csrf attack") == "csrf"
+
+
 def test_off_topic_words_decline_even_when_a_topic_uses_them() -> None:
     answerer = Answerer(kb(
         topic("rapid-development", "Rapid development", {"fast": 2, "ship fast": 3, "productivity": 2}),

@@ -13,6 +13,7 @@ from bot.text import (
     content_words,
     is_neutral,
     is_off_topic,
+    is_unsure,
     normalise,
     stem,
     terms,
@@ -107,7 +108,8 @@ def test_subject_words_are_not_neutral(word: str) -> None:
 
 
 def test_off_topic_words_are_surface_forms_and_never_neutral() -> None:
-    assert is_off_topic("faster") and is_off_topic("deployment") and is_off_topic("salary")
+    assert is_off_topic("slower") and is_off_topic("deployment") and is_off_topic("salary")
+    assert is_unsure("faster") and not is_off_topic("faster") and not is_neutral("faster")
     assert not is_off_topic("profiles") and not is_off_topic("flask")
     assert not NEUTRAL_WORDS & OFF_TOPIC_WORDS
     assert not any(is_neutral(w) for w in OFF_TOPIC_WORDS)
