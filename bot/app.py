@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import logging
 
+import aiohttp
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot import fast_ack
 from bot.config import Mode, Settings
 from bot.listeners import register
 from bot.services import Services
@@ -15,9 +17,12 @@ from bot.slack_io import retry_handlers
 logger = logging.getLogger(__name__)
 
 
-def web_client(settings: Settings, token: str | None = None) -> AsyncWebClient:
-    """Every Web API client the app makes points at SLACK_API_URL and retries like Slack asks."""
-    return AsyncWebClient(token=token, base_url=settings.slack_api_url, retry_handlers=retry_handlers())
+def web_client(settings: Settings, token: str | None = None, session: aiohttp.ClientSession | None = None) -> AsyncWebClient:
+    """Every Web API client the app makes points at SLACK_API_URL and retries like Slack asks.
+
+    Pass the app's shared ``session`` so calls reuse connections (the session sets the timeout).
+    """
+    return AsyncWebClient(token=token, base_url=settings.slack_api_url, retry_handlers=retry_handlers(), session=session)
 
 
 def create_app(settings: Settings, services: Services, **oauth: object) -> AsyncApp:
@@ -26,13 +31,15 @@ def create_app(settings: Settings, services: Services, **oauth: object) -> Async
     ``oauth`` passes ``oauth_settings`` (and friends) for the multi-workspace mode.
     """
     if settings.mode is Mode.OAUTH:
-        app = AsyncApp(signing_secret=settings.signing_secret, client=web_client(settings), **oauth)  # type: ignore[arg-type]
+        app = AsyncApp(signing_secret=settings.signing_secret, client=web_client(settings, session=services.session),
+                       **oauth)  # type: ignore[arg-type]
     else:
         app = AsyncApp(
             signing_secret=settings.signing_secret,
-            client=web_client(settings, settings.bot_token),
+            client=web_client(settings, settings.bot_token, services.session),
             # Socket Mode requests are not signed: the app token authenticates the socket.
             request_verification_enabled=settings.mode is not Mode.SOCKET,
         )
     register(app, services, command=settings.command)
+    fast_ack.install(app)  # answer as soon as ack() is called, not on Bolt's next 10 ms poll
     return app

@@ -10,7 +10,7 @@ import asyncio
 import logging
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
-from typing import AsyncIterator
+from typing import Any, AsyncIterator
 
 import aiohttp
 from aiohttp import web
@@ -29,6 +29,7 @@ logger = logging.getLogger(__name__)
 
 SHUTDOWN_GRACE_SECONDS = 10.0
 PURGE_INTERVAL_SECONDS = 24 * 3600
+WEB_API_TIMEOUT_SECONDS = 30
 
 
 @dataclass
@@ -57,10 +58,18 @@ async def check_token(settings: Settings) -> None:
         logger.warning("could not reach Slack at %s for auth.test (%s); continuing", settings.slack_api_url, e)
 
 
+DAEMON_PREFIX = "daemon:"  # long-lived tasks (purge, watcher) that shutdown cancels instead of awaiting
+
+
+def daemon(coro: Any, name: str) -> asyncio.Task[Any]:
+    return asyncio.create_task(coro, name=DAEMON_PREFIX + name)
+
+
 async def finish_in_flight(timeout: float = SHUTDOWN_GRACE_SECONDS) -> None:
     """Let work started after an ack (replies, usage records) finish before exiting."""
     current = asyncio.current_task()
-    pending = {t for t in asyncio.all_tasks() if t is not current and not t.done()}
+    pending = {t for t in asyncio.all_tasks()
+               if t is not current and not t.done() and not t.get_name().startswith(DAEMON_PREFIX)}
     if pending:
         logger.info("waiting for %d task(s) in flight", len(pending))
         _, still = await asyncio.wait(pending, timeout=timeout)
@@ -91,21 +100,23 @@ async def running_bot(settings: Settings, *, check_auth: bool = True) -> AsyncIt
     async with AsyncExitStack() as stack:
         stores = await open_stores(settings)
         stack.push_async_callback(stores.close)
-        session = aiohttp.ClientSession()
+        # One session for every Web API call and response_url post; slack-sdk only applies
+        # its own timeout to sessions it creates, so the timeout is set here.
+        session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=WEB_API_TIMEOUT_SECONDS))
         stack.push_async_callback(session.close)
         services = Services(brain=brain, deduper=stores.deduper, usage=stores.usage, session=session,
                             installations=stores.installation_store)
         stack.push_async_callback(services.drain)
-        purge = asyncio.create_task(purge_daily(stores, settings.retention_days), name="retention purge")
+        purge = daemon(purge_daily(stores, settings.retention_days), "retention purge")
         stack.callback(purge.cancel)
         if settings.knowledge_reload:
-            watcher = asyncio.create_task(watch_knowledge(services, settings), name="knowledge watcher")
+            watcher = daemon(watch_knowledge(services, settings), "knowledge watcher")
             stack.callback(watcher.cancel)
         oauth = {}
         if settings.mode is Mode.OAUTH:
-            from bot.oauth import oauth_settings
+            from bot.oauth import oauth_app_options
 
-            oauth = {"oauth_settings": oauth_settings(settings, stores)}
+            oauth = oauth_app_options(settings, stores)
         elif check_auth:
             await check_token(settings)
         bolt = create_app(settings, services, **oauth)

@@ -97,16 +97,6 @@ def bearer(call: Any) -> str | None:
     return auth[7:] if auth.startswith("Bearer ") else None
 
 
-def with_guard(create_app):
-    """``create_app`` as runtime.py should call it: ``before_authorize`` from bot.oauth added."""
-    def create(settings, services, **oauth):
-        if "oauth_settings" in oauth and "before_authorize" not in oauth:
-            oauth["before_authorize"] = ignore_uninstalled_teams(oauth["oauth_settings"].authorize)
-        return create_app(settings, services, **oauth)
-
-    return create
-
-
 def local_oauth(tmp_path, **overrides: Any) -> LocalSlack:
     return LocalSlack(mode=Mode.OAUTH, client_id=CLIENT_ID, client_secret=CLIENT_SECRET, bot_token=None,
                       database_url=f"sqlite:///{tmp_path / 'oauth.db'}", **overrides)
@@ -114,10 +104,7 @@ def local_oauth(tmp_path, **overrides: Any) -> LocalSlack:
 
 @pytest.fixture
 async def oauth_slack(tmp_path, monkeypatch) -> AsyncIterator[LocalSlack]:
-    import bot.runtime
-
     monkeypatch.delenv("SLACK_REDIRECT_URI", raising=False)
-    monkeypatch.setattr(bot.runtime, "create_app", with_guard(bot.runtime.create_app))
     async with local_oauth(tmp_path) as slack:
         yield slack
 

@@ -214,10 +214,6 @@ async def test_oauth_app_options_build_the_app(tmp_path):
         await stores.close()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bot/runtime.py passes only oauth_settings to create_app; Bolt then posts 'please reinstall' to the "
-    "response_url of an uninstalled workspace. Fixed by passing bot.oauth.oauth_app_options(settings, stores) "
-    "instead; then remove this marker."))
 async def test_runtime_itself_ignores_uninstalled_workspaces(tmp_path, monkeypatch):
     monkeypatch.delenv("SLACK_REDIRECT_URI", raising=False)
     async with local_oauth(tmp_path) as slack:

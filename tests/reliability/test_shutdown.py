@@ -80,9 +80,6 @@ async def test_sigterm_refuses_new_connections_delivers_in_flight_replies_and_ex
         assert len(fake.calls_to("chat.postMessage")) == 1 and len(fake.response_posts) == 1
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bot.runtime.finish_in_flight waits for every task, including the day-long 'retention purge' "
-    "loop, so every SIGTERM takes SHUTDOWN_GRACE_SECONDS (10 s) and ends with a 'cancelling' warning"))
 async def test_sigterm_when_idle_is_prompt(bot_process):
     async with FakeSlackAPI() as fake:
         bot = await start_http_bot(bot_process, fake)
