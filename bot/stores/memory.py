@@ -42,7 +42,7 @@ class MemoryDeduper:
         self,
         ttl_seconds: float,
         *,
-        max_keys: int = 100_000,
+        max_keys: int = 20_000,  # ~12k keys cover 10 events/s for the default 600 s TTL; beyond that, use Redis
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         if ttl_seconds <= 0:
@@ -92,7 +92,7 @@ class UsageRecord:
 class MemoryUsageStore:
     """Keeps the newest ``max_records`` records of each kind in memory."""
 
-    def __init__(self, *, max_records: int = 10_000, clock: Callable[[], datetime] = utc_now) -> None:
+    def __init__(self, *, max_records: int = 1_000, clock: Callable[[], datetime] = utc_now) -> None:
         self._clock = clock
         self.answers: deque[UsageRecord] = deque(maxlen=max_records)
         self.declines: deque[UsageRecord] = deque(maxlen=max_records)
