@@ -26,7 +26,9 @@ document frequency over that keyword, title and example vocabulary: words every
 topic shares ("flask", "django", "framework") count for little, rare ones for a
 lot. When the question names only one of the two frameworks, a topic whose
 title names only the other one scores ``OTHER_FRAMEWORK_FACTOR`` times less
-("why go with django" is "Why choose Django?", not "Why choose Flask?").
+("why go with django" is "Why choose Django?", not "Why choose Flask?"); so
+does one when it prefers one to the other ("flask over django", "django
+instead of flask", "flask rather than django").
 
 The question's words are resolved in this order: exact term; two words the
 index knows as one ("e commerce" -> "ecommerce"); a typo corrected against the
@@ -40,10 +42,10 @@ is a csrf attack" is CSRF, not security through "attack").
 
 THE DECLINE RULE
 
-Each content word of the question is, in this order: *off-topic* (it names a
-subject the guide does not cover: "deploy", "slower", "salary", "fastapi";
-``bot.neutral.OFF_TOPIC_WORDS``; never evidence, even where a topic's wording
-uses it, unless a matched phrase covers it) or *unsure* (a word the guide uses
+Each content word of the question is, in this order: *off-topic* (a subject
+the guide does not cover, "deploy", "slower", "error", "salary", or another
+framework, "fastapi": ``bot.neutral.OFF_TOPIC_WORDS``; never evidence, even
+where a topic's wording uses it, unless a matched phrase covers it) or *unsure* (a word the guide uses
 in one sense only, "fast" of development, not of running:
 ``bot.neutral.UNSURE_WORDS``; not evidence unless a phrase covers it, "ship
 faster", and counted as one unknown word); *known* (a keyword,
@@ -62,8 +64,11 @@ and every one of its words is a keyword or title word of the best topic ("what
 is flask?"). So "flask vs fastapi" and "deploy django to heroku" decline: the
 recognised words are generic and weightless next to the unknown ones.
 
-Pasted code (snake_case identifiers, calls) and release numbers ("django 5.1")
-count as off-topic words. A question that names both frameworks, has no
+A question with a word of a subject the guide never addresses (deploying,
+installing, versions, performance, debugging, pay: ``OUT_OF_SCOPE_SUBJECTS``)
+is declined whatever else it matches (confidence 0). Pasted code (snake_case
+identifiers, calls) and release numbers ("django 5.1") count as off-topic
+words. A question that names both frameworks, has no
 off-topic word and whose unknown words all come after "for" is a choice for
 the asker's own project ("flask or django for our bakery's site"): those
 unknown words describe the project and are not held against it.
@@ -100,6 +105,7 @@ from bot.text import (
     is_content,
     is_neutral,
     is_off_topic,
+    is_out_of_scope,
     is_unsure,
     normalise,
     stem,
@@ -127,6 +133,8 @@ COMPLETE_LIMIT = 32  # most topics completed exactly when common terms were cut
 OFF_TOPIC_WEIGHT = 3.0  # an off-topic word ("deploy", "salary") counts as this many unknown words
 OTHER_FRAMEWORK_FACTOR = 0.75  # a topic about only the framework the question does not name
 FRAMEWORKS = ("flask", "django")
+# stems between two framework names that make the question about the first one
+_PREFERENCE_JOINTS = (("over",), ("instead", "of"), ("rather", "than"), ("not",))
 
 
 @dataclass(frozen=True)
@@ -221,6 +229,8 @@ class _Resolved:
     unknown: list[str] = field(default_factory=list)
     specific: list[str] = field(default_factory=list)  # prose-only words (not everyday English)
     off_topic: int = 0  # off-topic words and pasted code among the unknown
+    out_of_scope: list[str] = field(default_factory=list)  # words of a subject the guide never covers
+    preferred: str | None = None  # "flask over django": the framework asked about
     subject: int = 0  # unknown words not describing the asker's project ("... for a bakery")
     known_mass: float = 0.0
     unknown_mass: float = 0.0
@@ -581,6 +591,17 @@ class Answerer:
                 if target in self._idf:
                     idf = min(self._idf[target], own_idf)
                     r.add(QueryTerm(target, qt.source, "synonym", qt.factor * SYNONYM_FACTOR, idf))
+        # "flask over django", "django instead of flask", "flask rather than
+        # django": the question is about the first one
+        for i, s in enumerate(stems):
+            if s in FRAMEWORKS:
+                rest = tuple(stems[i + 1 : i + 4])
+                for joint in _PREFERENCE_JOINTS:
+                    if rest[: len(joint)] == joint and rest[len(joint) : len(joint) + 1] == (
+                        FRAMEWORKS[1 - FRAMEWORKS.index(s)],
+                    ):
+                        r.preferred = s
+                break
         # known share: idf mass of distinct content words, recognised vs not
         for_at = words.index("for") if "for" in words else -1
         seen: set[str] = set()
@@ -595,6 +616,8 @@ class Answerer:
                 r.unknown_mass += self._idf_unknown * (OFF_TOPIC_WEIGHT if i in off_topic else 1.0)
                 r.unknown.append(words[i])
                 r.off_topic += i in off_topic
+                if is_out_of_scope(words[i]):
+                    r.out_of_scope.append(words[i])
                 r.subject += not (0 <= for_at < i)
         return r
 
@@ -709,7 +732,9 @@ class Answerer:
     def answer(self, question: str, *, explain: bool = False) -> Match:
         resolved = self._resolve(question)
         terms = list(resolved.terms.values())
-        named = [f for f in FRAMEWORKS if f in resolved.words]
+        named = [resolved.preferred] if resolved.preferred else [
+            f for f in FRAMEWORKS if f in resolved.words
+        ]
         other = FRAMEWORKS[1 - FRAMEWORKS.index(named[0])] if len(named) == 1 else None
         ranked_scores, stats = self._score(terms, other)
         stats = Stats(stats.postings_visited, stats.lookups, resolved.fuzzy_candidates,
@@ -729,6 +754,8 @@ class Answerer:
         known_share = resolved.known_mass / total if total else 0.0
         best_score = ranked_scores[0][1] if ranked_scores else 0.0
         confidence = best_score * known_share ** self.unknown_penalty
+        if resolved.out_of_scope:  # deploying, installing, debugging, pay...
+            confidence = 0.0
         explained = bool(ranked) and self._explains(ranked[0], resolved)
         answered = bool(ranked) and (confidence >= self.min_confidence or explained)
         topic = self._topics[ranked[0]] if answered else None

@@ -169,22 +169,22 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
 )
 
 
-# Words that name a subject next to the guide's but outside it: running and
-# operating an app, speed and performance, versions and upgrades, failures and
-# testing, pay and interviews, and other frameworks. The guide compares Flask
-# and Django as choices; it says nothing on how fast either runs, how to deploy
-# or install them, or what a developer earns. Such a word counts against a
-# question more than an unknown word does, and is not evidence for any topic
-# even where a topic's wording uses it (a matched phrase still is). Surface
-# forms, not stems: "profiling" is listed, "profiles" (social networks) is not.
-OFF_TOPIC_WORDS: frozenset[str] = frozenset(
+# Subjects next to the guide's but outside it: running and operating an app,
+# speed and performance, versions and upgrades, failures and testing, pay and
+# interviews. The guide compares Flask and Django as choices; it says nothing
+# on how fast either runs, how to deploy, install or debug them, or what a
+# developer earns, so a question with one of these words is declined however
+# well the rest of it matches ("flask-wtf csrf token missing error"). A
+# matched phrase still covers its words. Surface forms, not stems:
+# "profiling" is listed, "profiles" (social networks) is not.
+OUT_OF_SCOPE_SUBJECTS: frozenset[str] = frozenset(
     """
     deploy deployed deploying deployment deployments redeploy host hosted
     hosting hostname docker dockerfile dockerize dockerise dockerized
-    dockerised container containers containerize kubernetes k8s helm heroku
-    aws ec2 azure gcp vercel netlify digitalocean pythonanywhere nginx apache
-    uvicorn daphne hypercorn systemd devops vps cloud serverless
-    linux ubuntu debian windows macos
+    dockerised container containers containerize containerise kubernetes
+    k8s helm heroku aws ec2 azure gcp vercel netlify digitalocean
+    pythonanywhere nginx apache uvicorn daphne hypercorn systemd devops vps
+    cloud serverless linux ubuntu debian windows macos
     install installed installing installation installer pip pipenv conda
     virtualenv venv version versions upgrade upgraded upgrading downgrade
     migrate migrating migration migrations release releases lts
@@ -196,14 +196,25 @@ OFF_TOPIC_WORDS: frozenset[str] = frozenset(
     celery cron
     testing pytest unittest debug debugging debugger traceback stacktrace
     exception exceptions error errors bug bugs crash crashes crashing
-    crashed broken failing fails failed
+    crashed broken failing fails failed fix fixes fixing
     salary salaries pay paid wage wages income earn earns earning earnings
     compensation interview interviews interviewing resume cv
+    """.split()
+)
+
+# Other frameworks and languages. The guide compares none of them with Flask
+# or Django, but a question may name one only as context ("coming from node,
+# what is flask?"), so such a word counts against it as OFF_TOPIC_WEIGHT
+# unknown words rather than declining it outright; it is never evidence.
+OTHER_TECHNOLOGIES: frozenset[str] = frozenset(
+    """
     fastapi express expressjs node nodejs rails ruby laravel php spring java
     golang rust dotnet aspnet nextjs nuxt tornado pyramid bottle cherrypy
     sanic starlette quart streamlit web2py
     """.split()
 )
+
+OFF_TOPIC_WORDS: frozenset[str] = OUT_OF_SCOPE_SUBJECTS | OTHER_TECHNOLOGIES
 
 
 # Words the guide uses in one sense only: "fast" and "speed" of development

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from bot.neutral import NEUTRAL_WORDS, OFF_TOPIC_WORDS, UNSURE_WORDS
+from bot.neutral import NEUTRAL_WORDS, OFF_TOPIC_WORDS, OUT_OF_SCOPE_SUBJECTS, UNSURE_WORDS
 
 # Longest text we look at. A pasted log or essay is cut to its head and tail:
 # in a rambling Slack message the actual question is usually at the end.
@@ -211,6 +211,13 @@ def is_off_topic(word: str) -> bool:
     """A word naming a subject the guide does not cover ("deploy", "slower",
     "salary", "fastapi"; see ``bot.neutral.OFF_TOPIC_WORDS``)."""
     return word in OFF_TOPIC_WORDS
+
+
+def is_out_of_scope(word: str) -> bool:
+    """An off-topic word naming a subject the guide never addresses (deploy,
+    install, error, salary...): the question is declined, whatever else it
+    matches; see ``bot.neutral.OUT_OF_SCOPE_SUBJECTS``."""
+    return word in OUT_OF_SCOPE_SUBJECTS
 
 
 def is_unsure(word: str) -> bool:

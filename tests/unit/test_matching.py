@@ -232,6 +232,27 @@ def test_a_typed_keyword_beats_one_reached_through_a_synonym() -> None:
     assert ask(answerer, "what is a csrf attack") == "csrf"
 
 
+def test_a_subject_the_guide_never_covers_is_declined_however_well_the_rest_matches(
+    small: Answerer,
+) -> None:
+    assert ask(small, "which one is more secure") == "security"
+    for q in ("which one is more secure, error on login", "security audit salary",
+              "install the admin interface"):
+        m = small.answer(q, explain=True)
+        assert not m.answered and m.explanation.confidence == 0.0, q
+
+
+def test_the_framework_preferred_over_the_other_is_the_one_asked_about() -> None:
+    answerer = Answerer(kb(
+        topic("why-flask", "Why choose Flask?", {"reasons": 3}),
+        topic("why-django", "Why choose Django?", {"reasons": 3}),
+    ))
+    assert ask(answerer, "reasons for flask over django") == "why-flask"
+    assert ask(answerer, "reasons for django over flask") == "why-django"
+    assert ask(answerer, "reasons for django instead of flask") == "why-django"
+    assert ask(answerer, "reasons for flask rather than django") == "why-flask"
+
+
 def test_off_topic_words_decline_even_when_a_topic_uses_them() -> None:
     answerer = Answerer(kb(
         topic("rapid-development", "Rapid development", {"fast": 2, "ship fast": 3, "productivity": 2}),
