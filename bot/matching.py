@@ -59,7 +59,9 @@ recognises: the idf mass of its distinct known and unknown content words, where
 a word the index has never seen weighs as much as the rarest word can and an
 off-topic word ``OFF_TOPIC_WEIGHT`` times that. A question is answered
 when ``best score x known share ** 2 >= min_confidence`` (enough topic-specific
-evidence, discounted hard for unknown words), or when it has no unknown word
+evidence, discounted hard for unknown words; and at least one of the best
+topic's keywords, synonyms or title words, not only example words), or when it
+has no unknown word
 and every one of its words is a keyword or title word of the best topic ("what
 is flask?"). So "flask vs fastapi" and "deploy django to heroku" decline: the
 recognised words are generic and weightless next to the unknown ones.
@@ -702,9 +704,9 @@ class Answerer:
         parts.sort(key=lambda p: -p.score)
         return TopicScore(self._topics[index], score, tuple(parts))
 
-    def _mentions(self, index: int, terms: list[QueryTerm]) -> bool:
+    def _mentions(self, index: int, terms: list[QueryTerm], weight: float = EXAMPLE_WEIGHT) -> bool:
         weights = self._topic_terms[index]
-        return any(weights.get(qt.term, 0.0) >= EXAMPLE_WEIGHT for qt in terms)
+        return any(weights.get(qt.term, 0.0) >= weight for qt in terms)
 
     def _explains(self, index: int, resolved: _Resolved) -> bool:
         """True when the question has no unknown word and every one of its
@@ -754,7 +756,9 @@ class Answerer:
         known_share = resolved.known_mass / total if total else 0.0
         best_score = ranked_scores[0][1] if ranked_scores else 0.0
         confidence = best_score * known_share ** self.unknown_penalty
-        if resolved.out_of_scope:  # deploying, installing, debugging, pay...
+        if resolved.out_of_scope or not (ranked and self._mentions(ranked[0], terms, TITLE_WEIGHT)):
+            # deploying, installing, debugging, pay...; or the best topic is
+            # matched only by words of its example questions: too weak
             confidence = 0.0
         explained = bool(ranked) and self._explains(ranked[0], resolved)
         answered = bool(ranked) and (confidence >= self.min_confidence or explained)

@@ -93,8 +93,15 @@ def tokens(text: str, *, keep_hyphens: bool = False) -> list[str]:
     words = [w.replace("'", "") for w in _WORD.findall(text)]
     if not keep_hyphens:
         words = [w.replace("-", "") for w in words]
-    # "can't"/"cant" is the one negation the guide's FAQ turns on; spell it one way.
-    return ["cannot" if w == "cant" else w for w in words]
+    # "can't"/"cant"/"can not" is the one negation the guide's FAQ turns on;
+    # spell it one way.
+    out: list[str] = []
+    for w in words:
+        if w == "not" and out and out[-1] == "can":
+            out[-1] = "cannot"
+        else:
+            out.append("cannot" if w == "cant" else w)
+    return out
 
 
 # Function words plus the filler people type in chat ("hey team, quick q,

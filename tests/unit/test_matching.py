@@ -253,6 +253,17 @@ def test_the_framework_preferred_over_the_other_is_the_one_asked_about() -> None
     assert ask(answerer, "reasons for flask rather than django") == "why-flask"
 
 
+def test_words_of_example_questions_alone_are_too_weak_to_answer() -> None:
+    answerer = Answerer(kb(
+        topic("ease-of-learning", "Which is easier to learn?", {"learn": 3},
+              examples=("we are new to python, which one",)),
+        topic("security", "Security", {"secure": 3}),
+    ))
+    m = answerer.answer("who made python", explain=True)
+    assert not m.answered and m.explanation.confidence == 0.0
+    assert ask(answerer, "learn python") == "ease-of-learning"
+
+
 def test_off_topic_words_decline_even_when_a_topic_uses_them() -> None:
     answerer = Answerer(kb(
         topic("rapid-development", "Rapid development", {"fast": 2, "ship fast": 3, "productivity": 2}),

@@ -54,6 +54,7 @@ def test_hyphens_apostrophes_and_possessives() -> None:
         "ecommerce", "fullstack", "django", "orm", "isnt",
     ]
     assert tokens("can't cant") == ["cannot", "cannot"]
+    assert tokens("flask can not do it") == ["flask", "cannot", "do", "it"]
 
 
 def test_stemming_merges_plurals_and_inflections() -> None:
