@@ -34,42 +34,43 @@ from __future__ import annotations
 
 NEUTRAL_WORDS: frozenset[str] = frozenset(
     """
-    able absolutely abt accept accepted according accordingly accurate
-    achieve act actual add addition additional address admit admittedly
-    advance afaict affect afraid after afternoon age ago agree agreed ahead
-    aim alike alive allow allowed almost alone along alot alright
-    alternatively although altogether always amazing among amount angle
-    announce annoying answer answers anybody anyhow anymore anyways anywhere
-    apart apparently appear appreciate appreciated approach appropriate area
-    arguably argue argument arguments around arrange arrive article asap
-    aside aspect aspects assume assumption attempt attend attention attitude
-    auto automatic automatically available average avoid aware away awesome
-    awful back bad badly bare barely base based basic basics basis bc bear
-    beat beautiful become begin beginning behind belief believe belong
-    beside besides best bet beyond billion bits blame bored boring boss
-    bother bottom bounce brain brainstorm brief briefly bright brilliant
-    bring bro broad broadly brother buddy bunch bye call called calls calm
-    came capable care careful carefully carry catch cause ceo certain
-    certainly certainty cfo challenge chance change changed channel chat
-    check checked checker cheers chief child choice chose chosen claim
-    clarification clarify clarity clean clear clearly clever client climb
-    close closer closest clue clueless cofounder coin colleague colleagues
-    collect combination come comes coming comment comments commit common
-    commonly comparable compared compete complain complete completely
-    concern concerned conclude condition confident confirm confuse confused
-    confusing confusion cons consider considered considering consistent
-    constant contact contain continue convince convinced convincing cool
-    correct correctly cos count couple cousin cover coworker coworkers coz
-    crazy create created criteria cross crucial cto curiosity curious
-    current currently cut cuz daily damn day days deal dear debate decent
-    deep deeply def defend definitely defo deliver deny depend depending
-    depends describe described description deserve destroy detail detailed
-    details determine devil die difference direct direction directly
-    discover discuss discussion dislike distinct divide door doubt dozen
-    drag dream drop dude due dumb dunno during duty eager earlier early
-    easily effect effective effectively effort eight either elaborate eleven
-    eli5 else elsewhere emphasis encourage end ended ending endless engage
-    english enjoy enormous ensure enter entire entirely equal equally
+    able absolutely absorb abt accept accepted according accordingly
+    accurate achieve act active actual add addition additional address admit
+    admittedly advance afaict affect afraid after afternoon age ago agree
+    agreed ahead aim alike alive allow allowed almost alone along alongside
+    alot alright alternatively although altogether always amazing among
+    amount angle announce annoying answer answers anybody anyhow anymore
+    anyways anywhere apart apparently appear appreciate appreciated approach
+    appropriate area arguably argue argument arguments around arrange arrive
+    article asap aside aspect aspects assume assumption attempt attend
+    attention attitude auto automatic automatically available average avoid
+    aware away awesome awful back bad badly bare barely base based basic
+    basics basis bc bear beat beautiful become begin beginning behind belief
+    believe belong beside besides best bet beyond billion bits blame bored
+    boring boss bother bottom bounce brain brainstorm brief briefly bright
+    brilliant bring bro broad broadly brother buddy bunch business bye call
+    called calls calm came capable care careful carefully carry catch cause
+    ceo certain certainly certainty cfo challenge chance change changed
+    channel chat check checked checker cheers chief child choice chose
+    chosen cites claim clarification clarify clarity classic clean clear
+    clearly clever client climb close closer closest clue clueless cofounder
+    coin colleague colleagues collect combination come comes coming comment
+    comments commit common commonly comparable compared compete complain
+    complete completely concern concerned conclude condition confident
+    confirm confuse confused confusing confusion cons consider considerably
+    considered considering consistent constant contact contain continue
+    convince convinced convincing cool copes core correct correctly cos
+    count couple cousin cover coworker coworkers coz crazy create created
+    credits criteria cross crucial cto curiosity curious current currently
+    custom cut cuz daily damn date day days deal dear debate decent deep
+    deeply def defend definitely defo deliberately deliver deny depend
+    depending depends describe described description deserve destroy detail
+    detailed details determine devil die difference direct direction
+    directly discover discuss discussion dislike distinct divide door doubt
+    dozen drag dream drop dude due dumb dunno during duty eager earlier
+    early easily effect effective effectively effort eight either elaborate
+    eleven eli5 else elsewhere emphasis encourage end ended ending endless
+    engage english enjoy enormous ensure enter entire entirely equal equally
     especially essence essential essentially establish estimate even evening
     eventually ever every everybody everyday everyone everywhere evidence
     exact exactly examine example examples excellent except exciting exclude
@@ -78,93 +79,94 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
     fair fairly fall fam familiar family famous fan fancy fantastic far
     favor favorite favour favourite fear feel feeling feels fellow felt few
     fewer fifty fight figure figured fill finally find fine finish finished
-    firm first fit five fly focus fold folk folks follow followup fond fool
-    force forever forget forgive formal former forth forward founder
+    firm first fit five flip fly focus fold folk folks follow followup fond
+    fool force forever forget forgive formal former forth forward founder
     founders four frankly frequently fresh friend friendly friends front
-    full fully fun funny furthermore future gain gather gave general
+    full fully fun funny furthermore fuss future gain gather gave general
     generally generate generated genuine genuinely get gets gimme gist give
     gives giving glad goal goals gone good gotten grab grateful great
-    greatly ground group guarantee guide gut guy half hand handy hang happen
-    happened happens happy hardly hate head heads hear heard hearing heart
-    heavy held hello hence hesitant hesitate hesitating hidden hide highly
-    hint hit hmmm honest honestly hope hopefully horrible hour hours however
-    human hunch hundred hurry hurt hw idea ideal ideally ideas identify
-    ignore ikr illustrate imagine immediately impact imply importance
-    important impression improve include including increase incredibly
-    indeed indicate individual influence info inform information initial
-    initially input insight insights insist instance instead intend interest
-    interested interesting intern internal interns introduce intuition
-    invent investor investors invite involve involved issue item join judge
-    jump keen keep keeps kept kick kid kids kinda kk knock knowledge known
-    largely last late lately later latest laugh lay lead leader lean leaning
-    least leave led lemme less let level lie life lift likely line listen
-    literally live long longer look looked looking looks loose looser lose
-    loss lost loud love lovely low lowdown luck lucky ma'am madam main
-    mainly major majority make makes making manager managers mark mate
-    matter matters mean meaning meant meanwhile measure meet meeting
-    meetings meh member members mention mentioned mentions mere merely
-    message middle might million millions mind mine minor minute minutes
-    mistake mix mode moment month months moreover morning mostly mother move
-    moving multiple mum myself nah name named namely narrow naturally near
-    nearly neat necessarily necessary negative neither nervous never
-    nevertheless new next nice night nine nobody non none nonetheless
-    nonsense normal normally notably note noted nothing notice novice nuance
-    number numbers nvm obtain obvious obviously occasionally occur odd ofc
-    offer official often old oneliner opinion opinions opposite option
-    options ordinary originally otherwise outside overall overkill
-    oversimplify overthinking owe owner pack pain painful paint pair pal
-    paragraph part particular particularly party pass past peeps peer people
-    per percent perfect perfectly perhaps period person personal personally
-    perspective persuade phrase pick picked picking picture piece place
-    plain plainly plan planning play please pleased plenty plus pm point
-    pointer pointers points polite poor positive possible possibly
-    potentially pov ppl practical practice pray precisely predict prefer
-    prefered preference preferred prepare present press presumably pretend
-    pretty previous previously primarily primary prior priority prob
-    probably problem problems probs production promise proper properly proud
-    prove provide pull punch pure purpose push put puzzled qualify quality
-    quickie quite quote raise ramble rambling random range rank rare rarely
-    rate rather reach read readily reading ready real realise realistic
-    realistically reality realize really reason reasonable reasonably recall
-    receive recent recently reckon recognise recognize reduce refer reflect
-    refuse regard regarding regardless regret regular regularly reject
-    related relative relatively relax relevant rely remain remember remind
-    remove repeat replace reply report represent require required rescue
-    resist resolve respect respond result results retro return reveal review
-    rid ride right ring rise rly rn roll room rough roughly round rule rules
-    run rundown rush sad same sanity satisfy say saying scare scenario
-    second seconds section see seeing seek seem seemed seems seen self sell
-    selling send sense sentence sentences separate separately seriously
-    settle seven several shake shall shape shift shoot short shortlist
-    shortly shout show showing shown shut side significant silly similar
-    simplest simply since sincerely sing single sink sir sis sister sit
-    situation six skim skip slack slide slightly smart smh smile snapshot
-    solid solve somebody somehow someone sometime sometimes somewhat
-    somewhere soon sorry sorta sound sounds spare speak speaking special
-    specific specifically specifics spend spot sprint squeeze srsly
-    stakeholder stakeholders stand standup standups stare start started
-    starter starting startup startups state statement stay steal step steps
-    stick straight strange strike strong strongly struggle struggling stuck
-    stupid style subject sudden suffer suggest suggestion suit sum summarise
-    summarize summed summing super supply support suppose supposed sure
-    surely surprise surprised surround survive suspect swallow sweet swing
-    switch tackle take taken takes taking talk talked talking tbf teammate
-    teammates tear teh tell tells ten tend terrible thank thanks themselves
-    theory therefore thing thinking third thirty tho though thoughts
-    thousand threaten three throw thru thus tie tip tips title today
-    together told tolerate ton tons top topic topics total totally touch
-    tough toward towards tradeoff tradeoffs treat tricky trouble true truly
-    trust truth try trying turn twelve twenty twice twist two type types
-    typical tysm ultimately unbiased unclear undecided undergo understand
-    understandable understanding undertake undoubtedly unique unless unlike
-    unlikely unsure upon upset urge urgent us usage use useful usual usually
-    value various vary vast verify virtually visit vote vp wait wake walk
-    wander wanting warm warn wash waste wat watch wats weak wear week
-    weekend weeks weigh weird welcome whatcha whatever whatnot whenever
-    whereas wherever whichever whoever whole whomever whose wht whta wide
-    widely wife willing win wind wipe wise wish wonderful wondering word
-    words work world worried worry worse worst worth wow wrap write wrong
-    wtf wut ya yea year years yell yesterday young yourself yup
+    greatly ground group guarantee guide gut guy half hand handful handy
+    hang happen happened happens happy hardly hate head heads hear heard
+    hearing heart heavy held hello hence hesitant hesitate hesitating hidden
+    hide high highlights highly hint hit hmmm holds honest honestly hope
+    hopefully horrible hour hours however human hunch hundred hunt hurry
+    hurt hw idea ideal ideally ideas identify ignore ikr illustrate imagine
+    immediately impact imply importance important impression improve include
+    including increase incredibly indeed indicate individual influence info
+    inform information initial initially input insight insights insist
+    instance instead intend interest interested interesting intern internal
+    interns introduce intuition invent investor investors invite involve
+    involved issue item join judge jump keen keep keeps kept kick kid kids
+    kinda kk knock knowledge known largely last late lately later latest
+    laugh lay lead leader lean leaning least leave led lemme less let level
+    lie life lift likely line listen literally live long longer look looked
+    looking looks loose looser lose loss lost loud love lovely low lowdown
+    luck lucky ma'am madam made main mainly major majority make makes making
+    manager managers mark match matches mate matter matters may mean meaning
+    meant meanwhile measure meet meeting meetings meh member members mention
+    mentioned mentions mere merely message middle might million millions
+    mind mine minor minute minutes mistake mix mode moment month months
+    moreover morning mostly mother move moving multiple mum myself nah name
+    named namely narrow natural naturally near nearly neat necessarily
+    necessary negative neither nervous never nevertheless new next nice
+    night nine nobody non none nonetheless nonsense normal normally notably
+    note noted nothing notice novice nuance number numbers nvm obtain
+    obvious obviously occasionally occur odd ofc offer official often old
+    oneliner opinion opinions opposite option options ordinary originally
+    otherwise outside overall overkill oversimplify overthinking owe owner
+    pack pain painful paint pair pal paragraph part particular particularly
+    party pass past peeps peer people per percent perfect perfectly perhaps
+    period person personal personally perspective persuade phrase pick
+    picked picking picture piece place plain plainly plan planning play
+    please pleased plenty plus pm point pointer pointers points polite poor
+    positive possible possibly potentially pov ppl practical practice pray
+    precisely predict prefer prefered preference preferred prepare present
+    press presumably pretend pretty previous previously primarily primary
+    prime prior priority prob probably problem problems probs production
+    promise proper properly proud prove provide pull punch pure purpose push
+    put puzzled qualify quality quickie quite quote raise ramble rambling
+    random range rank rare rarely rate rather reach read readily reading
+    ready real realise realistic realistically reality realize really reason
+    reasonable reasonably recall receive recent recently reckon recognise
+    recognize reduce refer reflect refuse regard regarding regardless regret
+    regular regularly reject related relative relatively relax relevant rely
+    remain remember remind remove repeat replace reply report represent
+    require required rescue resist resolve respect respond result results
+    retro return reveal review rid ride right ring rise rly rn roll room
+    rough roughly round rule rules run rundown rush sad same sanity satisfy
+    say saying scare scenario second seconds section see seeing seek seem
+    seemed seems seen self sell selling send sense sentence sentences
+    separate separately seriously settle seven several shake shall shape
+    share shift shoot short shortlist shortly shout show showing shown shut
+    side significant silly similar simplest simply since sincerely sing
+    single sink sir sis sister sit situation six skim skip slack slice slide
+    slightly smart smh smile snapshot solid solve somebody somehow someone
+    sometime sometimes somewhat somewhere soon sorry sorta sound sounds
+    spare speak speaking special specific specifically specifics spend spot
+    spread sprint squeeze srsly stakeholder stakeholders stand standup
+    standups stare start started starter starting startup startups state
+    statement stay steal step steps stick story straight strange strike
+    strong strongly struggle struggling stuck stupid style subject sudden
+    suffer suggest suggestion suit sum summarise summarize summed summing
+    super supply support suppose supposed sure surely surprise surprised
+    surround survive suspect swallow sweet swing switch tackle take taken
+    takes taking talk talked talking tbf teammate teammates tear teh tell
+    tells ten tend terrible thank thanks themselves theory therefore thing
+    thinking third thirty tho though thoughts thousand threaten three throw
+    thru thumb thus tie time tip tips title today together told tolerate ton
+    tons tool tools top topic topics total totally touch tough toward
+    towards tradeoff tradeoffs treat tricky trouble true truly trust truth
+    try trying turn twelve twenty twice twist two type types typical tysm
+    ultimately unbiased unclear undecided undergo understand understandable
+    understanding undertake undoubtedly unique unless unlike unlikely unsure
+    upon upset urge urgent us usage use useful usual usually value various
+    vary vast verify virtually visit vote vp wait wake walk wander wanting
+    warm warn wash waste wat watch wats weak wear week weekend weeks weigh
+    weird welcome whatcha whatever whatnot whenever whereas wherever
+    whichever whoever whole whomever whose wht whta wide widely wife willing
+    win wind wipe wise wish within without wonderful wondering word words
+    work world worried worry worse worst worth wow wrap write wrong wtf wut
+    ya yea year years yell yesterday young yourself yup
     """.split()
 )
 
