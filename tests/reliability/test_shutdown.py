@@ -12,7 +12,6 @@ import signal
 import time
 
 import aiohttp
-import pytest
 
 from bot.emulator import FakeSlackAPI
 from bot.emulator.requests import SlackRequest
