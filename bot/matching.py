@@ -56,8 +56,17 @@ neither evidence nor held against the question.
 
 *known share* is the share of the question's information that the index
 recognises: the idf mass of its distinct known and unknown content words, where
-a word the index has never seen weighs as much as the rarest word can and an
-off-topic word ``OFF_TOPIC_WEIGHT`` times that. A question is answered
+a word the index has never seen weighs as much as the rarest word can, and an
+off-topic word ``OFF_TOPIC_WEIGHT`` times that, and so does a *foreign* word
+(``FOREIGN_WEIGHT``): one outside the 20,000 most frequent English words
+(``bot.neutral.is_common_word``: graphql, redis, pagination, vscode, wifi, jwt,
+s3). An unknown everyday word ("react", "banana") may be how the asker
+describes things; a foreign one is nearly always what the question is about.
+A known word right after an unknown content word (not after "for", not a
+framework's name) names something else and counts as unknown too: "wifi
+*password*", "redis *cache*", "background *jobs*". A phrase ending in "in" is
+not matched right before "flask"/"django": "logging in django" is not "log in",
+"build in flask" is not "built in". A question is answered
 when ``best score x known share ** 2 >= min_confidence`` (enough topic-specific
 evidence, discounted hard for unknown words; and at least one of the best
 topic's keywords, synonyms or title words, not only example words), or when it
@@ -99,12 +108,13 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.knowledge import Knowledge, Topic
-from bot.neutral import NEUTRAL_WORDS
+from bot.neutral import NEUTRAL_WORDS, is_common_word
 from bot.text import (
     STOPWORDS,
     code_terms,
     content_words,
     is_content,
+    is_foreign,
     is_neutral,
     is_off_topic,
     is_out_of_scope,
@@ -133,9 +143,11 @@ RUNNERS_UP = 4
 FUZZY_CACHE_SIZE = 50_000  # typo corrections remembered (cleared when full)
 COMPLETE_LIMIT = 32  # most topics completed exactly when common terms were cut
 OFF_TOPIC_WEIGHT = 3.0  # an off-topic word ("deploy", "salary") counts as this many unknown words
+FOREIGN_WEIGHT = 3.0  # so does a word outside everyday English ("graphql", "redis", "vscode")
 OTHER_FRAMEWORK_FACTOR = 0.75  # a topic about only the framework the question does not name
 FRAMEWORKS = ("flask", "django")
 # stems between two framework names that make the question about the first one
+_FRAMEWORK_TUPLES = tuple((f,) for f in FRAMEWORKS)
 _PREFERENCE_JOINTS = (("over",), ("instead", "of"), ("rather", "than"), ("not",))
 
 
@@ -284,6 +296,7 @@ class Answerer:
             if gc_was_enabled:
                 gc.enable()
         del self._term_cache
+        is_common_word("the")  # load the everyday-English list now, not on a first question
 
     # ------------------------------------------------------------------ index
 
@@ -571,6 +584,10 @@ class Answerer:
                 continue
             for n in range(min(MAX_PHRASE_WORDS, len(stems) - i), 1, -1):
                 gram = tuple(stems[i : i + n])
+                if gram[-1] == "in" and tuple(stems[i + n : i + n + 1]) in _FRAMEWORK_TUPLES:
+                    # "logging in django", "build in flask": "in" is where, not
+                    # the particle of "log in" / "built in"
+                    continue
                 if gram in self._phrases and " ".join(gram) in self._known:
                     spans.append((i, i + n))
                     break  # the longest phrase starting here
@@ -607,15 +624,32 @@ class Answerer:
         # known share: idf mass of distinct content words, recognised vs not
         for_at = words.index("for") if "for" in words else -1
         seen: set[str] = set()
+        # A known word right after an unknown one names something else:
+        # "wifi password", "redis cache", "background jobs" are not the
+        # guide's passwords, caching or jobs. It counts as an unknown word.
+        # Not after "for" (the asker's project: "an api for an ios app"),
+        # never a framework's name, and not after a number ("3 weeks").
+        modified: set[int] = set()
+        for a, b in zip(content, content[1:]):
+            if (b == a + 1 and known[b] and not known[a] and a not in neutral
+                    and not words[a].isdigit()
+                    and stems[b] not in FRAMEWORKS and not 0 <= for_at < a):
+                modified.add(b)
         for i in content:
             key = stems[i]
             if key in seen or (i in neutral and not known[i]):
                 continue
             seen.add(key)
-            if known[i]:
+            if known[i] and i not in modified:
                 r.known_mass += min(self._idf.get(key, self._idf_rare), self._idf_unknown)
             else:
-                r.unknown_mass += self._idf_unknown * (OFF_TOPIC_WEIGHT if i in off_topic else 1.0)
+                if i in off_topic:
+                    weight = OFF_TOPIC_WEIGHT
+                elif is_foreign(words[i]):
+                    weight = FOREIGN_WEIGHT
+                else:
+                    weight = 1.0
+                r.unknown_mass += self._idf_unknown * weight
                 r.unknown.append(words[i])
                 r.off_topic += i in off_topic
                 if is_out_of_scope(words[i]):

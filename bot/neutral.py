@@ -32,6 +32,12 @@ in a question about ANY subject.
 
 from __future__ import annotations
 
+import zlib
+from array import array
+from bisect import bisect_left
+from functools import lru_cache
+from pathlib import Path
+
 NEUTRAL_WORDS: frozenset[str] = frozenset(
     """
     able absolutely absorb abt accept accepted according accordingly
@@ -106,7 +112,7 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
     meant meanwhile measure meet meeting meetings meh member members mention
     mentioned mentions mere merely message middle might million millions
     mind mine minor minute minutes mistake mix mode moment month months
-    moreover morning mostly mother move moving multiple mum myself nah name
+    moreover morning mostly mother move moving multiple mum myself nah name nay
     named namely narrow natural naturally near nearly neat necessarily
     necessary negative neither nervous never nevertheless new next nice
     night nine nobody non none nonetheless nonsense normal normally notably
@@ -166,7 +172,7 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
     whichever whoever whole whomever whose wht whta wide widely wife willing
     win wind wipe wise wish within without wonderful wondering word words
     work world worried worry worse worst worth wow wrap write wrong wtf wut
-    ya yea year years yell yesterday young yourself yup
+    ya yay yea year years yell yesterday young yourself yup
     """.split()
 )
 
@@ -225,3 +231,36 @@ OFF_TOPIC_WORDS: frozenset[str] = OUT_OF_SCOPE_SUBJECTS | OTHER_TECHNOLOGIES
 # faster", "speed up development") and count as one unknown word, so "is flask
 # faster than django" declines while "we need an mvp fast" can still be answered.
 UNSURE_WORDS: frozenset[str] = frozenset("fast faster fastest speed speeds".split())
+
+
+# Everyday English at large (data: ``common_words.txt`` beside this module, the
+# 20,000 most frequent English words). A word the knowledge base does not know
+# and that is neither neutral nor listed there is a *foreign* term: a product,
+# library, protocol or piece of jargon (graphql, redis, pagination, vscode,
+# jwt, cors, htmx, s3, http2). Such a word is almost always what a question is
+# about, so the matcher holds it against the question much harder than an
+# unknown everyday word. Kept in memory as CRC-32 hashes in 256 sorted arrays
+# by top byte (~100 KB, not ~2 MB of str objects; sorting a bucket at a time
+# keeps the load's peak small too), loaded once; a false "common" needs a
+# hash collision among 20,000 of 2**32 values.
+_COMMON_FILE = Path(__file__).with_name("common_words.txt")
+
+
+@lru_cache(maxsize=1)
+def _common_hashes() -> tuple[array, ...]:
+    buckets = [array("I") for _ in range(256)]
+    with _COMMON_FILE.open(encoding="utf-8") as f:
+        for line in f:
+            if not line.startswith("#"):
+                for w in line.split():
+                    h = zlib.crc32(w.encode())
+                    buckets[h >> 24].append(h)
+    return tuple(array("I", sorted(b)) for b in buckets)
+
+
+def is_common_word(word: str) -> bool:
+    """``word`` itself is one of the 20,000 most frequent English words."""
+    h = zlib.crc32(word.encode())
+    table = _common_hashes()[h >> 24]
+    i = bisect_left(table, h)
+    return i < len(table) and table[i] == h

@@ -23,7 +23,13 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from bot.neutral import NEUTRAL_WORDS, OFF_TOPIC_WORDS, OUT_OF_SCOPE_SUBJECTS, UNSURE_WORDS
+from bot.neutral import (
+    NEUTRAL_WORDS,
+    OFF_TOPIC_WORDS,
+    OUT_OF_SCOPE_SUBJECTS,
+    UNSURE_WORDS,
+    is_common_word,
+)
 
 # Longest text we look at. A pasted log or essay is cut to its head and tail:
 # in a rambling Slack message the actual question is usually at the end.
@@ -212,6 +218,26 @@ def is_neutral(word: str) -> bool:
     if word in OFF_TOPIC_WORDS or word in UNSURE_WORDS:
         return False
     return not NEUTRAL_WORDS.isdisjoint(_bases(word))
+
+
+# A number with a unit or an ordinal suffix: "10x", "10k", "3pm", "2nd", "100ms".
+_AMOUNT = re.compile(r"\d+[a-z]{1,2}")
+
+
+@lru_cache(maxsize=65_536)
+def is_foreign(word: str) -> bool:
+    """A word outside everyday English: not one of the most frequent English
+    words nor a plain inflection of one (``bot.neutral.is_common_word``), or
+    letters and digits mixed ("s3", "http2", "i18n"; not an amount: "10x",
+    "3pm"). Left over after the
+    knowledge base and the neutral words, such a word names a product, library,
+    protocol or jargon the guide does not cover (graphql, redis, pagination,
+    vscode, wifi). Numbers and non-ASCII words are not foreign."""
+    if word.isdigit() or not word.isascii() or not word.isalnum() or _AMOUNT.fullmatch(word):
+        return False
+    if not word.isalpha():
+        return True
+    return not any(is_common_word(b) for b in _bases(word))
 
 
 def is_off_topic(word: str) -> bool:

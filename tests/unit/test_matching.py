@@ -219,8 +219,9 @@ def test_fast_is_not_evidence_on_its_own_but_not_off_topic_either() -> None:
     ))
     assert ask(answerer, "is flask faster than django") == "decline"
     share = {w: answerer.answer(f"we need an mvp {w}", explain=True).explanation.known_share
-             for w in ("fast", "zorblax", "deployed")}
-    assert share["fast"] == share["zorblax"] > share["deployed"]  # one unknown word, not off-topic
+             for w in ("fast", "banana", "zorblax", "deployed")}
+    assert share["fast"] == share["banana"] > share["deployed"]  # one unknown word, not off-topic
+    assert share["zorblax"] == share["deployed"]  # a foreign word weighs like an off-topic one
     assert ask(answerer, "which one lets us ship fast") == "rapid-development"
 
 
