@@ -143,6 +143,7 @@ RUNNERS_UP = 4
 FUZZY_CACHE_SIZE = 50_000  # typo corrections remembered (cleared when full)
 COMPLETE_LIMIT = 32  # most topics completed exactly when common terms were cut
 OFF_TOPIC_WEIGHT = 3.0  # an off-topic word ("deploy", "salary") counts as this many unknown words
+COMMON_WEIGHT = 1.0
 FOREIGN_WEIGHT = 3.0  # so does a word outside everyday English ("graphql", "redis", "vscode")
 OTHER_FRAMEWORK_FACTOR = 0.75  # a topic about only the framework the question does not name
 FRAMEWORKS = ("flask", "django")
@@ -645,10 +646,10 @@ class Answerer:
             else:
                 if i in off_topic:
                     weight = OFF_TOPIC_WEIGHT
-                elif is_foreign(words[i]):
+                elif i not in modified and is_foreign(words[i]):
                     weight = FOREIGN_WEIGHT
                 else:
-                    weight = 1.0
+                    weight = COMMON_WEIGHT
                 r.unknown_mass += self._idf_unknown * weight
                 r.unknown.append(words[i])
                 r.off_topic += i in off_topic

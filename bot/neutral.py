@@ -233,6 +233,20 @@ OFF_TOPIC_WORDS: frozenset[str] = OUT_OF_SCOPE_SUBJECTS | OTHER_TECHNOLOGIES
 UNSURE_WORDS: frozenset[str] = frozenset("fast faster fastest speed speeds".split())
 
 
+# Kinds of application and business that askers describe their own project
+# with ("a saas", "our ios app", "a crm for sales", "a fintech startup"). Not in
+# the everyday-English list, but not a technology the question is about
+# either: they count as everyday unknown words, not as foreign ones.
+PROJECT_KINDS: frozenset[str] = frozenset(
+    """
+    saas paas crm crms erp cms lms ios android iphone ipad fintech edtech
+    healthtech proptech insurtech martech b2b b2c d2c startup startups webapp
+    webapps webshop website websites aggregator aggregators chatbot chatbots
+    intranet extranet microsite portal portals ecommerce eshop crud mvp poc
+    """.split()
+)
+
+
 # Everyday English at large (data: ``common_words.txt`` beside this module, the
 # 20,000 most frequent English words). A word the knowledge base does not know
 # and that is neither neutral nor listed there is a *foreign* term: a product,

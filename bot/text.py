@@ -27,6 +27,7 @@ from bot.neutral import (
     NEUTRAL_WORDS,
     OFF_TOPIC_WORDS,
     OUT_OF_SCOPE_SUBJECTS,
+    PROJECT_KINDS,
     UNSURE_WORDS,
     is_common_word,
 )
@@ -232,11 +233,14 @@ def is_foreign(word: str) -> bool:
     "3pm"). Left over after the
     knowledge base and the neutral words, such a word names a product, library,
     protocol or jargon the guide does not cover (graphql, redis, pagination,
-    vscode, wifi). Numbers and non-ASCII words are not foreign."""
+    vscode, wifi). Numbers, non-ASCII words and kinds of project ("saas",
+    "ios", "crm": ``bot.neutral.PROJECT_KINDS``) are not foreign."""
     if word.isdigit() or not word.isascii() or not word.isalnum() or _AMOUNT.fullmatch(word):
         return False
     if not word.isalpha():
         return True
+    if not PROJECT_KINDS.isdisjoint(_bases(word)):
+        return False
     return not any(is_common_word(b) for b in _bases(word))
 
 
