@@ -76,8 +76,9 @@ is flask?"). So "flask vs fastapi" and "deploy django to heroku" decline: the
 recognised words are generic and weightless next to the unknown ones.
 
 A question with a word of a subject the guide never addresses (deploying,
-installing, versions, performance, debugging, pay: ``OUT_OF_SCOPE_SUBJECTS``)
-is declined whatever else it matches (confidence 0). Pasted code (snake_case
+installing, versions, performance, debugging, pay: ``OUT_OF_SCOPE_SUBJECTS``),
+or a rate ("requests per second": ``RATE_UNITS``), is declined whatever else
+it matches (confidence 0). Pasted code (snake_case
 identifiers, calls) and release numbers ("django 5.1") count as off-topic
 words. A question that names both frameworks, has no
 off-topic word and whose unknown words all come after "for" is a choice for
@@ -108,7 +109,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.knowledge import Knowledge, Topic
-from bot.neutral import NEUTRAL_WORDS, is_common_word
+from bot.neutral import NEUTRAL_WORDS, RATE_UNITS, is_common_word
 from bot.text import (
     STOPWORDS,
     code_terms,
@@ -523,6 +524,9 @@ class Answerer:
                 words.append(w)
         if len(words) > MAX_TOKENS:
             words = words[: MAX_TOKENS // 2] + words[-MAX_TOKENS // 2 :]
+        for a, b in zip(words, words[1:]):
+            if a == "per" and b in RATE_UNITS:  # "requests per second": performance
+                r.out_of_scope.append(f"{a} {b}")
         stems = [stem(w) for w in words]
         content = [i for i, w in enumerate(words) if is_content(w)]
         known: dict[int, bool] = {}

@@ -210,6 +210,13 @@ OUT_OF_SCOPE_SUBJECTS: frozenset[str] = frozenset(
     """.split()
 )
 
+# "requests per second", "queries per minute": a rate is a question about
+# performance, which the guide does not measure. "per" followed by one of
+# these declines the question like a word of OUT_OF_SCOPE_SUBJECTS.
+RATE_UNITS: frozenset[str] = frozenset(
+    "second seconds sec secs minute minutes min mins ms millisecond milliseconds".split()
+)
+
 # Other frameworks and languages. The guide compares none of them with Flask
 # or Django, but a question may name one only as context ("coming from node,
 # what is flask?"), so such a word counts against it as OFF_TOPIC_WEIGHT
