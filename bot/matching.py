@@ -34,7 +34,8 @@ The question's words are resolved in this order: exact term; two words the
 index knows as one ("e commerce" -> "ecommerce"); a typo corrected against the
 index vocabulary (SymSpell-style single-delete index verified with rapidfuzz's
 OSA distance: words of 4+ letters, one edit, and below 7 letters only a dropped
-letter or a swap; at a 0.8 discount); phrases, matched on every word including
+letter or a swap; at a 0.8 discount; never a correctly spelt common English
+word: "context" is not a typo of "content"); phrases, matched on every word including
 stopwords ("used for", "sql injection"), longest first; then synonyms add the
 keyword they stand for, with an idf no larger than the word actually typed and
 at a 0.9 discount (a keyword typed beats one reached through a synonym: "what
@@ -556,7 +557,9 @@ class Answerer:
                 known[i] = False  # a phrase may still cover it ("start with")
                 continue
             fixed = None
-            if fuzzy_left and not w.isdigit():
+            # a correctly spelt English word is not a typo of another one
+            # ("context" is not "content", "pull" is not "full")
+            if fuzzy_left and not w.isdigit() and not is_common_word(w):
                 fuzzy_left -= 1
                 fixed = self._fuzzy(w, r)
             if fixed is not None:
