@@ -557,11 +557,16 @@ class Answerer:
                 known[i] = False  # a phrase may still cover it ("start with")
                 continue
             fixed = None
-            # a correctly spelt English word is not a typo of another one
-            # ("context" is not "content", "pull" is not "full")
-            if fuzzy_left and not w.isdigit() and not is_common_word(w):
+            if fuzzy_left and not w.isdigit():
                 fuzzy_left -= 1
                 fixed = self._fuzzy(w, r)
+                if fixed is not None and is_common_word(w) and not (
+                    len(fixed) == len(w) + 1 and w in fixed
+                ):
+                    # a correctly spelt English word is not a typo of another
+                    # ("context" is not "content", "pull" is not "full"),
+                    # though it may be one written apart ("e commerce")
+                    fixed = None
             if fixed is not None:
                 s = stems[i] = self._surface.get(fixed) or stem(fixed)  # phrases see it too
                 if s in self._evidence:
