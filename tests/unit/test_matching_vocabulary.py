@@ -1,0 +1,86 @@
+"""Everyday English vs foreign words in the decline rule (bot.neutral.is_common_word)."""
+
+from __future__ import annotations
+
+import tracemalloc
+
+import pytest
+
+from bot import neutral
+from bot.matching import Answerer
+from bot.text import is_foreign
+from tests.unit.test_matching import ask, kb, topic
+
+
+@pytest.fixture(scope="module")
+def answerer() -> Answerer:
+    return Answerer(kb(
+        topic("authentication", "Authentication", {"login": 3, "log in": 3, "user": 1.5},
+              synonyms={"login": ("sign in",)}),
+        topic("password-hashing", "Password hashing", {"password": 3, "hashing": 3}),
+        topic("social", "Social networks", {"caching": 2, "social": 3}),
+        topic("jobs", "Are Flask developers in demand?", {"jobs": 3, "demand": 3}),
+        topic("rest-apis", "Building REST APIs", {"api": 3, "rest": 3}),
+        topic("ecommerce", "E-commerce", {"ecommerce": 3, "shop": 3}),
+        topic("what-flask", "What is Flask?", {"flask": 2}),
+        topic("what-django", "What is Django?", {"django": 2}),
+    ))
+
+
+@pytest.mark.parametrize("word", ["graphql", "redis", "pagination", "vscode", "wifi", "jwt", "s3", "http2"])
+def test_technical_terms_are_foreign(word: str) -> None:
+    assert is_foreign(word)
+
+
+@pytest.mark.parametrize("word", ["banana", "kitchen", "weather", "cooking", "recipes", "10x", "3pm", "2025",
+                                  "saas", "ios", "crm", "café"])
+def test_everyday_words_numbers_and_kinds_of_project_are_not(word: str) -> None:
+    assert not is_foreign(word)
+
+
+def test_the_common_word_table_is_small_and_exact() -> None:
+    neutral._common_hashes.cache_clear()
+    tracemalloc.start()
+    try:
+        tables = neutral._common_hashes()
+        current, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert sum(len(t) for t in tables) == 20_000
+    assert current < 300_000  # bytes: hashes, not str objects
+    assert neutral.is_common_word("the") and not neutral.is_common_word("graphql")
+
+
+def test_a_foreign_word_weighs_more_than_an_everyday_one(answerer: Answerer) -> None:
+    share = {w: answerer.answer(f"{w} in a rest api", explain=True).explanation.known_share
+             for w in ("banana", "zorblax")}
+    assert share["banana"] > share["zorblax"]
+    conf = {w: answerer.answer(f"{w} api", explain=True).explanation.confidence for w in ("banana", "graphql")}
+    assert conf["banana"] > conf["graphql"]
+
+
+def test_a_known_word_after_an_unknown_one_names_something_else(answerer: Answerer) -> None:
+    assert ask(answerer, "where is the wifi password") == "decline"
+    assert ask(answerer, "background jobs in flask") == "decline"
+    assert ask(answerer, "redis caching in django") == "decline"
+    e = answerer.answer("background jobs in flask", explain=True).explanation
+    assert "jobs" in e.unknown
+    # after "for" the words describe the asker's project; a framework is never modified
+    assert "api" not in answerer.answer("a rest api for an ios app", explain=True).explanation.unknown
+    assert "django" not in answerer.answer("zorblax django", explain=True).explanation.unknown
+
+
+def test_in_before_a_framework_is_not_a_phrasal_particle(answerer: Answerer) -> None:
+    assert ask(answerer, "how do i configure logging in django") == "decline"
+    assert ask(answerer, "how do users log in to the site") == "authentication"
+
+
+def test_a_rate_is_a_performance_question(answerer: Answerer) -> None:
+    assert ask(answerer, "how many api requests per second can flask take") == "decline"
+
+
+def test_a_common_word_is_not_a_typo(answerer: Answerer) -> None:
+    # "shot" is a real word, not a typo of "shop"; "shpo" is
+    assert answerer.answer("shot", explain=True).explanation.terms == ()
+    assert [t.via for t in answerer.answer("shpo", explain=True).explanation.terms] == ["fuzzy"]
+    assert ask(answerer, "e commerce with django") == "ecommerce"  # written apart: still joined
