@@ -55,7 +55,7 @@ def test_a_foreign_word_weighs_more_than_an_everyday_one(answerer: Answerer) -> 
     share = {w: answerer.answer(f"{w} in a rest api", explain=True).explanation.known_share
              for w in ("banana", "zorblax")}
     assert share["banana"] > share["zorblax"]
-    conf = {w: answerer.answer(f"{w} api", explain=True).explanation.confidence for w in ("banana", "graphql")}
+    conf = {w: answerer.answer(f"{w} in a rest api", explain=True).explanation.confidence for w in ("banana", "graphql")}
     assert conf["banana"] > conf["graphql"]
 
 
