@@ -525,9 +525,10 @@ class Answerer:
                 words.append(w)
         if len(words) > MAX_TOKENS:
             words = words[: MAX_TOKENS // 2] + words[-MAX_TOKENS // 2 :]
-        for a, b in zip(words, words[1:]):
-            if a == "per" and b in RATE_UNITS:  # "requests per second": performance
-                r.out_of_scope.append(f"{a} {b}")
+        if "per" in words:
+            for a, b in zip(words, words[1:]):
+                if a == "per" and b in RATE_UNITS:  # "requests per second": performance
+                    r.out_of_scope.append(f"{a} {b}")
         stems = [stem(w) for w in words]
         content = [i for i, w in enumerate(words) if is_content(w)]
         known: dict[int, bool] = {}
@@ -643,11 +644,11 @@ class Answerer:
         # Not after "for" (the asker's project: "an api for an ios app"),
         # never a framework's name, and not after a number ("3 weeks").
         modified: set[int] = set()
-        for a, b in zip(content, content[1:]):
-            if (b == a + 1 and known[b] and not known[a] and a not in neutral
+        for a in content:
+            if (not known[a] and a not in neutral and known.get(a + 1)
                     and not words[a].isdigit()
-                    and stems[b] not in FRAMEWORKS and not 0 <= for_at < a):
-                modified.add(b)
+                    and stems[a + 1] not in FRAMEWORKS and not 0 <= for_at < a):
+                modified.add(a + 1)
         for i in content:
             key = stems[i]
             if key in seen or (i in neutral and not known[i]):

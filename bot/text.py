@@ -44,6 +44,7 @@ _ZERO_WIDTH = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u
 _APOSTROPHES = re.compile("['\u2018\u2019\u02bc\u0060\u00b4]")
 _DASHES = re.compile("[\u2010-\u2015\u2212]")
 _POSSESSIVE = re.compile(r"(?<=[a-z0-9])'s\b")
+_IS_CONTRACTION = re.compile(r"\b(what|who|where|how)'s\b")
 # A word: letters/digits, optionally joined by hyphens or apostrophes inside it
 # ("e-commerce", "full-stack", "don't"). The joiners are removed afterwards.
 _WORD = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
@@ -96,7 +97,9 @@ def tokens(text: str, *, keep_hyphens: bool = False) -> list[str]:
     "ecommerce") unless ``keep_hyphens`` (then the caller decides between the
     joined word and its parts, e.g. "flask-login" -> "flask", "login").
     """
-    text = _POSSESSIVE.sub("", text)
+    if "'s" in text:
+        text = _IS_CONTRACTION.sub(r"\1 is", text)  # "what's flask": "what is", not a possessive
+        text = _POSSESSIVE.sub("", text)
     words = [w.replace("'", "") for w in _WORD.findall(text)]
     if not keep_hyphens:
         words = [w.replace("-", "") for w in words]
@@ -106,9 +109,14 @@ def tokens(text: str, *, keep_hyphens: bool = False) -> list[str]:
     for w in words:
         if w == "not" and out and out[-1] == "can":
             out[-1] = "cannot"
+        elif w in _IS_CONTRACTIONS:  # "what's flask" asks "what is flask"
+            out += (w[:-1], "is")
         else:
             out.append("cannot" if w == "cant" else w)
     return out
+
+
+_IS_CONTRACTIONS = frozenset("whats whos wheres hows".split())
 
 
 # Function words plus the filler people type in chat ("hey team, quick q,
