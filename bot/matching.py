@@ -79,7 +79,10 @@ recognised words are generic and weightless next to the unknown ones.
 A question with a word of a subject the guide never addresses (deploying,
 installing, versions, performance, debugging, pay: ``OUT_OF_SCOPE_SUBJECTS``),
 or a rate ("requests per second": ``RATE_UNITS``), is declined whatever else
-it matches (confidence 0). Pasted code (snake_case
+it matches (confidence 0). A how-to question ("how do i ...", "how to ...")
+needs ``HOW_TO_FACTOR`` times ``min_confidence``: the guide compares the two
+frameworks and explains next to no procedure ("how do i reset my password on
+slack"); --explain shows the threshold applied. Pasted code (snake_case
 identifiers, calls) and release numbers ("django 5.1") count as off-topic
 words. A question that names both frameworks, has no
 off-topic word and whose unknown words all come after "for" is a choice for
@@ -150,6 +153,12 @@ FOREIGN_WEIGHT = 3.0  # so does a word outside everyday English ("graphql", "red
 OTHER_FRAMEWORK_FACTOR = 0.75  # a topic about only the framework the question does not name
 FRAMEWORKS = ("flask", "django")
 # stems between two framework names that make the question about the first one
+# "how do i", "how can we", "how to": a procedure. The guide compares the two
+# frameworks; it explains how to do next to nothing, so such a question needs
+# HOW_TO_FACTOR times the usual confidence ("how does django..." is not one).
+_HOW_TO_VERBS = frozenset("do can could should would".split())
+_HOW_TO_ASKERS = frozenset("i we you u".split())
+HOW_TO_FACTOR = 3.0
 _FRAMEWORK_TUPLES = tuple((f,) for f in FRAMEWORKS)
 _PREFERENCE_JOINTS = (("over",), ("instead", "of"), ("rather", "than"), ("not",))
 
@@ -248,6 +257,7 @@ class _Resolved:
     off_topic: int = 0  # off-topic words and pasted code among the unknown
     out_of_scope: list[str] = field(default_factory=list)  # words of a subject the guide never covers
     preferred: str | None = None  # "flask over django": the framework asked about
+    how_to: bool = False  # "how do i ...", "how to ...": asks for a procedure
     subject: int = 0  # unknown words not describing the asker's project ("... for a bakery")
     known_mass: float = 0.0
     unknown_mass: float = 0.0
@@ -525,6 +535,11 @@ class Answerer:
                 words.append(w)
         if len(words) > MAX_TOKENS:
             words = words[: MAX_TOKENS // 2] + words[-MAX_TOKENS // 2 :]
+        if "how" in words:
+            for a, b, c in zip(words, words[1:], words[2:] + [""]):
+                if a == "how" and (b == "to" or (b in _HOW_TO_VERBS and c in _HOW_TO_ASKERS)):
+                    r.how_to = True
+                    break
         if "per" in words:
             for a, b in zip(words, words[1:]):
                 if a == "per" and b in RATE_UNITS:  # "requests per second": performance
@@ -809,7 +824,8 @@ class Answerer:
             # matched only by words of its example questions: too weak
             confidence = 0.0
         explained = bool(ranked) and self._explains(ranked[0], resolved)
-        answered = bool(ranked) and (confidence >= self.min_confidence or explained)
+        needed = self.min_confidence * (HOW_TO_FACTOR if resolved.how_to else 1.0)
+        answered = bool(ranked) and (confidence >= needed or explained)
         topic = self._topics[ranked[0]] if answered else None
         suggestions: tuple[Topic, ...] = ()
         if not answered:  # only topics the question touched beyond their answer's wording
@@ -824,7 +840,7 @@ class Answerer:
                 known_share=round(known_share, 4),
                 confidence=round(confidence, 4),
                 fully_explained=explained,
-                min_confidence=self.min_confidence,
+                min_confidence=needed,
                 best=scored[0] if scored else None,
                 runners_up=tuple(scored[1:]),
                 stats=stats,

@@ -84,3 +84,11 @@ def test_a_common_word_is_not_a_typo(answerer: Answerer) -> None:
     assert answerer.answer("shot", explain=True).explanation.terms == ()
     assert [t.via for t in answerer.answer("shpo", explain=True).explanation.terms] == ["fuzzy"]
     assert ask(answerer, "e commerce with django") == "ecommerce"  # written apart: still joined
+
+
+def test_a_how_to_question_needs_more_evidence(answerer: Answerer) -> None:
+    plain = answerer.answer("reset password hashing", explain=True).explanation
+    how_to = answerer.answer("how do i reset password hashing", explain=True).explanation
+    assert how_to.min_confidence == 3 * plain.min_confidence
+    # "how does ..." explains, it asks for no procedure
+    assert answerer.answer("how does password hashing work", explain=True).explanation.min_confidence == 1.0
