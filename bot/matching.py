@@ -621,6 +621,7 @@ class Answerer:
                     spans.append((i, i + n))
                     break  # the longest phrase starting here
         covered_to = -1
+        phrased: set[int] = set()  # words inside a matched phrase
         for i, j in spans:  # sorted by start; drop spans inside an earlier one
             if j <= covered_to:
                 continue
@@ -630,6 +631,7 @@ class Answerer:
             for k in range(i, j):
                 if k in known:
                     known[k] = True
+                    phrased.add(k)
         # synonyms add the keyword they stand for
         for qt in list(r.terms.values()):
             # The keyword's weight, but only as informative as the word typed:
@@ -657,11 +659,13 @@ class Answerer:
         # "wifi password", "redis cache", "background jobs" are not the
         # guide's passwords, caching or jobs. It counts as an unknown word.
         # Not after "for" (the asker's project: "an api for an ios app"),
-        # never a framework's name, and not after a number ("3 weeks").
+        # never a framework's name or a word of a matched phrase ("multi
+        # vendor *online store*"), not after a number ("3 weeks") nor after
+        # an abbreviation of two letters ("cs student").
         modified: set[int] = set()
         for a in content:
             if (not known[a] and a not in neutral and known.get(a + 1)
-                    and not words[a].isdigit()
+                    and a + 1 not in phrased and len(words[a]) > 2 and not words[a].isdigit()
                     and stems[a + 1] not in FRAMEWORKS and not 0 <= for_at < a):
                 modified.add(a + 1)
         for i in content:

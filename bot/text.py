@@ -238,15 +238,17 @@ def is_foreign(word: str) -> bool:
     """A word outside everyday English: not one of the most frequent English
     words nor a plain inflection of one (``bot.neutral.is_common_word``), or
     letters and digits mixed ("s3", "http2", "i18n"; not an amount: "10x",
-    "3pm"). Left over after the
-    knowledge base and the neutral words, such a word names a product, library,
-    protocol or jargon the guide does not cover (graphql, redis, pagination,
-    vscode, wifi). Numbers, non-ASCII words and kinds of project ("saas",
-    "ios", "crm": ``bot.neutral.PROJECT_KINDS``) are not foreign."""
+    "3pm"). Left over after the knowledge base and the neutral words, such a
+    word names a product, library, protocol or jargon the guide does not cover
+    (graphql, redis, pagination, vscode, wifi). Numbers, two-letter words
+    ("cs", "ui"), non-ASCII words and kinds of project ("saas", "ios", "crm":
+    ``bot.neutral.PROJECT_KINDS``) are not foreign."""
     if word.isdigit() or not word.isascii() or not word.isalnum() or _AMOUNT.fullmatch(word):
         return False
     if not word.isalpha():
         return True
+    if len(word) < 3:  # "cs", "ui", "hr": abbreviations too short to tell
+        return False
     if not PROJECT_KINDS.isdisjoint(_bases(word)):
         return False
     return not any(is_common_word(b) for b in _bases(word))
