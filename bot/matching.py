@@ -78,8 +78,9 @@ recognised words are generic and weightless next to the unknown ones.
 
 A question with a word of a subject the guide never addresses (deploying,
 installing, versions, performance, debugging, pay: ``OUT_OF_SCOPE_SUBJECTS``),
-or a rate ("requests per second": ``RATE_UNITS``), is declined whatever else
-it matches (confidence 0). A how-to question ("how do i ...", "how to ...")
+or a rate ("requests per second": ``RATE_UNITS``), or that compares things
+none of which the index knows ("the difference between a list and a set"),
+is declined whatever else it matches (confidence 0). A how-to question ("how do i ...", "how to ...")
 needs ``HOW_TO_FACTOR`` times ``min_confidence``: the guide compares the two
 frameworks and explains next to no procedure ("how do i reset my password on
 slack"); --explain shows the threshold applied. Pasted code (snake_case
@@ -652,6 +653,15 @@ class Answerer:
                     ):
                         r.preferred = s
                 break
+        # "the difference between a list and a set": what is compared is
+        # named, and none of it is the guide's (a framework, a keyword...)
+        if "between" in words:
+            at = words.index("between")
+            if "and" in words[at + 2 : at + 8]:
+                end = words.index("and", at + 2) + 3
+                named = [k for k in range(at + 1, min(end, len(words))) if k in known]
+                if named and not any(known[k] for k in named):
+                    r.out_of_scope.append("between " + " ".join(words[at + 1 : end]))
         # known share: idf mass of distinct content words, recognised vs not
         for_at = words.index("for") if "for" in words else -1
         seen: set[str] = set()

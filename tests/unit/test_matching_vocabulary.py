@@ -92,3 +92,15 @@ def test_a_how_to_question_needs_more_evidence(answerer: Answerer) -> None:
     assert how_to.min_confidence == 3 * plain.min_confidence
     # "how does ..." explains, it asks for no procedure
     assert answerer.answer("how does password hashing work", explain=True).explanation.min_confidence == 1.0
+
+
+def test_a_comparison_of_things_outside_the_guide_declines() -> None:
+    answerer = Answerer(kb(
+        topic("key-differences", "Flask vs Django — key differences", {"difference": 3, "vs": 2}),
+        topic("microframework", "What is a microframework?", {"microframework": 3}),
+        topic("what-flask", "What is Flask?", {"flask": 2}),
+        topic("what-django", "What is Django?", {"django": 2}),
+    ))
+    assert ask(answerer, "what's the difference between a list and a set") == "decline"
+    assert ask(answerer, "what's the difference between flask and django") == "key-differences"
+    assert answerer.answer("difference between a microframework and a big one", explain=True).explanation.confidence > 0
