@@ -40,9 +40,11 @@ ATOMS = [
     "`", "```", "*", "_", "~", ">", ":rocket:", "\x00", "\x1b",
 ]
 WORDS = st.one_of(st.sampled_from(ATOMS), st.text(max_size=20))
+SLACK_MAX_TEXT = 40_000  # Slack never delivers a message longer than this
 QUESTIONS = st.one_of(
     st.lists(WORDS, max_size=16).map("".join),
-    st.tuples(st.lists(WORDS, min_size=1, max_size=6).map("".join), st.integers(1, 4000)).map(lambda t: t[0] * t[1]),
+    st.tuples(st.lists(WORDS, min_size=1, max_size=6).map("".join), st.integers(1, 4000))
+    .map(lambda t: (t[0] * t[1])[:SLACK_MAX_TEXT]),
 )
 BUTTON_VALUES = st.one_of(
     st.text(max_size=200),
