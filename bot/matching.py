@@ -78,7 +78,9 @@ recognised words are generic and weightless next to the unknown ones.
 
 A question with a word of a subject the guide never addresses (deploying,
 installing, versions, performance, debugging, pay: ``OUT_OF_SCOPE_SUBJECTS``),
-or a rate ("requests per second": ``RATE_UNITS``), or that compares things
+or a rate ("requests per second": ``RATE_UNITS``), or that names another
+technology (``OTHER_TECHNOLOGIES``, pasted code) but neither Flask nor Django
+("is rust worth learning"), or that compares things
 none of which the index knows ("the difference between a list and a set"),
 is declined whatever else it matches (confidence 0). A how-to question ("how do i ...", "how to ...")
 needs ``HOW_TO_FACTOR`` times ``min_confidence``: the guide compares the two
@@ -833,7 +835,10 @@ class Answerer:
         known_share = resolved.known_mass / total if total else 0.0
         best_score = ranked_scores[0][1] if ranked_scores else 0.0
         confidence = best_score * known_share ** self.unknown_penalty
-        if resolved.out_of_scope or not (ranked and self._mentions(ranked[0], terms, TITLE_WEIGHT)):
+        elsewhere = resolved.off_topic > len(resolved.out_of_scope) and not any(
+            f in resolved.words for f in FRAMEWORKS)
+        if (resolved.out_of_scope or elsewhere
+                or not (ranked and self._mentions(ranked[0], terms, TITLE_WEIGHT))):
             # deploying, installing, debugging, pay...; or the best topic is
             # matched only by words of its example questions: too weak
             confidence = 0.0

@@ -104,3 +104,12 @@ def test_a_comparison_of_things_outside_the_guide_declines() -> None:
     assert ask(answerer, "what's the difference between a list and a set") == "decline"
     assert ask(answerer, "what's the difference between flask and django") == "key-differences"
     assert answerer.answer("difference between a microframework and a big one", explain=True).explanation.confidence > 0
+
+
+def test_another_technology_without_flask_or_django_declines() -> None:
+    answerer = Answerer(kb(
+        topic("faq-learn-which", "Should I learn Flask or Django?", {"learn": 3, "worth learning": 3}),
+        topic("what-flask", "What is Flask?", {"flask": 2, "what is flask": 3}),
+    ))
+    assert ask(answerer, "is rust worth learning") == "decline"
+    assert ask(answerer, "is flask worth learning") == "faq-learn-which"
