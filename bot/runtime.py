@@ -120,4 +120,4 @@ async def running_bot(settings: Settings, *, check_auth: bool = True) -> AsyncIt
         elif check_auth:
             await check_token(settings)
         bolt = create_app(settings, services, **oauth)
-        yield Runtime(settings, bolt, services, stores, create_web_app(bolt))
+        yield Runtime(settings, bolt, services, stores, create_web_app(bolt, signing_secret=settings.signing_secret))

@@ -67,9 +67,9 @@ async def serve(settings: Settings) -> None:
         stack.push_async_callback(finish_in_flight)
         web_app = runtime.web_app
         if settings.mode is Mode.SOCKET:
-            from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+            from bot.socket_mode import CheckedSocketModeHandler
 
-            handler = AsyncSocketModeHandler(runtime.bolt, settings.app_token, web_client=runtime.bolt.client)
+            handler = CheckedSocketModeHandler(runtime.bolt, settings.app_token, web_client=runtime.bolt.client)
 
             async def health() -> tuple[bool, str]:
                 connected = await handler.client.is_connected()

@@ -18,7 +18,7 @@ import pytest
 from bot.emulator import requests as rq
 from bot.emulator.local_app import SIGNING_SECRET
 from bot.emulator.requests import sign
-from bot.http import BadBody, check_shape
+from bot.payloads import BadBody, check_shape
 from tests.reliability.conftest import assert_safe_message, listener_calls, settle, usage_records
 
 USER = {"id": "W222", "username": "alice", "team_id": rq.TEAM_ID}

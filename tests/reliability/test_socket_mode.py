@@ -128,18 +128,28 @@ async def test_a_retried_events_api_envelope_is_answered_once(bot_process):
         assert "repeated delivery of event" in bot.logs()
 
 
-async def test_malformed_envelopes_do_not_stop_the_socket(bot_process):
-    """Socket Mode skips bot/http.py's shape check (Slack's own socket, no signature): a payload of the
-    wrong shape may fail inside Bolt, but only that envelope; the socket keeps serving."""
+async def test_malformed_envelopes_are_acked_logged_and_do_not_stop_the_socket(bot_process):
+    """Envelopes get the same shape check as HTTP bodies (bot.payloads): acked empty so Slack does not
+    retry them, logged once with the cause, and the socket keeps serving."""
     socket = SocketModeServer()
     async with FakeSlackAPI(socket_mode=socket) as fake:
         bot = await start_bot(bot_process, fake, socket)
-        await socket.send_envelope("events_api", {"type": "event_callback", "event": "app_mention",
-                                                  "event_id": "Ev0BAD1", "team_id": "T0G9PQBBK"})
-        await socket.send_envelope("interactive", {"type": "block_actions", "actions": "menu_compare",
-                                                   "user": "W222", "team": {"id": "T0G9PQBBK"}})
-        await socket.send_envelope("interactive", {"type": "block_actions", "actions": [7], "user": {"id": "W1"}})
+        bad = [
+            await socket.send_envelope("events_api", {"type": "event_callback", "event": "app_mention",
+                                                      "event_id": "Ev0BAD1", "team_id": "T0G9PQBBK"}),
+            await socket.send_envelope("interactive", {"type": "block_actions", "actions": "menu_compare",
+                                                       "user": "W222", "team": {"id": "T0G9PQBBK"}}),
+            await socket.send_envelope("interactive", {"type": "block_actions", "actions": [7], "user": {"id": "W1"}}),
+        ]
+        for envelope_id in bad:
+            ack = await socket.wait_ack(envelope_id, timeout=5)
+            assert ack == {"envelope_id": envelope_id}
         await answers_a_mention(fake, socket)
+        logs = bot.logs()
+        assert "event_callback without an event object" in logs
+        assert "user is str, not dict" in logs
+        assert "actions[0] is not an object with an action_id" in logs
+        assert "Traceback" not in logs
         assert socket.connects_total == 1, "the same socket: no reconnection was needed"
         assert [c.method for c in fake.calls if c.method.startswith("chat.")] == ["chat.postMessage"]
         assert (await health(bot))[0] == 200
