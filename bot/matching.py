@@ -674,23 +674,23 @@ class Answerer:
         # never a framework's name or a word of a matched phrase ("multi
         # vendor *online store*"), not after a number ("3 weeks") nor after
         # an abbreviation of two letters ("cs student").
-        modified: set[int] = set()
-        for a in content:
-            if (not known[a] and a not in neutral and known.get(a + 1)
-                    and a + 1 not in phrased and len(words[a]) > 2 and not words[a].isdigit()
-                    and stems[a + 1] not in FRAMEWORKS and not 0 <= for_at < a):
-                modified.add(a + 1)
+        def modified(b: int) -> bool:
+            a = b - 1
+            return (known.get(a) is False and a not in neutral and b not in phrased
+                    and len(words[a]) > 2 and not words[a].isdigit()
+                    and stems[b] not in FRAMEWORKS and not 0 <= for_at < a)
         for i in content:
             key = stems[i]
             if key in seen or (i in neutral and not known[i]):
                 continue
             seen.add(key)
-            if known[i] and i not in modified:
+            changed = known[i] and modified(i)
+            if known[i] and not changed:
                 r.known_mass += min(self._idf.get(key, self._idf_rare), self._idf_unknown)
             else:
                 if i in off_topic:
                     weight = OFF_TOPIC_WEIGHT
-                elif i not in modified and is_foreign(words[i]):
+                elif not changed and is_foreign(words[i]):
                     weight = FOREIGN_WEIGHT
                 else:
                     weight = COMMON_WEIGHT
