@@ -28,6 +28,13 @@ and products, and everyday subjects (weather, food, cook, music, sport, travel,
 health, joke, movie, book, game, car, phone, email, wifi, password...).
 Keep it that way when adding words: a neutral word must be one that could sit
 in a question about ANY subject.
+
+Beyond the neutral words, ``is_common_word`` tells everyday English at large
+(the 20,000 most frequent English words, ``common_words.txt``) from the rest:
+an unknown word outside it is *foreign* (graphql, redis, vscode) and weighs
+like an off-topic word; one inside it ("cook", "banana") is an ordinary
+unknown word. ``PROJECT_KINDS`` (saas, crm, ios...) and ``RATE_UNITS``
+("per second") are smaller lists for the same rule.
 """
 
 from __future__ import annotations
