@@ -79,7 +79,8 @@ recognised words are generic and weightless next to the unknown ones.
 A question with a word of a subject the guide never addresses (deploying,
 installing, versions, performance, debugging, pay: ``OUT_OF_SCOPE_SUBJECTS``),
 or a rate ("requests per second": ``RATE_UNITS``), or that names another
-technology (``OTHER_TECHNOLOGIES``, pasted code) but neither Flask nor Django
+technology (``OTHER_TECHNOLOGIES``, pasted code; not the extension name of
+"flask-sqlalchemy") but neither Flask nor Django
 ("is rust worth learning"), or that compares things
 none of which the index knows ("the difference between a list and a set"),
 is declined whatever else it matches (confidence 0). A how-to question ("how do i ...", "how to ...")
@@ -524,6 +525,7 @@ class Answerer:
     def _resolve(self, question: str) -> _Resolved:
         r = _Resolved()
         words = []
+        extension: set[int] = set()  # words naming an extension ("flask-sqlalchemy")
         text, code = code_terms(normalise(question))
         for w in dict.fromkeys(code[:MAX_FUZZY_WORDS]):
             # pasted code or a release number: a detail the guide never names
@@ -533,11 +535,19 @@ class Answerer:
         for w in tokens(text, keep_hyphens=True):
             if "-" in w:  # "e-commerce" if the index knows it, else "flask", "login"
                 joined = w.replace("-", "")
-                words.extend([joined] if stem(joined) in self._known else w.split("-"))
+                if stem(joined) in self._known:
+                    words.append(joined)
+                else:
+                    parts = w.split("-")
+                    if parts[0] in FRAMEWORKS:
+                        # "flask-sqlalchemy": an extension's name, not a foreign subject
+                        extension.update(range(len(words) + 1, len(words) + len(parts)))
+                    words.extend(parts)
             else:
                 words.append(w)
         if len(words) > MAX_TOKENS:
             words = words[: MAX_TOKENS // 2] + words[-MAX_TOKENS // 2 :]
+            extension.clear()
         if "how" in words:
             for a, b, c in zip(words, words[1:], words[2:] + [""]):
                 if a == "how" and (b == "to" or (b in _HOW_TO_VERBS and c in _HOW_TO_ASKERS)):
@@ -690,7 +700,7 @@ class Answerer:
             else:
                 if i in off_topic:
                     weight = OFF_TOPIC_WEIGHT
-                elif not changed and is_foreign(words[i]):
+                elif not changed and i not in extension and is_foreign(words[i]):
                     weight = FOREIGN_WEIGHT
                 else:
                     weight = COMMON_WEIGHT
