@@ -119,7 +119,7 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
     meant meanwhile measure meet meeting meetings meh member members mention
     mentioned mentions mere merely message middle might million millions
     mind mine minor minute minutes mistake mix mode moment month months
-    moreover morning mostly mother move moving multiple mum myself nah name nay
+    moreover morning mostly mother move moving multi multiple mum myself nah name nay
     named namely narrow natural naturally near nearly neat necessarily
     necessary negative neither nervous never nevertheless new next nice
     night nine nobody non none nonetheless nonsense normal normally notably
