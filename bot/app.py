@@ -12,7 +12,7 @@ from bot import fast_ack
 from bot.config import Mode, Settings
 from bot.listeners import register
 from bot.services import Services
-from bot.slack_io import retry_handlers
+from bot.slack_io import retry_handlers, sdk_logger
 
 logger = logging.getLogger(__name__)
 
@@ -22,7 +22,8 @@ def web_client(settings: Settings, token: str | None = None, session: aiohttp.Cl
 
     Pass the app's shared ``session`` so calls reuse connections (the session sets the timeout).
     """
-    return AsyncWebClient(token=token, base_url=settings.slack_api_url, retry_handlers=retry_handlers(), session=session)
+    return AsyncWebClient(token=token, base_url=settings.slack_api_url, retry_handlers=retry_handlers(), session=session,
+                          logger=sdk_logger("web"))
 
 
 def create_app(settings: Settings, services: Services, **oauth: object) -> AsyncApp:
@@ -32,11 +33,12 @@ def create_app(settings: Settings, services: Services, **oauth: object) -> Async
     """
     if settings.mode is Mode.OAUTH:
         app = AsyncApp(signing_secret=settings.signing_secret, client=web_client(settings, session=services.session),
-                       **oauth)  # type: ignore[arg-type]
+                       logger=sdk_logger("bolt"), **oauth)  # type: ignore[arg-type]
     else:
         app = AsyncApp(
             signing_secret=settings.signing_secret,
             client=web_client(settings, settings.bot_token, services.session),
+            logger=sdk_logger("bolt"),
             # Socket Mode requests are not signed: the app token authenticates the socket.
             request_verification_enabled=settings.mode is not Mode.SOCKET,
         )

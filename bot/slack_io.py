@@ -41,6 +41,20 @@ RESPONSE_URL_RETRIES = 2
 RESPONSE_URL_BACKOFF_SECONDS = 0.5
 
 
+def sdk_logger(name: str) -> logging.Logger:
+    """A logger for slack_sdk and Bolt objects, with an explicit level.
+
+    Both build their debug strings (the whole request and response, for every
+    Web API call) whenever ``logger.level <= DEBUG``, and a logger left at NOTSET
+    has level 0, whatever the configured level. Pinning the effective level here
+    keeps that work for when DEBUG is really on.
+    """
+    sdk = logging.getLogger(f"bot.slack.{name}")
+    if sdk.level == logging.NOTSET:
+        sdk.setLevel(sdk.getEffectiveLevel())
+    return sdk
+
+
 def retry_handlers() -> list[AsyncRetryHandler]:
     """Slack's own retry policy: wait out 429s, back off on 5xx and dropped connections."""
     return [
@@ -102,7 +116,8 @@ class Sender:
 
     async def respond(self, response_url: str, payload: dict[str, Any]) -> bool:
         """POST to a response_url and check the answer (Slack returns 404 expired_url when it is used up)."""
-        webhook = AsyncWebhookClient(response_url, session=self.session, retry_handlers=retry_handlers(), timeout=10)
+        webhook = AsyncWebhookClient(response_url, session=self.session, retry_handlers=retry_handlers(), timeout=10,
+                                     logger=sdk_logger("webhook"))
         try:
             for attempt in range(RESPONSE_URL_RETRIES + 1):
                 resp = await webhook.send_dict(payload)

@@ -23,6 +23,7 @@ from bot.config import Mode, Settings, load_settings
 from bot.errors import ConfigError, FlaskVsDjangoError
 from bot.http import create_web_app
 from bot.reload import reload_knowledge
+from bot.slack_io import sdk_logger
 from bot.runtime import SHUTDOWN_GRACE_SECONDS, Runtime, finish_in_flight, running_bot
 
 logger = logging.getLogger("bot")
@@ -32,6 +33,8 @@ def configure_logging(level: str) -> None:
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     if level != "DEBUG":
         logging.getLogger("slack_bolt").setLevel(logging.WARNING)
+        logging.getLogger("bot.slack").setLevel(logging.WARNING)  # Bolt and slack_sdk objects (bot.slack_io.sdk_logger)
+        logging.getLogger("bot.slack.socket").setLevel(level)     # Socket Mode connects and reconnects stay visible
         logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
 
 
@@ -69,7 +72,8 @@ async def serve(settings: Settings) -> None:
         if settings.mode is Mode.SOCKET:
             from bot.socket_mode import CheckedSocketModeHandler
 
-            handler = CheckedSocketModeHandler(runtime.bolt, settings.app_token, web_client=runtime.bolt.client)
+            handler = CheckedSocketModeHandler(runtime.bolt, settings.app_token, web_client=runtime.bolt.client,
+                                               logger=sdk_logger("socket"))
 
             async def health() -> tuple[bool, str]:
                 connected = await handler.client.is_connected()
