@@ -78,7 +78,8 @@ recognised words are generic and weightless next to the unknown ones.
 
 A question with a word of a subject the guide never addresses (deploying,
 installing, versions, performance, debugging, pay: ``OUT_OF_SCOPE_SUBJECTS``),
-or a rate ("requests per second": ``RATE_UNITS``), or that names another
+or a rate ("requests per second": ``RATE_UNITS``), or a failure ("not
+working", "folder not found": ``NEGATIONS`` + ``FAILING_VERBS``), or that names another
 technology (``OTHER_TECHNOLOGIES``, pasted code; not the extension name of
 "flask-sqlalchemy") but neither Flask nor Django
 ("is rust worth learning"), or that compares things
@@ -117,7 +118,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.knowledge import Knowledge, Topic
-from bot.neutral import NEUTRAL_WORDS, RATE_UNITS, is_common_word
+from bot.neutral import FAILING_VERBS, NEGATIONS, NEUTRAL_WORDS, RATE_UNITS, is_common_word
 from bot.text import (
     STOPWORDS,
     code_terms,
@@ -553,6 +554,11 @@ class Answerer:
                 if a == "how" and (b == "to" or (b in _HOW_TO_VERBS and c in _HOW_TO_ASKERS)):
                     r.how_to = True
                     break
+        if not NEGATIONS.isdisjoint(words):
+            for a, b in zip(words, words[1:]):
+                if a in NEGATIONS and b in FAILING_VERBS:  # "not working": a failure
+                    r.out_of_scope.append(f"{a} {b}")
+                    break
         if "per" in words:
             for a, b in zip(words, words[1:]):
                 if a == "per" and b in RATE_UNITS:  # "requests per second": performance
@@ -852,7 +858,8 @@ class Answerer:
             # deploying, installing, debugging, pay...; or the best topic is
             # matched only by words of its example questions: too weak
             confidence = 0.0
-        explained = bool(ranked) and self._explains(ranked[0], resolved)
+        explained = (bool(ranked) and not resolved.out_of_scope and not elsewhere
+                     and self._explains(ranked[0], resolved))
         needed = self.min_confidence * (HOW_TO_FACTOR if resolved.how_to else 1.0)
         answered = bool(ranked) and (confidence >= needed or explained)
         topic = self._topics[ranked[0]] if answered else None

@@ -224,6 +224,21 @@ RATE_UNITS: frozenset[str] = frozenset(
     "second seconds sec secs minute minutes min mins ms millisecond milliseconds".split()
 )
 
+# "not working", "doesn't load", "template folder not found": a failure
+# report, the same subject as "error" or "broken". A negation followed by one of
+# these declines the question like a word of OUT_OF_SCOPE_SUBJECTS.
+NEGATIONS: frozenset[str] = frozenset(
+    "not doesnt isnt wont didnt dont arent cannot never".split()
+)
+FAILING_VERBS: frozenset[str] = frozenset(
+    """
+    work works working worked found load loads loading loaded start starts
+    starting started run runs running send sends sending sent show shows
+    showing connect connects connecting respond responds responding save saves
+    saving render renders rendering
+    """.split()
+)
+
 # Other frameworks and languages. The guide compares none of them with Flask
 # or Django, but a question may name one only as context ("coming from node,
 # what is flask?"), so such a word counts against it as OFF_TOPIC_WEIGHT

@@ -113,3 +113,9 @@ def test_another_technology_without_flask_or_django_declines() -> None:
     ))
     assert ask(answerer, "is rust worth learning") == "decline"
     assert ask(answerer, "is flask worth learning") == "faq-learn-which"
+
+
+def test_a_failure_report_declines(answerer: Answerer) -> None:
+    assert ask(answerer, "flask login page not found") == "decline"
+    assert ask(answerer, "my rest api is not working") == "decline"
+    assert ask(answerer, "does flask have login") == "authentication"
