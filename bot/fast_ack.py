@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from typing import Optional
+from typing import Any, Optional
 
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
@@ -98,8 +98,22 @@ async def _wait_for_ack(ack: AsyncAck, deadline: float) -> None:
             return
 
 
+MAX_IN_FLIGHT = 100  # listener runs still working after their ack; beyond this, acks wait (backpressure)
+
+
 class FastAckListenerRunner(AsyncioListenerRunner):
-    """Bolt's runner, with the ack wait event-driven instead of polled every 10 ms."""
+    """Bolt's runner, with the ack wait event-driven instead of polled every 10 ms.
+
+    It also keeps a reference to every listener run still working after its ack
+    (Bolt's own ``ensure_future`` keeps none, so a run could be garbage-collected
+    mid-flight), and bounds them: with ``MAX_IN_FLIGHT`` runs busy, the next ack
+    waits for one to finish (up to the ack timeout), so a burst slows the sender
+    down instead of piling up unbounded work and memory.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.in_flight: set[asyncio.Task[None]] = set()
 
     async def run(
         self,
@@ -138,13 +152,16 @@ class FastAckListenerRunner(AsyncioListenerRunner):
             finally:
                 await self.listener_completion_handler.handle(request=request, response=response)
 
-        asyncio.ensure_future(run_ack_function_asynchronously(ack, request, response))
+        task = asyncio.ensure_future(run_ack_function_asynchronously(ack, request, response))
+        self.in_flight.add(task)
+        task.add_done_callback(self.in_flight.discard)
 
         for lazy_func in listener.lazy_functions:
             # request.lazy_function_name is only set on lazy-only requests, handled above.
             self._start_lazy_function(lazy_func, request)
 
         await _wait_for_ack(ack, starting_time + listener.ack_timeout)
+        await self._wait_for_room(starting_time + listener.ack_timeout)
 
         if response is None and ack.response is None:
             self.logger.warning(warning_did_not_call_ack(listener_name))
@@ -158,12 +175,18 @@ class FastAckListenerRunner(AsyncioListenerRunner):
         return None  # pragma: no cover - Bolt's own unreachable tail
 
 
+    async def _wait_for_room(self, deadline: float) -> None:
+        while len(self.in_flight) > MAX_IN_FLIGHT and time.time() < deadline:
+            await asyncio.wait(set(self.in_flight), timeout=max(0.0, deadline - time.time()),
+                               return_when=asyncio.FIRST_COMPLETED)
+
+
 def install(app: AsyncApp) -> None:
     """Replace ``app``'s listener runner with a ``FastAckListenerRunner`` (same handlers)."""
     current = app.listener_runner
     if isinstance(current, FastAckListenerRunner):
         return
-    app._async_listener_runner = FastAckListenerRunner(  # Bolt has no public setter
+    runner = FastAckListenerRunner(
         logger=current.logger,
         process_before_response=current.process_before_response,
         listener_error_handler=current.listener_error_handler,
@@ -171,3 +194,4 @@ def install(app: AsyncApp) -> None:
         listener_completion_handler=current.listener_completion_handler,
         lazy_listener_runner=current.lazy_listener_runner,
     )
+    app._async_listener_runner = runner  # Bolt has no public setter

@@ -217,3 +217,29 @@ async def test_same_responses_as_bolts_runner(app_with, runner_class):
     resp = await app.async_dispatch(command())
     assert resp.status == 200
     assert json.loads(resp.body) == {"text": "t", "blocks": [{"type": "divider"}], "response_type": "ephemeral"}
+
+
+async def test_busy_listeners_hold_back_the_next_ack_and_are_kept_referenced(app_with, monkeypatch):
+    """With MAX_IN_FLIGHT runs still working after their acks, the next ack waits for one to finish."""
+    monkeypatch.setattr(fast_ack, "MAX_IN_FLIGHT", 2)
+    app = app_with()
+    release = asyncio.Event()
+
+    @app.command("/flaskvsdjango")
+    async def slow(ack: AsyncAck) -> None:
+        await ack()
+        await release.wait()
+
+    runner = app.listener_runner
+    first = [await app.async_dispatch(command()) for _ in range(2)]  # within the limit: answered at once
+    assert [r.status for r in first] == [200, 200]
+    assert len(runner.in_flight) == 2
+    third = asyncio.ensure_future(app.async_dispatch(command()))
+    for _ in range(50):
+        await asyncio.sleep(0)
+    assert not third.done(), "the third ack must wait while two listeners are busy"
+    release.set()
+    assert (await asyncio.wait_for(third, 5)).status == 200
+    for _ in range(50):
+        await asyncio.sleep(0)
+    assert runner.in_flight == set()
