@@ -492,7 +492,10 @@ class Answerer:
     def _correct(self, word: str, resolved: _Resolved) -> str | None:
         seen: set[str] = set()
         best: tuple[int, int, str] | None = None
-        for key in _deletes(word) | {word}:
+        # A correctly spelt common word is no typo; it may only be one written
+        # apart ("e commerce"): look up just the index words one letter longer.
+        common = is_common_word(word)
+        for key in (word,) if common else _deletes(word) | {word}:
             for candidate in self._delete_index.get(key, ()):
                 if candidate in seen:
                     continue
@@ -507,10 +510,11 @@ class Answerer:
                 rank = (distance, -len(self._postings.get(self._surface[candidate], ())), candidate)
                 if best is None or rank < best:
                     best = rank
-        if best is None and len(word) > MIN_FUZZY_LENGTH:
+        if best is None and len(word) > MIN_FUZZY_LENGTH and not common:
             # Everyday words are vocabulary too: a typo in one ("honstly",
             # "convnce") is neutral rather than unknown. Looked up only when the
-            # index has no correction, in the shared list of such words.
+            # index has no correction, in the shared list of such words, and
+            # never for a correctly spelt common word ("kitchen").
             bucket = _neutral_bucket(len(word))
             resolved.fuzzy_candidates += len(bucket)
             for candidate, distance, _ in process.extract(
