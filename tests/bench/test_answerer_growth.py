@@ -47,7 +47,10 @@ def test_each_kind_of_work_is_bounded(costs):
     limit = Answerer(synthetic_knowledge(10, seed=0)).posting_limit
     assert big.postings_visited < 4 * limit, big       # a few query terms, each cut at posting_limit
     assert big.lookups < 2 * limit, big                 # completing the few topics that can still win
-    assert big.fuzzy_candidates < 50, big               # typo correction stays local
+    # typo correction stays local: a bounded neighbourhood per unknown word (index vocabulary
+    # plus the everyday-English list), the same at 1,000 and 10,000 topics
+    assert big.fuzzy_candidates < 200, big
+    assert big.fuzzy_candidates <= 1.2 * costs[1_000].fuzzy_candidates, (costs[1_000], big)
 
 
 def test_the_shipped_questions_are_all_in_the_mix():
