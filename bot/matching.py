@@ -67,7 +67,13 @@ A known word right after an unknown content word (not after "for", not a
 framework's name) names something else and counts as unknown too: "wifi
 *password*", "redis *cache*", "background *jobs*". A phrase ending in "in" is
 not matched right before "flask"/"django": "logging in django" is not "log in",
-"build in flask" is not "built in". A question is answered
+"build in flask" is not "built in"; nor is a phrase ending in a framework's
+name right before "or"/"vs"/"and": "choose flask or django" is not "choose
+flask". Unknown words describing the asker, not the subject, are left out
+when a framework is named: the technology after "coming/switching/moving
+from" or before a role + "here" or after "i'm a"/"as a" ("coming from node,
+what's flask", "php dev here": ``bot.neutral.BACKGROUND_VERBS``,
+``BACKGROUND_ROLES``). A question is answered
 when ``best score x known share ** 2 >= min_confidence`` (enough topic-specific
 evidence, discounted hard for unknown words; and at least one of the best
 topic's keywords, synonyms or title words, not only example words), or when it
@@ -118,7 +124,15 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.knowledge import Knowledge, Topic
-from bot.neutral import FAILING_VERBS, NEGATIONS, NEUTRAL_WORDS, RATE_UNITS, is_common_word
+from bot.neutral import (
+    BACKGROUND_ROLES,
+    BACKGROUND_VERBS,
+    FAILING_VERBS,
+    NEGATIONS,
+    NEUTRAL_WORDS,
+    RATE_UNITS,
+    is_common_word,
+)
 from bot.text import (
     STOPWORDS,
     code_terms,
@@ -165,6 +179,9 @@ _HOW_TO_VERBS = frozenset("do can could should would".split())
 _HOW_TO_ASKERS = frozenset("i we you u".split())
 HOW_TO_FACTOR = 3.0
 _FRAMEWORK_TUPLES = tuple((f,) for f in FRAMEWORKS)
+_FRAMEWORK_SET = frozenset(FRAMEWORKS)
+_NO_WORDS: frozenset[int] = frozenset()
+_ALTERNATIVE_JOINTS = frozenset(("or", "vs", "versus", "and"))
 _PREFERENCE_JOINTS = (("over",), ("instead", "of"), ("rather", "than"), ("not",))
 
 
@@ -640,6 +657,11 @@ class Answerer:
                     # "logging in django", "build in flask": "in" is where, not
                     # the particle of "log in" / "built in"
                     continue
+                if gram[-1] in _FRAMEWORK_SET and stems[i + n : i + n + 1] and (
+                        stems[i + n] in _ALTERNATIVE_JOINTS):
+                    # "choose flask or django": the framework is one of two
+                    # alternatives, not the one chosen ("choose flask")
+                    continue
                 if gram in self._phrases and " ".join(gram) in self._known:
                     spans.append((i, i + n))
                     break  # the longest phrase starting here
@@ -684,6 +706,9 @@ class Answerer:
                 named = [k for k in range(at + 1, min(end, len(words))) if k in known]
                 if named and not any(known[k] for k in named):
                     r.out_of_scope.append("between " + " ".join(words[at + 1 : end]))
+        background = self._background(words, known) if (
+            ("from" in words or not BACKGROUND_ROLES.isdisjoint(words))
+            and not _FRAMEWORK_SET.isdisjoint(stems)) else _NO_WORDS
         # known share: idf mass of distinct content words, recognised vs not
         for_at = words.index("for") if "for" in words else -1
         seen: set[str] = set()
@@ -697,11 +722,12 @@ class Answerer:
         def modified(b: int) -> bool:
             a = b - 1
             return (known.get(a) is False and a not in neutral and b not in phrased
+                    and a not in background
                     and len(words[a]) > 2 and not words[a].isdigit()
                     and stems[b] not in FRAMEWORKS and not 0 <= for_at < a)
         for i in content:
             key = stems[i]
-            if key in seen or (i in neutral and not known[i]):
+            if key in seen or (i in neutral and not known[i]) or i in background:
                 continue
             seen.add(key)
             changed = known[i] and modified(i)
@@ -721,6 +747,38 @@ class Answerer:
                     r.out_of_scope.append(words[i])
                 r.subject += not (0 <= for_at < i)
         return r
+
+    @staticmethod
+    def _background(words: list[str], known: dict[int, bool]) -> set[int] | frozenset[int]:
+        """Unknown words describing the asker, not the subject: the technology
+        after "coming/switching/moving from" ("coming from node, what's
+        flask") or before a role + "here" or after "i'm a / as a" ("php dev
+        here", "as a java developer"). Only when a framework is named; a
+        framework's name or a known word ends the description."""
+        marked: set[int] = set()
+        n = len(words)
+
+        def take(order: Iterable[int]) -> None:
+            count = 0
+            for j in order:
+                w = words[j]
+                if w in ("a", "an", "the"):
+                    continue
+                if j not in known or known[j] or w in FRAMEWORKS or count == 3:
+                    break
+                marked.add(j)
+                count += 1
+
+        for k, w in enumerate(words):
+            if w == "from" and k and words[k - 1] in BACKGROUND_VERBS:
+                take(range(k + 1, n))
+            elif w in BACKGROUND_ROLES and k and (
+                words[k + 1 : k + 2] == ["here"] or not {"a", "an"}.isdisjoint(words[max(0, k - 3) : k])
+            ):
+                if k in known and not known[k]:
+                    marked.add(k)
+                take(range(k - 1, -1, -1))
+        return marked
 
     def _score(
         self, terms: Iterable[QueryTerm], other: str | None = None

@@ -230,6 +230,19 @@ RATE_UNITS: frozenset[str] = frozenset(
 NEGATIONS: frozenset[str] = frozenset(
     "not doesnt isnt wont didnt dont arent cannot never".split()
 )
+# The asker's background, not the subject: "coming from node, what's
+# flask", "php dev here, what is django". The technology named right after
+# one of these verbs + "from", or right before one of these roles + "here"
+# (or after "i'm a" / "as a"), describes who asks (bot.matching).
+BACKGROUND_VERBS: frozenset[str] = frozenset(
+    "coming come came switching switched switch moving moved move migrating "
+    "migrated transitioning transitioned converting".split()
+)
+BACKGROUND_ROLES: frozenset[str] = frozenset(
+    "dev devs developer developers engineer engineers programmer programmers "
+    "guy person background".split()
+)
+
 FAILING_VERBS: frozenset[str] = frozenset(
     """
     work works working worked found load loads loading loaded start starts

@@ -1,0 +1,57 @@
+"""The asker's background ("coming from node", "php dev here") is not the subject; "choose flask" vs "choose flask or django"."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.knowledge import default_knowledge_dir, load_knowledge
+from bot.matching import Answerer
+
+
+@pytest.fixture(scope="module")
+def answerer() -> Answerer:
+    return Answerer(load_knowledge(default_knowledge_dir()))
+
+
+def got(answerer: Answerer, q: str) -> str:
+    m = answerer.answer(q)
+    return m.topic.id if m.answered and m.topic else "decline"
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("im coming from node, what is flask", "flask-overview"),
+        ("switching from rails, what is django", "django-overview"),
+        ("php dev here, what is django", "django-overview"),
+        ("as a java developer, what is flask", "flask-overview"),
+    ],
+)
+def test_background_words_are_not_held_against_the_question(answerer: Answerer, q: str, expected: str) -> None:
+    assert got(answerer, q) == expected
+    assert not answerer.answer(q, explain=True).explanation.unknown
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "coming from django, what is fastapi",  # the subject is after the background
+        "coming from node, what is kotlin",  # no framework named
+        "im coming from node, how do i deploy flask",  # an out-of-scope subject still declines
+        "is rust worth learning",
+    ],
+)
+def test_the_subject_still_counts(answerer: Answerer, q: str) -> None:
+    assert got(answerer, q) == "decline"
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("what would make someone choose flask these days", "why-flask"),
+        ("should i choose flask or django", "final-verdict"),
+        ("go with django or flask?", "final-verdict"),
+    ],
+)
+def test_choosing_one_framework_vs_choosing_between_them(answerer: Answerer, q: str, expected: str) -> None:
+    assert got(answerer, q) == expected
