@@ -26,6 +26,21 @@ def web_client(settings: Settings, token: str | None = None, session: aiohttp.Cl
                           logger=sdk_logger("web"))
 
 
+class _TokenFromEnvironmentNotice(logging.Filter):
+    """Bolt reads SLACK_BOT_TOKEN from the environment by itself and then warns that the
+    client we pass (with that same token, SLACK_API_URL and retries) wins: expected, not news."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("As you gave `client` as well")
+
+
+def bolt_logger() -> logging.Logger:
+    log = sdk_logger("bolt")
+    if not any(isinstance(f, _TokenFromEnvironmentNotice) for f in log.filters):
+        log.addFilter(_TokenFromEnvironmentNotice())
+    return log
+
+
 def create_app(settings: Settings, services: Services, **oauth: object) -> AsyncApp:
     """The Bolt app with every listener registered.
 
@@ -33,12 +48,12 @@ def create_app(settings: Settings, services: Services, **oauth: object) -> Async
     """
     if settings.mode is Mode.OAUTH:
         app = AsyncApp(signing_secret=settings.signing_secret, client=web_client(settings, session=services.session),
-                       logger=sdk_logger("bolt"), **oauth)  # type: ignore[arg-type]
+                       logger=bolt_logger(), **oauth)  # type: ignore[arg-type]
     else:
         app = AsyncApp(
             signing_secret=settings.signing_secret,
             client=web_client(settings, settings.bot_token, services.session),
-            logger=sdk_logger("bolt"),
+            logger=bolt_logger(),
             # Socket Mode requests are not signed: the app token authenticates the socket.
             request_verification_enabled=settings.mode is not Mode.SOCKET,
         )
