@@ -163,7 +163,8 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
     suffer suggest suggestion suit sum summarise summarize summed summing
     super supply support suppose supposed sure surely surprise surprised
     surround survive suspect swallow sweet swing switch tackle take taken
-    takes taking talk talked talking tbf teammate teammates tear teh tell
+    takes taking talk talked talking tbf teammate teammates tear teh
+    technical nontechnical techie tell
     tells ten tend terrible thank thanks themselves theory therefore thing
     thinking third thirty tho though thoughts thousand threaten three throw
     thru thumb thus tie time tip tips title today together told tolerate ton
