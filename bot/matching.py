@@ -677,6 +677,15 @@ class Answerer:
                 if k in known:
                     known[k] = True
                     phrased.add(k)
+        background = self._background(words, known) if (
+            ("from" in words or not BACKGROUND_ROLES.isdisjoint(words))
+            and not _FRAMEWORK_SET.isdisjoint(stems)) else _NO_WORDS
+        for k in background:
+            if known.get(k):  # "noob here": who asks, not what is asked
+                qt = r.terms.get(stems[k])
+                if qt is not None and qt.source == words[k]:
+                    del r.terms[stems[k]]
+                    r.words.remove(stems[k])
         # synonyms add the keyword they stand for
         for qt in list(r.terms.values()):
             # The keyword's weight, but only as informative as the word typed:
@@ -706,9 +715,6 @@ class Answerer:
                 named = [k for k in range(at + 1, min(end, len(words))) if k in known]
                 if named and not any(known[k] for k in named):
                     r.out_of_scope.append("between " + " ".join(words[at + 1 : end]))
-        background = self._background(words, known) if (
-            ("from" in words or not BACKGROUND_ROLES.isdisjoint(words))
-            and not _FRAMEWORK_SET.isdisjoint(stems)) else _NO_WORDS
         # known share: idf mass of distinct content words, recognised vs not
         for_at = words.index("for") if "for" in words else -1
         seen: set[str] = set()
@@ -772,10 +778,10 @@ class Answerer:
         for k, w in enumerate(words):
             if w == "from" and k and words[k - 1] in BACKGROUND_VERBS:
                 take(range(k + 1, n))
-            elif w in BACKGROUND_ROLES and k and (
+            elif w in BACKGROUND_ROLES and (
                 words[k + 1 : k + 2] == ["here"] or not {"a", "an"}.isdisjoint(words[max(0, k - 3) : k])
             ):
-                if k in known and not known[k]:
+                if k in known and (not known[k] or words[k + 1 : k + 2] == ["here"]):
                     marked.add(k)
                 take(range(k - 1, -1, -1))
         return marked

@@ -234,14 +234,15 @@ NEGATIONS: frozenset[str] = frozenset(
 # The asker's background, not the subject: "coming from node, what's
 # flask", "php dev here, what is django". The technology named right after
 # one of these verbs + "from", or right before one of these roles + "here"
-# (or after "i'm a" / "as a"), describes who asks (bot.matching).
+# (or after "i'm a" / "as a"), describes who asks (bot.matching); so does
+# a role + "here" even when a topic knows the word ("noob here, what's flask").
 BACKGROUND_VERBS: frozenset[str] = frozenset(
     "coming come came switching switched switch moving moved move migrating "
     "migrated transitioning transitioned converting".split()
 )
 BACKGROUND_ROLES: frozenset[str] = frozenset(
     "dev devs developer developers engineer engineers programmer programmers "
-    "guy person background".split()
+    "guy person background noob newbie beginner junior student".split()
 )
 
 FAILING_VERBS: frozenset[str] = frozenset(

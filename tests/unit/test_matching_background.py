@@ -55,3 +55,15 @@ def test_the_subject_still_counts(answerer: Answerer, q: str) -> None:
 )
 def test_choosing_one_framework_vs_choosing_between_them(answerer: Answerer, q: str, expected: str) -> None:
     assert got(answerer, q) == expected
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("hey, total noob here - what is flask?", "flask-overview"),  # who asks, not what is asked
+        ("beginner here, which is easier to learn", "ease-of-learning"),
+        ("as a beginner is flask easier", "ease-of-learning"),  # no "here": still evidence
+    ],
+)
+def test_a_role_followed_by_here_describes_the_asker(answerer: Answerer, q: str, expected: str) -> None:
+    assert got(answerer, q) == expected
