@@ -16,6 +16,7 @@ import aiohttp
 from aiohttp import web
 from slack_bolt.async_app import AsyncApp
 
+from bot import fast_ack
 from bot.app import create_app, web_client
 from bot.config import Mode, Settings
 from bot.errors import ConfigError
@@ -120,4 +121,6 @@ async def running_bot(settings: Settings, *, check_auth: bool = True) -> AsyncIt
         elif check_auth:
             await check_token(settings)
         bolt = create_app(settings, services, **oauth)
+        # on exit: replies still being sent after their acks finish first, then usage records
+        stack.push_async_callback(fast_ack.drain, bolt, SHUTDOWN_GRACE_SECONDS)
         yield Runtime(settings, bolt, services, stores, create_web_app(bolt, signing_secret=settings.signing_secret))

@@ -243,3 +243,19 @@ async def test_busy_listeners_hold_back_the_next_ack_and_are_kept_referenced(app
     for _ in range(50):
         await asyncio.sleep(0)
     assert runner.in_flight == set()
+
+
+async def test_drain_waits_for_listener_runs_after_their_acks(app_with):
+    app = app_with()
+    finished = []
+
+    @app.command("/flaskvsdjango")
+    async def late(ack: AsyncAck) -> None:
+        await ack()
+        await asyncio.sleep(0.05)
+        finished.append(True)
+
+    assert (await app.async_dispatch(command())).status == 200
+    assert finished == []
+    await fast_ack.drain(app, timeout=5)
+    assert finished == [True]
