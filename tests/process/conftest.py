@@ -33,18 +33,26 @@ def clean_env(**extra: str) -> dict[str, str]:
 
 
 class BotProcess:
-    def __init__(self, env: dict[str, str], port: int) -> None:
+    """``python -m bot`` with its log (stderr) in a file: a pipe nobody reads would fill up
+    and stall a chatty bot."""
+
+    def __init__(self, env: dict[str, str], port: int, log: Path) -> None:
         self.env = env
         self.port = port
         self.url = f"http://127.0.0.1:{port}"
+        self.log = log
         self.proc: subprocess.Popen[str] | None = None
 
     def start(self) -> "BotProcess":
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "bot"], cwd=ROOT, env=self.env, stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        )
+        with self.log.open("w") as err:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "bot"], cwd=ROOT, env=self.env, stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL, stderr=err, text=True,
+            )
         return self
+
+    def logs(self) -> str:
+        return self.log.read_text()
 
     async def wait_healthy(self, timeout: float = 15.0) -> dict[str, Any]:
         deadline = asyncio.get_running_loop().time() + timeout
@@ -52,8 +60,7 @@ class BotProcess:
             while True:
                 assert self.proc is not None
                 if self.proc.poll() is not None:
-                    out, err = self.proc.communicate()
-                    raise AssertionError(f"bot exited with {self.proc.returncode}: {err[-2000:]}")
+                    raise AssertionError(f"bot exited with {self.proc.returncode}: {self.logs()[-2000:]}")
                 try:
                     async with session.get(self.url + "/healthz") as resp:
                         if resp.status == 200:
@@ -64,24 +71,33 @@ class BotProcess:
                     raise AssertionError("bot did not become healthy in time")
                 await asyncio.sleep(0.1)
 
+    def wait(self, timeout: float = 15.0) -> tuple[int, str]:
+        """Wait for the process to exit by itself; (exit code, log). Call via asyncio.to_thread
+        when a fake Slack in this process must keep answering meanwhile."""
+        assert self.proc is not None
+        try:
+            self.proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        return self.proc.returncode, self.logs()
+
     def stop(self, sig: int = signal.SIGTERM, timeout: float = 15.0) -> tuple[int, str, str]:
+        """Send ``sig`` and wait; (exit code, "", log)."""
         assert self.proc is not None
         if self.proc.poll() is None:
             self.proc.send_signal(sig)
-        try:
-            out, err = self.proc.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            out, err = self.proc.communicate()
-        return self.proc.returncode, out, err
+        code, log = self.wait(timeout)
+        return code, "", log
 
 
 @pytest.fixture
-def bot_process():
+def bot_process(tmp_path):
+    """Start ``python -m bot`` with an environment; killed at teardown if still running."""
     started: list[BotProcess] = []
 
     def start(env: dict[str, str], port: int) -> BotProcess:
-        bot = BotProcess(env, port).start()
+        bot = BotProcess(env, port, tmp_path / f"bot-{len(started)}.log").start()
         started.append(bot)
         return bot
 
@@ -89,4 +105,4 @@ def bot_process():
     for bot in started:
         if bot.proc and bot.proc.poll() is None:
             bot.proc.kill()
-            bot.proc.communicate()
+            bot.proc.wait()

@@ -62,8 +62,8 @@ async def test_http_mode_serves_commands_mentions_and_the_flow(bot_process):
 
 async def test_bad_configuration_prints_one_line_and_no_traceback(bot_process):
     bot = bot_process(clean_env(SLACK_BOT_TOKEN="not-a-token", SLACK_SIGNING_SECRET="x"), free_port())
-    out, err = bot.proc.communicate(timeout=15)
-    assert bot.proc.returncode == 2
+    code, err = bot.wait(timeout=15)
+    assert code == 2
     assert "SLACK_BOT_TOKEN" in err and "xoxb-" in err
     assert "Traceback" not in err
     assert len(err.strip().splitlines()) == 1
@@ -75,7 +75,7 @@ async def test_a_rejected_token_stops_start_up_with_one_line(bot_process):
         bot = bot_process(clean_env(SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_SIGNING_SECRET=SIGNING_SECRET,
                                     SLACK_API_URL=fake.base_url, PORT=str(port)), port)
         # wait in a thread: the fake Slack API must keep answering auth.test meanwhile
-        out, err = await asyncio.to_thread(bot.proc.communicate, timeout=15)
-        assert bot.proc.returncode == 1
+        code, err = await asyncio.to_thread(bot.wait, 15)
+        assert code == 1
         assert "invalid_auth" in err and "SLACK_BOT_TOKEN" in err
         assert "Traceback" not in err

@@ -52,56 +52,5 @@ def assert_safe_message(payload: dict[str, Any], *, allowed: tuple[str, ...] = (
         assert not SPECIAL.search(rest), f"markup that pings or links: {text[:300]!r}"
 
 
-# --- ``python -m bot`` as a subprocess ---------------------------------------------------------------
-
-import signal  # noqa: E402
-import subprocess  # noqa: E402
-import sys  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-from tests.process.conftest import ROOT, BotProcess  # noqa: E402
-
-
-class LoggedBotProcess(BotProcess):
-    """``BotProcess`` with stderr in a file: a pipe nobody reads fills up and stalls a chatty bot."""
-
-    def __init__(self, env: dict[str, str], port: int, log: Path) -> None:
-        super().__init__(env, port)
-        self.log = log
-
-    def start(self) -> "LoggedBotProcess":
-        with self.log.open("w") as err:
-            self.proc = subprocess.Popen([sys.executable, "-m", "bot"], cwd=ROOT, env=self.env,
-                                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err, text=True)
-        return self
-
-    def logs(self) -> str:
-        return self.log.read_text()
-
-    def stop(self, sig: int = signal.SIGTERM, timeout: float = 15.0) -> tuple[int, str, str]:
-        assert self.proc is not None
-        if self.proc.poll() is None:
-            self.proc.send_signal(sig)
-        try:
-            self.proc.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
-        return self.proc.returncode, "", self.logs()
-
-
-@pytest.fixture
-def bot_process(tmp_path):
-    """Start ``python -m bot`` with an environment; killed at teardown if still running."""
-    started: list[LoggedBotProcess] = []
-
-    def start(env: dict[str, str], port: int) -> LoggedBotProcess:
-        bot = LoggedBotProcess(env, port, tmp_path / f"bot-{len(started)}.log").start()
-        started.append(bot)
-        return bot
-
-    yield start
-    for bot in started:
-        if bot.proc and bot.proc.poll() is None:
-            bot.proc.kill()
-            bot.proc.wait()
+# --- ``python -m bot`` as a subprocess: the fixture and BotProcess live in tests/process/conftest.py
+from tests.process.conftest import bot_process  # noqa: E402,F401  (fixture)
