@@ -57,6 +57,10 @@ def register(app: AsyncApp, services: Services) -> None:
         """app_uninstalled / tokens_revoked: forget that workspace's tokens (multi-workspace mode)."""
         if services.installations is None:
             return
+        if event.get("type") == "tokens_revoked" and not (event.get("tokens") or {}).get("bot"):
+            logger.info("tokens_revoked for team %s names no bot token: keeping its installation",
+                        context.get("team_id"))
+            return
         from bot.stores.installations import delete_workspace
 
         logger.info("%s for team %s: deleting its installation", event.get("type"), context.get("team_id"))

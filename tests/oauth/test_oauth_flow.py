@@ -244,3 +244,16 @@ async def test_a_malformed_slack_redirect_uri_stops_the_start(tmp_path, monkeypa
         async with local_oauth(tmp_path):
             pass
     assert info.value.variable == "SLACK_REDIRECT_URI"
+
+
+async def test_tokens_revoked_deletes_only_when_the_bot_token_is_revoked(oauth_slack, browser):
+    fake = oauth_slack.fake
+    await install(browser, fake, TEAM_A, TOKEN_A, start_at=oauth_slack.url)
+    # only a user's token revoked: the workspace keeps its bot installation
+    assert (await oauth_slack.send(rq.tokens_revoked(oauth=["U0SOMEONE"], bot=[], team_id=TEAM_A))).status == 200
+    await asyncio.sleep(0.2)
+    assert await stored_token(oauth_slack, TEAM_A) == TOKEN_A
+    # the bot token revoked: forgotten
+    assert (await oauth_slack.send(rq.tokens_revoked(team_id=TEAM_A))).status == 200
+    await token_gone(oauth_slack, TEAM_A)
+    assert await stored_token(oauth_slack, TEAM_A) is None
