@@ -42,6 +42,7 @@ class Settings:
     redis_url: str | None = None            # None: in-process event de-duplication
     retention_days: int = 90                # usage records older than this are purged
     dedupe_ttl_seconds: int = 600
+    socket_ping_interval: int = 10          # seconds between Socket Mode pings; a silent socket is replaced after ~2 of them
     log_level: str = "INFO"
     command: str = "/flaskvsdjango"
 
@@ -157,5 +158,6 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         redis_url=_url(env, "REDIS_URL", None, ("redis", "rediss", "unix")),
         retention_days=_int(env, "RETENTION_DAYS", 90, 1, 3650),
         dedupe_ttl_seconds=_int(env, "DEDUPE_TTL_SECONDS", 600, 10, 86400),
+        socket_ping_interval=_int(env, "SOCKET_PING_INTERVAL", 10, 1, 60),
         log_level=log_level,
     )

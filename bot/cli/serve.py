@@ -73,7 +73,7 @@ async def serve(settings: Settings) -> None:
             from bot.socket_mode import CheckedSocketModeHandler
 
             handler = CheckedSocketModeHandler(runtime.bolt, settings.app_token, web_client=runtime.bolt.client,
-                                               logger=sdk_logger("socket"))
+                                               logger=sdk_logger("socket"), ping_interval=settings.socket_ping_interval)
 
             async def health() -> tuple[bool, str]:
                 connected = await handler.client.is_connected()

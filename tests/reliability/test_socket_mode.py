@@ -3,10 +3,11 @@
 The bot runs as a subprocess (as deployed) with SLACK_APP_TOKEN; the test
 process plays Slack: ``FakeSlackAPI`` hands out WebSocket URLs from
 ``apps.connections.open`` and ``SocketModeServer`` pushes envelopes. slack_sdk's
-aiohttp client checks its session every ``ping_interval`` (Bolt's default, 10 s;
-bot/cli/serve.py does not set it), so a reconnection takes up to 10 s, and
-noticing a silent connection about 20 s (aiohttp's heartbeat: a ping after
-10 s, no pong within 5 s, close; then the next session check replaces it).
+aiohttp client checks its session every ``ping_interval`` (SOCKET_PING_INTERVAL,
+2 s in these tests, 10 s by default), so a reconnection takes up to one interval,
+and noticing a silent connection about two (aiohttp's heartbeat: a ping after
+one interval, no pong within half of one, close; then the next session check
+replaces it).
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from bot.emulator import FakeSlackAPI, SocketModeServer
 from tests.process.conftest import APP_TOKEN, BOT_TOKEN, clean_env, free_port
 from tests.reliability.conftest import settle
 
-RECONNECT_TIMEOUT = 45.0   # see above: 10 s for a closed socket, ~20 s for a silent one, plus slack
+PING_INTERVAL = 2
+RECONNECT_TIMEOUT = 20.0   # see above: 2 s for a closed socket, ~4 s for a silent one, plus slack
 
 
 async def health(bot) -> tuple[int, dict]:
@@ -45,7 +47,8 @@ async def wait_health(bot, status: int, timeout: float = RECONNECT_TIMEOUT) -> d
 async def start_bot(bot_process, fake: FakeSlackAPI, socket: SocketModeServer):
     port = free_port()
     bot = bot_process(clean_env(SLACK_APP_TOKEN=APP_TOKEN, SLACK_BOT_TOKEN=BOT_TOKEN,
-                                SLACK_API_URL=fake.base_url, PORT=str(port)), port)
+                                SLACK_API_URL=fake.base_url, PORT=str(port),
+                                SOCKET_PING_INTERVAL=str(PING_INTERVAL)), port)
     await socket.wait_connected(1, timeout=15)
     await bot.wait_healthy()
     return bot

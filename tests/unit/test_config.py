@@ -29,6 +29,7 @@ def test_defaults():
     settings = load_settings({})
     assert settings.port == 3000 and settings.slack_api_url == DEFAULT_SLACK_API_URL
     assert settings.database_url is None and settings.redis_url is None and not settings.knowledge_reload
+    assert settings.socket_ping_interval == 10 and load_settings({"SOCKET_PING_INTERVAL": "3"}).socket_ping_interval == 3
 
 
 def test_slack_api_url_gets_a_trailing_slash():
@@ -46,6 +47,7 @@ def test_slack_api_url_gets_a_trailing_slash():
         ({"SLACK_CLIENT_ID": "1.2", "SLACK_SIGNING_SECRET": "s"}, "SLACK_CLIENT_SECRET", "OAuth"),
         ({"PORT": "http"}, "PORT", "whole number"),
         ({"PORT": "70000"}, "PORT", "between 1 and 65535"),
+        ({"SOCKET_PING_INTERVAL": "0"}, "SOCKET_PING_INTERVAL", "between 1 and 60"),
         ({"SLACK_API_URL": "slack.com/api"}, "SLACK_API_URL", "http://"),
         ({"DATABASE_URL": "mysql://x"}, "DATABASE_URL", "postgres://"),
         ({"REDIS_URL": "localhost:6379"}, "REDIS_URL", "redis://"),
