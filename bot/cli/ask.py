@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from bot.console.mrkdwn import to_plain, to_renderable
 from bot.errors import FlaskVsDjangoError
 from bot.knowledge import Knowledge, default_knowledge_dir, load_knowledge
 from bot.matching import Answerer, Explanation, Match, TopicScore
@@ -141,23 +141,8 @@ def explanation_as_json(e: Explanation) -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------- plain text
-
-_LINK = re.compile(r"<([^<>|]+)\|([^<>]+)>")
-_BARE_LINK = re.compile(r"<((?:https?|mailto):[^<>|]+)>")
-_BOLD = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
-_ITALIC = re.compile(r"(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])")
-_STRIKE = re.compile(r"(?<![\w~])~(?=\S)([^~\n]+?)(?<=\S)~(?![\w~])")
-
-
-def mrkdwn_to_plain(text: str) -> str:
-    """Slack mrkdwn -> readable plain text: *bold*, _italic_ and ~strike~
-    lose their markers, <url|label> becomes "label (url)"."""
-    text = _LINK.sub(lambda m: f"{m.group(2)} ({m.group(1)})", text)
-    text = _BARE_LINK.sub(r"\1", text)
-    text = _BOLD.sub(r"\1", text)
-    text = _ITALIC.sub(r"\1", text)
-    text = _STRIKE.sub(r"\1", text)
-    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+# mrkdwn is rendered by the console's renderer (bot.console.mrkdwn), the one place
+# the project turns Slack mrkdwn into terminal text.
 
 
 def _titles(knowledge: Knowledge, ids: tuple[str, ...] | list[str]) -> list[str]:
@@ -174,7 +159,7 @@ def render_plain(match: Match, knowledge: Knowledge) -> str:
     lines: list[str] = []
     if match.answered and match.topic:
         topic = match.topic
-        lines += [topic.title, "", mrkdwn_to_plain(topic.answer), "", f"Source: {topic.section}"]
+        lines += [topic.title, "", to_plain(topic.answer), "", f"Source: {topic.section}"]
         related = _titles(knowledge, topic.related)
         if related:
             lines.append("Related: " + "; ".join(related))
@@ -207,30 +192,20 @@ def explain_lines(e: Explanation) -> list[str]:
 # ---------------------------------------------------------------- rich (terminal)
 
 
-def mrkdwn_to_rich(text: str) -> str:
-    from rich.markup import escape
-
-    text = escape(text)
-    text = _LINK.sub(lambda m: f"[link={m.group(1)}]{m.group(2)}[/link]", text)
-    text = _BARE_LINK.sub(r"[link=\1]\1[/link]", text)
-    text = _BOLD.sub(r"[bold]\1[/bold]", text)
-    text = _ITALIC.sub(r"[italic]\1[/italic]", text)
-    text = _STRIKE.sub(r"[strike]\1[/strike]", text)
-    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-
-
 def _print_rich(match: Match, knowledge: Knowledge, out: TextIO) -> None:
-    from rich.console import Console
+    from rich.console import Console, Group
     from rich.markup import escape
     from rich.panel import Panel
+    from rich.text import Text
 
     console = Console(file=out)
     if match.answered and match.topic:
         topic = match.topic
-        body = mrkdwn_to_rich(topic.answer) + f"\n\n[dim]Source: {escape(topic.section)}[/dim]"
+        notes = Text(f"\nSource: {topic.section}", style="dim")
         related = _titles(knowledge, topic.related)
         if related:
-            body += "\n[dim]Related: " + escape("; ".join(related)) + "[/dim]"
+            notes.append("\nRelated: " + "; ".join(related))
+        body = Group(to_renderable(topic.answer), notes)
         console.print(Panel(body, title=f"[bold]{escape(topic.title)}[/bold]", title_align="left"))
     else:
         items = "\n".join(f"  • {escape(title)} [dim]({tid})[/dim]" for tid, title in _suggestions(match, knowledge))

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from bot.__main__ import main
-from bot.cli.ask import match_as_json, mrkdwn_to_plain
+from bot.cli.ask import match_as_json
+from bot.console.mrkdwn import to_plain as mrkdwn_to_plain
 
 ROOT = Path(__file__).resolve().parents[2]
 
