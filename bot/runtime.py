@@ -10,7 +10,7 @@ import asyncio
 import logging
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
-from typing import Any, AsyncIterator
+from typing import AsyncIterator
 
 import aiohttp
 from aiohttp import web
@@ -59,26 +59,6 @@ async def check_token(settings: Settings) -> None:
         logger.warning("could not reach Slack at %s for auth.test (%s); continuing", settings.slack_api_url, e)
 
 
-DAEMON_PREFIX = "daemon:"  # long-lived tasks (purge, watcher) that shutdown cancels instead of awaiting
-
-
-def daemon(coro: Any, name: str) -> asyncio.Task[Any]:
-    return asyncio.create_task(coro, name=DAEMON_PREFIX + name)
-
-
-async def finish_in_flight(timeout: float = SHUTDOWN_GRACE_SECONDS) -> None:
-    """Let work started after an ack (replies, usage records) finish before exiting."""
-    current = asyncio.current_task()
-    pending = {t for t in asyncio.all_tasks()
-               if t is not current and not t.done() and not t.get_name().startswith(DAEMON_PREFIX)}
-    if pending:
-        logger.info("waiting for %d task(s) in flight", len(pending))
-        _, still = await asyncio.wait(pending, timeout=timeout)
-        for task in still:
-            logger.warning("cancelling %r after %.0fs of shutdown", task.get_name(), timeout)
-            task.cancel()
-
-
 async def purge_daily(stores: Stores, days: int) -> None:
     """Delete usage records older than RETENTION_DAYS now, then once a day."""
     purge = getattr(stores.usage, "purge_older_than", None)
@@ -108,10 +88,10 @@ async def running_bot(settings: Settings, *, check_auth: bool = True) -> AsyncIt
         services = Services(brain=brain, deduper=stores.deduper, usage=stores.usage, session=session,
                             installations=stores.installation_store)
         stack.push_async_callback(services.drain)
-        purge = daemon(purge_daily(stores, settings.retention_days), "retention purge")
+        purge = asyncio.create_task(purge_daily(stores, settings.retention_days), name="retention purge")
         stack.callback(purge.cancel)
         if settings.knowledge_reload:
-            watcher = daemon(watch_knowledge(services, settings), "knowledge watcher")
+            watcher = asyncio.create_task(watch_knowledge(services, settings), name="knowledge watcher")
             stack.callback(watcher.cancel)
         oauth = {}
         if settings.mode is Mode.OAUTH:

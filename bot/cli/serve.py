@@ -24,7 +24,7 @@ from bot.errors import ConfigError, FlaskVsDjangoError
 from bot.http import create_web_app
 from bot.reload import reload_knowledge
 from bot.slack_io import sdk_logger
-from bot.runtime import SHUTDOWN_GRACE_SECONDS, Runtime, finish_in_flight, running_bot
+from bot.runtime import SHUTDOWN_GRACE_SECONDS, Runtime, running_bot
 
 logger = logging.getLogger("bot")
 
@@ -67,7 +67,6 @@ async def serve(settings: Settings) -> None:
     async with AsyncExitStack() as stack:
         runtime = await stack.enter_async_context(running_bot(settings))
         _reload_on_sighup(runtime)
-        stack.push_async_callback(finish_in_flight)
         web_app = runtime.web_app
         if settings.mode is Mode.SOCKET:
             from bot.socket_mode import CheckedSocketModeHandler
