@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections import OrderedDict
 from typing import Any, Optional
 
 from slack_bolt.async_app import AsyncApp
@@ -113,7 +114,10 @@ class FastAckListenerRunner(AsyncioListenerRunner):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.in_flight: set[asyncio.Task[None]] = set()
+        self.in_flight: set[asyncio.Task[None]] = set()  # every listener run not finished yet
+        self._busy: set[asyncio.Task[None]] = set()  # those whose ack has gone out: what MAX_IN_FLIGHT bounds
+        # acks held back, oldest first: each run's task -> the future that lets its ack go
+        self._held: OrderedDict[asyncio.Task[None], asyncio.Future[None]] = OrderedDict()
 
     async def run(
         self,
@@ -154,14 +158,14 @@ class FastAckListenerRunner(AsyncioListenerRunner):
 
         task = asyncio.ensure_future(run_ack_function_asynchronously(ack, request, response))
         self.in_flight.add(task)
-        task.add_done_callback(self.in_flight.discard)
+        task.add_done_callback(self._finished)
 
         for lazy_func in listener.lazy_functions:
             # request.lazy_function_name is only set on lazy-only requests, handled above.
             self._start_lazy_function(lazy_func, request)
 
         await _wait_for_ack(ack, starting_time + listener.ack_timeout)
-        await self._wait_for_room(starting_time + listener.ack_timeout)
+        await self._wait_for_room(task, starting_time + listener.ack_timeout)
 
         if response is None and ack.response is None:
             self.logger.warning(warning_did_not_call_ack(listener_name))
@@ -175,10 +179,40 @@ class FastAckListenerRunner(AsyncioListenerRunner):
         return None  # pragma: no cover - Bolt's own unreachable tail
 
 
-    async def _wait_for_room(self, deadline: float) -> None:
-        while len(self.in_flight) > MAX_IN_FLIGHT and time.time() < deadline:
-            await asyncio.wait(set(self.in_flight), timeout=max(0.0, deadline - time.time()),
-                               return_when=asyncio.FIRST_COMPLETED)
+    async def _wait_for_room(self, task: asyncio.Task[None], deadline: float) -> None:
+        """Hold this ack while ``MAX_IN_FLIGHT`` acked runs are still working; first held, first let go.
+
+        A run that already finished needs no room. At the deadline the ack goes
+        out anyway (Slack would retry otherwise) and the run counts as busy.
+        """
+        if task.done():
+            return
+        if not self._held and len(self._busy) < MAX_IN_FLIGHT:
+            self._busy.add(task)
+            return
+        room = asyncio.get_running_loop().create_future()
+        self._held[task] = room
+        try:
+            async with asyncio.timeout(max(0.0, deadline - time.time())):
+                await room
+        except TimeoutError:
+            if not task.done():
+                self._busy.add(task)
+        finally:
+            self._held.pop(task, None)
+
+    def _finished(self, task: asyncio.Task[None]) -> None:
+        """A run is done: let held acks go, oldest first, while there is room (its own ack at once)."""
+        self.in_flight.discard(task)
+        self._busy.discard(task)
+        own = self._held.pop(task, None)
+        if own is not None and not own.done():
+            own.set_result(None)
+        while self._held and len(self._busy) < MAX_IN_FLIGHT:
+            waiting, room = self._held.popitem(last=False)
+            if not room.done():
+                self._busy.add(waiting)
+                room.set_result(None)
 
 
 async def drain(app: AsyncApp, timeout: float) -> None:

@@ -54,19 +54,31 @@ def _unsigned(request: web.Request) -> str | None:
 
 
 def bolt_request(raw: bytes, request: web.Request) -> AsyncBoltRequest:
-    """The request for Bolt, after checking its body parses (as Bolt parses it) into a readable shape.
+    """The request for Bolt, after checking its body parsed into a shape Bolt and our listeners can read.
 
-    Bolt's request constructor already reads the body, so the check parses it first, on its own.
+    Bolt parses the body once, in its request's constructor; the shape check reads that.
+    Only when the constructor itself fails is the body parsed again, to say what is wrong with it.
     """
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
         raise BadBody(f"the body is not UTF-8 ({e.reason} at byte {e.start})") from None
     try:
-        check_shape(parse_body(text, request.content_type))
+        parsed = AsyncBoltRequest(body=text, query=request.query_string, headers=request.headers)  # type: ignore[arg-type]
+    except Exception:
+        _explain(text, request.content_type)
+        raise
+    check_shape(parsed.body)
+    return parsed
+
+
+def _explain(text: str, content_type: str) -> None:
+    """Raise the ``BadBody`` that says why Bolt could not read ``text`` (if the shape check can tell)."""
+    try:
+        body = parse_body(text, content_type)
     except json.JSONDecodeError as e:
         raise BadBody(f"the body (or its payload field) is not JSON: {e.msg} at {e.pos}") from None
-    return AsyncBoltRequest(body=text, query=request.query_string, headers=request.headers)  # type: ignore[arg-type]
+    check_shape(body)
 
 
 def create_web_app(bolt: AsyncApp, *, signing_secret: str | None = None, health: HealthCheck = always_healthy,

@@ -11,6 +11,7 @@ import asyncio
 import logging
 from pathlib import Path
 
+from bot import heap
 from bot.config import Settings
 from bot.errors import KnowledgeError
 from bot.knowledge import default_knowledge_dir, load_knowledge
@@ -41,6 +42,7 @@ async def reload_knowledge(services: Services, settings: Settings) -> bool:
         logger.exception("knowledge reload failed; still serving the last good knowledge")
         return False
     services.brain = brain
+    heap.settle()
     logger.info("knowledge reloaded: %d topics", len(brain.knowledge.topics))
     return True
 

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from typing import AsyncIterator
 
 import aiohttp
+import orjson
 from aiohttp import web
 from slack_bolt.async_app import AsyncApp
 
-from bot import fast_ack
+from bot import fast_ack, heap
 from bot.app import create_app, web_client
 from bot.config import Mode, Settings
 from bot.errors import ConfigError
@@ -83,7 +84,8 @@ async def running_bot(settings: Settings, *, check_auth: bool = True) -> AsyncIt
         stack.push_async_callback(stores.close)
         # One session for every Web API call and response_url post; slack-sdk only applies
         # its own timeout to sessions it creates, so the timeout is set here.
-        session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=WEB_API_TIMEOUT_SECONDS))
+        session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=WEB_API_TIMEOUT_SECONDS),
+                                        json_serialize_bytes=orjson.dumps)
         stack.push_async_callback(session.close)
         services = Services(brain=brain, deduper=stores.deduper, usage=stores.usage, session=session,
                             installations=stores.installation_store)
@@ -103,4 +105,5 @@ async def running_bot(settings: Settings, *, check_auth: bool = True) -> AsyncIt
         bolt = create_app(settings, services, **oauth)
         # on exit: replies still being sent after their acks finish first, then usage records
         stack.push_async_callback(fast_ack.drain, bolt, SHUTDOWN_GRACE_SECONDS)
+        heap.settle()
         yield Runtime(settings, bolt, services, stores, create_web_app(bolt, signing_secret=settings.signing_secret))

@@ -259,3 +259,32 @@ async def test_drain_waits_for_listener_runs_after_their_acks(app_with):
     assert finished == []
     await fast_ack.drain(app, timeout=5)
     assert finished == [True]
+
+
+async def test_held_acks_go_out_oldest_first(app_with, monkeypatch):
+    """Acks held back by busy listeners are let go in arrival order, one per finished run."""
+    monkeypatch.setattr(fast_ack, "MAX_IN_FLIGHT", 1)
+    app = app_with()
+    releases: list[asyncio.Event] = []
+
+    @app.command("/flaskvsdjango")
+    async def slow(ack: AsyncAck) -> None:
+        release = asyncio.Event()
+        releases.append(release)
+        await ack()
+        await release.wait()
+
+    assert (await app.async_dispatch(command())).status == 200  # the one busy run
+    held = []
+    for _ in range(3):
+        held.append(asyncio.ensure_future(app.async_dispatch(command())))
+        for _ in range(20):
+            await asyncio.sleep(0)
+    assert not any(h.done() for h in held)
+    for i, release in enumerate(releases[:3]):
+        release.set()  # one run finishes: exactly the oldest held ack goes out
+        for _ in range(20):
+            await asyncio.sleep(0)
+        assert [h.done() for h in held] == [j <= i for j in range(3)]
+    releases[3].set()
+    await asyncio.gather(*held)
