@@ -32,8 +32,8 @@ instead of flask", "flask rather than django").
 
 The question's words are resolved in this order: exact term; two words the
 index knows as one ("e commerce" -> "ecommerce"); a typo corrected against the
-index vocabulary (SymSpell-style single-delete index verified with rapidfuzz's
-OSA distance: words of 4+ letters, one edit, and below 7 letters only a dropped
+index vocabulary (SymSpell-style single-delete index verified with ``bot.edits``,
+one edit at most: words of 4+ letters, one edit, and below 7 letters only a dropped
 letter or a swap; at a 0.8 discount; never a correctly spelt common English
 word: "context" is not a typo of "content"); phrases, matched on every word including
 stopwords ("used for", "sql injection"), longest first; then synonyms add the
@@ -116,13 +116,10 @@ from __future__ import annotations
 import gc
 import heapq
 import math
-from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
+from bot.edits import edit_distance_up_to_one, one_edit_away
 from bot.knowledge import Knowledge, Topic
 from bot.neutral import (
     BACKGROUND_ROLES,
@@ -164,7 +161,7 @@ DEFAULT_UNKNOWN_PENALTY = 2.0  # confidence = score x known share ** this
 DEFAULT_POSTING_LIMIT = 64
 MAX_SUGGESTIONS = 3
 RUNNERS_UP = 4
-FUZZY_CACHE_SIZE = 50_000  # typo corrections remembered (cleared when full)
+FUZZY_CACHE_SIZE = 8_192  # typo corrections remembered (cleared when full; ~1 MiB at most)
 COMPLETE_LIMIT = 32  # most topics completed exactly when common terms were cut
 OFF_TOPIC_WEIGHT = 3.0  # an off-topic word ("deploy", "salary") counts as this many unknown words
 COMMON_WEIGHT = 1.0
@@ -259,10 +256,8 @@ def _short_edit_ok(word: str, candidate: str) -> bool:
     )
 
 
-@lru_cache(maxsize=64)
-def _neutral_bucket(length: int) -> tuple[str, ...]:
-    """Everyday words one letter shorter or longer than ``length``, or as long."""
-    return tuple(sorted(w for w in NEUTRAL_WORDS if abs(len(w) - length) <= 1 and w.isalpha()))
+# The letters everyday words are spelt with: what a one-letter typo in one can be.
+NEUTRAL_ALPHABET = "".join(sorted({c for w in NEUTRAL_WORDS if w.isalpha() for c in w}))
 
 
 def _deletes(word: str) -> set[str]:
@@ -518,7 +513,7 @@ class Answerer:
                     continue
                 seen.add(candidate)
                 resolved.fuzzy_candidates += 1
-                distance = OSA.distance(word, candidate, score_cutoff=1)
+                distance = edit_distance_up_to_one(word, candidate)
                 if distance > 1:
                     continue
                 if not _short_edit_ok(word, candidate):
@@ -532,14 +527,14 @@ class Answerer:
             # "convnce") is neutral rather than unknown. Looked up only when the
             # index has no correction, in the shared list of such words, and
             # never for a correctly spelt common word ("kitchen").
-            bucket = _neutral_bucket(len(word))
-            resolved.fuzzy_candidates += len(bucket)
-            for candidate, distance, _ in process.extract(
-                word, bucket, scorer=OSA.distance, score_cutoff=1, limit=None
-            ):
+            candidates, looked_up = one_edit_away(word, NEUTRAL_WORDS, NEUTRAL_ALPHABET)
+            resolved.fuzzy_candidates += looked_up
+            if word in NEUTRAL_WORDS:
+                candidates.add(word)
+            for candidate in candidates:
                 if not _short_edit_ok(word, candidate):
                     continue
-                rank = (distance, 0, candidate)
+                rank = (edit_distance_up_to_one(word, candidate), 0, candidate)
                 if best is None or rank < best:
                     best = rank
         return best[2] if best else None

@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import html
 import re
+import threading
 import unicodedata
 from functools import lru_cache
 
-import snowballstemmer
+import Stemmer  # PyStemmer: the Snowball project's C stemmers (the English one only is loaded)
 
 from bot.neutral import (
     NEUTRAL_WORDS,
@@ -150,7 +151,19 @@ STOPWORDS: frozenset[str] = frozenset(
     """.split()
 )
 
-_STEMMER = snowballstemmer.stemmer("english")
+# Per-word caches (stem, is_content...): a team's vocabulary fits; a flood of new words
+# only evicts (each cache holds at most ~2 MiB).
+WORD_CACHE_SIZE = 8_192
+
+_STEMMERS = threading.local()  # a Stemmer must not be used by two threads at once (a reload builds in a thread)
+
+
+def _stemmer() -> Stemmer.Stemmer:
+    try:
+        return _STEMMERS.english  # type: ignore[no-any-return]
+    except AttributeError:
+        _STEMMERS.english = Stemmer.Stemmer("english", 0)  # stem() caches already
+        return _STEMMERS.english  # type: ignore[no-any-return]
 
 
 # Irregular English forms the Snowball stemmer leaves alone ("built" stays
@@ -182,7 +195,7 @@ OWN_STEM: dict[str, str] = {
 }
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def stem(word: str) -> str:
     """Snowball (Porter2) English stem of one lowercase word, cached."""
     if word.isdigit():
@@ -190,10 +203,10 @@ def stem(word: str) -> str:
     own = OWN_STEM.get(word)
     if own is not None:
         return own
-    return _STEMMER.stemWord(IRREGULAR.get(word, word))
+    return _stemmer().stemWord(IRREGULAR.get(word, word))
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def is_content(word: str) -> bool:
     """A word that can carry a topic: not a stopword, nor an inflection of
     one ("sorts", "thanks", "questions"), and longer than one letter."""
@@ -218,7 +231,7 @@ def _bases(word: str) -> set[str]:
     return bases
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def is_neutral(word: str) -> bool:
     """An everyday English word that says nothing about a question's subject
     ("convince", "gist", "overall", "intern"; see ``bot.neutral``), or a plain
@@ -233,7 +246,7 @@ def is_neutral(word: str) -> bool:
 _AMOUNT = re.compile(r"\d+[a-z]{1,2}")
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def is_foreign(word: str) -> bool:
     """A word outside everyday English: not one of the most frequent English
     words nor a plain inflection of one (``bot.neutral.is_common_word``), or

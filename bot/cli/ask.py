@@ -18,7 +18,6 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from bot.console.mrkdwn import to_plain, to_renderable
 from bot.errors import FlaskVsDjangoError
 from bot.knowledge import Knowledge, default_knowledge_dir, load_knowledge
 from bot.matching import Answerer, Explanation, Match, TopicScore
@@ -156,6 +155,8 @@ def _suggestions(match: Match, knowledge: Knowledge) -> list[tuple[str, str]]:
 
 def render_plain(match: Match, knowledge: Knowledge) -> str:
     """The answer as plain text (what ``ask`` prints when stdout is not a terminal)."""
+    from bot.console.mrkdwn import to_plain  # rich: loaded by ``ask`` only, not by the server
+
     lines: list[str] = []
     if match.answered and match.topic:
         topic = match.topic
@@ -197,6 +198,8 @@ def _print_rich(match: Match, knowledge: Knowledge, out: TextIO) -> None:
     from rich.markup import escape
     from rich.panel import Panel
     from rich.text import Text
+
+    from bot.console.mrkdwn import to_renderable
 
     console = Console(file=out)
     if match.answered and match.topic:
