@@ -161,6 +161,7 @@ DEFAULT_UNKNOWN_PENALTY = 2.0  # confidence = score x known share ** this
 DEFAULT_POSTING_LIMIT = 64
 MAX_SUGGESTIONS = 3
 RUNNERS_UP = 4
+SORT_IN_FULL = 256  # candidate topics up to which sorting them all beats a heap
 FUZZY_CACHE_SIZE = 8_192  # typo corrections remembered (cleared when full; ~1 MiB at most)
 COMPLETE_LIMIT = 32  # most topics completed exactly when common terms were cut
 OFF_TOPIC_WEIGHT = 3.0  # an off-topic word ("deploy", "salary") counts as this many unknown words
@@ -827,9 +828,13 @@ class Answerer:
             return (-p[1], p[0])
 
         if not truncated:
-            scored = ((i, v * factor(i)) for i, v in acc.items())
-            ranked = heapq.nsmallest(1 + RUNNERS_UP, scored, key=order)
-            return ranked, Stats(visited, 0, 0, len(acc))
+            # (-score, index) tuples compare in C: the best first, ties in topic order
+            if other is None:
+                keyed = [(-v, i) for i, v in acc.items()]
+            else:
+                keyed = [(-v * factor(i), i) for i, v in acc.items()]
+            best = sorted(keyed)[: 1 + RUNNERS_UP] if len(keyed) <= SORT_IN_FULL else heapq.nsmallest(1 + RUNNERS_UP, keyed)
+            return [(i, -negative) for negative, i in best], Stats(visited, 0, 0, len(acc))
         partial = {i: v * factor(i) for i, v in acc.items()}
         best_partial = max(partial.values())
         contenders = heapq.nsmallest(
