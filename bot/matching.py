@@ -161,7 +161,6 @@ DEFAULT_UNKNOWN_PENALTY = 2.0  # confidence = score x known share ** this
 DEFAULT_POSTING_LIMIT = 64
 MAX_SUGGESTIONS = 3
 RUNNERS_UP = 4
-SORT_IN_FULL = 256  # candidate topics up to which sorting them all beats a heap
 FUZZY_CACHE_SIZE = 8_192  # typo corrections remembered (cleared when full; ~1 MiB at most)
 COMPLETE_LIMIT = 32  # most topics completed exactly when common terms were cut
 OFF_TOPIC_WEIGHT = 3.0  # an off-topic word ("deploy", "salary") counts as this many unknown words
@@ -531,13 +530,9 @@ class Answerer:
             candidates, looked_up = one_edit_away(word, NEUTRAL_WORDS, NEUTRAL_ALPHABET)
             resolved.fuzzy_candidates += looked_up
             if word in NEUTRAL_WORDS:
-                candidates.add(word)
-            for candidate in candidates:
-                if not _short_edit_ok(word, candidate):
-                    continue
-                rank = (edit_distance_up_to_one(word, candidate), 0, candidate)
-                if best is None or rank < best:
-                    best = rank
+                return word  # spelt as it is: no edit beats none
+            allowed = [c for c in candidates if _short_edit_ok(word, c)]
+            return min(allowed) if allowed else None
         return best[2] if best else None
 
     def _resolve(self, question: str) -> _Resolved:
@@ -833,7 +828,8 @@ class Answerer:
                 keyed = [(-v, i) for i, v in acc.items()]
             else:
                 keyed = [(-v * factor(i), i) for i, v in acc.items()]
-            best = sorted(keyed)[: 1 + RUNNERS_UP] if len(keyed) <= SORT_IN_FULL else heapq.nsmallest(1 + RUNNERS_UP, keyed)
+            # at most posting_limit topics per term here: sorting them all is cheaper than a heap
+            best = sorted(keyed)[: 1 + RUNNERS_UP]
             return [(i, -negative) for negative, i in best], Stats(visited, 0, 0, len(acc))
         partial = {i: v * factor(i) for i, v in acc.items()}
         best_partial = max(partial.values())
