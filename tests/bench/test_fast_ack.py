@@ -18,6 +18,7 @@ from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_bolt.listener.asyncio_runner import AsyncioListenerRunner
 
 from bot import fast_ack
+from slack_sdk.models.blocks import DividerBlock
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.emulator import requests as rq
@@ -217,6 +218,31 @@ async def test_same_responses_as_bolts_runner(app_with, runner_class):
     resp = await app.async_dispatch(command())
     assert resp.status == 200
     assert json.loads(resp.body) == {"text": "t", "blocks": [{"type": "divider"}], "response_type": "ephemeral"}
+
+
+ACK_CALLS = {
+    "text only": dict(text="plain"),
+    "reply with blocks": dict(text="t", response_type="ephemeral", blocks=[{"type": "divider"}]),
+    "non-ASCII and escapes": dict(text="café \"quoted\" <&>", blocks=[{"type": "section", "text": {"type": "mrkdwn", "text": "ünïcode ✓\n"}}]),
+    "unfurl flags": dict(text="t", blocks=[{"type": "divider"}], unfurl_links=False, unfurl_media=True),
+    "empty blocks": dict(text="t", blocks=[]),
+    "attachments": dict(text="t", attachments=[{"text": "a"}]),
+    "options": dict(options=[{"text": {"type": "plain_text", "text": "o"}, "value": "v"}]),
+    "whole response": dict(text={"text": "w", "blocks": [{"type": "divider"}]}),
+    "Block objects": dict(text="t", blocks=[DividerBlock()]),
+    "view errors": dict(response_action="errors", errors={"b": "bad"}),
+}
+
+
+@pytest.mark.parametrize("call", list(ACK_CALLS.values()), ids=list(ACK_CALLS))
+async def test_signalling_ack_answers_what_bolts_ack_answers(call):
+    """Same status, headers and JSON (key order too) as Bolt's ``AsyncAck``; orjson only for text and dict blocks."""
+    ours, bolts = await fast_ack.SignallingAck()(**call), await AsyncAck()(**call)
+    assert (ours.status, ours.headers) == (bolts.status, bolts.headers)
+    if bolts.body.startswith("{"):
+        assert list(json.loads(ours.body).items()) == list(json.loads(bolts.body).items())
+    else:
+        assert ours.body == bolts.body
 
 
 async def test_busy_listeners_hold_back_the_next_ack_and_are_kept_referenced(app_with, monkeypatch):
