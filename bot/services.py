@@ -47,8 +47,15 @@ class Services:
             await asyncio.wait(set(self._background), timeout=timeout)
 
     async def record_reply(self, reply: Any, *, team_id: str | None, user_id: str | None, question: str) -> None:
-        if reply.answered:
-            await self.usage.record_answer(team_id=team_id, user_id=user_id, topic_id=reply.answered, question=question)
-        elif reply.declined:
-            await self.usage.record_decline(team_id=team_id, user_id=user_id, question=question,
-                                            suggestions=reply.suggestions)
+        """Record what a reply answered or declined. A store that fails is logged, not raised:
+        the person has their reply already, and a usage record is not worth an error."""
+        try:
+            if reply.answered:
+                await self.usage.record_answer(team_id=team_id, user_id=user_id, topic_id=reply.answered,
+                                               question=question)
+            elif reply.declined:
+                await self.usage.record_decline(team_id=team_id, user_id=user_id, question=question,
+                                                suggestions=reply.suggestions)
+        except Exception:
+            logger.exception("could not record a usage record (%s); the reply was sent",
+                             "answer" if reply.answered else "decline")

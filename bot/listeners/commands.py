@@ -29,10 +29,8 @@ def register(app: AsyncApp, services: Services, command: str) -> None:
             await ack(response_type="ephemeral", **blocks.apology_message())
             return
         await ack(response_type="ephemeral", **reply.message)
-        services.spawn(
-            services.record_reply(reply, team_id=command.get("team_id"), user_id=command.get("user_id"),
-                                  question=intents.clean(text)),
-            "usage record",
-        )
+        # Still this listener's run, after the reply has gone: the runner waits for it on shutdown.
+        await services.record_reply(reply, team_id=command.get("team_id"), user_id=command.get("user_id"),
+                                    question=intents.clean(text))
 
     app.command(command)(slash_command)

@@ -111,3 +111,20 @@ async def test_usage_is_recorded_for_answers_and_declines(slack):
     await slack.fake.wait_until(lambda: len(usage.records) >= 2, what="usage records")
     kinds = sorted(r.kind for r in usage.records)
     assert kinds == ["answer", "decline"]
+
+
+async def test_a_failing_usage_store_is_logged_and_the_answer_still_arrives(slack, monkeypatch, caplog):
+    usage = slack.runtime.services.usage
+
+    async def broken(**kwargs):
+        raise ConnectionError("usage database unreachable")
+
+    monkeypatch.setattr(usage, "record_answer", broken)
+    delivery = await slack.send(slack.user().command("what is an orm"))
+    assert delivery.status == 200 and "ORM" in all_text(delivery.message)
+    await slack.fake.wait_until(lambda: "could not record a usage record" in caplog.text, what="the error logged")
+    assert "usage database unreachable" in caplog.text
+    # the next command is answered and recorded as usual
+    monkeypatch.undo()
+    await slack.send(slack.user().command("what is csrf"))
+    await slack.fake.wait_until(lambda: len(usage.records) >= 1, what="a usage record")
