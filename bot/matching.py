@@ -116,8 +116,8 @@ from __future__ import annotations
 import gc
 import heapq
 import math
-from dataclasses import dataclass, field
-from typing import Iterable
+from dataclasses import dataclass
+from typing import Iterable, NamedTuple
 
 from bot.edits import edit_distance_up_to_one, one_edit_away
 from bot.knowledge import Knowledge, Topic
@@ -182,9 +182,11 @@ _ALTERNATIVE_JOINTS = frozenset(("or", "vs", "versus", "and"))
 _PREFERENCE_JOINTS = (("over",), ("instead", "of"), ("rather", "than"), ("not",))
 
 
-@dataclass(frozen=True)
-class QueryTerm:
-    """One term the question contributed, and how it was found."""
+class QueryTerm(NamedTuple):
+    """One term the question contributed, and how it was found.
+
+    A NamedTuple rather than a frozen dataclass: a few are made per question,
+    and a tuple is made in a third of the time."""
 
     term: str  # the index term (stem, or stems joined by spaces for a phrase)
     source: str  # the words of the question it came from
@@ -207,8 +209,9 @@ class TopicScore:
     terms: tuple[TermScore, ...]  # largest first
 
 
-@dataclass(frozen=True)
-class Stats:
+class Stats(NamedTuple):
+    """What one question cost, in operations (the regression guards count these, not time)."""
+
     postings_visited: int = 0
     lookups: int = 0
     fuzzy_candidates: int = 0
@@ -264,22 +267,25 @@ def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
-@dataclass
 class _Resolved:
-    """The question after word resolution (internal)."""
+    """The question after word resolution (internal; one per question, so a plain slotted class)."""
 
-    terms: dict[str, QueryTerm] = field(default_factory=dict)
-    unknown: list[str] = field(default_factory=list)
-    specific: list[str] = field(default_factory=list)  # prose-only words (not everyday English)
-    off_topic: int = 0  # off-topic words and pasted code among the unknown
-    out_of_scope: list[str] = field(default_factory=list)  # words of a subject the guide never covers
-    preferred: str | None = None  # "flask over django": the framework asked about
-    how_to: bool = False  # "how do i ...", "how to ...": asks for a procedure
-    subject: int = 0  # unknown words not describing the asker's project ("... for a bakery")
-    known_mass: float = 0.0
-    unknown_mass: float = 0.0
-    fuzzy_candidates: int = 0
-    words: list[str] = field(default_factory=list)  # terms of the recognised content words
+    __slots__ = ("terms", "unknown", "specific", "off_topic", "out_of_scope", "preferred", "how_to",
+                 "subject", "known_mass", "unknown_mass", "fuzzy_candidates", "words")
+
+    def __init__(self) -> None:
+        self.terms: dict[str, QueryTerm] = {}
+        self.unknown: list[str] = []
+        self.specific: list[str] = []  # prose-only words (not everyday English)
+        self.off_topic = 0  # off-topic words and pasted code among the unknown
+        self.out_of_scope: list[str] = []  # words of a subject the guide never covers
+        self.preferred: str | None = None  # "flask over django": the framework asked about
+        self.how_to = False  # "how do i ...", "how to ...": asks for a procedure
+        self.subject = 0  # unknown words not describing the asker's project ("... for a bakery")
+        self.known_mass = 0.0
+        self.unknown_mass = 0.0
+        self.fuzzy_candidates = 0
+        self.words: list[str] = []  # terms of the recognised content words
 
     def add(self, qt: QueryTerm) -> None:
         old = self.terms.get(qt.term)
@@ -307,7 +313,7 @@ class Answerer:
         # Phrases are matched on every word, stopwords included: "good for"
         # and "used by" mean something that "good" and "used" alone do not.
         self._phrases: set[tuple[str, ...]] = set()
-        self._phrase_starts: set[str] = set()
+        self._phrase_starts: dict[str, tuple[int, ...]] = {}  # first stem -> phrase lengths, longest first
         self._surface: dict[str, str] = {}  # a content word seen in the knowledge -> its stem
         self._prose: set[str] = set()  # terms found only in answers' prose
         self._term_cache: dict[str, str | None] = {}
@@ -355,7 +361,9 @@ class Answerer:
             else:
                 stems = tuple(stem(w) for w in words)
                 self._phrases.add(stems)
-                self._phrase_starts.add(stems[0])
+                lengths = self._phrase_starts.get(stems[0], ())
+                if len(stems) not in lengths:
+                    self._phrase_starts[stems[0]] = tuple(sorted((*lengths, len(stems)), reverse=True))
                 term = " ".join(stems)
         self._term_cache[text] = term
         return term
@@ -630,8 +638,10 @@ class Answerer:
             known[i] = False
         # two words written apart that the index knows as one ("e commerce")
         for a, b in zip(content, content[1:]):
+            if b != a + 1:
+                continue
             joined = stem(words[a] + words[b])
-            if b == a + 1 and joined in self._known:
+            if joined in self._known:
                 r.add(QueryTerm(joined, f"{words[a]} {words[b]}", "joined", 1.0,
                                 self._term_idf(joined)))
                 known[a] = known[b] = True
@@ -640,9 +650,12 @@ class Answerer:
         starts = self._phrase_starts
         spans: list[tuple[int, int]] = []
         for i, s in enumerate(stems):
-            if s not in starts:
+            lengths = starts.get(s)
+            if lengths is None:
                 continue
-            for n in range(min(MAX_PHRASE_WORDS, len(stems) - i), 1, -1):
+            for n in lengths:  # only the lengths of the index's phrases starting with this word
+                if i + n > len(stems):
+                    continue
                 gram = tuple(stems[i : i + n])
                 if gram[-1] == "in" and tuple(stems[i + n : i + n + 1]) in _FRAMEWORK_TUPLES:
                     # "logging in django", "build in flask": "in" is where, not
@@ -809,8 +822,9 @@ class Answerer:
                 plist = plist[:limit]
                 truncated.append((qt, frozenset(i for i, _ in plist)))
                 bound += plist[-1][1] * mult
+            get = acc.get
             for index, weight in plist:
-                acc[index] = acc.get(index, 0.0) + weight * mult
+                acc[index] = get(index, 0.0) + weight * mult
             visited += len(plist)
         if not acc:
             return [], Stats(visited, 0, 0, 0)
@@ -827,7 +841,8 @@ class Answerer:
             if other is None:
                 keyed = [(-v, i) for i, v in acc.items()]
             else:
-                keyed = [(-v * factor(i), i) for i, v in acc.items()]
+                # factor() inline: this runs for every candidate of most questions
+                keyed = [(-v * OTHER_FRAMEWORK_FACTOR if side[i] == other else -v, i) for i, v in acc.items()]
             # at most posting_limit topics per term here: sorting them all is cheaper than a heap
             best = sorted(keyed)[: 1 + RUNNERS_UP]
             return [(i, -negative) for negative, i in best], Stats(visited, 0, 0, len(acc))
