@@ -8,7 +8,7 @@ import aiohttp
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot import fast_ack
+from bot import fast_ack, fast_match
 from bot.config import Mode, Settings
 from bot.listeners import register
 from bot.services import Services
@@ -59,4 +59,5 @@ def create_app(settings: Settings, services: Services, **oauth: object) -> Async
         )
     register(app, services, command=settings.command)
     fast_ack.install(app)  # answer as soon as ack() is called, not on Bolt's next 10 ms poll
+    fast_match.install(app)  # find the listener without building every injectable argument for each one tried
     return app
