@@ -25,8 +25,10 @@ async def _answer(services: Services, client: AsyncWebClient, event: dict[str, A
     if not channel or not ts:
         logger.warning("ignoring a message event without channel or ts")
         return
-    # A mention in a DM can arrive as both app_mention and message.im: answer once.
-    if not await services.deduper.first_seen(f"message:{channel}:{ts}"):
+    # A mention in a DM can arrive as both app_mention and message.im: answer once. Only DMs
+    # (channel ids "D...") can: the message handler ignores every other channel type, so a
+    # channel mention needs no second key (half the de-dup keys under mention traffic).
+    if channel.startswith("D") and not await services.deduper.first_seen(f"message:{channel}:{ts}"):
         return
     text = event.get("text") or ""
     reply = responses.reply(intents.parse_message(text), services.brain)

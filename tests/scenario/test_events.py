@@ -75,6 +75,19 @@ async def test_a_mention_in_a_dm_delivered_as_both_events_is_answered_once(slack
     assert len(slack.fake.calls_to("chat.postMessage")) == 1
 
 
+async def test_only_dm_mentions_claim_a_second_dedup_key(slack):
+    """A channel mention cannot also arrive as message.im, so it claims its event id alone."""
+    deduper = slack.runtime.services.deduper
+    alice = slack.user()
+    await slack.send(alice.mention("what is wsgi"))
+    await slack.fake.wait_for("chat.postMessage")
+    assert len(deduper) == 1
+    await slack.send(rq.app_mention(f"<@{slack.fake.identity.bot_user_id}> what is wsgi",
+                                    channel=alice.dm_channel, user=alice.id))
+    await slack.fake.wait_until(lambda: len(slack.fake.calls_to("chat.postMessage")) == 2, what="the DM answer")
+    assert len(deduper) == 3
+
+
 async def test_a_retried_event_is_answered_once(slack):
     alice = slack.user()
     mention = alice.mention("what is a blueprint")
