@@ -148,6 +148,7 @@ from bot.text import (
 # Field weights: how much a term says about a topic, by where the topic uses it.
 TITLE_WEIGHT = 1.0
 EXAMPLE_WEIGHT = 0.4
+TWO_EDIT_LENGTH = 8  # words this long may be corrected across two edits (a vocabulary word of the same length)
 FUZZY_FACTOR = 0.8  # a typo-corrected word counts a little less
 SYNONYM_FACTOR = 0.9  # a keyword reached through a synonym counts a little less than typed
 PHRASE_BONUS = 0.5  # idf a phrase may add per word beyond its best word
@@ -261,6 +262,11 @@ def _short_edit_ok(word: str, candidate: str) -> bool:
 
 # The letters everyday words are spelt with: what a one-letter typo in one can be.
 NEUTRAL_ALPHABET = "".join(sorted({c for w in NEUTRAL_WORDS if w.isalpha() for c in w}))
+
+
+def _undoubled(word: str) -> set[str]:
+    """``word`` with one letter of a doubled pair dropped: "beginners" -> {"beginers"}."""
+    return {word[:i] + word[i + 1 :] for i in range(1, len(word)) if word[i] == word[i - 1]}
 
 
 def _deletes(word: str) -> set[str]:
@@ -512,6 +518,11 @@ class Answerer:
     def _correct(self, word: str, resolved: _Resolved) -> str | None:
         seen: set[str] = set()
         best: tuple[int, int, str] | None = None
+        # A long word may double the wrong letter ("begginers", "proffesional"):
+        # two edits, one undoubling on each side. Taken only when nothing is one
+        # edit away, everyday words included; other two-edit pairs are often two
+        # real words ("translations", "transactions").
+        two_edits: tuple[int, int, str] | None = None
         # A correctly spelt common word is no typo; it may only be one written
         # apart ("e commerce"): look up just the index words one letter longer.
         common = is_common_word(word)
@@ -522,12 +533,16 @@ class Answerer:
                 seen.add(candidate)
                 resolved.fuzzy_candidates += 1
                 distance = edit_distance_up_to_one(word, candidate)
+                # closest, then the word found in more topics, then alphabetical
+                rank = (distance, -len(self._postings.get(self._surface[candidate], ())), candidate)
                 if distance > 1:
+                    if (len(word) >= TWO_EDIT_LENGTH and len(candidate) == len(word) and not common
+                            and (two_edits is None or rank < two_edits)
+                            and not _undoubled(word).isdisjoint(_undoubled(candidate))):
+                        two_edits = rank
                     continue
                 if not _short_edit_ok(word, candidate):
                     continue
-                # closest, then the word found in more topics, then alphabetical
-                rank = (distance, -len(self._postings.get(self._surface[candidate], ())), candidate)
                 if best is None or rank < best:
                     best = rank
         if best is None and len(word) > MIN_FUZZY_LENGTH and not common:
@@ -540,7 +555,10 @@ class Answerer:
             if word in NEUTRAL_WORDS:
                 return word  # spelt as it is: no edit beats none
             allowed = [c for c in candidates if _short_edit_ok(word, c)]
-            return min(allowed) if allowed else None
+            if allowed:
+                return min(allowed)
+        if best is None and two_edits is not None:
+            return two_edits[2]
         return best[2] if best else None
 
     def _resolve(self, question: str) -> _Resolved:

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from bot.knowledge import Knowledge, Topic
 from bot.matching import Answerer, Match
 from bot.synthetic import synthetic_knowledge
+from bot.text import stem
 
 
 def topic(tid: str, title: str, keywords: dict[str, float], *, synonyms=None, examples=(), answer=None) -> Topic:
@@ -132,6 +133,23 @@ def test_typos_are_tolerated(small: Answerer, q: str, expected: str) -> None:
 def test_short_words_are_not_fuzzed_into_other_words(small: Answerer) -> None:
     m = small.answer("node vs deno", explain=True)
     assert not any(t.via == "fuzzy" for t in m.explanation.terms)
+
+
+def test_a_long_word_with_the_wrong_letter_doubled_is_corrected() -> None:
+    """Two edits, one undoubling on each side ("begginers" -> "beginners"), for long words only."""
+    answerer = Answerer(kb(
+        topic("ease-of-learning", "Which is easier to learn?", {"beginners": 2.5, "learn": 2}),
+        topic("transactions", "Database transactions", {"transactions": 2.5}),
+        topic("sessions", "Sessions", {"session": 2.5}),
+    ))
+    m = answerer.answer("is flask good for begginers", explain=True)
+    assert m.topic is not None and m.topic.id == "ease-of-learning"
+    assert [(t.source, t.via) for t in m.explanation.terms if t.term == stem("beginners")] == [("begginers", "fuzzy")]
+    # two substitutions are often two real words: no correction
+    assert not answerer.answer("translations", explain=True).explanation.terms
+    # shorter words keep the one-edit rule: "sesionn" is the same two edits from "session"
+    assert not any(t.via == "fuzzy" for t in answerer.answer("sesionn", explain=True).explanation.terms)
+    assert [t.via for t in answerer.answer("sesion", explain=True).explanation.terms] == ["fuzzy"]
 
 
 def test_rare_terms_outweigh_words_every_topic_shares(small: Answerer) -> None:
