@@ -59,3 +59,12 @@ class Services:
         except Exception:
             logger.exception("could not record a usage record (%s); the reply was sent",
                              "answer" if reply.answered else "decline")
+
+    async def record_feedback(self, *, team_id: str | None, user_id: str | None, topic_id: str, helpful: bool,
+                              question: str | None) -> None:
+        """Record a click on Helpful / Not helpful; a failing store is logged, not raised (as above)."""
+        try:
+            await self.usage.record_feedback(team_id=team_id, user_id=user_id, topic_id=topic_id, helpful=helpful,
+                                             question=question)
+        except Exception:
+            logger.exception("could not record feedback on %s; the person is thanked all the same", topic_id)

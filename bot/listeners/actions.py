@@ -82,8 +82,8 @@ def register(app: AsyncApp, services: Services) -> None:
             await sender(client).send_new(surface, not_understood_message(STALE_BUTTON))
             return
         helpful = action.get("action_id") == ActionIds.FEEDBACK_HELPFUL
-        await services.usage.record_feedback(team_id=_team(body), user_id=surface.user, topic_id=found.id,
-                                             helpful=helpful, question=question or None)
+        await services.record_feedback(team_id=_team(body), user_id=surface.user, topic_id=found.id,
+                                       helpful=helpful, question=question or None)
         if surface.private:
             msg = blocks.answer_message(found, services.brain.related(found), question=question,
                                         shareable=surface.kind == EPHEMERAL, feedback_given=helpful)

@@ -122,6 +122,18 @@ async def test_feedback_is_recorded_and_acknowledged(slack, button, helpful):
     assert not any(b.action_id.startswith("feedback_") for b in answer.buttons())
 
 
+async def test_feedback_is_acknowledged_when_the_usage_store_fails(slack, monkeypatch, caplog):
+    async def broken(**kwargs):
+        raise ConnectionError("usage database unreachable")
+
+    monkeypatch.setattr(slack.runtime.services.usage, "record_feedback", broken)
+    alice = slack.user()
+    answer = (await slack.send(alice.command("what is wsgi"))).message
+    await click_and_wait(slack, alice, answer, "feedback_helpful")
+    assert "Thanks" in all_text(answer)
+    assert "could not record feedback on wsgi" in caplog.text and "usage database unreachable" in caplog.text
+
+
 async def test_unknown_action_and_topic_values_never_error(slack):
     alice = slack.user()
     message = (await slack.send(alice.command("help"))).message
