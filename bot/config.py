@@ -42,6 +42,7 @@ class Settings:
     redis_url: str | None = None            # None: in-process event de-duplication
     retention_days: int = 90                # usage records older than this are purged
     dedupe_ttl_seconds: int = 600
+    redis_key_prefix: str = "fvd:"          # before every de-dup key in Redis: one per deployment sharing a database
     socket_ping_interval: int = 10          # seconds between Socket Mode pings; a silent socket is replaced after ~2 of them
     log_level: str = "INFO"
     command: str = "/flaskvsdjango"
@@ -103,6 +104,18 @@ def _url(environ: Mapping[str, str], name: str, default: str | None, schemes: tu
     return value
 
 
+_KEY_PREFIX = re.compile(r"[!-~]{1,64}")  # printable ASCII, no spaces
+
+
+def _key_prefix(environ: Mapping[str, str], name: str, default: str) -> str:
+    value = _get(environ, name)
+    if value is None:
+        return default
+    if not _KEY_PREFIX.fullmatch(value):
+        raise ConfigError(name, f"expected 1-64 printable ASCII characters without spaces (e.g. 'fvd-staging:'), got {value!r}")
+    return value
+
+
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     env = os.environ if environ is None else environ
     bot_token = _token(env, "SLACK_BOT_TOKEN")
@@ -158,6 +171,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         redis_url=_url(env, "REDIS_URL", None, ("redis", "rediss", "unix")),
         retention_days=_int(env, "RETENTION_DAYS", 90, 1, 3650),
         dedupe_ttl_seconds=_int(env, "DEDUPE_TTL_SECONDS", 600, 10, 86400),
+        redis_key_prefix=_key_prefix(env, "REDIS_KEY_PREFIX", "fvd:"),
         socket_ping_interval=_int(env, "SOCKET_PING_INTERVAL", 10, 1, 60),
         log_level=log_level,
     )

@@ -89,7 +89,7 @@ async def open_stores(settings: Settings) -> Stores:
     if settings.redis_url:
         from bot.stores.redis_dedupe import RedisDeduper
 
-        redis_deduper = RedisDeduper(settings.redis_url, settings.dedupe_ttl_seconds)
+        redis_deduper = RedisDeduper(settings.redis_url, settings.dedupe_ttl_seconds, prefix=settings.redis_key_prefix)
         try:
             await redis_deduper.ping()
         except BaseException:

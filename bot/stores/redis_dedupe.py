@@ -1,6 +1,6 @@
 """Event de-duplication shared by every replica, in Redis.
 
-    RedisDeduper(url, ttl_seconds, prefix="fvd:event:", *, client=None)
+    RedisDeduper(url, ttl_seconds, prefix="fvd:", *, client=None)
         async ping() -> None          # start-up check; raises StoreError, one line
         async first_seen(key) -> bool
         async close() -> None
@@ -43,7 +43,7 @@ class RedisDeduper:
         self,
         url: str,
         ttl_seconds: int,
-        prefix: str = "fvd:event:",
+        prefix: str = "fvd:",  # keys are "event:<id>" and "message:<channel>:<ts>"; REDIS_KEY_PREFIX
         *,
         client: redis.Redis | None = None,
     ) -> None:

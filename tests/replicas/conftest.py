@@ -1,11 +1,11 @@
 """Two ``python -m bot`` replicas in Mode.OAUTH sharing one PostgreSQL database and one Redis.
 
 PostgreSQL: a fresh database per test (``pg_database_url`` from tests/stores),
-dropped afterwards. Redis: the deployment's key prefix is fixed ("fvd:event:",
-REDIS_URL has no prefix setting), so the replicas use a dedicated Redis
-database (``REPLICA_REDIS_DB``) and every id this test sends (event ids,
-channel ids) carries a per-test ``marker``; the keys holding it are deleted
-afterwards. No FLUSHDB: another run of the suite may be using the same database.
+dropped afterwards. Redis: a dedicated Redis database (``REPLICA_REDIS_DB``),
+and both replicas of one test share a key prefix of their own
+(``REDIS_KEY_PREFIX``, holding a per-test ``marker`` that every event and channel
+id it sends carries too); those keys are deleted afterwards. No FLUSHDB: another
+run of the suite may be using the same database.
 Without PostgreSQL or Redis the tests skip, or fail when REQUIRE_SERVICES=1.
 """
 
@@ -28,6 +28,10 @@ REPLICA_REDIS_DB = int(os.environ.get("TEST_REPLICA_REDIS_DB", "5"))
 class SharedRedis:
     url: str
     marker: str       # upper-case hex, part of every event and channel id of one test
+
+    @property
+    def prefix(self) -> str:
+        return f"fvd-test-{self.marker}:"
 
     def event_id(self, n: int) -> str:
         return f"Ev{self.marker}{n:04d}"

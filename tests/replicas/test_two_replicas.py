@@ -61,7 +61,8 @@ async def test_two_replicas_share_installs_events_and_usage(bot_process, pg_data
     async with FakeSlackAPI() as fake:
         ports = free_port(), free_port()
         env = dict(SLACK_CLIENT_ID=CLIENT_ID, SLACK_CLIENT_SECRET=CLIENT_SECRET, SLACK_SIGNING_SECRET=SIGNING_SECRET,
-                   SLACK_API_URL=fake.base_url, DATABASE_URL=pg_database_url, REDIS_URL=shared_redis.url)
+                   SLACK_API_URL=fake.base_url, DATABASE_URL=pg_database_url, REDIS_URL=shared_redis.url,
+                   REDIS_KEY_PREFIX=shared_redis.prefix)
         a, b = (bot_process(clean_env(**env, PORT=str(port)), port) for port in ports)
         # Both start at once on an empty database: the schema is created once, under a lock.
         await asyncio.gather(a.wait_healthy(timeout=30), b.wait_healthy(timeout=30))
@@ -94,6 +95,15 @@ async def test_two_replicas_share_installs_events_and_usage(bot_process, pg_data
         await fake.wait_until(lambda: any(c.params.get("thread_ts") == thread for c in fake.calls_to("chat.postMessage")))
         await asyncio.sleep(1.0)  # room for a duplicate to show up
         assert [c.params.get("thread_ts") for c in fake.calls_to("chat.postMessage")].count(thread) == 1
+        # the replicas' claims live under this deployment's REDIS_KEY_PREFIX
+        import redis.asyncio as redis
+
+        client = redis.from_url(shared_redis.url)
+        try:
+            claimed = {k.decode() async for k in client.scan_iter(match=shared_redis.prefix + "*")}
+        finally:
+            await client.aclose()
+        assert shared_redis.prefix + "event:" + shared_redis.event_id(3) in claimed
 
         # Feedback clicked on B, a decline on A: both in the shared database.
         answer = await command(fake, a, TEAM_A, channel, "what is wsgi")

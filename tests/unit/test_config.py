@@ -62,3 +62,16 @@ def test_each_mistake_names_the_variable_and_what_to_set(env, variable, words):
     assert caught.value.variable == variable
     assert words in caught.value.message
     assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("value", ["has space:", "ünï:", "a\tb:", "x" * 65])
+def test_a_bad_redis_key_prefix_names_the_variable(value):
+    with pytest.raises(ConfigError) as e:
+        load_settings({"REDIS_KEY_PREFIX": value})
+    assert e.value.variable == "REDIS_KEY_PREFIX" and "printable ASCII" in str(e.value)
+
+
+def test_redis_key_prefix_default_and_override():
+    assert load_settings({}).redis_key_prefix == "fvd:"
+    assert load_settings({"REDIS_KEY_PREFIX": "  "}).redis_key_prefix == "fvd:"  # blank is unset, like every variable
+    assert load_settings({"REDIS_KEY_PREFIX": "fvd-staging:"}).redis_key_prefix == "fvd-staging:"
