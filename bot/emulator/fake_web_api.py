@@ -108,6 +108,7 @@ class FakeSlackAPI:
         self.channels: dict[str, dict[str, Any]] = {}
         self.dms: dict[str, str] = {}
         self.oauth_response: dict[str, Any] = copy.deepcopy(OAUTH_V2_ACCESS)
+        self.issued_tokens: dict[str, dict[str, Any]] = {}  # token -> the oauth.v2.access answer that issued it
         self._response_urls: dict[str, ResponseUrl] = {}
         self._host, self._port = host, port
         self._runner: web.AppRunner | None = None

@@ -90,10 +90,24 @@ def _app_message(api: FakeSlackAPI, channel: str, params: Params, source: str, *
 
 
 def auth_test(api: FakeSlackAPI, params: Params) -> dict[str, Any]:
+    """Who a token belongs to: a token oauth.v2.access issued answers for the workspace it was
+    issued to (as Slack's does); any other valid token, for the fake's own workspace."""
     me = api.identity
+    token = str(params.get("_token", ""))
+    issued = api.issued_tokens.get(token)
+    if issued is not None:
+        team = issued.get("team") or {}
+        enterprise = issued.get("enterprise") or {}
+        base = {"ok": True, "url": f"https://{team.get('id', '').lower()}.slack.com/", "team": team.get("name"),
+                "team_id": team.get("id"), "is_enterprise_install": bool(issued.get("is_enterprise_install"))}
+        if enterprise.get("id"):
+            base["enterprise_id"] = enterprise["id"]
+        if token == (issued.get("authed_user") or {}).get("access_token"):
+            return {**base, "user": "some-user", "user_id": issued["authed_user"].get("id")}
+        return {**base, "user": me.bot_name, "user_id": issued.get("bot_user_id"), "bot_id": me.bot_id}
     base = {"ok": True, "url": f"https://{me.team_domain}.slack.com/", "team": me.team_name,
             "team_id": me.team_id, "is_enterprise_install": False}
-    if str(params.get("_token", "")).startswith("xoxp-"):
+    if token.startswith("xoxp-"):
         return {**base, "user": "some-user", "user_id": "W99999"}
     return {**base, "user": me.bot_name, "user_id": me.bot_user_id, "bot_id": me.bot_id}
 
@@ -213,7 +227,11 @@ def users_info(api: FakeSlackAPI, params: Params) -> dict[str, Any]:
 def oauth_v2_access(api: FakeSlackAPI, params: Params) -> dict[str, Any]:
     if not params.get("code"):
         return error("invalid_code")
-    return copy.deepcopy(api.oauth_response)
+    response = copy.deepcopy(api.oauth_response)
+    for token in (response.get("access_token"), (response.get("authed_user") or {}).get("access_token")):
+        if token:
+            api.issued_tokens[token] = copy.deepcopy(response)  # auth.test answers for this workspace now
+    return response
 
 
 def apps_connections_open(api: FakeSlackAPI, params: Params) -> dict[str, Any]:

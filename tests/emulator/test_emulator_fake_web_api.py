@@ -61,6 +61,20 @@ async def test_oauth_v2_access_matches_the_fixture(fake, fixture):
     assert resp.data == fixture("bolt-python/web_api_oauth_v2_access.json")
 
 
+@pytest.mark.filterwarnings("ignore:BasicAuth is deprecated:DeprecationWarning")
+async def test_auth_test_answers_for_the_workspace_a_token_was_issued_to(fake):
+    fake.oauth_response = dict(fake.oauth_response, access_token="xoxb-team-b", bot_user_id="UBOTB",
+                               team={"id": "TBBBB", "name": "Team B"}, enterprise=None,
+                               authed_user={"id": "UB1", "access_token": "xoxp-team-b"})
+    await AsyncWebClient(base_url=fake.base_url).oauth_v2_access(client_id="1", client_secret="s", code="c")
+    bot = await client(fake, "xoxb-team-b").auth_test()
+    assert (bot["team_id"], bot["team"], bot["user_id"]) == ("TBBBB", "Team B", "UBOTB")
+    user = await client(fake, "xoxp-team-b").auth_test()
+    assert (user["team_id"], user["user_id"]) == ("TBBBB", "UB1")
+    # a token it never issued still answers for the fake's own workspace
+    assert (await client(fake).auth_test())["team_id"] == fake.identity.team_id
+
+
 async def test_update_changes_the_same_message_in_place(fake):
     web = client(fake)
     queue = fake.conversation.subscribe()
