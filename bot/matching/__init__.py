@@ -1,8 +1,131 @@
-"""Keyword-matching FAQ answerer (pure, deterministic: no Slack, no network)."""
+"""Keyword-matching FAQ answerer (pure, deterministic: no Slack, no network).
+
+CONTRACT (other modules rely on these names and fields):
+
+    class Answerer:
+        def __init__(self, knowledge: Knowledge) -> None   # builds the index once
+        def answer(self, question: str, *, explain: bool = False) -> Match
+
+    Match (frozen dataclass):
+        answered: bool
+        topic: Topic | None              # the answer, when answered
+        score: float                     # best topic's score (0.0 when nothing matched)
+        suggestions: tuple[Topic, ...]   # up to 3 "did you mean" topics, when declined
+        explanation: Explanation | None  # only when explain=True
+
+HOW IT SCORES
+
+Every topic is a bag of weighted terms (stems from ``bot.text``): its declared
+keywords (their own weight; a multi-word keyword also gives each of its words
+half that weight), its title (1.0) and its example questions (0.4); a term's
+weight in a topic is the largest of these; everyday words of an example
+("what do *people* *make* with flask", see ``bot.neutral``) are how it is asked,
+not what it is about, and are left out. A topic's score is the sum, over the
+question's distinct terms, of ``weight x idf``. idf is the BM25 inverse
+document frequency over that keyword, title and example vocabulary: words every
+topic shares ("flask", "django", "framework") count for little, rare ones for a
+lot. When the question names only one of the two frameworks, a topic whose
+title names only the other one scores ``OTHER_FRAMEWORK_FACTOR`` times less
+("why go with django" is "Why choose Django?", not "Why choose Flask?"); so
+does one when it prefers one to the other ("flask over django", "django
+instead of flask", "flask rather than django").
+
+The question's words are resolved in this order: exact term; two words the
+index knows as one ("e commerce" -> "ecommerce"); a typo corrected against the
+index vocabulary (SymSpell-style single-delete index verified with ``bot.edits``:
+words of 4+ letters, one edit, and below 7 letters only a dropped letter or a
+swap; a word of 8+ letters with the wrong letter doubled, "begginers" ->
+"beginners", two edits, but only when nothing is one edit away; at a 0.8
+discount; never a correctly spelt common English word: "context" is not a typo
+of "content"); phrases, matched on every word including
+stopwords ("used for", "sql injection"), longest first; then synonyms add the
+keyword they stand for, with an idf no larger than the word actually typed and
+at a 0.9 discount (a keyword typed beats one reached through a synonym: "what
+is a csrf attack" is CSRF, not security through "attack").
+
+THE DECLINE RULE
+
+Each content word of the question is, in this order: *off-topic* (a subject
+the guide does not cover, "deploy", "slower", "error", "salary", or another
+framework, "fastapi": ``bot.neutral.OFF_TOPIC_WORDS``; never evidence, even
+where a topic's wording uses it, unless a matched phrase covers it) or *unsure* (a word the guide uses
+in one sense only, "fast" of development, not of running:
+``bot.neutral.UNSURE_WORDS``; not evidence unless a phrase covers it, "ship
+faster", and counted as one unknown word); *known* (a keyword,
+synonym, title or example term, exact or typo-corrected); *neutral* (everyday
+English: "convince", "gist", "overall", "intern", ``bot.neutral.NEUTRAL_WORDS``,
+or a word only the answers' prose uses); or *unknown*. Neutral words are
+neither evidence nor held against the question.
+
+*known share* is the share of the question's information that the index
+recognises: the idf mass of its distinct known and unknown content words, where
+a word the index has never seen weighs as much as the rarest word can, and an
+off-topic word ``OFF_TOPIC_WEIGHT`` times that, and so does a *foreign* word
+(``FOREIGN_WEIGHT``): one outside the 20,000 most frequent English words
+(``bot.neutral.is_common_word``: graphql, redis, pagination, vscode, wifi, jwt,
+s3). An unknown everyday word ("react", "banana") may be how the asker
+describes things; a foreign one is nearly always what the question is about.
+A known word right after an unknown content word (not after "for", not a
+framework's name) names something else and counts as unknown too: "wifi
+*password*", "redis *cache*", "background *jobs*". A phrase ending in "in" is
+not matched right before "flask"/"django": "logging in django" is not "log in",
+"build in flask" is not "built in"; nor is a phrase ending in a framework's
+name right before "or"/"vs"/"and": "choose flask or django" is not "choose
+flask". Unknown words describing the asker, not the subject, are left out
+when a framework is named: the technology after "coming/switching/moving
+from" or before a role + "here" or after "i'm a"/"as a" ("coming from node,
+what's flask", "php dev here": ``bot.neutral.BACKGROUND_VERBS``,
+``BACKGROUND_ROLES``). A question is answered
+when ``best score x known share ** 2 >= min_confidence`` (enough topic-specific
+evidence, discounted hard for unknown words; and at least one of the best
+topic's keywords, synonyms or title words, not only example words), or when it
+has no unknown word
+and every one of its words is a keyword or title word of the best topic ("what
+is flask?"). So "flask vs fastapi" and "deploy django to heroku" decline: the
+recognised words are generic and weightless next to the unknown ones.
+
+A question with a word of a subject the guide never addresses (deploying,
+installing, versions, performance, debugging, pay: ``OUT_OF_SCOPE_SUBJECTS``),
+or a rate ("requests per second": ``RATE_UNITS``), or a failure ("not
+working", "folder not found": ``NEGATIONS`` + ``FAILING_VERBS``), or that names another
+technology (``OTHER_TECHNOLOGIES``, pasted code; not the extension name of
+"flask-sqlalchemy") but neither Flask nor Django
+("is rust worth learning"), or that compares things
+none of which the index knows ("the difference between a list and a set"),
+is declined whatever else it matches (confidence 0). A how-to question ("how do i ...", "how to ...")
+needs ``HOW_TO_FACTOR`` times ``min_confidence``: the guide compares the two
+frameworks and explains next to no procedure ("how do i reset my password on
+slack"); --explain shows the threshold applied. Pasted code (snake_case
+identifiers, calls) and release numbers ("django 5.1") count as off-topic
+words. A question that names both frameworks, has no
+off-topic word and whose unknown words all come after "for" is a choice for
+the asker's own project ("flask or django for our bakery's site"): those
+unknown words describe the project and are not held against it.
+
+COST
+
+Postings of a term are stored in impact order (largest weight first). A term
+found in more than ``posting_limit`` topics only contributes its top
+``posting_limit`` postings as candidates; the topics that can still win are then
+completed exactly by direct look-ups (see ``scoring.score_topics``). So the work
+per question is bounded by ``terms x posting_limit`` no matter how many topics
+share "flask". ``Answerer.last_stats`` (and ``Explanation.stats``) count the
+postings visited, the direct look-ups and the fuzzy candidates examined, for
+regression tests.
+
+MODULES
+
+``answerer`` (the decision above), ``resolve`` (a question into terms and
+masses), ``cues`` (how-to, failure, rate, preference, comparison, the
+asker's background), ``typos``, ``scoring``, ``index`` (built once from the
+Knowledge), ``results`` (Match, Explanation...) and ``tuning`` (the weights
+and limits named above).
+"""
 
 from __future__ import annotations
 
-from bot.matching.answerer import Answerer, Explanation, Match, QueryTerm, Stats, TermScore, TopicScore
+from bot.matching.answerer import Answerer
+from bot.matching.results import Explanation, Match, QueryTerm, Stats, TermScore, TopicScore
 
 __all__ = [
     "Answerer",

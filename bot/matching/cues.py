@@ -1,0 +1,102 @@
+"""What the question's wording says besides its terms.
+
+A procedure asked for ("how do i ..."), a failure ("not working"), a rate
+("requests per second"), a preference between the two frameworks ("flask over
+django"), a comparison of things the guide does not name ("the difference
+between a list and a set"), and words about who asks rather than what is asked
+("coming from node", "php dev here"). ``resolve`` reads each where its rule
+applies; the package docstring says what the decision makes of them.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from bot.matching.tuning import FRAMEWORKS, HOW_TO_ASKERS, HOW_TO_VERBS, PREFERENCE_JOINTS
+from bot.neutral import BACKGROUND_ROLES, BACKGROUND_VERBS, FAILING_VERBS, NEGATIONS, RATE_UNITS
+
+
+def asks_how_to(words: list[str]) -> bool:
+    """"how do i", "how can we", "how to": a procedure ("how does django..." is not one)."""
+    for a, b, c in zip(words, words[1:], words[2:] + [""]):
+        if a == "how" and (b == "to" or (b in HOW_TO_VERBS and c in HOW_TO_ASKERS)):
+            return True
+    return False
+
+
+def failure_named(words: list[str]) -> str | None:
+    """The first negation before a failing verb: "not working", "folder not found"."""
+    for a, b in zip(words, words[1:]):
+        if a in NEGATIONS and b in FAILING_VERBS:
+            return f"{a} {b}"
+    return None
+
+
+def rates_named(words: list[str]) -> list[str]:
+    """Every "per" before a unit: "requests per second" is about performance."""
+    rates = []
+    for a, b in zip(words, words[1:]):
+        if a == "per" and b in RATE_UNITS:
+            rates.append(f"{a} {b}")
+    return rates
+
+
+def preferred_framework(stems: list[str]) -> str | None:
+    """"flask over django", "django instead of flask", "flask rather than
+    django": the question is about the first one (read at the first
+    framework named only)."""
+    preferred = None
+    for i, s in enumerate(stems):
+        if s in FRAMEWORKS:
+            rest = tuple(stems[i + 1 : i + 4])
+            for joint in PREFERENCE_JOINTS:
+                if rest[: len(joint)] == joint and rest[len(joint) : len(joint) + 1] == (
+                    FRAMEWORKS[1 - FRAMEWORKS.index(s)],
+                ):
+                    preferred = s
+            break
+    return preferred
+
+
+def unknown_comparison(words: list[str], known: dict[int, bool]) -> str | None:
+    """"the difference between a list and a set": what is compared is
+    named, and none of it is the guide's (a framework, a keyword...)."""
+    at = words.index("between")
+    if "and" in words[at + 2 : at + 8]:
+        end = words.index("and", at + 2) + 3
+        named = [k for k in range(at + 1, min(end, len(words))) if k in known]
+        if named and not any(known[k] for k in named):
+            return "between " + " ".join(words[at + 1 : end])
+    return None
+
+
+def asker_words(words: list[str], known: dict[int, bool]) -> set[int] | frozenset[int]:
+    """Unknown words describing the asker, not the subject: the technology
+    after "coming/switching/moving from" ("coming from node, what's
+    flask") or before a role + "here" or after "i'm a / as a" ("php dev
+    here", "as a java developer"). Only when a framework is named; a
+    framework's name or a known word ends the description."""
+    marked: set[int] = set()
+    n = len(words)
+
+    def take(order: Iterable[int]) -> None:
+        count = 0
+        for j in order:
+            w = words[j]
+            if w in ("a", "an", "the"):
+                continue
+            if j not in known or known[j] or w in FRAMEWORKS or count == 3:
+                break
+            marked.add(j)
+            count += 1
+
+    for k, w in enumerate(words):
+        if w == "from" and k and words[k - 1] in BACKGROUND_VERBS:
+            take(range(k + 1, n))
+        elif w in BACKGROUND_ROLES and (
+            words[k + 1 : k + 2] == ["here"] or not {"a", "an"}.isdisjoint(words[max(0, k - 3) : k])
+        ):
+            if k in known and (not known[k] or words[k + 1 : k + 2] == ["here"]):
+                marked.add(k)
+            take(range(k - 1, -1, -1))
+    return marked

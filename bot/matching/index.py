@@ -1,0 +1,184 @@
+"""The index built once from the Knowledge: each topic's weighted terms, postings and idf.
+
+Besides what scores (postings, idf), it keeps what the question's words are
+resolved against: phrases and the words they start with, synonyms, every
+content word seen (for typo correction) and which terms are evidence for a
+topic, which only occur in the answers' prose, and which are known at all.
+"""
+
+from __future__ import annotations
+
+import math
+
+from bot.knowledge import Knowledge, Topic
+from bot.matching.tuning import EXAMPLE_WEIGHT, FRAMEWORKS, MAX_PHRASE_WORDS, PHRASE_BONUS, TITLE_WEIGHT
+from bot.text import STOPWORDS, content_words, is_content, is_neutral, normalise, stem, tokens
+
+
+def _idf(n_topics: int, df: int) -> float:
+    """BM25 inverse document frequency; always positive, largest at df=0."""
+    return math.log(1.0 + (n_topics - df + 0.5) / (df + 0.5))
+
+
+class Index:
+    """Every topic as a bag of weighted terms, and the vocabulary around them (built once)."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.topics: list[Topic] = list(knowledge.topics.values())
+        # Phrases are matched on every word, stopwords included: "good for"
+        # and "used by" mean something that "good" and "used" alone do not.
+        self.phrases: set[tuple[str, ...]] = set()
+        self.phrase_starts: dict[str, tuple[int, ...]] = {}  # first stem -> phrase lengths, longest first
+        self.surface: dict[str, str] = {}  # a content word seen in the knowledge -> its stem
+        self.prose: set[str] = set()  # terms found only in answers' prose
+        self._term_cache: dict[str, str | None] = {}
+        self.topic_terms: list[dict[str, float]] = [self._index_topic(t) for t in self.topics]
+        # which framework a topic is about, when its title names only one
+        self.side: list[str | None] = [self._title_side(t.title) for t in self.topics]
+        self.synonyms = self._index_synonyms()
+        self._build_postings()
+        del self._term_cache
+
+    @staticmethod
+    def _title_side(title: str) -> str | None:
+        named = [f for f in FRAMEWORKS if f in tokens(normalise(title))]
+        return named[0] if len(named) == 1 else None
+
+    def _term_of(self, text: str) -> str | None:
+        """Index term for a keyword or synonym ("SQL injection" -> "sql inject").
+
+        One content word gives a word term; several words give a phrase term
+        made of every word's stem (stopwords kept), e.g. "use for".
+        """
+        text = str(text)
+        if text in self._term_cache:
+            return self._term_cache[text]
+        words = tokens(normalise(text))[:MAX_PHRASE_WORDS]
+        content = [w for w in words if is_content(w)]
+        term: str | None = None
+        if content:
+            for w in content:
+                self.surface.setdefault(w, stem(w))
+            if len(words) == 1:
+                term = stem(words[0])
+            else:
+                stems = tuple(stem(w) for w in words)
+                self.phrases.add(stems)
+                lengths = self.phrase_starts.get(stems[0], ())
+                if len(stems) not in lengths:
+                    self.phrase_starts[stems[0]] = tuple(sorted((*lengths, len(stems)), reverse=True))
+                term = " ".join(stems)
+        self._term_cache[text] = term
+        return term
+
+    def _index_topic(self, topic: Topic) -> dict[str, float]:
+        weights: dict[str, float] = {}
+
+        def put(term: str | None, weight: float) -> None:
+            if term and weight > weights.get(term, 0.0):
+                weights[term] = weight
+
+        def put_text(text: str, weight: float, *, skip_neutral: bool = False) -> None:
+            for w in content_words(tokens(normalise(text))):
+                s = stem(w)
+                self.surface.setdefault(w, s)
+                if not (skip_neutral and is_neutral(w)):
+                    put(s, weight)
+
+        # The answer's prose is vocabulary, not evidence: its words are known
+        # (so they are not held against a question) but score for no topic.
+        for w in content_words(tokens(normalise(topic.answer))):
+            s = stem(w)
+            self.surface.setdefault(w, s)
+            self.prose.add(s)
+        # Everyday words of an example ("what do people build with flask")
+        # are how it is asked, not what it is about.
+        for example in topic.examples:
+            put_text(example, EXAMPLE_WEIGHT, skip_neutral=True)
+        put_text(topic.title, TITLE_WEIGHT, skip_neutral=True)
+        for keyword, weight in topic.keywords.items():
+            term = self._term_of(keyword)
+            put(term, float(weight))
+            if term and " " in term:  # a phrase keyword also weighs its content words
+                for w in content_words(tokens(normalise(str(keyword)))):
+                    if not is_neutral(w):  # "used for" says more than "used"
+                        put(stem(w), float(weight) / 2)
+        for keyword in topic.synonyms:
+            put(self._term_of(keyword), float(topic.keywords.get(keyword, 1.0)))
+        return weights
+
+    def _index_synonyms(self) -> dict[str, tuple[str, ...]]:
+        """alternative term -> the keyword terms it stands for.
+
+        Two kinds of alternative are left out, by rule rather than by list:
+        one made of only some of its keyword's words (it says less than the
+        keyword: "when flask" for "when to use flask"), and one that is
+        itself another topic's keyword (the keyword wins: "recommendations"
+        is the verdict topic's "recommend", not a synonym of machine learning).
+        """
+        keyword_owner: dict[str, set[int]] = {}
+        for i, topic in enumerate(self.topics):
+            for keyword in topic.keywords:
+                term = self._term_of(keyword)
+                if term:
+                    keyword_owner.setdefault(term, set()).add(i)
+        merged: dict[str, dict[str, None]] = {}
+        for i, topic in enumerate(self.topics):
+            for keyword, alternatives in topic.synonyms.items():
+                target = self._term_of(keyword)
+                if not target:
+                    continue
+                target_words = {stem(w) for w in tokens(normalise(str(keyword))) if is_content(w)}
+                for alt in alternatives:
+                    alt_term = self._term_of(alt)
+                    if not alt_term:
+                        continue
+                    alt_content = {stem(w) for w in tokens(normalise(str(alt))) if is_content(w)}
+                    if alt_content < target_words or alt_term == target:
+                        continue
+                    if keyword_owner.get(alt_term, {i}) - {i}:
+                        continue
+                    merged.setdefault(alt_term, {})[target] = None
+        return {alt: tuple(targets) for alt, targets in merged.items()}
+
+    def _build_postings(self) -> None:
+        postings: dict[str, list[tuple[float, int]]] = {}
+        for i, weights in enumerate(self.topic_terms):
+            for term, weight in weights.items():
+                postings.setdefault(term, []).append((weight, i))
+        n = len(self.topics)
+        self.idf: dict[str, float] = {}
+        self.postings: dict[str, tuple[tuple[int, float], ...]] = {}
+        for term, plist in postings.items():
+            plist.sort(key=lambda p: (-p[0], p[1]))  # impact order, then topic order
+            self.postings[term] = tuple((i, w) for w, i in plist)
+            self.idf[term] = _idf(n, len(plist))
+        self.idf_unknown = _idf(n, 0)
+        self.idf_rare = _idf(n, 1)
+        for term in self.postings:
+            if " " in term:
+                self.idf[term] = self._phrase_idf(term)
+        self.prose -= self.postings.keys()
+        self.evidence: set[str] = set(self.postings) | set(self.synonyms)
+        self.known: set[str] = self.evidence | self.prose
+
+    def _phrase_idf(self, term: str) -> float:
+        """A phrase is rarer than its words, but not much more informative.
+
+        "what is flask" is found in one topic, yet says little more than
+        "flask": its idf is capped at its most informative word's idf plus
+        PHRASE_BONUS per extra word.
+        """
+        parts = term.split(" ")
+        best_part = max(
+            (self.idf.get(p, self.idf_rare) for p in parts if p not in STOPWORDS),
+            default=0.0,
+        )
+        own = self.idf.get(term, self.idf_rare)
+        return min(own, best_part + PHRASE_BONUS * (len(parts) - 1))
+
+    def term_idf(self, term: str) -> float:
+        idf = self.idf.get(term)
+        if idf is None:
+            idf = self._phrase_idf(term) if " " in term else self.idf_rare
+        return idf

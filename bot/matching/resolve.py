@@ -1,0 +1,273 @@
+"""From a question to what it says: index terms, unknown words, and the signs the decision rule reads.
+
+Words are resolved in the order the package docstring gives (exact, joined,
+typo-corrected, phrases, synonyms); the same pass sorts every content word
+into off-topic, unsure, known, neutral or unknown, and weighs the idf mass of
+the known and unknown ones.
+"""
+
+from __future__ import annotations
+
+from bot.matching.cues import (
+    asker_words,
+    asks_how_to,
+    failure_named,
+    preferred_framework,
+    rates_named,
+    unknown_comparison,
+)
+from bot.matching.index import Index
+from bot.matching.results import QueryTerm
+from bot.matching.tuning import (
+    ALTERNATIVE_JOINTS,
+    COMMON_WEIGHT,
+    FOREIGN_WEIGHT,
+    FRAMEWORK_SET,
+    FRAMEWORK_TUPLES,
+    FRAMEWORKS,
+    FUZZY_FACTOR,
+    MAX_FUZZY_WORDS,
+    MAX_TOKENS,
+    OFF_TOPIC_WEIGHT,
+    SYNONYM_FACTOR,
+)
+from bot.matching.typos import TypoCorrector
+from bot.neutral import BACKGROUND_ROLES, NEGATIONS, is_common_word
+from bot.text import (
+    code_terms,
+    is_content,
+    is_foreign,
+    is_neutral,
+    is_off_topic,
+    is_out_of_scope,
+    is_unsure,
+    normalise,
+    stem,
+    tokens,
+)
+
+_NO_WORDS: frozenset[int] = frozenset()
+
+
+class Resolved:
+    """The question after word resolution (internal; one per question, so a plain slotted class)."""
+
+    __slots__ = ("terms", "unknown", "specific", "off_topic", "out_of_scope", "preferred", "how_to",
+                 "subject", "known_mass", "unknown_mass", "fuzzy_candidates", "words")
+
+    def __init__(self) -> None:
+        self.terms: dict[str, QueryTerm] = {}
+        self.unknown: list[str] = []
+        self.specific: list[str] = []  # prose-only words (not everyday English)
+        self.off_topic = 0  # off-topic words and pasted code among the unknown
+        self.out_of_scope: list[str] = []  # words of a subject the guide never covers
+        self.preferred: str | None = None  # "flask over django": the framework asked about
+        self.how_to = False  # "how do i ...", "how to ...": asks for a procedure
+        self.subject = 0  # unknown words not describing the asker's project ("... for a bakery")
+        self.known_mass = 0.0
+        self.unknown_mass = 0.0
+        self.fuzzy_candidates = 0
+        self.words: list[str] = []  # terms of the recognised content words
+
+    def add(self, qt: QueryTerm) -> None:
+        old = self.terms.get(qt.term)
+        if old is None or qt.factor > old.factor:
+            self.terms[qt.term] = qt
+
+
+def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
+    """The question's words resolved into index terms, with what the decision needs."""
+    term_idf = index.term_idf
+    r = Resolved()
+    words = []
+    extension: set[int] = set()  # words naming an extension ("flask-sqlalchemy")
+    text, code = code_terms(normalise(question))
+    for w in dict.fromkeys(code[:MAX_FUZZY_WORDS]):
+        # pasted code or a release number: a detail the guide never names
+        r.unknown.append(w)
+        r.unknown_mass += index.idf_unknown * OFF_TOPIC_WEIGHT
+        r.off_topic += 1
+    for w in tokens(text, keep_hyphens=True):
+        if "-" in w:  # "e-commerce" if the index knows it, else "flask", "login"
+            joined = w.replace("-", "")
+            if stem(joined) in index.known:
+                words.append(joined)
+            else:
+                parts = w.split("-")
+                if parts[0] in FRAMEWORKS:
+                    # "flask-sqlalchemy": an extension's name, not a foreign subject
+                    extension.update(range(len(words) + 1, len(words) + len(parts)))
+                words.extend(parts)
+        else:
+            words.append(w)
+    if len(words) > MAX_TOKENS:
+        words = words[: MAX_TOKENS // 2] + words[-MAX_TOKENS // 2 :]
+        extension.clear()
+    if "how" in words:  # "how do i ...": a procedure
+        r.how_to = asks_how_to(words)
+    if not NEGATIONS.isdisjoint(words):  # "not working": a failure
+        failure = failure_named(words)
+        if failure:
+            r.out_of_scope.append(failure)
+    if "per" in words:  # "requests per second": performance
+        r.out_of_scope.extend(rates_named(words))
+    stems = [stem(w) for w in words]
+    content = [i for i, w in enumerate(words) if is_content(w)]
+    known: dict[int, bool] = {}
+    fuzzy_left = MAX_FUZZY_WORDS
+    neutral: set[int] = set()
+    off_topic: set[int] = set()
+    for i in content:
+        w, s = words[i], stems[i]
+        if is_off_topic(w) or is_unsure(w):
+            # not evidence even if a topic uses the word; a phrase may
+            # still cover it ("ship faster"), which makes it known
+            if is_off_topic(w):
+                off_topic.add(i)
+            known[i] = False
+            continue
+        if s in index.evidence:
+            r.add(QueryTerm(s, w, "exact", 1.0, term_idf(s)))
+            r.words.append(s)
+            known[i] = True
+            continue
+        if s in index.prose or is_neutral(w):
+            # everyday English, or words only the answers' prose uses:
+            # neither evidence for a topic nor held against the question
+            if not is_neutral(w):
+                r.specific.append(w)
+            neutral.add(i)
+            known[i] = False  # a phrase may still cover it ("start with")
+            continue
+        fixed = None
+        if fuzzy_left and not w.isdigit():
+            fuzzy_left -= 1
+            fixed, examined = typos.correct(w)
+            r.fuzzy_candidates += examined
+            if fixed is not None and is_common_word(w) and not (
+                len(fixed) == len(w) + 1 and w in fixed
+            ):
+                # a correctly spelt English word is not a typo of another
+                # ("context" is not "content", "pull" is not "full"),
+                # though it may be one written apart ("e commerce")
+                fixed = None
+        if fixed is not None:
+            s = stems[i] = index.surface.get(fixed) or stem(fixed)  # phrases see it too
+            if s in index.evidence:
+                r.add(QueryTerm(s, w, "fuzzy", FUZZY_FACTOR, term_idf(s)))
+                r.words.append(s)
+                known[i] = True
+                continue
+            if s in index.prose or is_neutral(fixed):
+                if not is_neutral(fixed):
+                    r.specific.append(w)
+                neutral.add(i)
+                known[i] = False
+                continue
+        known[i] = False
+    # two words written apart that the index knows as one ("e commerce")
+    for a, b in zip(content, content[1:]):
+        if b != a + 1:
+            continue
+        joined = stem(words[a] + words[b])
+        if joined in index.known:
+            r.add(QueryTerm(joined, f"{words[a]} {words[b]}", "joined", 1.0,
+                            term_idf(joined)))
+            known[a] = known[b] = True
+    # phrases, stopwords included ("sql injection", "used for", "back office");
+    # a phrase inside a longer matched phrase is not counted again.
+    starts = index.phrase_starts
+    spans: list[tuple[int, int]] = []
+    for i, s in enumerate(stems):
+        lengths = starts.get(s)
+        if lengths is None:
+            continue
+        for n in lengths:  # only the lengths of the index's phrases starting with this word
+            if i + n > len(stems):
+                continue
+            gram = tuple(stems[i : i + n])
+            if gram[-1] == "in" and tuple(stems[i + n : i + n + 1]) in FRAMEWORK_TUPLES:
+                # "logging in django", "build in flask": "in" is where, not
+                # the particle of "log in" / "built in"
+                continue
+            if gram[-1] in FRAMEWORK_SET and stems[i + n : i + n + 1] and (
+                    stems[i + n] in ALTERNATIVE_JOINTS):
+                # "choose flask or django": the framework is one of two
+                # alternatives, not the one chosen ("choose flask")
+                continue
+            if gram in index.phrases and " ".join(gram) in index.known:
+                spans.append((i, i + n))
+                break  # the longest phrase starting here
+    covered_to = -1
+    phrased: set[int] = set()  # words inside a matched phrase
+    for i, j in spans:  # sorted by start; drop spans inside an earlier one
+        if j <= covered_to:
+            continue
+        covered_to = j
+        term = " ".join(stems[i:j])
+        r.add(QueryTerm(term, " ".join(words[i:j]), "phrase", 1.0, term_idf(term)))
+        for k in range(i, j):
+            if k in known:
+                known[k] = True
+                phrased.add(k)
+    background = asker_words(words, known) if (
+        ("from" in words or not BACKGROUND_ROLES.isdisjoint(words))
+        and not FRAMEWORK_SET.isdisjoint(stems)) else _NO_WORDS
+    for k in background:
+        if known.get(k):  # "noob here": who asks, not what is asked
+            qt = r.terms.get(stems[k])
+            if qt is not None and qt.source == words[k]:
+                del r.terms[stems[k]]
+                r.words.remove(stems[k])
+    # synonyms add the keyword they stand for
+    for qt in list(r.terms.values()):
+        # The keyword's weight, but only as informative as the word typed:
+        # "best" standing for "which is better" is still a common word.
+        own_idf = term_idf(qt.term)
+        for target in index.synonyms.get(qt.term, ()):
+            if target in index.idf:
+                idf = min(index.idf[target], own_idf)
+                r.add(QueryTerm(target, qt.source, "synonym", qt.factor * SYNONYM_FACTOR, idf))
+    r.preferred = preferred_framework(stems)  # "flask over django": about flask
+    if "between" in words:  # "between a list and a set": none of it the guide's
+        comparison = unknown_comparison(words, known)
+        if comparison:
+            r.out_of_scope.append(comparison)
+    # known share: idf mass of distinct content words, recognised vs not
+    for_at = words.index("for") if "for" in words else -1
+    seen: set[str] = set()
+    # A known word right after an unknown one names something else:
+    # "wifi password", "redis cache", "background jobs" are not the
+    # guide's passwords, caching or jobs. It counts as an unknown word.
+    # Not after "for" (the asker's project: "an api for an ios app"),
+    # never a framework's name or a word of a matched phrase ("multi
+    # vendor *online store*"), not after a number ("3 weeks") nor after
+    # an abbreviation of two letters ("cs student").
+    def modified(b: int) -> bool:
+        a = b - 1
+        return (known.get(a) is False and a not in neutral and b not in phrased
+                and a not in background
+                and len(words[a]) > 2 and not words[a].isdigit()
+                and stems[b] not in FRAMEWORKS and not 0 <= for_at < a)
+    for i in content:
+        key = stems[i]
+        if key in seen or (i in neutral and not known[i]) or i in background:
+            continue
+        seen.add(key)
+        changed = known[i] and modified(i)
+        if known[i] and not changed:
+            r.known_mass += min(index.idf.get(key, index.idf_rare), index.idf_unknown)
+        else:
+            if i in off_topic:
+                weight = OFF_TOPIC_WEIGHT
+            elif not changed and i not in extension and is_foreign(words[i]):
+                weight = FOREIGN_WEIGHT
+            else:
+                weight = COMMON_WEIGHT
+            r.unknown_mass += index.idf_unknown * weight
+            r.unknown.append(words[i])
+            r.off_topic += i in off_topic
+            if is_out_of_scope(words[i]):
+                r.out_of_scope.append(words[i])
+            r.subject += not (0 <= for_at < i)
+    return r

@@ -1,0 +1,136 @@
+"""Topics scored against the question's terms, and how far a topic covers the question.
+
+See the package docstring (HOW IT SCORES, COST) for what the scores mean.
+"""
+
+from __future__ import annotations
+
+import heapq
+from typing import Iterable
+
+from bot.matching.index import Index
+from bot.matching.resolve import Resolved
+from bot.matching.results import QueryTerm, Stats, TermScore, TopicScore
+from bot.matching.tuning import COMPLETE_LIMIT, EXAMPLE_WEIGHT, OTHER_FRAMEWORK_FACTOR, RUNNERS_UP, TITLE_WEIGHT
+
+
+def score_topics(
+    index: Index, terms: Iterable[QueryTerm], limit: int, other: str | None = None
+) -> tuple[list[tuple[int, float]], Stats]:
+    """Ranked (topic index, score) pairs; exact for every topic that can win.
+
+    A topic whose title names only the framework ``other`` (the one the
+    question does not name, when it names just one) has its score
+    multiplied by OTHER_FRAMEWORK_FACTOR.
+
+    Short postings lists are summed in full. For a term in more than
+    ``limit`` (the answerer's ``posting_limit``) topics only its top postings
+    (impact order) are summed; any other topic's weight for it is at most the
+    weight of the last posting read, so a topic whose partial score plus the
+    sum of those bounds (times its factor) trails the best partial score
+    (times its factor) cannot win. Only the topics that can still win (plus
+    the runners-up shown by --explain) are completed with direct look-ups,
+    then sorted by score and topic order.
+    """
+    acc: dict[int, float] = {}
+    visited = lookups = 0
+    truncated: list[tuple[QueryTerm, frozenset[int]]] = []
+    bound = 0.0
+    postings = index.postings
+    for qt in terms:
+        plist = postings.get(qt.term)
+        if not plist:
+            continue
+        mult = qt.idf * qt.factor
+        if len(plist) > limit:
+            plist = plist[:limit]
+            truncated.append((qt, frozenset(i for i, _ in plist)))
+            bound += plist[-1][1] * mult
+        get = acc.get
+        for i, weight in plist:
+            acc[i] = get(i, 0.0) + weight * mult
+        visited += len(plist)
+    if not acc:
+        return [], Stats(visited, 0, 0, 0)
+    side = index.side
+
+    def factor(i: int) -> float:
+        return OTHER_FRAMEWORK_FACTOR if other is not None and side[i] == other else 1.0
+
+    def order(p: tuple[int, float]) -> tuple[float, int]:
+        return (-p[1], p[0])
+
+    if not truncated:
+        # (-score, index) tuples compare in C: the best first, ties in topic order
+        if other is None:
+            keyed = [(-v, i) for i, v in acc.items()]
+        else:
+            # factor() inline: this runs for every candidate of most questions
+            keyed = [(-v * OTHER_FRAMEWORK_FACTOR if side[i] == other else -v, i) for i, v in acc.items()]
+        # at most posting_limit topics per term here: sorting them all is cheaper than a heap
+        best = sorted(keyed)[: 1 + RUNNERS_UP]
+        return [(i, -negative) for negative, i in best], Stats(visited, 0, 0, len(acc))
+    partial = {i: v * factor(i) for i, v in acc.items()}
+    best_partial = max(partial.values())
+    contenders = heapq.nsmallest(
+        COMPLETE_LIMIT,
+        (p for p in acc.items() if (p[1] + bound) * factor(p[0]) >= best_partial),
+        key=lambda p: (-p[1] * factor(p[0]), p[0]),
+    )
+    shown = heapq.nsmallest(1 + RUNNERS_UP, partial.items(), key=order)
+    complete = dict(contenders)
+    complete.update((i, acc[i]) for i, _ in shown)
+    topic_terms = index.topic_terms
+    for qt, seen in truncated:
+        mult = qt.idf * qt.factor
+        for i in complete:
+            if i in seen:
+                continue
+            weight = topic_terms[i].get(qt.term)
+            lookups += 1
+            if weight:
+                complete[i] += weight * mult
+    ranked = sorted(((i, v * factor(i)) for i, v in complete.items()), key=order)
+    return ranked, Stats(visited, lookups, 0, len(acc))
+
+
+def topic_score(index: Index, i: int, score: float, terms: Iterable[QueryTerm]) -> TopicScore:
+    """Topic ``i``'s score broken down by term, for --explain."""
+    weights = index.topic_terms[i]
+    parts = [
+        TermScore(qt.term, weights[qt.term], weights[qt.term] * qt.idf * qt.factor)
+        for qt in terms
+        if qt.term in weights
+    ]
+    parts.sort(key=lambda p: -p.score)
+    return TopicScore(index.topics[i], score, tuple(parts))
+
+
+def mentions(index: Index, i: int, terms: list[QueryTerm], weight: float = EXAMPLE_WEIGHT) -> bool:
+    """True when one of the terms weighs at least ``weight`` in topic ``i``."""
+    weights = index.topic_terms[i]
+    return any(weights.get(qt.term, 0.0) >= weight for qt in terms)
+
+
+def explains(index: Index, i: int, resolved: Resolved) -> bool:
+    """True when the question has no unknown word and every one of its
+    descriptive words is a keyword or title word of topic ``i`` (or a
+    synonym of one): "what is flask?" is all about the Flask overview
+    even though "flask" on its own is a common word."""
+    if resolved.unknown or resolved.specific:
+        # a word no topic is described by but the answers use ("unit
+        # tests for flask views") asks something more specific than the topic
+        return False
+    weights = index.topic_terms[i]
+    # Words no topic is described by (they only occur in some answer's
+    # prose: "sentence", "exactly") neither support nor contradict a topic.
+    words = [t for t in resolved.words if t not in index.prose]
+    if not words:
+        return False
+    for term in words:
+        if weights.get(term, 0.0) >= TITLE_WEIGHT:
+            continue
+        if any(weights.get(t, 0.0) >= TITLE_WEIGHT for t in index.synonyms.get(term, ())):
+            continue
+        return False
+    return True

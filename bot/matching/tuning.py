@@ -1,0 +1,39 @@
+"""The answerer's weights and limits, and the few words its rules look for."""
+
+from __future__ import annotations
+
+# Field weights: how much a term says about a topic, by where the topic uses it.
+TITLE_WEIGHT = 1.0
+EXAMPLE_WEIGHT = 0.4
+TWO_EDIT_LENGTH = 8  # words this long may be corrected across two edits (a vocabulary word of the same length)
+FUZZY_FACTOR = 0.8  # a typo-corrected word counts a little less
+SYNONYM_FACTOR = 0.9  # a keyword reached through a synonym counts a little less than typed
+PHRASE_BONUS = 0.5  # idf a phrase may add per word beyond its best word
+MAX_PHRASE_WORDS = 5
+MAX_TOKENS = 120  # words of one question looked at (head and tail halves)
+MAX_FUZZY_WORDS = 24  # typo corrections tried per question
+SHORT_WORD = 7  # below this, correct only a dropped letter or a swap
+MIN_FUZZY_LENGTH = 4  # "api", "orm", "wsgi"... are too short to correct safely
+DEFAULT_MIN_CONFIDENCE = 1.0
+DEFAULT_UNKNOWN_PENALTY = 2.0  # confidence = score x known share ** this
+DEFAULT_POSTING_LIMIT = 64
+MAX_SUGGESTIONS = 3
+RUNNERS_UP = 4
+FUZZY_CACHE_SIZE = 8_192  # typo corrections remembered (cleared when full; ~1 MiB at most)
+COMPLETE_LIMIT = 32  # most topics completed exactly when common terms were cut
+OFF_TOPIC_WEIGHT = 3.0  # an off-topic word ("deploy", "salary") counts as this many unknown words
+COMMON_WEIGHT = 1.0
+FOREIGN_WEIGHT = 3.0  # so does a word outside everyday English ("graphql", "redis", "vscode")
+OTHER_FRAMEWORK_FACTOR = 0.75  # a topic about only the framework the question does not name
+FRAMEWORKS = ("flask", "django")
+# "how do i", "how can we", "how to": a procedure. The guide compares the two
+# frameworks; it explains how to do next to nothing, so such a question needs
+# HOW_TO_FACTOR times the usual confidence ("how does django..." is not one).
+HOW_TO_VERBS = frozenset("do can could should would".split())
+HOW_TO_ASKERS = frozenset("i we you u".split())
+HOW_TO_FACTOR = 3.0
+FRAMEWORK_TUPLES = tuple((f,) for f in FRAMEWORKS)
+FRAMEWORK_SET = frozenset(FRAMEWORKS)
+ALTERNATIVE_JOINTS = frozenset(("or", "vs", "versus", "and"))
+# stems between two framework names that make the question about the first one
+PREFERENCE_JOINTS = (("over",), ("instead", "of"), ("rather", "than"), ("not",))

@@ -1,0 +1,118 @@
+"""Typo correction against the index's vocabulary (and everyday English).
+
+SymSpell-style: a delete index maps each vocabulary word, and each of its
+one-letter deletes, to the word; a question's word and its deletes are looked
+up there, and every candidate found is checked with ``bot.edits``. One edit
+at most, but a long word with the wrong letter doubled ("begginers") is
+corrected across its two edits when nothing is one edit away. When the index
+has no correction, the everyday words of ``bot.neutral`` are tried. Corrections
+are remembered, with the candidates they examined.
+"""
+
+from __future__ import annotations
+
+from bot.edits import edit_distance_up_to_one, one_edit_away
+from bot.matching.index import Index
+from bot.matching.tuning import FUZZY_CACHE_SIZE, MIN_FUZZY_LENGTH, SHORT_WORD, TWO_EDIT_LENGTH
+from bot.neutral import NEUTRAL_WORDS, is_common_word
+
+# The letters everyday words are spelt with: what a one-letter typo in one can be.
+NEUTRAL_ALPHABET = "".join(sorted({c for w in NEUTRAL_WORDS if w.isalpha() for c in w}))
+
+_NOT_CORRECTED: tuple[str | None, int] = (None, 0)
+
+
+def _short_edit_ok(word: str, candidate: str) -> bool:
+    """Short words are corrected only for a dropped letter or a swap ("flsk",
+    "djnago"): an extra or changed letter turns real words into other real
+    words ("heard" -> "hard", "node" -> "code")."""
+    return len(word) >= SHORT_WORD or not (
+        len(candidate) < len(word)
+        or (len(candidate) == len(word) and sorted(candidate) != sorted(word))
+    )
+
+
+def _undoubled(word: str) -> set[str]:
+    """``word`` with one letter of a doubled pair dropped: "beginners" -> {"beginers"}."""
+    return {word[:i] + word[i + 1 :] for i in range(1, len(word)) if word[i] == word[i - 1]}
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+class TypoCorrector:
+    """Corrects a word to the index word (or everyday word) one edit away."""
+
+    def __init__(self, index: Index) -> None:
+        self._surface = index.surface
+        self._postings = index.postings
+        # SymSpell with one delete on each side: finds every vocabulary word
+        # within one insertion, deletion, substitution or transposition.
+        self._delete_index: dict[str, list[str]] = {}
+        self._cache: dict[str, tuple[str | None, int]] = {}
+        for word in sorted(self._surface):
+            if len(word) < MIN_FUZZY_LENGTH or not word.isalpha():
+                continue
+            for key in _deletes(word) | {word}:
+                self._delete_index.setdefault(key, []).append(word)
+
+    def correct(self, word: str) -> tuple[str | None, int]:
+        """The correction of ``word`` (None if none), and how many candidates were examined."""
+        if len(word) < MIN_FUZZY_LENGTH or not word.isalpha():
+            return _NOT_CORRECTED
+        # Remembered corrections still report the candidates they examined,
+        # so a question's Match (stats included) never depends on history.
+        cached = self._cache.get(word)
+        if cached is None:
+            if len(self._cache) >= FUZZY_CACHE_SIZE:
+                self._cache.clear()
+            cached = self._cache[word] = self._nearest(word)
+        return cached
+
+    def _nearest(self, word: str) -> tuple[str | None, int]:
+        examined = 0
+        seen: set[str] = set()
+        best: tuple[int, int, str] | None = None
+        # A long word may double the wrong letter ("begginers", "proffesional"):
+        # two edits, one undoubling on each side. Taken only when nothing is one
+        # edit away, everyday words included; other two-edit pairs are often two
+        # real words ("translations", "transactions").
+        two_edits: tuple[int, int, str] | None = None
+        # A correctly spelt common word is no typo; it may only be one written
+        # apart ("e commerce"): look up just the index words one letter longer.
+        common = is_common_word(word)
+        for key in (word,) if common else _deletes(word) | {word}:
+            for candidate in self._delete_index.get(key, ()):
+                if candidate in seen:
+                    continue
+                seen.add(candidate)
+                examined += 1
+                distance = edit_distance_up_to_one(word, candidate)
+                # closest, then the word found in more topics, then alphabetical
+                rank = (distance, -len(self._postings.get(self._surface[candidate], ())), candidate)
+                if distance > 1:
+                    if (len(word) >= TWO_EDIT_LENGTH and len(candidate) == len(word) and not common
+                            and (two_edits is None or rank < two_edits)
+                            and not _undoubled(word).isdisjoint(_undoubled(candidate))):
+                        two_edits = rank
+                    continue
+                if not _short_edit_ok(word, candidate):
+                    continue
+                if best is None or rank < best:
+                    best = rank
+        if best is None and len(word) > MIN_FUZZY_LENGTH and not common:
+            # Everyday words are vocabulary too: a typo in one ("honstly",
+            # "convnce") is neutral rather than unknown. Looked up only when the
+            # index has no correction, in the shared list of such words, and
+            # never for a correctly spelt common word ("kitchen").
+            candidates, looked_up = one_edit_away(word, NEUTRAL_WORDS, NEUTRAL_ALPHABET)
+            examined += looked_up
+            if word in NEUTRAL_WORDS:
+                return word, examined  # spelt as it is: no edit beats none
+            allowed = [c for c in candidates if _short_edit_ok(word, c)]
+            if allowed:
+                return min(allowed), examined
+        if best is None and two_edits is not None:
+            return two_edits[2], examined
+        return (best[2] if best else None), examined
