@@ -49,13 +49,15 @@ class TypoCorrector:
         self._postings = index.postings
         # SymSpell with one delete on each side: finds every vocabulary word
         # within one insertion, deletion, substitution or transposition.
-        self._delete_index: dict[str, list[str]] = {}
         self._cache: dict[str, tuple[str | None, int]] = {}
+        building: dict[str, list[str]] = {}
         for word in sorted(self._surface):
             if len(word) < MIN_FUZZY_LENGTH or not word.isalpha():
                 continue
             for key in _deletes(word) | {word}:
-                self._delete_index.setdefault(key, []).append(word)
+                building.setdefault(key, []).append(word)
+        # kept as tuples: most keys lead to one word, and a 1-tuple is half a 1-list's size
+        self._delete_index: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in building.items()}
 
     def correct(self, word: str) -> tuple[str | None, int]:
         """The correction of ``word`` (None if none), and how many candidates were examined."""
