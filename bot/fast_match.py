@@ -31,7 +31,6 @@ class BodyMatcher(AsyncListenerMatcher):
     """A built-in matcher whose function reads only ``body``, called directly."""
 
     def __init__(self, builtin: AsyncBuiltinListenerMatcher) -> None:
-        self.builtin = builtin
         self.func: Callable[..., Awaitable[bool]] = builtin.func
 
     async def async_matches(self, req: AsyncBoltRequest, resp: BoltResponse) -> bool:
