@@ -122,12 +122,11 @@ def targets(req: RequestPathResult | None, ans: list[answerer_bench.AnswererResu
 
 
 def machine() -> str:
-    import aiohttp as _a
     import uvloop
 
     return (f"{os.cpu_count()} cores ({platform.processor() or platform.machine()}), {platform.system()} "
             f"{platform.release()}, Python {platform.python_version()}, slack-bolt {slack_bolt.version.__version__}, "
-            f"slack-sdk {slack_sdk.version.__version__}, aiohttp {_a.__version__}, uvloop {uvloop.__version__}")
+            f"slack-sdk {slack_sdk.version.__version__}, aiohttp {aiohttp.__version__}, uvloop {uvloop.__version__}")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

@@ -42,29 +42,30 @@ class Services:
         task.add_done_callback(done)
 
     async def drain(self, timeout: float = 10.0) -> None:
-        """Wait for background work (recording usage) to finish, for shutdown."""
+        """Wait for background work (a knowledge reload) to finish, for shutdown."""
         if self._background:
             await asyncio.wait(set(self._background), timeout=timeout)
 
     async def record_reply(self, reply: Any, *, team_id: str | None, user_id: str | None, question: str) -> None:
-        """Record what a reply answered or declined. A store that fails is logged, not raised:
-        the person has their reply already, and a usage record is not worth an error."""
-        try:
-            if reply.answered:
-                await self.usage.record_answer(team_id=team_id, user_id=user_id, topic_id=reply.answered,
-                                               question=question)
-            elif reply.declined:
-                await self.usage.record_decline(team_id=team_id, user_id=user_id, question=question,
-                                                suggestions=reply.suggestions)
-        except Exception:
-            logger.exception("could not record a usage record (%s); the reply was sent",
-                             "answer" if reply.answered else "decline")
+        """Record what a reply answered or declined (see ``_recorded``)."""
+        if reply.answered:
+            await self._recorded("a usage record (answer)", self.usage.record_answer(
+                team_id=team_id, user_id=user_id, topic_id=reply.answered, question=question))
+        elif reply.declined:
+            await self._recorded("a usage record (decline)", self.usage.record_decline(
+                team_id=team_id, user_id=user_id, question=question, suggestions=reply.suggestions))
 
     async def record_feedback(self, *, team_id: str | None, user_id: str | None, topic_id: str, helpful: bool,
                               question: str | None) -> None:
-        """Record a click on Helpful / Not helpful; a failing store is logged, not raised (as above)."""
+        """Record a click on Helpful / Not helpful (see ``_recorded``)."""
+        await self._recorded(f"feedback on {topic_id}", self.usage.record_feedback(
+            team_id=team_id, user_id=user_id, topic_id=topic_id, helpful=helpful, question=question))
+
+    @staticmethod
+    async def _recorded(what: str, write: Coroutine[Any, Any, Any]) -> None:
+        """A usage record is written after the person has their reply: a store that fails is
+        logged, not raised; it is not worth an error (or a missing "thanks") in Slack."""
         try:
-            await self.usage.record_feedback(team_id=team_id, user_id=user_id, topic_id=topic_id, helpful=helpful,
-                                             question=question)
+            await write
         except Exception:
-            logger.exception("could not record feedback on %s; the person is thanked all the same", topic_id)
+            logger.exception("could not record %s; the reply was sent", what)
