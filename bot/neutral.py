@@ -75,7 +75,7 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
     convince convinced convincing cool copes core correct correctly cos
     count couple cousin cover coworker coworkers coz crazy create created
     credits criteria cross crucial cto curiosity curious current currently
-    custom cut cuz daily damn date day days deal dear debate decent deep
+    custom cut cuz daily damn date day days deal dear debate decent deck deep
     deeply def defend definitely defo deliberately deliver deny depend
     depending depends describe described description deserve destroy detail
     detailed details determine devil die difference direct direction
@@ -119,7 +119,7 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
     meant meanwhile measure meet meeting meetings meh member members mention
     mentioned mentions mere merely message middle might million millions
     mind mine minor minute minutes mistake mix mode moment month months
-    moreover morning mostly mother move moving multi multiple mum myself nah name nay
+    moreover morning mostly mother move moving multi multiple mum myself nah name names nay
     named namely narrow natural naturally near nearly neat necessarily
     necessary negative neither nervous never nevertheless new next nice
     night nine nobody non none nonetheless nonsense normal normally notably
@@ -130,12 +130,12 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
     pack pain painful paint pair pal paragraph part particular particularly
     party pass past peeps peer people per percent perfect perfectly perhaps
     period person personal personally perspective persuade phrase pick
-    picked picking picture piece place plain plainly plan planning play
+    picked picking picture piece pitch place plain plainly plan planning play
     please pleased plenty plus pm point pointer pointers points polite poor
     positive possible possibly potentially pov ppl practical practice pray
-    precisely predict prefer prefered preference preferred prepare present
+    precisely predict prefer prefered preference preferred prepare present presentation
     press presumably pretend pretty previous previously primarily primary
-    prime prior priority prob probably problem problems probs production
+    prime prior priority prob probably problem problems probs prod production
     promise proper properly proud prove provide pull punch pure purpose push
     put puzzled qualify quality quickie quite quote raise ramble rambling
     random range rank rare rarely rate rather reach read readily reading
@@ -152,7 +152,7 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
     separate separately seriously settle seven several shake shall shape
     share shift shoot short shortlist shortly shout show showing shown shut
     side significant silly similar simplest simply since sincerely sing
-    single sink sir sis sister sit situation six skim skip slack slice slide
+    single sink sir sis sister sit situation six skim skip slack slice slide slides
     slightly smart smh smile snapshot solid solve somebody somehow someone
     sometime sometimes somewhat somewhere soon sorry sorta sound sounds
     spare speak speaking special specific specifically specifics spend spot
