@@ -3,9 +3,9 @@
 Both forget everything on restart and are not shared between replicas; run one
 replica, or set REDIS_URL / DATABASE_URL (see ``bot.stores.factory``).
 
-    MemoryDeduper(ttl_seconds, *, max_keys=100_000, clock=time.monotonic)
+    MemoryDeduper(ttl_seconds, *, max_keys=20_000, clock=time.monotonic)
         async first_seen(key) -> bool ; async close()
-    MemoryUsageStore(*, max_records=10_000, clock=utc_now)
+    MemoryUsageStore(*, max_records=1_000, clock=utc_now)
         answers / declines / feedback: deques of UsageRecord (newest last)
         records -> list[UsageRecord]   (all kinds, oldest first)
         the UsageStore protocol, purge_older_than(days), and the same report
@@ -14,8 +14,9 @@ replica, or set REDIS_URL / DATABASE_URL (see ``bot.stores.factory``).
 
 from __future__ import annotations
 
+import math
 import time
-from collections import Counter, OrderedDict, deque
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Callable, Literal, Sequence
@@ -23,6 +24,7 @@ from typing import Callable, Literal, Sequence
 MAX_QUESTION_CHARS = 2000
 
 Kind = Literal["answer", "decline", "feedback"]
+_FINGERPRINT_MASK = (1 << 60) - 1  # 60 bits fit a 32-byte int object
 
 
 def utc_now() -> datetime:
@@ -32,10 +34,19 @@ def utc_now() -> datetime:
 class MemoryDeduper:
     """Claims event keys for ``ttl_seconds``; forgets the oldest beyond ``max_keys``.
 
-    Every key gets the same TTL, so insertion order is expiry order: expired
-    keys are always at the front of the ordered dict, and evicting them is
-    amortised O(1) per call. A key seen again inside the TTL is not refreshed
-    (the same as Redis ``SET NX EX``).
+    Every key gets the same TTL, so claim order is expiry order: expired keys
+    are always at the front of ``_order``, and evicting them is amortised O(1)
+    per call. A key seen again inside the TTL is not refreshed (the same as
+    Redis ``SET NX EX``).
+
+    Compact, since a busy process keeps ``max_keys`` of them: a key is held as
+    a 60-bit fingerprint of its text (``hash``, keyed per process), and its
+    expiry is rounded up to a whole second, one int shared by every key
+    claimed in that second: ~70 bytes a key, not ~200 for the text, a float
+    and an ordered-dict node. A key lives up to one second beyond the TTL. Two
+    different keys alive at once share a fingerprint with odds of about
+    n**2 / 2**61 (n = 20,000: 2e-10), and the later one would be taken for a
+    retry.
     """
 
     def __init__(
@@ -52,7 +63,9 @@ class MemoryDeduper:
         self.ttl_seconds = ttl_seconds
         self.max_keys = max_keys
         self._clock = clock
-        self._expiry: OrderedDict[str, float] = OrderedDict()
+        self._expiry: dict[int, int] = {}  # fingerprint -> expiry (clock seconds, rounded up)
+        self._order: deque[int] = deque()  # fingerprints, oldest claim first
+        self._deadline = 0  # the expiry of the last claim, shared by the claims of the same second
 
     def __len__(self) -> int:
         return len(self._expiry)
@@ -60,24 +73,27 @@ class MemoryDeduper:
     async def first_seen(self, key: str) -> bool:
         # No await inside: atomic with respect to other tasks on this loop.
         now = self._clock()
-        expiry = self._expiry
-        while expiry:
-            oldest_key, oldest_expiry = next(iter(expiry.items()))
-            if oldest_expiry > now:
-                break
-            del expiry[oldest_key]
-        if key in expiry:
+        expiry, order = self._expiry, self._order
+        while order and expiry[order[0]] <= now:
+            del expiry[order.popleft()]
+        fingerprint = hash(key) & _FINGERPRINT_MASK
+        if fingerprint in expiry:
             return False
-        expiry[key] = now + self.ttl_seconds
-        if len(expiry) > self.max_keys:
-            expiry.popitem(last=False)
+        deadline = math.ceil(now + self.ttl_seconds)
+        if deadline != self._deadline:
+            self._deadline = deadline
+        expiry[fingerprint] = self._deadline
+        order.append(fingerprint)
+        if len(order) > self.max_keys:
+            del expiry[order.popleft()]
         return True
 
     async def close(self) -> None:
         self._expiry.clear()
+        self._order.clear()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class UsageRecord:
     kind: Kind
     team_id: str | None

@@ -33,6 +33,35 @@ async def test_a_repeat_does_not_extend_the_ttl():
     assert await deduper.first_seen("k") is True
 
 
+async def test_a_key_lives_at_least_the_ttl_and_at_most_a_second_more():
+    clock = FakeClock(1000.3)
+    deduper = MemoryDeduper(10, clock=clock)
+    assert await deduper.first_seen("k") is True
+    clock.now = 1010.29
+    assert await deduper.first_seen("k") is False  # inside the TTL
+    clock.now = 1010.99
+    assert await deduper.first_seen("k") is False  # the expiry is rounded up to a whole second
+    clock.now = 1011.0
+    assert await deduper.first_seen("k") is True
+
+
+async def test_keys_are_held_as_fingerprints_not_their_text():
+    import gc
+    import weakref
+
+    class Key(str):
+        pass
+
+    deduper = MemoryDeduper(600, clock=FakeClock())
+    key = Key("event:Ev0123456789")
+    ref = weakref.ref(key)
+    assert await deduper.first_seen(key) is True
+    del key
+    gc.collect()
+    assert ref() is None  # the store kept no reference to the text
+    assert await deduper.first_seen("event:Ev0123456789") is False
+
+
 async def test_expired_keys_are_evicted():
     clock = FakeClock()
     deduper = MemoryDeduper(5, clock=clock)
