@@ -79,6 +79,30 @@ def request_table(result: RequestPathResult) -> tuple[list[str], dict[str, Any]]
     return lines, figures
 
 
+def reply_table(result: RequestPathResult) -> tuple[list[str], dict[str, Any]]:
+    """The bot against ``bench.reply_app``: a bare Bolt app sending the same replies (no target; for planning)."""
+    lines = [
+        "against a bare Bolt app that sends the bot's replies (bench.reply_app; informational, no target):",
+        "kind     conc |   bot req/s  p50 ms  p99 ms | reply req/s  p50 ms  p99 ms | bot/reply | cpu µs/req bot  reply | errors",
+        "-" * 113,
+    ]
+    figures: dict[str, Any] = {}
+    for row in result.rows:
+        b, r = row.best("bot"), row.best("reply")
+        ratio = b.rps / r.rps if r.rps else float("nan")
+        lines.append(
+            f"{row.kind:<8} {row.concurrency:>4} | {b.rps:>11.0f} {_ms(percentile(b.latencies, .5)):>7} "
+            f"{_ms(percentile(b.latencies, .99)):>7} | {r.rps:>11.0f} {_ms(percentile(r.latencies, .5)):>7} "
+            f"{_ms(percentile(r.latencies, .99)):>7} | {ratio:>8.2f}x | {_cost(row, 'bot'):>14.0f} "
+            f"{_cost(row, 'reply'):>6.0f} | {r.errors}"
+        )
+        figures[f"{row.kind}/c{row.concurrency}"] = {
+            "rps": r.rps, "p50_ms": percentile(r.latencies, .5) * 1000, "p99_ms": percentile(r.latencies, .99) * 1000,
+            "requests": r.requests, "errors": r.errors, "cpu_us_per_request": _cost(row, "reply"), "bot_ratio": ratio,
+        }
+    return lines, figures
+
+
 def targets(req: RequestPathResult | None, ans: list[answerer_bench.AnswererResult] | None,
             starts: list[memory.Startup] | None) -> list[Target]:
     out: list[Target] = []
@@ -185,6 +209,9 @@ def main(argv: list[str] | None = None) -> int:
     if req is not None:
         lines, figures["request_path"] = request_table(req)
         out += lines + [""]
+        if "reply" in req.servers:
+            lines, figures["reply_baseline"] = reply_table(req)
+            out += lines + [""]
         out.append(f"peak RSS under load: bot {req.servers['bot'].peak_rss() / 2**20:.1f} MiB, "
                    f"bare {req.servers['bare'].peak_rss() / 2**20:.1f} MiB")
     if starts is not None:

@@ -1,11 +1,15 @@
-"""The request path: the bot and a bare Bolt app as real subprocesses, under the same load.
+"""The request path: the bot and two baselines as real subprocesses, under the same load.
+
+The baselines: ``bench.bare_app``, a bare Bolt app whose listeners only ack (the
+issue's), and ``bench.reply_app``, a bare Bolt app that also sends the bot's
+replies, looked up rather than worked out (what is left is the bot's own work).
 
 Layout on a 2-core machine: the server under test is pinned to core 0; this
 process (the load generator) and the fake Slack Web API (``bench.fake_slack``)
 share core 1. Requests are Slack-signed before each timed run (signatures are
 valid for 5 minutes; every run re-signs) and sent over keep-alive connections
-by ``concurrency`` workers. Runs alternate between the servers (A B A B) so
-drift in the machine hits both alike.
+by ``concurrency`` workers. Runs alternate between the servers (A B C A B C)
+so drift in the machine hits them alike.
 """
 
 from __future__ import annotations
@@ -385,7 +389,7 @@ async def request_path(*, duration: float, rounds: int, concurrencies: tuple[int
     async with AsyncExitStack() as stack:
         stack.callback(fake.stop)
         probe = await stack.enter_async_context(aiohttp.ClientSession())
-        for name, module in (("bot", bot_module), ("bare", "bench.bare_app")):
+        for name, module in (("bot", bot_module), ("bare", "bench.bare_app"), ("reply", "bench.reply_app")):
             server = await start_server(probe, name, module, fake)
             stack.callback(server.stop)
             servers[name] = server

@@ -31,5 +31,10 @@ def test_quick_bench_prints_the_table_and_the_summary(tmp_path):
     for row in figures["request_path"].values():
         assert row["bot"]["requests"] > 0 and row["bare"]["requests"] > 0
         assert row["bot"]["errors"] == 0 and row["bare"]["errors"] == 0
+    # the second baseline sent the bot's replies for every kind, without errors
+    assert set(figures["reply_baseline"]) == set(figures["request_path"])
+    for row in figures["reply_baseline"].values():
+        assert row["requests"] > 0 and row["errors"] == 0 and row["bot_ratio"] > 0
+    assert any(line.startswith("against a bare Bolt app that sends the bot's replies") for line in lines)
     assert [a["label"] for a in figures["answerer"]] == ["shipped", "synthetic 300", "synthetic 3,000"]
     assert {s["name"] for s in figures["startup"]} == {"bot", "bare"}
