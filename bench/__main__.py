@@ -1,6 +1,6 @@
 """``python -m bench``: the request path, the answerer, memory and start-up, in a few minutes.
 
-    python -m bench                  # about 2 minutes on 2 cores
+    python -m bench                  # about 3 minutes on 2 cores
     python -m bench --quick          # CI smoke: under 40 s, same table, noisier figures
     python -m bench --patch fast_ack # run the bot through bench.patched_bot (see there)
     python -m bench --json out.json  # also write every figure as JSON
