@@ -96,7 +96,9 @@ def tokens(text: str, *, keep_hyphens: bool = False) -> list[str]:
     Possessives are dropped ("django's" -> "django"); apostrophised words are
     joined ("don't" -> "dont"), and so are hyphenated ones ("e-commerce" ->
     "ecommerce") unless ``keep_hyphens`` (then the caller decides between the
-    joined word and its parts, e.g. "flask-login" -> "flask", "login").
+    joined word and its parts, e.g. "flask-login" -> "flask", "login"). A count
+    in the thousands or more is written "many" ("10k users", "millions of
+    users" -> "many users"): how much, said the way the knowledge says it.
     """
     if "'s" in text:
         text = _IS_CONTRACTION.sub(r"\1 is", text)  # "what's flask": "what is", not a possessive
@@ -107,17 +109,41 @@ def tokens(text: str, *, keep_hyphens: bool = False) -> list[str]:
     # "can't"/"cant"/"can not" is the one negation the guide's FAQ turns on;
     # spell it one way.
     out: list[str] = []
+    amount = False  # the last word was a large amount, now "many"
     for w in words:
         if w == "not" and out and out[-1] == "can":
             out[-1] = "cannot"
         elif w in _IS_CONTRACTIONS:  # "what's flask" asks "what is flask"
             out += (w[:-1], "is")
+        elif w == "of" and amount:
+            pass  # "millions of users" -> "many users"
+        elif _large_amount(w):
+            out.append("many")
+            amount = True
+            continue
         else:
             out.append("cannot" if w == "cant" else w)
+        amount = False
     return out
 
 
 _IS_CONTRACTIONS = frozenset("whats whos wheres hows".split())
+_AMOUNT_WORDS = frozenset("hundreds thousands millions billions".split())
+_COUNT = re.compile(r"(\d+)([kmb]?)")
+
+
+def _large_amount(word: str) -> bool:
+    """A count in the thousands or more: "10k", "50000", "1m", "millions" (not a year, "2025").
+    ``tokens`` writes it "many", so "10k users" and "millions of users" read as "many users"."""
+    if word in _AMOUNT_WORDS:
+        return True
+    m = _COUNT.fullmatch(word)
+    if m is None:
+        return False
+    if m[2]:
+        return True
+    n = int(m[1])
+    return n >= 1000 and not (len(m[1]) == 4 and 1900 <= n <= 2099)
 
 
 # Function words plus the filler people type in chat ("hey team, quick q,

@@ -1,4 +1,5 @@
-"""The asker's background ("coming from node", "php dev here") is not the subject; "choose flask" vs "choose flask or django"."""
+"""The asker's background ("coming from node", "php dev here") is not the subject; "choose flask" vs
+"choose flask or django"; a count in the thousands ("10k users") is about scale."""
 
 from __future__ import annotations
 
@@ -67,3 +68,22 @@ def test_choosing_one_framework_vs_choosing_between_them(answerer: Answerer, q: 
 )
 def test_a_role_followed_by_here_describes_the_asker(answerer: Answerer, q: str, expected: str) -> None:
     assert got(answerer, q) == expected
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "can flask handle 10k users",
+        "can flask handle millions of users",
+        "flask for 100000 users?",
+        "will flask cope with thousands of users",
+    ],
+)
+def test_a_large_count_of_users_asks_about_scale(answerer: Answerer, q: str) -> None:
+    # "users" alone is the user-accounts topic; a count in the thousands makes it load
+    assert got(answerer, q) == "flask-scalability"
+
+
+@pytest.mark.parametrize("q", ["flask for 10 users?", "django 5 release date"])
+def test_a_small_number_says_nothing_of_scale(answerer: Answerer, q: str) -> None:
+    assert got(answerer, q) != "flask-scalability"

@@ -57,6 +57,14 @@ def test_hyphens_apostrophes_and_possessives() -> None:
     assert tokens("flask can not do it") == ["flask", "cannot", "do", "it"]
 
 
+def test_a_large_count_reads_as_many() -> None:
+    assert tokens("10k users") == ["many", "users"]
+    assert tokens("millions of users") == ["many", "users"]
+    assert tokens("50000 requests 1m rows 1000 devs") == ["many", "requests", "many", "rows", "many", "devs"]
+    assert tokens("learn it in 2025 for 10 users") == ["learn", "it", "in", "2025", "for", "10", "users"]
+    assert tokens("many of us") == ["many", "of", "us"]  # only a converted count drops its "of"
+
+
 def test_stemming_merges_plurals_and_inflections() -> None:
     assert stem("apis") == stem("api")
     assert stem("blueprints") == stem("blueprint")
