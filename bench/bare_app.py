@@ -13,6 +13,8 @@ import logging
 import os
 import re
 import signal
+from contextlib import AsyncExitStack
+from typing import Awaitable, Callable
 
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
@@ -47,17 +49,23 @@ def create_bare_web_app(bolt: AsyncApp) -> web.Application:
     return app
 
 
-async def serve() -> None:
+async def _bare(stack: AsyncExitStack) -> AsyncApp:
+    return create_bare_app()
+
+
+async def serve(make_app: Callable[[AsyncExitStack], Awaitable[AsyncApp]] = _bare) -> None:
+    """Serve the app ``make_app`` builds (what it opens on ``stack`` closes on exit) until SIGTERM/SIGINT."""
     logging.basicConfig(level=logging.WARNING)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
-    runner = web.AppRunner(create_bare_web_app(create_bare_app()), access_log=None)
-    await runner.setup()
-    await web.TCPSite(runner, os.environ.get("HOST", "127.0.0.1"), int(os.environ["PORT"])).start()
-    await stop.wait()
-    await runner.cleanup()
+    async with AsyncExitStack() as stack:
+        runner = web.AppRunner(create_bare_web_app(await make_app(stack)), access_log=None)
+        await runner.setup()
+        await web.TCPSite(runner, os.environ.get("HOST", "127.0.0.1"), int(os.environ["PORT"])).start()
+        await stop.wait()
+        await runner.cleanup()
 
 
 if __name__ == "__main__":

@@ -20,20 +20,17 @@ benchmark question at start-up, and for a click value the first time it is seen
 
 from __future__ import annotations
 
-import asyncio
-import logging
 import os
 import re
-import signal
+from contextlib import AsyncExitStack
 from typing import Any
 
 import aiohttp
 import orjson
-from aiohttp import web
 from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bench.bare_app import create_bare_web_app
+from bench.bare_app import serve
 from bench.load import questions
 from bot import intents, responses
 from bot.emulator.requests import BOT_USER_ID
@@ -86,22 +83,14 @@ def create_reply_app(session: aiohttp.ClientSession) -> AsyncApp:
     return app
 
 
-async def serve() -> None:
-    logging.basicConfig(level=logging.WARNING)
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(sig, stop.set)
+async def _with_session(stack: AsyncExitStack) -> AsyncApp:
     # the bot's session settings: a timeout on every call, bodies serialised by orjson
-    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30), json_serialize_bytes=orjson.dumps) as session:
-        runner = web.AppRunner(create_bare_web_app(create_reply_app(session)), access_log=None)
-        await runner.setup()
-        await web.TCPSite(runner, os.environ.get("HOST", "127.0.0.1"), int(os.environ["PORT"])).start()
-        await stop.wait()
-        await runner.cleanup()
+    session = await stack.enter_async_context(
+        aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30), json_serialize_bytes=orjson.dumps))
+    return create_reply_app(session)
 
 
 if __name__ == "__main__":
     import uvloop
 
-    uvloop.run(serve())
+    uvloop.run(serve(_with_session))
