@@ -60,8 +60,9 @@ def bolt_request(raw: bytes, request: web.Request) -> AsyncBoltRequest:
 
     The body is parsed once, by ``bot.form.parse_body`` (Bolt's parse, the same
     answer, ~5x faster on a click's URL-encoded payload), and the request is
-    built as Bolt's constructor builds it: ``tests/unit/test_http_request.py``
-    compares the two on every fixture payload.
+    built as Bolt's constructor builds it (its constructor with an empty body,
+    then the body, raw and parsed, and the context built from it):
+    ``tests/bench/test_bolt_request.py`` compares the two on every fixture payload.
     """
     try:
         text = raw.decode("utf-8")

@@ -137,6 +137,8 @@ def _large_amount(word: str) -> bool:
     ``tokens`` writes it "many", so "10k users" and "millions of users" read as "many users"."""
     if word in _AMOUNT_WORDS:
         return True
+    if not word[0].isdigit():  # most words: no regex on the hot path
+        return False
     m = _COUNT.fullmatch(word)
     if m is None:
         return False
