@@ -61,7 +61,7 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
     basics basis bc bear beat beautiful become begin beginning behind belief
     believe belong beside besides best bet beyond billion bits blame bored
     boring boss bother bottom bounce brain brainstorm brief briefly bright
-    brilliant bring bro broad broadly brother buddy bunch business bye call
+    brilliant bring bro broad broadly brother buddy bullet bunch business bye call
     called calls calm came capable care careful carefully carry catch cause
     ceo certain certainly certainty cfo challenge chance change changed
     channel chat check checked checker cheers chief child choice chose
@@ -79,7 +79,7 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
     deeply def defend definitely defo deliberately deliver deny depend
     depending depends describe described description deserve destroy detail
     detailed details determine devil die difference direct direction
-    directly discover discuss discussion dislike distinct divide door doubt
+    directly discover discuss discussion dislike distinct divide door double doubt
     dozen drag dream drop dude due dumb dunno during duty eager earlier
     early easily effect effective effectively effort eight either elaborate
     eleven eli5 else elsewhere emphasis encourage end ended ending endless
@@ -127,7 +127,7 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
     obvious obviously occasionally occur odd ofc offer official often old
     oneliner opinion opinions opposite option options ordinary originally
     otherwise outside overall overkill oversimplify overthinking owe owner
-    pack pain painful paint pair pal paragraph part particular particularly
+    pack pain painful paint pair pal paragraph part particular particularly partner
     party pass past peeps peer people per percent perfect perfectly perhaps
     period person personal personally perspective persuade phrase pick
     picked picking picture piece pitch place plain plainly plan planning play
@@ -137,7 +137,7 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
     press presumably pretend pretty previous previously primarily primary
     prime prior priority prob probably problem problems probs prod production
     promise proper properly proud prove provide pull punch pure purpose push
-    put puzzled qualify quality quickie quite quote raise ramble rambling
+    put puzzled q1 q2 q3 q4 qualify quality quickie quite quote raise ramble rambling
     random range rank rare rarely rate rather reach read readily reading
     ready real realise realistic realistically reality realize really reason
     reasonable reasonably recall receive recent recently reckon recognise
@@ -156,7 +156,7 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
     slightly smart smh smile snapshot solid solve somebody somehow someone
     sometime sometimes somewhat somewhere soon sorry sorta sound sounds
     spare speak speaking special specific specifically specifics spend spot
-    spread sprint squeeze srsly stakeholder stakeholders stand standup
+    spread sprint squad squeeze srsly stakeholder stakeholders stand standup
     standups stare start started starter starting startup startups state
     statement stay steal step steps stick story straight strange strike
     strong strongly struggle struggling stuck stupid style subject sudden
