@@ -29,6 +29,7 @@ from bot.matching.tuning import (
     MAX_FUZZY_WORDS,
     MAX_TOKENS,
     OFF_TOPIC_WEIGHT,
+    PHRASE_FILLERS,
     SYNONYM_FACTOR,
 )
 from bot.matching.typos import TypoCorrector
@@ -176,27 +177,34 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
             known[a] = known[b] = True
     # phrases, stopwords included ("sql injection", "used for", "back office");
     # a phrase inside a longer matched phrase is not counted again.
+    # Intensifiers inside a phrase do not break it ("what *even* is flask", "should
+    # i *really* learn django"): phrases are matched with them left out.
     starts = index.phrase_starts
     spans: list[tuple[int, int]] = []
-    for i, s in enumerate(stems):
+    at: list[int] | range = range(len(stems))  # position in the question of each word matched
+    pstems = stems
+    if not PHRASE_FILLERS.isdisjoint(words):
+        at = [k for k, w in enumerate(words) if w not in PHRASE_FILLERS]
+        pstems = [stems[k] for k in at]
+    for i, s in enumerate(pstems):
         lengths = starts.get(s)
         if lengths is None:
             continue
         for n in lengths:  # only the lengths of the index's phrases starting with this word
-            if i + n > len(stems):
+            if i + n > len(pstems):
                 continue
-            gram = tuple(stems[i : i + n])
-            if gram[-1] == "in" and tuple(stems[i + n : i + n + 1]) in FRAMEWORK_TUPLES:
+            gram = tuple(pstems[i : i + n])
+            if gram[-1] == "in" and tuple(pstems[i + n : i + n + 1]) in FRAMEWORK_TUPLES:
                 # "logging in django", "build in flask": "in" is where, not
                 # the particle of "log in" / "built in"
                 continue
-            if gram[-1] in FRAMEWORK_SET and stems[i + n : i + n + 1] and (
-                    stems[i + n] in ALTERNATIVE_JOINTS):
+            if gram[-1] in FRAMEWORK_SET and pstems[i + n : i + n + 1] and (
+                    pstems[i + n] in ALTERNATIVE_JOINTS):
                 # "choose flask or django": the framework is one of two
                 # alternatives, not the one chosen ("choose flask")
                 continue
             if gram in index.phrases and " ".join(gram) in index.known:
-                spans.append((i, i + n))
+                spans.append((at[i], at[i + n - 1] + 1))
                 break  # the longest phrase starting here
     covered_to = -1
     phrased: set[int] = set()  # words inside a matched phrase
@@ -204,7 +212,7 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
         if j <= covered_to:
             continue
         covered_to = j
-        term = " ".join(stems[i:j])
+        term = " ".join(stems[k] for k in range(i, j) if words[k] not in PHRASE_FILLERS)
         r.add(QueryTerm(term, " ".join(words[i:j]), "phrase", 1.0, term_idf(term)))
         for k in range(i, j):
             if k in known:

@@ -130,6 +130,13 @@ def test_typos_are_tolerated(small: Answerer, q: str, expected: str) -> None:
     assert any(t.via == "fuzzy" for t in m.explanation.terms)
 
 
+@pytest.mark.parametrize("q", ["what even is flask", "what exactly is flask", "so what really is flask"])
+def test_an_intensifier_inside_a_phrase_does_not_break_it(small: Answerer, q: str) -> None:
+    m = small.answer(q, explain=True)
+    assert ask(small, q) == "flask-overview"
+    assert [(t.term, t.via) for t in m.explanation.terms if t.via == "phrase"] == [("what is flask", "phrase")]
+
+
 def test_short_words_are_not_fuzzed_into_other_words(small: Answerer) -> None:
     m = small.answer("node vs deno", explain=True)
     assert not any(t.via == "fuzzy" for t in m.explanation.terms)
