@@ -38,7 +38,8 @@ swap; a word of 8+ letters with the wrong letter doubled, "begginers" ->
 "beginners", two edits, but only when nothing is one edit away; at a 0.8
 discount; never a correctly spelt common English word: "context" is not a typo
 of "content"); phrases, matched on every word including
-stopwords ("used for", "sql injection"), longest first; then synonyms add the
+stopwords ("used for", "sql injection") but intensifiers ("what *even* is
+flask": ``tuning.PHRASE_FILLERS``), longest first; then synonyms add the
 keyword they stand for, with an idf no larger than the word actually typed and
 at a 0.9 discount (a keyword typed beats one reached through a synonym: "what
 is a csrf attack" is CSRF, not security through "attack").
