@@ -117,7 +117,7 @@ def tokens(text: str, *, keep_hyphens: bool = False) -> list[str]:
             out += (w[:-1], "is")
         elif w == "of" and amount:
             pass  # "millions of users" -> "many users"
-        elif _large_amount(w):
+        elif (w[0].isdigit() or w in _AMOUNT_WORDS) and _large_amount(w):
             out.append("many")
             amount = True
             continue
@@ -137,8 +137,6 @@ def _large_amount(word: str) -> bool:
     ``tokens`` writes it "many", so "10k users" and "millions of users" read as "many users"."""
     if word in _AMOUNT_WORDS:
         return True
-    if not word[0].isdigit():  # most words: no regex on the hot path
-        return False
     m = _COUNT.fullmatch(word)
     if m is None:
         return False
