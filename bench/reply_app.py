@@ -40,9 +40,9 @@ from bot.responses import Brain
 
 def replies(brain: Brain) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
     """The bot's reply to each benchmark question: as a slash command's text, and as a mention's."""
-    commands = {q: responses.reply(intents.parse_command(q), brain, shareable=True).message for q in questions()}
-    mentions = {}
+    commands, mentions = {}, {}
     for q in questions():
+        commands[q] = responses.reply(intents.parse_command(q), brain, shareable=True).message
         text = f"<@{BOT_USER_ID}> {q}"
         mentions[text] = responses.reply(intents.parse_message(text), brain).message
     return commands, mentions
