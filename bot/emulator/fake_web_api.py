@@ -157,17 +157,19 @@ class FakeSlackAPI:
     # --- configuration -------------------------------------------------------
     def fail(
         self, target: str, *, times: int = 1, status: int | None = None, retry_after: int | None = 1,
-        drop: bool = False, delay: float = 0.0, error: str | None = None,
+        drop: bool = False, delay: float = 0.0, error: str | None = None, hold: asyncio.Event | None = None,
     ) -> Fault:
         """Make the next ``times`` requests to ``target`` misbehave (see :class:`Fault`).
 
         ``target``: a method name, "response_url" or one response_url. With no
-        ``status``, ``error`` or ``drop`` and no ``delay`` the answer is 429
-        ratelimited; with only ``delay`` the request succeeds slowly.
+        ``status``, ``error`` or ``drop`` and no ``delay`` or ``hold`` the answer
+        is 429 ratelimited; with only ``delay`` the request succeeds slowly, and
+        with only ``hold`` it succeeds once the event is set. ``Fault.used``
+        counts the requests that have arrived.
         """
-        if status is None and error is None and not drop and not delay:
+        if status is None and error is None and not drop and not delay and hold is None:
             status = 429
-        return self.faults.add(Fault(target, times, status, retry_after, drop, delay, error))
+        return self.faults.add(Fault(target, times, status, retry_after, drop, delay, error, hold))
 
     def revoke_token(self, token: str) -> None:
         """Make ``token`` fail with ``token_revoked`` from now on."""

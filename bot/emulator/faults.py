@@ -17,8 +17,9 @@ class Fault:
     response_url) or one full response_url. Outcome, in priority order:
     ``drop`` closes the connection with no answer; ``status`` answers with that
     HTTP status (429 adds Retry-After); ``error`` answers 200 ``{"ok": false,
-    "error": error}``; otherwise the request succeeds normally. ``delay``
-    seconds pass first in every case.
+    "error": error}``; otherwise the request succeeds normally. First, in
+    every case, the request waits for ``hold`` to be set (when given), then
+    ``delay`` seconds pass.
     """
 
     target: str
@@ -28,6 +29,7 @@ class Fault:
     drop: bool = False
     delay: float = 0.0
     error: str | None = None
+    hold: asyncio.Event | None = None
     used: int = 0
 
     @property
@@ -69,6 +71,8 @@ async def fault_response(
     ``derived/web_api_rate_limited_429.json``); otherwise the response_url style
     (429 with an empty body).
     """
+    if fault.hold is not None:
+        await fault.hold.wait()
     if fault.delay:
         await asyncio.sleep(fault.delay)
     if fault.drop:

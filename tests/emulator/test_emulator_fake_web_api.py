@@ -229,6 +229,18 @@ async def test_server_errors_drop_and_delay(fake):
     assert err.value.response["error"] == "not_in_channel"
 
 
+async def test_a_held_request_arrives_and_is_answered_when_released(fake):
+    release = asyncio.Event()
+    held = fake.fail("chat.postMessage", hold=release)
+    sending = asyncio.ensure_future(client(fake).chat_postMessage(channel="C111", text="held"))
+    await fake.wait_until(lambda: held.used == 1, timeout=5)
+    await asyncio.sleep(0.05)
+    assert not sending.done() and not fake.calls, "held: arrived, not answered, not yet recorded"
+    release.set()
+    assert (await sending)["ok"]
+    assert [c.params["text"] for c in fake.calls] == ["held"] and fake.calls[0].status == 200
+
+
 async def test_response_url_faults(fake):
     url = fake.response_url()
     fake.fail("response_url", status=429, retry_after=2)
