@@ -72,8 +72,18 @@ class Result:
 
 
 def load_cases(path: Path = QUESTIONS) -> list[Case]:
+    """The cases in ``path``: ``questions:`` holding a list of ``{q, expect}``, or that list alone.
+
+    Raises ValueError naming what is wrong with the file.
+    """
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return [Case(str(item["q"]), str(item["expect"])) for item in data["questions"]]
+    items = data.get("questions") if isinstance(data, dict) else data
+    if not isinstance(items, list):
+        raise ValueError(f"{path}: expected a list of {{q: ..., expect: ...}} items, or `questions:` holding one")
+    bad = [i for i, item in enumerate(items, 1) if not (isinstance(item, dict) and "q" in item and "expect" in item)]
+    if bad:
+        raise ValueError(f"{path}: item {bad[0]} needs both `q` and `expect` ({len(bad)} such item(s))")
+    return [Case(str(item["q"]), str(item["expect"])) for item in items]
 
 
 _BATCH_MARK = re.compile(r"^\s*#\s*=+\s*(.*?batch\b.*?)\s*=*\s*$", re.IGNORECASE)
@@ -130,7 +140,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--by-batch", action="store_true", help="figures for each batch too")
     args = parser.parse_args(argv)
     answerer = Answerer(load_knowledge(args.dir))
-    result = evaluate(answerer, load_cases(args.questions))
+    try:
+        cases = load_cases(args.questions)
+    except (OSError, yaml.YAMLError, ValueError) as e:
+        print(f"accuracy: {e}", file=sys.stderr)
+        return 2
+    result = evaluate(answerer, cases)
     print(result.summary())
     if args.by_batch:
         for name, cases in load_batches(args.questions):

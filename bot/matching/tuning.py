@@ -26,8 +26,12 @@ COMMON_WEIGHT = 1.0
 FOREIGN_WEIGHT = 3.0  # so does a word outside everyday English ("graphql", "redis", "vscode")
 OTHER_FRAMEWORK_FACTOR = 0.75  # a topic about only the framework the question does not name
 FRAMEWORKS = ("flask", "django")
-# intensifiers left out when matching phrases: "what even is flask" is "what is flask"
-PHRASE_FILLERS = frozenset("even exactly actually really just basically honestly simply literally truly".split())
+# intensifiers and hedges left out when matching phrases: "what even is flask" is
+# "what is flask", "django mostly used for" is "django used for". A phrase in the
+# knowledge containing one of them could never match (tests/unit/test_matching.py checks).
+PHRASE_FILLERS = frozenset(
+    "even exactly actually really just basically honestly simply literally truly mostly mainly primarily generally"
+    .split())
 # "how do i", "how can we", "how to": a procedure. The guide compares the two
 # frameworks; it explains how to do next to nothing, so such a question needs
 # HOW_TO_FACTOR times the usual confidence ("how does django..." is not one).

@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.knowledge import Knowledge, Topic
+from bot.knowledge import Knowledge, Topic, default_knowledge_dir, load_knowledge
 from bot.matching import Answerer, Match
+from bot.matching.tuning import PHRASE_FILLERS
 from bot.synthetic import synthetic_knowledge
 from bot.text import stem
 
@@ -135,6 +136,21 @@ def test_an_intensifier_inside_a_phrase_does_not_break_it(small: Answerer, q: st
     m = small.answer(q, explain=True)
     assert ask(small, q) == "flask-overview"
     assert [(t.term, t.via) for t in m.explanation.terms if t.via == "phrase"] == [("what is flask", "phrase")]
+
+
+@pytest.mark.parametrize("q", ["what is django mostly used for", "what is django mainly used for",
+                               "what is django primarily used for"])
+def test_a_hedge_inside_a_phrase_does_not_break_it(q: str) -> None:
+    shipped = Answerer(load_knowledge(default_knowledge_dir()))
+    assert shipped.answer(q).topic.id == "django-use-cases"
+
+
+def test_no_shipped_keyword_or_synonym_contains_a_phrase_filler() -> None:
+    """Fillers are left out of the question before phrases are matched, so a phrase holding one never matches."""
+    knowledge = load_knowledge(default_knowledge_dir())
+    phrases = [p for t in knowledge.topics.values()
+               for p in [*t.keywords, *(s for syns in t.synonyms.values() for s in syns)]]
+    assert phrases and [p for p in phrases if PHRASE_FILLERS & set(p.lower().split())] == []
 
 
 def test_short_words_are_not_fuzzed_into_other_words(small: Answerer) -> None:

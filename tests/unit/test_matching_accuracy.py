@@ -68,3 +68,18 @@ def test_every_topic_answers_its_own_title(answerer: Answerer) -> None:
     for topic in answerer.knowledge.topics.values():
         m = answerer.answer(topic.title)
         assert m.answered, topic.title
+
+
+def test_a_batch_file_may_be_a_bare_list_and_a_bad_one_is_named(tmp_path: Path) -> None:
+    bare = tmp_path / "batch.yaml"
+    bare.write_text('- {q: "what is flask", expect: flask-overview}\n- {q: "lunch?", expect: decline}\n')
+    assert [(c.q, c.expect) for c in accuracy.load_cases(bare)] == [
+        ("what is flask", "flask-overview"), ("lunch?", "decline")]
+    bad = tmp_path / "bad.yaml"
+    bad.write_text('questions:\n  - {q: "what is flask"}\n')
+    with pytest.raises(ValueError, match="item 1 needs both `q` and `expect`"):
+        accuracy.load_cases(bad)
+    scalar = tmp_path / "scalar.yaml"
+    scalar.write_text("just text\n")
+    with pytest.raises(ValueError, match="expected a list"):
+        accuracy.load_cases(scalar)
