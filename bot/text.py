@@ -99,6 +99,7 @@ def tokens(text: str, *, keep_hyphens: bool = False) -> list[str]:
     joined word and its parts, e.g. "flask-login" -> "flask", "login"). A count
     in the thousands or more is written "many" ("10k users", "millions of
     users" -> "many users"): how much, said the way the knowledge says it.
+    "can't", "can not" and a framework's "doesn't" / "does not" are "cannot".
     """
     if "'s" in text:
         text = _IS_CONTRACTION.sub(r"\1 is", text)  # "what's flask": "what is", not a possessive
@@ -107,11 +108,16 @@ def tokens(text: str, *, keep_hyphens: bool = False) -> list[str]:
     if not keep_hyphens:
         words = [w.replace("-", "") for w in words]
     # "can't"/"cant"/"can not" is the one negation the guide's FAQ turns on;
-    # spell it one way.
+    # spell it one way. A framework that "doesn't"/"does not" is one that can't
+    # ("what django gives you that flask doesn't").
     out: list[str] = []
     amount = False  # the last word was a large amount, now "many"
     for w in words:
         if w == "not" and out and out[-1] == "can":
+            out[-1] = "cannot"
+        elif w in _NEGATED_DO and _after_framework(out):
+            out.append("cannot")  # "what django gives you that flask (simply) doesn't": "flask can't"
+        elif w == "not" and out and out[-1] in ("does", "do") and _after_framework(out[:-1]):
             out[-1] = "cannot"
         elif w in _IS_CONTRACTIONS:  # "what's flask" asks "what is flask"
             out += (w[:-1], "is")
@@ -128,6 +134,16 @@ def tokens(text: str, *, keep_hyphens: bool = False) -> list[str]:
 
 
 _IS_CONTRACTIONS = frozenset("whats whos wheres hows".split())
+_NEGATED_DO = frozenset(("doesnt", "dont"))
+_FRAMEWORK_WORDS = frozenset(("flask", "django"))
+_ADVERBS = frozenset("just simply really actually still even".split())
+
+
+def _after_framework(out: list[str]) -> bool:
+    """The words so far end with a framework's name, maybe followed by an adverb ("flask simply")."""
+    if out and out[-1] in _ADVERBS:
+        out = out[:-1]
+    return bool(out) and out[-1] in _FRAMEWORK_WORDS
 _AMOUNT_WORDS = frozenset("hundreds thousands millions billions".split())
 _COUNT = re.compile(r"(\d+)([kmb]?)")
 

@@ -57,6 +57,17 @@ def test_hyphens_apostrophes_and_possessives() -> None:
     assert tokens("flask can not do it") == ["flask", "cannot", "do", "it"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("what django has that flask doesnt", ["what", "django", "has", "that", "flask", "cannot"]),
+    ("that flask simply doesn't", ["that", "flask", "simply", "cannot"]),
+    ("things django does not do", ["things", "django", "cannot", "do"]),
+    ("i dont know django", ["i", "dont", "know", "django"]),             # not after a framework
+    ("does flask not scale", ["does", "flask", "not", "scale"]),
+])
+def test_a_framework_that_does_not_is_one_that_cannot(text: str, expected: list[str]) -> None:
+    assert tokens(normalise(text)) == expected
+
+
 def test_a_large_count_reads_as_many() -> None:
     assert tokens("10k users") == ["many", "users"]
     assert tokens("millions of users") == ["many", "users"]
