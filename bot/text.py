@@ -144,6 +144,8 @@ def _after_framework(out: list[str]) -> bool:
     if out and out[-1] in _ADVERBS:
         out = out[:-1]
     return bool(out) and out[-1] in _FRAMEWORK_WORDS
+
+
 _AMOUNT_WORDS = frozenset("hundreds thousands millions billions".split())
 _COUNT = re.compile(r"(\d+)([kmb]?)")
 
