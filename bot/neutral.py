@@ -181,6 +181,8 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
     win wind wipe wise wish within without wonderful wondering word words
     work world worried worry worse worst worth wow wrap write wrong wtf wut
     ya yay yea year years yell yesterday young yourself yup
+    thesis supervisor chapter blunt myth myths candidate candidates niche serious
+    tech zero
     """.split()
 )
 
@@ -242,7 +244,9 @@ BACKGROUND_VERBS: frozenset[str] = frozenset(
 )
 BACKGROUND_ROLES: frozenset[str] = frozenset(
     "dev devs developer developers engineer engineers programmer programmers "
-    "guy person background noob newbie beginner junior student".split()
+    "guy person background noob newbie beginner junior student "
+    "manager pm po founder cofounder cto ceo recruiter teacher lecturer professor designer analyst "
+    "consultant freelancer intern researcher architect".split()
 )
 
 FAILING_VERBS: frozenset[str] = frozenset(

@@ -119,6 +119,8 @@ def tokens(text: str, *, keep_hyphens: bool = False) -> list[str]:
             out.append("cannot")  # "what django gives you that flask (simply) doesn't": "flask can't"
         elif w == "not" and out and out[-1] in ("does", "do") and _after_framework(out[:-1]):
             out[-1] = "cannot"
+        elif w == "new" and out and out[-1] == "brand":
+            out[-1] = "new"  # "a brand new product": new, not a brand
         elif w in _IS_CONTRACTIONS:  # "what's flask" asks "what is flask"
             out += (w[:-1], "is")
         elif w == "of" and amount:

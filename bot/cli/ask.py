@@ -20,7 +20,7 @@ from typing import Any, TextIO
 
 from bot.errors import FlaskVsDjangoError
 from bot.knowledge import Knowledge, default_knowledge_dir, load_knowledge
-from bot.matching import Answerer, Explanation, Match, TopicScore
+from bot.matching import Answerer, Explanation, Match, QueryTerm, TopicScore
 
 DECLINE_TEXT = (
     "Sorry, I couldn't match that to anything in the Flask vs Django guide. "
@@ -172,11 +172,17 @@ def render_plain(match: Match, knowledge: Knowledge) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _term(t: QueryTerm) -> str:
+    """One understood term; "x0.5" when it weighs less than usual (a typo, or context before the question)."""
+    factor = f", x{t.factor:g}" if t.factor != 1.0 else ""
+    return f"{t.term} [{t.via} '{t.source}', idf {t.idf:.2f}{factor}]"
+
+
 def explain_lines(e: Explanation) -> list[str]:
     verdict = "answered" if e.confidence >= e.min_confidence or e.fully_explained else "declined"
     lines = [
         "Explanation",
-        "  understood as: " + (", ".join(f"{t.term} [{t.via} '{t.source}', idf {t.idf:.2f}]" for t in e.terms) or "(nothing)"),
+        "  understood as: " + (", ".join(_term(t) for t in e.terms) or "(nothing)"),
         "  unknown words: " + (", ".join(e.unknown) or "(none)"),
         f"  known share {e.known_share:.2f}; confidence {e.confidence:.2f} (needs {e.min_confidence:.2f})"
         f"{'; every word is the topic’s own' if e.fully_explained else ''} -> {verdict}",

@@ -42,7 +42,10 @@ stopwords ("used for", "sql injection") but intensifiers ("what *even* is
 flask": ``tuning.PHRASE_FILLERS``), longest first; then synonyms add the
 keyword they stand for, with an idf no larger than the word actually typed and
 at a 0.9 discount (a keyword typed beats one reached through a synonym: "what
-is a csrf attack" is CSRF, not security through "attack").
+is a csrf attack" is CSRF, not security through "attack"). In a message that
+gives context and then asks ("Teacher here, planning a web course. Which is
+gentler for beginners?"), the words only the telling sentences use count at
+``tuning.CONTEXT_FACTOR`` (0.5) of their weight: the question says what is asked.
 
 THE DECLINE RULE
 
@@ -76,7 +79,8 @@ flask". Unknown words describing the asker, not the subject, are left out
 when a framework is named: the technology after "coming/switching/moving
 from" or before a role + "here" or after "i'm a"/"as a" ("coming from node,
 what's flask", "php dev here": ``bot.neutral.BACKGROUND_VERBS``,
-``BACKGROUND_ROLES``). A question is answered
+``BACKGROUND_ROLES``); a role after "i'm a"/"as a" or before "here" is the asker
+even when a topic knows the word ("i'm a cs student": not the education topic). A question is answered
 when ``best score x known share ** 2 >= min_confidence`` (enough topic-specific
 evidence, discounted hard for unknown words; and at least one of the best
 topic's keywords, synonyms or title words, not only example words), or when it

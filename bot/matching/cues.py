@@ -70,6 +70,12 @@ def unknown_comparison(words: list[str], known: dict[int, bool]) -> str | None:
     return None
 
 
+def _self_described(words: list[str], k: int) -> bool:
+    """The role at ``k`` follows "i'm a", "i am a" or "as a" (up to two words between)."""
+    return any(words[j] in ("a", "an") and j and words[j - 1] in ("im", "am", "as")
+               for j in range(max(0, k - 3), k))
+
+
 def asker_words(words: list[str], known: dict[int, bool]) -> set[int] | frozenset[int]:
     """Unknown words describing the asker, not the subject: the technology
     after "coming/switching/moving from" ("coming from node, what's
@@ -96,7 +102,9 @@ def asker_words(words: list[str], known: dict[int, bool]) -> set[int] | frozense
         elif w in BACKGROUND_ROLES and (
             words[k + 1 : k + 2] == ["here"] or not {"a", "an"}.isdisjoint(words[max(0, k - 3) : k])
         ):
-            if k in known and (not known[k] or words[k + 1 : k + 2] == ["here"]):
+            # "student here", "i'm a cs student", "as a teacher": who asks, even when a
+            # topic knows the word; "for a student portal" is what is asked about.
+            if k in known and (not known[k] or words[k + 1 : k + 2] == ["here"] or _self_described(words, k)):
                 marked.add(k)
             take(range(k - 1, -1, -1))
     return marked

@@ -8,6 +8,8 @@ the known and unknown ones.
 
 from __future__ import annotations
 
+import re
+
 from bot.matching.cues import (
     asker_words,
     asks_how_to,
@@ -21,6 +23,7 @@ from bot.matching.results import QueryTerm
 from bot.matching.tuning import (
     ALTERNATIVE_JOINTS,
     COMMON_WEIGHT,
+    CONTEXT_FACTOR,
     FOREIGN_WEIGHT,
     FRAMEWORK_SET,
     FRAMEWORK_TUPLES,
@@ -76,6 +79,32 @@ class Resolved:
             self.terms[qt.term] = qt
 
 
+def context_words(text: str) -> frozenset[str]:
+    """Words of the sentences that tell rather than ask, when another sentence asks.
+
+    "Teacher here, planning an intro web course. Which of the two is gentler
+    for beginners?": the first sentence is context, the second the question.
+    A word also found in an asking sentence is not context.
+    """
+    if "?" not in text or not _INNER_END.search(text.strip().rstrip(".!? ")):
+        return frozenset()  # one sentence
+    asking: set[str] = set()
+    telling: set[str] = set()
+    for m in _SENTENCE.finditer(text):
+        sentence = m.group(0)
+        if sentence.strip(" .!?"):
+            words = (asking if sentence.rstrip().endswith("?") else telling)
+            for w in tokens(sentence, keep_hyphens=True):  # as resolve() splits them
+                words.add(w.replace("-", ""))
+                if "-" in w:
+                    words.update(w.split("-"))
+    return frozenset(telling - asking) if asking and telling else frozenset()
+
+
+_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
+_INNER_END = re.compile(r"[.!?]")
+
+
 def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
     """The question's words resolved into index terms, with what the decision needs."""
     term_idf = index.term_idf
@@ -88,6 +117,7 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
         r.unknown.append(w)
         r.unknown_mass += index.idf_unknown * OFF_TOPIC_WEIGHT
         r.off_topic += 1
+    context = context_words(text)  # their terms weigh CONTEXT_FACTOR
     for w in tokens(text, keep_hyphens=True):
         if "-" in w:  # "e-commerce" if the index knows it, else "flask", "login"
             joined = w.replace("-", "")
@@ -128,7 +158,7 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
             known[i] = False
             continue
         if s in index.evidence:
-            r.add(QueryTerm(s, w, "exact", 1.0, term_idf(s)))
+            r.add(QueryTerm(s, w, "exact", CONTEXT_FACTOR if w in context else 1.0, term_idf(s)))
             r.words.append(s)
             known[i] = True
             continue
@@ -155,7 +185,7 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
         if fixed is not None:
             s = stems[i] = index.surface.get(fixed) or stem(fixed)  # phrases see it too
             if s in index.evidence:
-                r.add(QueryTerm(s, w, "fuzzy", FUZZY_FACTOR, term_idf(s)))
+                r.add(QueryTerm(s, w, "fuzzy", FUZZY_FACTOR * (CONTEXT_FACTOR if w in context else 1.0), term_idf(s)))
                 r.words.append(s)
                 known[i] = True
                 continue
@@ -213,7 +243,8 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
             continue
         covered_to = j
         term = " ".join(stems[k] for k in range(i, j) if words[k] not in PHRASE_FILLERS)
-        r.add(QueryTerm(term, " ".join(words[i:j]), "phrase", 1.0, term_idf(term)))
+        in_context = context and all(words[k] in context for k in range(i, j) if words[k] not in PHRASE_FILLERS)
+        r.add(QueryTerm(term, " ".join(words[i:j]), "phrase", CONTEXT_FACTOR if in_context else 1.0, term_idf(term)))
         for k in range(i, j):
             if k in known:
                 known[k] = True

@@ -32,6 +32,10 @@ FRAMEWORKS = ("flask", "django")
 PHRASE_FILLERS = frozenset(
     "even exactly actually really just basically honestly simply literally truly mostly mainly primarily generally"
     .split())
+# A message that gives context, then asks ("Teacher here, planning a web course.
+# Which is gentler for beginners?"): the words only the telling sentences use
+# weigh this much of their usual weight.
+CONTEXT_FACTOR = 0.5
 # "how do i", "how can we", "how to": a procedure. The guide compares the two
 # frameworks; it explains how to do next to nothing, so such a question needs
 # HOW_TO_FACTOR times the usual confidence ("how does django..." is not one).

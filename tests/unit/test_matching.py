@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from bot.knowledge import Knowledge, Topic, default_knowledge_dir, load_knowledge
 from bot.matching import Answerer, Match
+from bot.matching.resolve import context_words
 from bot.matching.tuning import PHRASE_FILLERS
 from bot.synthetic import synthetic_knowledge
 from bot.text import stem
@@ -473,3 +474,18 @@ def test_unknown_hyphenated_word_falls_back_to_its_parts(small: Answerer) -> Non
     m = small.answer("admin-panel for flask-blueprint", explain=True)
     assert {"admin", "blueprint"} <= {t.term for t in m.explanation.terms}
     assert ask(small, "e-commerce") == "ecommerce"  # known joined: kept whole
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("what is flask?", set()),                                  # one sentence
+        ("i run a shop. flask is fine", set()),                     # nothing asks
+        ("we run a shop. which is better?", {"we", "run", "a", "shop"}),
+        ("we sell online. is django good to sell online?", {"we"}),  # the question repeats the rest
+        ("our e-commerce site. which one?", {"our", "ecommerce", "e", "commerce", "site"}),
+        ("new here!! what's flask? thanks.", {"new", "here", "thanks"}),
+    ],
+)
+def test_context_words_are_those_only_the_telling_sentences_use(text: str, expected: set[str]) -> None:
+    assert context_words(text) == expected

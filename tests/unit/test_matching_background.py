@@ -87,3 +87,31 @@ def test_a_large_count_of_users_asks_about_scale(answerer: Answerer, q: str) -> 
 @pytest.mark.parametrize("q", ["flask for 10 users?", "django 5 release date"])
 def test_a_small_number_says_nothing_of_scale(answerer: Answerer, q: str) -> None:
     assert got(answerer, q) != "flask-scalability"
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("i'm a cs student, should i learn flask or django", "faq-learn-which"),
+        ("as a teacher, is flask or django easier for beginners", "ease-of-learning"),
+        ("which one suits a student portal, flask or django?", "education"),  # what is asked about
+    ],
+)
+def test_a_role_after_im_a_or_as_a_describes_the_asker(answerer: Answerer, q: str, expected: str) -> None:
+    assert got(answerer, q) == expected
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("Teacher here, planning an intro web course for teens. Which of the two is gentler for total "
+         "beginners to pick up?", "ease-of-learning"),
+        ("As a PM I need to understand how Flask and Django differ at a high level: built-in features, "
+         "configuration, learning curve. Is there a quick side-by-side?", "key-differences"),
+    ],
+)
+def test_context_before_the_question_weighs_less_than_the_question(answerer: Answerer, q: str,
+                                                                     expected: str) -> None:
+    assert got(answerer, q) == expected
+    factors = {t.factor for t in answerer.answer(q, explain=True).explanation.terms if t.via in ("exact", "phrase")}
+    assert factors == {0.5, 1.0}, "the context's terms at half weight, the question's at full"

@@ -146,3 +146,8 @@ def test_neutral_inflections_do_not_reach_other_words_through_a_stem() -> None:
     assert is_neutral("important") and not is_neutral("import")
     assert is_neutral("tries") and is_neutral("worried") and is_neutral("hoping")
     assert not is_neutral("settings") and not is_neutral("units")
+
+
+def test_brand_new_is_new() -> None:
+    assert tokens("a brand new product") == ["a", "new", "product"]
+    assert tokens("famous brands") == ["famous", "brands"]
