@@ -182,7 +182,8 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
     work world worried worry worse worst worth wow wrap write wrong wtf wut
     ya yay yea year years yell yesterday young yourself yup
     thesis supervisor chapter blunt myth myths candidate candidates niche serious
-    tech zero
+    tech zero lowkey highkey bruh bro fam vibe vibes sus deadass tbf fr frfr istg
+    clone clones mini
     """.split()
 )
 

@@ -138,13 +138,15 @@ def tokens(text: str, *, keep_hyphens: bool = False) -> list[str]:
 _IS_CONTRACTIONS = frozenset("whats whos wheres hows".split())
 _NEGATED_DO = frozenset(("doesnt", "dont"))
 _FRAMEWORK_WORDS = frozenset(("flask", "django"))
-_ADVERBS = frozenset("just simply really actually still even".split())
+_ADVERBS = frozenset("just simply really actually still even also straight up totally".split())
 
 
 def _after_framework(out: list[str]) -> bool:
-    """The words so far end with a framework's name, maybe followed by an adverb ("flask simply")."""
-    if out and out[-1] in _ADVERBS:
-        out = out[:-1]
+    """The words so far end with a framework's name, maybe followed by up to two adverbs
+    ("flask simply", "flask straight up")."""
+    for _ in range(2):
+        if out and out[-1] in _ADVERBS:
+            out = out[:-1]
     return bool(out) and out[-1] in _FRAMEWORK_WORDS
 
 
@@ -228,6 +230,10 @@ IRREGULAR: dict[str, str] = {
 }
 
 
+# Short forms people type for a word the knowledge spells out.
+SHORT_FORMS: dict[str, str] = {"lib": "library", "libs": "libraries"}
+
+
 # Words Snowball folds into an unrelated word's stem ("production" and
 # "productivity" -> "product", as in a shop's products), kept apart.
 OWN_STEM: dict[str, str] = {
@@ -249,7 +255,7 @@ def stem(word: str) -> str:
     own = OWN_STEM.get(word)
     if own is not None:
         return own
-    return _stemmer().stemWord(IRREGULAR.get(word, word))
+    return _stemmer().stemWord(IRREGULAR.get(word) or SHORT_FORMS.get(word, word))
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)

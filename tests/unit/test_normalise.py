@@ -60,6 +60,7 @@ def test_hyphens_apostrophes_and_possessives() -> None:
 @pytest.mark.parametrize("text, expected", [
     ("what django has that flask doesnt", ["what", "django", "has", "that", "flask", "cannot"]),
     ("that flask simply doesn't", ["that", "flask", "simply", "cannot"]),
+    ("that flask straight up doesn't", ["that", "flask", "straight", "up", "cannot"]),
     ("things django does not do", ["things", "django", "cannot", "do"]),
     ("i dont know django", ["i", "dont", "know", "django"]),             # not after a framework
     ("does flask not scale", ["does", "flask", "not", "scale"]),
@@ -151,3 +152,7 @@ def test_neutral_inflections_do_not_reach_other_words_through_a_stem() -> None:
 def test_brand_new_is_new() -> None:
     assert tokens("a brand new product") == ["a", "new", "product"]
     assert tokens("famous brands") == ["famous", "brands"]
+
+
+def test_short_forms_stem_like_the_word() -> None:
+    assert stem("lib") == stem("library") and stem("libs") == stem("libraries")
