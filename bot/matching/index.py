@@ -158,6 +158,8 @@ class Index:
         for term in self.postings:
             if " " in term:
                 self.idf[term] = self._phrase_idf(term)
+        # every phrase a question can match (synonyms' too), worked out once
+        self._phrase_idfs = {t: self._phrase_idf(t) for t in (" ".join(p) for p in self.phrases)}
         self.prose -= self.postings.keys()
         self.evidence: set[str] = set(self.postings) | set(self.synonyms)
         self.known: set[str] = self.evidence | self.prose
@@ -180,5 +182,9 @@ class Index:
     def term_idf(self, term: str) -> float:
         idf = self.idf.get(term)
         if idf is None:
-            idf = self._phrase_idf(term) if " " in term else self.idf_rare
+            if " " not in term:
+                return self.idf_rare
+            idf = self._phrase_idfs.get(term)
+            if idf is None:
+                idf = self._phrase_idf(term)
         return idf
