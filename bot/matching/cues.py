@@ -70,6 +70,10 @@ def unknown_comparison(words: list[str], known: dict[int, bool]) -> str | None:
     return None
 
 
+# "a php dev", "an engineer", "zero coding background", "no dev experience"
+_ASKER_DETERMINERS = frozenset(("a", "an", "no", "zero", "my"))
+
+
 def _self_described(words: list[str], k: int) -> bool:
     """The role at ``k`` follows "i'm a", "i am a" or "as a" (up to two words between)."""
     return any(words[j] in ("a", "an") and j and words[j - 1] in ("im", "am", "as")
@@ -100,7 +104,7 @@ def asker_words(words: list[str], known: dict[int, bool]) -> set[int] | frozense
         if w == "from" and k and words[k - 1] in BACKGROUND_VERBS:
             take(range(k + 1, n))
         elif w in BACKGROUND_ROLES and (
-            words[k + 1 : k + 2] == ["here"] or not {"a", "an"}.isdisjoint(words[max(0, k - 3) : k])
+            words[k + 1 : k + 2] == ["here"] or not _ASKER_DETERMINERS.isdisjoint(words[max(0, k - 3) : k])
         ):
             # "student here", "i'm a cs student", "as a teacher": who asks, even when a
             # topic knows the word; "for a student portal" is what is asked about.
