@@ -183,7 +183,8 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
     ya yay yea year years yell yesterday young yourself yup
     thesis supervisor chapter blunt myth myths candidate candidates niche serious
     tech zero lowkey highkey bruh bro fam vibe vibes sus deadass tbf fr frfr istg
-    clone clones mini standup standups
+    clone clones mini standup standups wild category categories
+    flaskvsdjango
     """.split()
 )
 

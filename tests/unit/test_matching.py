@@ -489,3 +489,8 @@ def test_unknown_hyphenated_word_falls_back_to_its_parts(small: Answerer) -> Non
 )
 def test_context_words_are_those_only_the_telling_sentences_use(text: str, expected: set[str]) -> None:
     assert context_words(text) == expected
+
+
+def test_the_bots_own_name_typed_as_plain_text_is_not_held_against_a_question() -> None:
+    shipped = Answerer(load_knowledge(default_knowledge_dir()))
+    assert shipped.answer("@flaskvsdjango what kinda projects is flask typically good for").topic.id == "flask-use-cases"
