@@ -113,7 +113,10 @@ def tokens(text: str, *, keep_hyphens: bool = False) -> list[str]:
     out: list[str] = []
     amount = False  # the last word was a large amount, now "many"
     for w in words:
-        if w == "not" and out and out[-1] == "can":
+        if w not in _REWRITTEN and not w[0].isdigit():  # most words: as they are
+            out.append(w)
+            amount = False
+        elif w == "not" and out and out[-1] == "can":
             out[-1] = "cannot"
         elif w in _NEGATED_DO and _after_framework(out):
             out.append("cannot")  # "what django gives you that flask (simply) doesn't": "flask can't"
@@ -124,19 +127,21 @@ def tokens(text: str, *, keep_hyphens: bool = False) -> list[str]:
         elif w in _IS_CONTRACTIONS:  # "what's flask" asks "what is flask"
             out += (w[:-1], "is")
         elif w == "of" and amount:
-            pass  # "millions of users" -> "many users"
+            amount = False  # "millions of users" -> "many users"
         elif (w[0].isdigit() or w in _AMOUNT_WORDS) and _large_amount(w):
             out.append("many")
             amount = True
-            continue
         else:
             out.append("cannot" if w == "cant" else w)
-        amount = False
+            amount = False
     return out
 
 
 _IS_CONTRACTIONS = frozenset("whats whos wheres hows".split())
 _NEGATED_DO = frozenset(("doesnt", "dont"))
+_AMOUNT_WORDS = frozenset("hundreds thousands millions billions".split())
+# the words tokens() may rewrite (and any word starting with a digit)
+_REWRITTEN = frozenset(("not", "new", "of", "cant", *_NEGATED_DO, *_IS_CONTRACTIONS, *_AMOUNT_WORDS))
 _FRAMEWORK_WORDS = frozenset(("flask", "django"))
 _ADVERBS = frozenset("just simply really actually still even also straight up totally".split())
 
@@ -150,7 +155,6 @@ def _after_framework(out: list[str]) -> bool:
     return bool(out) and out[-1] in _FRAMEWORK_WORDS
 
 
-_AMOUNT_WORDS = frozenset("hundreds thousands millions billions".split())
 _COUNT = re.compile(r"(\d+)([kmb]?)")
 
 
