@@ -23,6 +23,8 @@ from bot.matching.results import QueryTerm
 from bot.matching.tuning import (
     ALTERNATIVE_JOINTS,
     COMMON_WEIGHT,
+    CHOICE_MARKERS,
+    CHOICE_WORDS,
     CONTEXT_FACTOR,
     FOREIGN_WEIGHT,
     FRAMEWORK_SET,
@@ -84,7 +86,10 @@ def context_words(text: str) -> frozenset[str]:
 
     "Teacher here, planning an intro web course. Which of the two is gentler
     for beginners?": the first sentence is context, the second the question.
-    A word also found in an asking sentence is not context.
+    A word also found in an asking sentence is not context. When the asking
+    sentences only ask for a choice ("flask or django?", "which one should we
+    pick?": ``tuning.CHOICE_MARKERS`` and no word outside ``CHOICE_WORDS``),
+    nothing is context.
     """
     if "?" not in text or not _INNER_END.search(text.strip().rstrip(".!? ")):
         return frozenset()  # one sentence
@@ -98,7 +103,12 @@ def context_words(text: str) -> frozenset[str]:
                 words.add(w.replace("-", ""))
                 if "-" in w:
                     words.update(w.split("-"))
-    return frozenset(telling - asking) if asking and telling else frozenset()
+    if not telling or (not CHOICE_MARKERS.isdisjoint(asking)
+                       and not any(is_content(w) and w not in CHOICE_WORDS for w in asking)):
+        # nothing asked beyond a choice ("we sell courses online. flask or django?"):
+        # the context is what the question is about
+        return frozenset()
+    return frozenset(telling - asking)
 
 
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")

@@ -36,6 +36,11 @@ PHRASE_FILLERS = frozenset(
 # Which is gentler for beginners?"): the words only the telling sentences use
 # weigh this much of their usual weight.
 CONTEXT_FACTOR = 0.5
+# ... unless the question only asks for a choice ("We sell courses online. Flask or
+# Django?"): then the context is the subject and keeps its weight.
+CHOICE_MARKERS = frozenset("or vs versus which pick choose better best recommend".split())
+CHOICE_WORDS = frozenset(
+    "flask django framework frameworks better best pick choose choice go use recommend option options two".split())
 # "how do i", "how can we", "how to": a procedure. The guide compares the two
 # frameworks; it explains how to do next to nothing, so such a question needs
 # HOW_TO_FACTOR times the usual confidence ("how does django..." is not one).

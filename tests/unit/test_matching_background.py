@@ -116,3 +116,17 @@ def test_context_before_the_question_weighs_less_than_the_question(answerer: Ans
     assert got(answerer, q) == expected
     factors = {t.factor for t in answerer.answer(q, explain=True).explanation.terms if t.via in ("exact", "phrase")}
     assert factors == {0.5, 1.0}, "the context's terms at half weight, the question's at full"
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("small internal tool, 3 pages. flask or django?", "project-size"),
+        ("We're building an online store. Flask or Django?", "ecommerce"),
+        ("We sell courses online. Which one should we pick?", "education"),
+    ],
+)
+def test_context_keeps_its_weight_when_the_question_only_asks_for_a_choice(answerer: Answerer, q: str,
+                                                                           expected: str) -> None:
+    assert got(answerer, q) == expected
+    assert all(t.factor >= 0.9 for t in answerer.answer(q, explain=True).explanation.terms if t.via == "exact")
