@@ -79,7 +79,7 @@ flask". Unknown words describing the asker, not the subject, are left out
 when a framework is named: the technology after "coming/switching/moving
 from" or before a role + "here" or after "i'm a"/"as a" ("coming from node,
 what's flask", "php dev here": ``bot.neutral.BACKGROUND_VERBS``,
-``BACKGROUND_ROLES``); a role after "i'm a"/"as a" or before "here" is the asker
+``BACKGROUND_ROLES``); a role after "i'm a"/"as a" or before "here"/"q" is the asker
 even when a topic knows the word ("i'm a cs student": not the education topic). A question is answered
 when ``best score x known share ** 2 >= min_confidence`` (enough topic-specific
 evidence, discounted hard for unknown words; and at least one of the best

@@ -72,6 +72,8 @@ def unknown_comparison(words: list[str], known: dict[int, bool]) -> str | None:
 
 # "a php dev", "an engineer", "zero coding background", "no dev experience"
 _ASKER_DETERMINERS = frozenset(("a", "an", "no", "zero", "my"))
+# "noob here", "newbie q", "beginner question"
+_HERE = frozenset(("here", "q", "question"))
 
 
 def _self_described(words: list[str], k: int) -> bool:
@@ -104,11 +106,12 @@ def asker_words(words: list[str], known: dict[int, bool]) -> set[int] | frozense
         if w == "from" and k and words[k - 1] in BACKGROUND_VERBS:
             take(range(k + 1, n))
         elif w in BACKGROUND_ROLES and (
-            words[k + 1 : k + 2] == ["here"] or not _ASKER_DETERMINERS.isdisjoint(words[max(0, k - 3) : k])
+            (here := k + 1 < n and words[k + 1] in _HERE)
+            or not _ASKER_DETERMINERS.isdisjoint(words[max(0, k - 3) : k])
         ):
             # "student here", "i'm a cs student", "as a teacher": who asks, even when a
             # topic knows the word; "for a student portal" is what is asked about.
-            if k in known and (not known[k] or words[k + 1 : k + 2] == ["here"] or _self_described(words, k)):
+            if k in known and (not known[k] or here or _self_described(words, k)):
                 marked.add(k)
             take(range(k - 1, -1, -1))
     return marked

@@ -95,6 +95,7 @@ def test_a_small_number_says_nothing_of_scale(answerer: Answerer, q: str) -> Non
         ("i'm a cs student, should i learn flask or django", "faq-learn-which"),
         ("as a teacher, is flask or django easier for beginners", "ease-of-learning"),
         ("zero coding background here... what is flask, in plain words?", "flask-overview"),
+        ("newbie q: what's django?", "django-overview"),
         ("which one suits a student portal, flask or django?", "education"),  # what is asked about
     ],
 )
