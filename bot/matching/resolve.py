@@ -167,8 +167,9 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
                 off_topic.add(i)
             known[i] = False
             continue
+        factor = CONTEXT_FACTOR if w in context else 1.0
         if s in index.evidence:
-            r.add(QueryTerm(s, w, "exact", CONTEXT_FACTOR if w in context else 1.0, term_idf(s)))
+            r.add(QueryTerm(s, w, "exact", factor, term_idf(s)))
             r.words.append(s)
             known[i] = True
             continue
@@ -195,7 +196,7 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
         if fixed is not None:
             s = stems[i] = index.surface.get(fixed) or stem(fixed)  # phrases see it too
             if s in index.evidence:
-                r.add(QueryTerm(s, w, "fuzzy", FUZZY_FACTOR * (CONTEXT_FACTOR if w in context else 1.0), term_idf(s)))
+                r.add(QueryTerm(s, w, "fuzzy", FUZZY_FACTOR * factor, term_idf(s)))
                 r.words.append(s)
                 known[i] = True
                 continue
