@@ -8,7 +8,7 @@ import aiohttp
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot import fast_ack, fast_match
+from bot import fast_ack, fast_args, fast_match
 from bot.config import Mode, Settings
 from bot.listeners import register
 from bot.services import Services
@@ -60,4 +60,5 @@ def create_app(settings: Settings, services: Services, **oauth: object) -> Async
     register(app, services, command=settings.command)
     fast_ack.install(app)  # answer as soon as ack() is called, not on Bolt's next 10 ms poll
     fast_match.install(app)  # find the listener without building every injectable argument for each one tried
+    fast_args.install(app)  # and call it with the arguments it names, not all of them
     return app
