@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from bot.errors import FlaskVsDjangoError
-from bot.knowledge import Knowledge, default_knowledge_dir, load_knowledge
+from bot.cli import KNOWLEDGE_DIR_HELP, knowledge_dir
+from bot.knowledge import Knowledge, load_knowledge
 from bot.matching import Answerer, Explanation, Match, QueryTerm, TopicScore
 
 DECLINE_TEXT = (
@@ -42,7 +43,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print JSON (one object per question)")
     p.add_argument("--explain", action="store_true", help="show matched terms, scores and runners-up")
     p.add_argument("--dir", type=Path, default=None, metavar="DIR",
-                   help="knowledge folder (default: the repository's knowledge/)")
+                   help=KNOWLEDGE_DIR_HELP)
     p.set_defaults(handler=run)
 
 
@@ -54,7 +55,7 @@ def run(args: argparse.Namespace, *, stdin: TextIO | None = None, stdout: TextIO
         print("ask: give a question, or '-' to read questions from stdin", file=sys.stderr)
         return 2
     try:
-        knowledge = load_knowledge(args.dir or default_knowledge_dir())
+        knowledge = load_knowledge(knowledge_dir(args.dir))
     except FlaskVsDjangoError as error:
         print(f"ask: {error}", file=sys.stderr)
         return 1

@@ -13,7 +13,8 @@ import json
 import sys
 from pathlib import Path
 
-from bot.knowledge import Knowledge, Topic, default_knowledge_dir, validate_knowledge
+from bot.cli import KNOWLEDGE_DIR_HELP, knowledge_dir
+from bot.knowledge import Knowledge, Topic, validate_knowledge
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -34,12 +35,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def _add_dir(p: argparse.ArgumentParser) -> None:
     p.add_argument("--dir", type=Path, default=None, metavar="DIR",
-                   help="knowledge folder (default: the repository's knowledge/)")
+                   help=KNOWLEDGE_DIR_HELP)
 
 
 def _load(args: argparse.Namespace) -> Knowledge | None:
     """The knowledge, or None after printing every problem to stderr."""
-    knowledge, errors = validate_knowledge(args.dir or default_knowledge_dir())
+    knowledge, errors = validate_knowledge(knowledge_dir(args.dir))
     if errors:
         for error in errors:
             print(error, file=sys.stderr)

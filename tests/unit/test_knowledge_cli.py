@@ -22,7 +22,8 @@ def broken(tmp_path: Path) -> Path:
     return target
 
 
-def test_check_ok(capsys):
+def test_check_ok(capsys, monkeypatch):
+    monkeypatch.delenv("KNOWLEDGE_DIR", raising=False)
     assert main(["kb", "check"]) == 0
     out, err = capsys.readouterr()
     assert out == OK_LINE
@@ -39,6 +40,18 @@ def test_check_lists_every_problem_on_stderr(tmp_path, capsys):
         "wrong_type/topics.yaml:16 at topics[1].examples: expected a list, got the string 'what is beta'\n"
         "knowledge check failed: 2 problems\n"
     )
+
+
+def test_check_reads_the_folder_the_bot_would_load(tmp_path, capsys, monkeypatch):
+    """An editor trying a change with KNOWLEDGE_DIR=... gets that folder checked, not the shipped one."""
+    monkeypatch.setenv("KNOWLEDGE_DIR", str(broken(tmp_path)))
+    assert main(["kb", "check"]) == 1
+    assert "wrong_type/topics.yaml:8" in capsys.readouterr().err
+    assert main(["ask", "what is alpha"]) == 1
+    assert capsys.readouterr().err.startswith("ask: wrong_type/topics.yaml:8")
+    # --dir still wins over the environment
+    assert main(["kb", "check", "--dir", str(FIXTURES / "base")]) == 0
+    assert capsys.readouterr().out.startswith("knowledge OK: 2 topics")
 
 
 def test_check_other_dir(capsys):
