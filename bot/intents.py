@@ -12,6 +12,8 @@ import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 
+from bot.edits import edit_distance_up_to_one
+
 MAX_QUESTION_CHARS = 4000  # longer input is cut before matching; Slack allows 40k
 
 
@@ -23,6 +25,7 @@ class Kind(str, Enum):
     FLASK = "flask"
     DJANGO = "django"
     QUESTION = "question"
+    THANKS = "thanks"
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,16 @@ _GREETING = re.compile(
     r"(?: (?:there|all|bot|team|everyone|folks|again|me|please|pls))*$"
 )
 
+# "thanks", "ok thank you so much", "cool, got it": no question in it, and nothing to record.
+_THANKS = re.compile(
+    r"^(?:(?:ok(?:ay)?|k|cool|great|nice|awesome|perfect|brilliant|got it|makes sense|that helps|"
+    r"helpful|very helpful|super helpful|much appreciated|appreciate it|thanks?|thank you|thx|thanx|ty|tysm|cheers)"
+    r"(?: (?:a lot|so much|very much|again|man|mate|bot|all|everyone|guys|buddy|for the help|for that))* ?)+$"
+)
+
+# Words that only make a sub-command polite: "help me choose", "compare please", "topics pls".
+_POLITE = frozenset("please pls plz me now for us the".split())
+
 _MENTION = re.compile(r"<[@!][^>]*>")
 _INVISIBLE = dict.fromkeys(
     cp for cp in range(0x2000, 0x2070) if unicodedata.category(chr(cp)) in ("Cf", "Zs", "Zl", "Zp")
@@ -80,22 +93,36 @@ def _simple(text: str) -> str:
 
 def parse_command(text: str | None) -> Intent:
     """Read the text after ``/flaskvsdjango``."""
-    text = clean(text)
-    if not text:
-        return Intent(Kind.MENU)
-    words = _simple(text).split()
-    if len(words) == 1 and words[0] in _SUBCOMMANDS:
-        return Intent(_SUBCOMMANDS[words[0]])
-    return Intent(Kind.QUESTION, text=text, single_word=len(words) <= 1)
+    return _read(clean(text))
 
 
 def parse_message(text: str | None) -> Intent:
-    """Read a mention or DM: a greeting or "help" asks for the menu, anything else is a question."""
-    text = strip_mentions(text)
+    """Read a mention or DM: the bot's own mention is dropped, then read as a command's text."""
+    return _read(strip_mentions(text))
+
+
+def _read(text: str) -> Intent:
+    """A greeting or "help" asks for the menu, thanks get a short answer, a sub-command (politely
+    worded: "help me choose", or one letter off: "topic") is that sub-command; anything else is a question."""
     simple = _simple(text)
     if not simple or _GREETING.match(simple):
         return Intent(Kind.MENU)
+    if _THANKS.match(simple):
+        return Intent(Kind.THANKS)
     words = simple.split()
-    if len(words) == 1 and words[0] in _SUBCOMMANDS:
-        return Intent(_SUBCOMMANDS[words[0]])
+    command = _subcommand([w for w in words if w not in _POLITE])
+    if command is not None:
+        return Intent(command)
     return Intent(Kind.QUESTION, text=text, single_word=len(words) <= 1)
+
+
+def _subcommand(words: list[str]) -> Kind | None:
+    """The one sub-command these words name ("help" aside), or None."""
+    if len(words) == 1 and len(words[0]) >= 4 and words[0] not in _SUBCOMMANDS:
+        near = [name for name in _SUBCOMMANDS if edit_distance_up_to_one(words[0], name) <= 1]
+        words = near if len(near) == 1 else words
+    kinds = {_SUBCOMMANDS.get(w) for w in words}
+    if None in kinds or not kinds:
+        return None
+    named = kinds - {Kind.MENU}
+    return named.pop() if len(named) == 1 else (Kind.MENU if not named else None)

@@ -54,6 +54,8 @@ def reply(intent: Intent, brain: Brain, *, shareable: bool = False) -> Reply:
     k = brain.knowledge
     if intent.kind is Kind.MENU:
         return Reply(blocks.menu_message())
+    if intent.kind is Kind.THANKS:
+        return Reply(blocks.thanks_message())
     if intent.kind is Kind.CHOOSE:
         return flow_reply(recommend.start(k.recommendation), brain, shareable=shareable)
     if intent.kind is Kind.COMPARE:

@@ -8,7 +8,7 @@ text that came from a user so it can never ping or link.
 from bot.blocks.answers import answer_message, comparison_message, decline_message, topics_message
 from bot.blocks.common import ActionIds, escape
 from bot.blocks.flow import flow_result_message, flow_question_message, flow_stale_message
-from bot.blocks.menu import apology_message, home_view, menu_message, shared_note_message
+from bot.blocks.menu import apology_message, home_view, menu_message, shared_note_message, thanks_message
 
 __all__ = [
     "ActionIds",
@@ -23,5 +23,6 @@ __all__ = [
     "home_view",
     "menu_message",
     "shared_note_message",
+    "thanks_message",
     "topics_message",
 ]

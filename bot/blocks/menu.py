@@ -62,6 +62,12 @@ def home_view(topic_count: int) -> dict[str, Any]:
     return {"type": "home", "blocks": blocks}
 
 
+def thanks_message() -> dict[str, Any]:
+    """The answer to "thanks", "ok, got it": short, and nothing to record."""
+    text = "Glad to help! Ask me anything else about Flask and Django, or type `/flaskvsdjango help` for the menu."
+    return message(text, [section(text, block_id="thanks")])
+
+
 def apology_message() -> dict[str, Any]:
     """Shown when something on our side failed (the details are in our logs)."""
     return message(

@@ -119,3 +119,16 @@ async def test_a_failed_post_is_logged_and_the_process_keeps_serving(slack, capl
     assert any("chat.postMessage failed" in r.getMessage() for r in caplog.records)
     slack.fake.faults.clear()
     assert (await slack.send(alice.command("help"))).status == 200
+
+
+async def test_thanks_in_a_dm_get_a_short_answer_and_are_not_recorded_as_a_declined_question(slack):
+    alice = slack.user()
+    await slack.send(alice.dm("cool, thanks!"))
+    await slack.send(alice.dm("which is easier to learn?"))
+    posts = await slack.fake.wait_for("chat.postMessage", count=2)
+    [thanks] = [p for p in posts if all_text(p.params).startswith("Glad to help!")]
+    assert_valid(thanks.params)
+    usage = slack.runtime.services.usage
+    await slack.fake.wait_until(lambda: len(usage.records) >= 1, what="a usage record")
+    await settle(slack)
+    assert [r.kind for r in usage.records] == ["answer"]

@@ -24,7 +24,49 @@ def test_anything_else_is_a_question():
 
 
 def test_a_lone_unknown_word_is_flagged_as_a_possible_typo_of_a_subcommand():
-    assert parse_command("chose") == Intent(Kind.QUESTION, "chose", single_word=True)
+    assert parse_command("xyzzy") == Intent(Kind.QUESTION, "xyzzy", single_word=True)
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("chose", Kind.CHOOSE), ("topic", Kind.TOPICS), ("flsk", Kind.FLASK), ("djano", Kind.DJANGO),
+        ("hepl", Kind.MENU), ("comapre", Kind.COMPARE),
+    ],
+)
+def test_a_subcommand_one_letter_off_is_that_subcommand(text, kind):
+    assert parse_command(text).kind is kind
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Help me choose", Kind.CHOOSE),  # the menu button's own label, typed
+        ("choose please", Kind.CHOOSE), ("compare pls", Kind.COMPARE), ("list topics", Kind.TOPICS),
+        ("django please", Kind.DJANGO), ("help me", Kind.MENU), ("hi", Kind.MENU), ("?", Kind.MENU),
+        ("hey there", Kind.MENU),
+    ],
+)
+def test_commands_read_greetings_and_politely_worded_subcommands_as_messages_do(text, kind):
+    assert parse_command(text).kind is kind
+    assert parse_message(f"<@U0BOT> {text}").kind is kind
+
+
+@pytest.mark.parametrize("text", ["flask django", "compare flask", "is flask ok", "help me pick a database"])
+def test_two_subcommands_or_other_words_make_a_question(text):
+    assert parse_command(text).kind is Kind.QUESTION
+
+
+@pytest.mark.parametrize("text", ["thanks!", "Thank you", "cool thanks", "ok, thanks a lot", "thx", "got it, cheers",
+                                  "great", "much appreciated"])
+def test_thanks_get_a_short_answer(text):
+    assert parse_message(text).kind is Kind.THANKS
+    assert parse_command(text).kind is Kind.THANKS
+
+
+@pytest.mark.parametrize("text", ["thanks, but which one is more secure?", "great, is django good for apis?"])
+def test_thanks_before_a_question_is_a_question(text):
+    assert parse_message(text).kind is Kind.QUESTION
 
 
 @pytest.mark.parametrize("text", ["hi", "Hello there!", "hey bot", "<@U0BOT> hi", "<@U0BOT>", "good morning all", "help"])
