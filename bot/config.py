@@ -94,14 +94,24 @@ def _token(environ: Mapping[str, str], name: str) -> str | None:
     return value
 
 
-def _url(environ: Mapping[str, str], name: str, default: str | None, schemes: tuple[str, ...]) -> str | None:
-    value = _get(environ, name)
-    if value is None:
-        return default
+DATABASE_SCHEMES = ("sqlite", "sqlite+aiosqlite", "postgres", "postgresql", "postgresql+asyncpg")
+
+
+def check_url(name: str, value: str, schemes: tuple[str, ...]) -> str:
+    """``value`` if it starts with one of ``schemes`` + "://"; else a ConfigError naming ``name``."""
     scheme = value.split("://", 1)[0].lower() if "://" in value else ""
     if scheme not in schemes:
-        raise ConfigError(name, f"expected a URL starting with {' or '.join(s + '://' for s in schemes)}, got {value!r}")
+        shown = _PASSWORD.sub(r"\1***@", value)
+        raise ConfigError(name, f"expected a URL starting with {' or '.join(s + '://' for s in schemes)}, got {shown!r}")
     return value
+
+
+_PASSWORD = re.compile(r"(://[^:/@]*:)[^@/]*@")  # user:password@ in a URL: errors show user:***@
+
+
+def _url(environ: Mapping[str, str], name: str, default: str | None, schemes: tuple[str, ...]) -> str | None:
+    value = _get(environ, name)
+    return default if value is None else check_url(name, value, schemes)
 
 
 _KEY_PREFIX = re.compile(r"[!-~]{1,64}")  # printable ASCII, no spaces
@@ -167,7 +177,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         port=_int(env, "PORT", 3000, 1, 65535),
         knowledge_dir=Path(knowledge_dir) if knowledge_dir else None,
         knowledge_reload=_bool(env, "KNOWLEDGE_RELOAD"),
-        database_url=_url(env, "DATABASE_URL", None, ("sqlite", "sqlite+aiosqlite", "postgres", "postgresql", "postgresql+asyncpg")),
+        database_url=_url(env, "DATABASE_URL", None, DATABASE_SCHEMES),
         redis_url=_url(env, "REDIS_URL", None, ("redis", "rediss", "unix")),
         retention_days=_int(env, "RETENTION_DAYS", 90, 1, 3650),
         dedupe_ttl_seconds=_int(env, "DEDUPE_TTL_SECONDS", 600, 10, 86400),

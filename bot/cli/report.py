@@ -2,11 +2,13 @@
 
     python -m bot report [--since 7d] [--json] [--database-url URL] [--limit N]
 
-Reads DATABASE_URL (or --database-url); without either, the SQLite file
-./flaskvsdjango.db in the current folder, where the bot records usage when
-DATABASE_URL is unset. Read-only: it never creates a database or a table.
+Reads --database-url, else DATABASE_URL; without either, the SQLite file
+./flaskvsdjango.db in the current folder, where the bot records usage in OAuth
+mode when DATABASE_URL is unset (otherwise, without DATABASE_URL, the bot keeps
+its records in memory and there is nothing to report on). Read-only: it never
+creates a database or a table.
 Exit codes: 0 report shown (even if empty), 1 no database / cannot connect,
-2 bad arguments.
+2 bad arguments (a database URL this bot cannot use included).
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ import sys
 from datetime import datetime, timezone
 from typing import TextIO
 
+from bot.config import DATABASE_SCHEMES, check_url
+from bot.errors import ConfigError
 from bot.report import Report, TableData, build_report, empty_message, heading, parse_since, report_tables
 from bot.stores.factory import StoreError
 
@@ -85,16 +89,29 @@ async def _fetch(url: str | None, since: datetime) -> tuple[list[str], list[tupl
 
 def run(args: argparse.Namespace, *, now: datetime | None = None,
         out: TextIO | None = None, err: TextIO | None = None) -> int:
+    from sqlalchemy.exc import ArgumentError
+
     from bot.stores.sql import describe_database, sqlite_path
 
     out = out or sys.stdout
     err = err or sys.stderr
-    url = args.database_url or os.environ.get("DATABASE_URL") or None
-    backend, location = describe_database(url)
-    path = sqlite_path(url)
+    source = "--database-url" if args.database_url else "DATABASE_URL"
+    url = (args.database_url or os.environ.get("DATABASE_URL") or "").strip() or None
+    try:
+        if url is not None:
+            check_url(source, url, DATABASE_SCHEMES)
+        backend, location = describe_database(url)
+        path = sqlite_path(url)
+    except (ConfigError, ArgumentError, ValueError) as exc:
+        print(f"report: {exc if isinstance(exc, ConfigError) else f'{source}: cannot read the URL ({exc})'}", file=err)
+        return 2
     if path is not None and not os.path.isfile(path):
-        print(f"report: no database at {path} — the bot creates it when it runs without DATABASE_URL; "
-              "run this from the bot's folder, or pass --database-url (or set DATABASE_URL)", file=err)
+        if url is None:
+            print(f"report: no database at {path}. The bot records usage in a database only with DATABASE_URL "
+                  "set, or in OAuth mode (this file, in the folder it runs from); otherwise its records stay "
+                  "in memory. Pass --database-url (or set DATABASE_URL) to the bot's database", file=err)
+        else:
+            print(f"report: no database at {path} ({source}); check the path", file=err)
         return 1
 
     now = now or datetime.now(timezone.utc)

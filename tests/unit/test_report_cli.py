@@ -127,8 +127,32 @@ def test_missing_database_file(tmp_path, monkeypatch):
     monkeypatch.delenv("DATABASE_URL", raising=False)
     code, out, err = run([])
     assert code == 1 and out == ""
-    assert err.startswith("report: no database at ./flaskvsdjango.db — ")
+    assert err.startswith("report: no database at ./flaskvsdjango.db. ")
+    assert "only with DATABASE_URL set, or in OAuth mode" in err  # not "the bot creates it": it keeps records in memory
     assert not (tmp_path / "flaskvsdjango.db").exists()
+
+
+def test_a_missing_file_named_by_the_user_is_named_back(tmp_path):
+    code, _, err = run(["--database-url", f"sqlite:///{tmp_path / 'nope.db'}"])
+    assert code == 1 and err == f"report: no database at {tmp_path / 'nope.db'} (--database-url); check the path\n"
+
+
+@pytest.mark.parametrize("argv, env, message", [
+    (["--database-url", "mysql://bob:s3cret@db/x"], None,
+     "report: --database-url: expected a URL starting with sqlite:// or sqlite+aiosqlite:// or postgres:// or "
+     "postgresql:// or postgresql+asyncpg://, got 'mysql://bob:***@db/x'\n"),
+    ([], "notaurl", "report: DATABASE_URL: expected a URL starting with sqlite:// or sqlite+aiosqlite:// or "
+                    "postgres:// or postgresql:// or postgresql+asyncpg://, got 'notaurl'\n"),
+    (["--database-url", "postgres://u:pw@db:notaport/x"], None,
+     "report: --database-url: cannot read the URL ("),
+])
+def test_a_database_url_the_bot_cannot_use_is_one_line_and_exit_2(argv, env, message, monkeypatch):
+    if env is None:
+        monkeypatch.delenv("DATABASE_URL", raising=False)
+    else:
+        monkeypatch.setenv("DATABASE_URL", env)
+    code, out, err = run(argv)
+    assert (code, out) == (2, "") and err.startswith(message) and err.count("\n") == 1
 
 
 def test_database_without_usage_table(tmp_path):
