@@ -11,7 +11,7 @@ USAGE = (
     "• `/flaskvsdjango choose`: answer a few questions and get a recommendation\n"
     "• `/flaskvsdjango compare`: the key differences side by side\n"
     "• `/flaskvsdjango topics`: everything I can answer\n"
-    "• `/flaskvsdjango flask` or `django`: what each framework is\n"
+    "• `/flaskvsdjango flask`, `/flaskvsdjango django`: what each framework is\n"
     "• Mention me in a channel or send me a DM with a question"
 )
 

@@ -17,7 +17,7 @@ To connect to real Slack, create the app from manifest.yml and set either
   SLACK_APP_TOKEN + SLACK_BOT_TOKEN        (Socket Mode),
 then run the same command again. README.md, "Connect to Slack", has the steps."""
 
-HINTS = "Try {command} · {command} choose · @bot what is an ORM? · which is faster? · :help · :quit"
+HINTS = "Try {command} · {command} choose · @bot what is an ORM? · which is easier to learn? · :help · :quit"
 
 _HELP_ROWS = (
     ("{command} [text]", "a slash command (the reply is only visible to you)"),
