@@ -11,7 +11,9 @@ term:
 ``<!here>``, ``:emoji:``), HTML entities, Unicode compatibility forms,
 zero-width characters and combining marks, then lowercases. Input is cut to a
 bounded size first so a 40,000-character paste costs the same as a long
-message.
+message. ``code_terms`` then takes pasted code out (snake_case identifiers,
+calls, version numbers), after dropping the underscores of Slack italics
+("_csrf_", "_really fast_"), which are markup rather than identifiers.
 """
 
 from __future__ import annotations
@@ -346,14 +348,23 @@ def is_unsure(word: str) -> bool:
 # ("select_related", "__init__"), calls ("create_app()", "jsonify()") and dotted
 # versions ("django 5.1", "python 3.12"). The guide names none of them.
 _SNAKE = re.compile(r"\b\w*_\w*")
+# Slack italics: "_csrf_", "_really fast_". An underscore opening after a
+# non-word character and closing before one, around text that starts and ends
+# with neither a space nor an underscore and holds no underscore: "__init__",
+# "_private_name", "secret_key" and "_select_related_" stay identifiers.
+_ITALICS = re.compile(r"(?<!\w)_([^\s_](?:[^_]*?[^\s_])?)_(?!\w)")
 _CALL = re.compile(r"\b[a-z]\w*\(\)")
 _VERSION = re.compile(r"\b\d+(?:\.\d+)+\b")
 
 
 def code_terms(text: str) -> tuple[str, list[str]]:
     """Split code identifiers and version numbers out of normalised text:
-    returns the text without them and the list of what was taken out."""
+    returns the text without them and the list of what was taken out.
+    Slack italics are markup, not code: their underscores are dropped first
+    ("what is _csrf_?" asks "what is csrf?")."""
     found: list[str] = []
+    if "_" in text:
+        text = _ITALICS.sub(r"\1", text)
     for marker, pattern in (("_", _SNAKE), ("()", _CALL), (".", _VERSION)):
         if marker in text:  # the usual question has none: no regex scan
             hits = [f for f in pattern.findall(text) if f.strip("_")]

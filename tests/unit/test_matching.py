@@ -252,6 +252,17 @@ def test_pasted_code_and_release_numbers_are_unknown(small: Answerer) -> None:
     assert "select_related" in small.answer("django admin select_related", explain=True).explanation.unknown
 
 
+@pytest.mark.parametrize(("q", "expected"), [
+    ("is _django_ safe?", "security"),
+    ("_which one is more secure_?", "security"),
+    ("is there an _online store_ option", "ecommerce"),
+])
+def test_slack_italics_are_words_not_code(small: Answerer, q: str, expected: str) -> None:
+    m = small.answer(q, explain=True)
+    assert ask(small, q) == expected and not m.explanation.unknown
+    assert "__init__" in small.answer("django admin __init__", explain=True).explanation.unknown
+
+
 def test_fast_is_not_evidence_on_its_own_but_not_off_topic_either() -> None:
     answerer = Answerer(kb(
         topic("rapid-development", "Rapid development", {"fast": 2, "ship fast": 3, "deadline": 2}),

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from bot.neutral import NEUTRAL_WORDS, OFF_TOPIC_WORDS
 from bot.text import (
     MAX_WORDS,
+    code_terms,
     STOPWORDS,
     content_words,
     is_neutral,
@@ -156,3 +157,27 @@ def test_brand_new_is_new() -> None:
 
 def test_short_forms_stem_like_the_word() -> None:
     assert stem("lib") == stem("library") and stem("libs") == stem("libraries")
+
+
+@pytest.mark.parametrize("text, rest, code", [
+    ("what is _csrf_?", "what is csrf?", []),
+    ("is _django_ good for `e-commerce`?", "is django good for 'e-commerce'?", []),
+    ("is flask _really fast_ to learn", "is flask really fast to learn", []),
+    ("(_csrf_), _orm_.", "(csrf), orm.", []),
+    ("_a_ and _b_", "a and b", []),
+    ("what does select_related do", "what does   do", ["select_related"]),
+    ("flask __init__ file", "flask   file", ["__init__"]),
+    ("django secret_key", "django  ", ["secret_key"]),
+    ("a _private_name here", "a   here", ["_private_name"]),
+    ("_select_related_ in django", "  in django", ["_select_related_"]),
+    ("is _django_ better than flask_login", "is django better than  ", ["flask_login"]),
+])
+def test_slack_italics_are_markup_not_code(text: str, rest: str, code: list[str]) -> None:
+    out, found = code_terms(normalise(text))
+    assert found == code
+    assert out.split() == rest.split()
+
+
+def test_italics_match_like_plain_words() -> None:
+    assert terms("what is _csrf_?") == terms("what is csrf?")
+    assert terms("_really fast_ django") == terms("really fast django")
