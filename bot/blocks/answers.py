@@ -81,12 +81,16 @@ def answer_message(
     return message(f"{topic.title}: {topic.answer}", blocks)
 
 
+DECLINE = "I couldn't find an answer to that in the Flask vs Django guide."
+DECLINE_SCOPE = ("I answer from one guide: what Flask and Django are, why you'd pick each, "
+                 "their differences, use cases, security and the terms around them.")
+
+
 def decline_message(question: str, suggestions: Sequence[Topic]) -> dict[str, Any]:
     """Nothing in the guide answers the question: say so and offer where to go next."""
     blocks = [
         section(
-            ":thinking_face: I couldn't find an answer to that in the Flask vs Django guide.\n"
-            f"> {echo(question)}",
+            f":thinking_face: {DECLINE}\n> {echo(question)}",
             block_id="decline",
         )
     ]
@@ -103,13 +107,10 @@ def decline_message(question: str, suggestions: Sequence[Topic]) -> dict[str, An
         )
     )
     blocks.append(
-        context(
-            "I answer from one guide: what Flask and Django are, why you'd pick each, "
-            "their differences, use cases, security and the terms around them."
-        )
+        context(DECLINE_SCOPE)
     )
     titles = ", ".join(t.title for t in suggestions[:3])
-    text = "I couldn't find an answer to that in the Flask vs Django guide."
+    text = DECLINE
     if titles:
         text += f" Did you mean: {titles}?"
     return message(text, blocks)

@@ -18,16 +18,13 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from bot.blocks.answers import DECLINE, DECLINE_SCOPE
 from bot.errors import FlaskVsDjangoError
 from bot.cli import KNOWLEDGE_DIR_HELP, knowledge_dir
 from bot.knowledge import Knowledge, load_knowledge
 from bot.matching import Answerer, Explanation, Match, QueryTerm, TopicScore
 
-DECLINE_TEXT = (
-    "Sorry, I couldn't match that to anything in the Flask vs Django guide. "
-    "I can answer questions about choosing between Flask and Django: "
-    "their differences, use cases, security, learning curve and more."
-)
+DECLINE_TEXT = f"{DECLINE} {DECLINE_SCOPE}"  # what Slack shows
 # Shown when a decline has no "did you mean" topics of its own.
 FALLBACK_SUGGESTIONS = ("key-differences", "final-verdict", "faq-learn-which")
 
