@@ -16,9 +16,13 @@ from bot.cli import ask, kb, report, serve
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="flaskvsdjango",
-        description="Slack bot that helps a team choose between Flask and Django.",
+        usage="%(prog)s [-h] [COMMAND ...]",
+        description="Slack bot that helps a team choose between Flask and Django.\n\n"
+                    "With no COMMAND it runs the bot: HTTP mode, Socket Mode or, with no Slack\n"
+                    "credentials in the environment, the local console (see README.md).",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands (tools; optional)")
     ask.add_parser(sub)
     kb.add_parser(sub)
     report.add_parser(sub)

@@ -32,7 +32,7 @@ FALLBACK_SUGGESTIONS = ("key-differences", "final-verdict", "faq-learn-which")
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "ask",
-        help="ask the FAQ a question and print the answer",
+        help="answer a question as the bot would, in the terminal (no Slack)",
         description="Answer one question from the knowledge base, or one per line from stdin with '-'.",
     )
     p.add_argument("question", nargs="*", metavar="QUESTION",
