@@ -13,7 +13,8 @@ matched as usual even if it is listed here.
 What is listed: verbs, nouns, adjectives and adverbs of everyday talk and of
 asking (explain, summarise, gist, opinion, honestly, overall), people and
 workplace words (team, intern, boss, startup), time and quantity words
-(weekend, couple, millions), chat filler. Inflections are covered by stem
+(weekend, couple, millions), chat filler, and what people call the bot
+("hey bot", "@flaskvsdjango"). Inflections are covered by stem
 ("convinces", "convinced", "convincing").
 
 What is deliberately NOT listed, so that it keeps counting against a question:
@@ -184,7 +185,7 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
     thesis supervisor chapter blunt myth myths candidate candidates niche serious
     tech zero lowkey highkey bruh bro fam vibe vibes sus deadass tbf fr frfr istg
     clone clones mini standup standups wild category categories
-    flaskvsdjango
+    flaskvsdjango bot
     """.split()
 )
 

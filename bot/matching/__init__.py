@@ -58,8 +58,10 @@ in one sense only, "fast" of development, not of running:
 faster", and counted as one unknown word); *known* (a keyword,
 synonym, title or example term, exact or typo-corrected); *neutral* (everyday
 English: "convince", "gist", "overall", "intern", ``bot.neutral.NEUTRAL_WORDS``,
-or a word only the answers' prose uses); or *unknown*. Neutral words are
-neither evidence nor held against the question.
+or a word only the answers' prose uses, or a typo of an everyday word or a
+stopword, "honstly", "wich", "whcih", unless it is also one edit from an
+off-topic word, "deply"); or *unknown*. Neutral words are neither evidence
+nor held against the question.
 
 *known share* is the share of the question's information that the index
 recognises: the idf mass of its distinct known and unknown content words, where

@@ -200,8 +200,9 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
                 r.words.append(s)
                 known[i] = True
                 continue
-            if s in index.prose or is_neutral(fixed):
-                if not is_neutral(fixed):
+            if s in index.prose or is_neutral(fixed) or not is_content(fixed):
+                # a typo in an everyday word or a stopword ("honstly", "wich")
+                if is_content(fixed) and not is_neutral(fixed):
                     r.specific.append(w)
                 neutral.add(i)
                 known[i] = False

@@ -5,8 +5,10 @@ one-letter deletes, to the word; a question's word and its deletes are looked
 up there, and every candidate found is checked with ``bot.edits``. One edit
 at most, but a long word with the wrong letter doubled ("begginers") is
 corrected across its two edits when nothing is one edit away. When the index
-has no correction, the everyday words of ``bot.neutral`` are tried. Corrections
-are remembered, with the candidates they examined.
+has no correction, the everyday words of ``bot.neutral`` and the stopwords of
+``bot.text`` are tried ("honstly", "wich", "whcih"): a typo in a word that says
+nothing about the subject is no unknown word. Corrections are remembered, with
+the candidates they examined.
 """
 
 from __future__ import annotations
@@ -14,10 +16,17 @@ from __future__ import annotations
 from bot.edits import edit_distance_up_to_one, one_edit_away
 from bot.matching.index import Index
 from bot.matching.tuning import FUZZY_CACHE_SIZE, MIN_FUZZY_LENGTH, SHORT_WORD, TWO_EDIT_LENGTH
-from bot.neutral import NEUTRAL_WORDS, is_common_word
+from bot.neutral import NEUTRAL_WORDS, OFF_TOPIC_WORDS, is_common_word
+from bot.text import STOPWORDS
 
-# The letters everyday words are spelt with: what a one-letter typo in one can be.
-NEUTRAL_ALPHABET = "".join(sorted({c for w in NEUTRAL_WORDS if w.isalpha() for c in w}))
+# Everyday words and stopwords ("which", "what", "should"): a typo in one is
+# neither evidence nor unknown. Off-topic words are looked up with them: a typo
+# one edit from one ("deply": "deeply" or "deploy"?) is not taken for everyday.
+EVERYDAY_WORDS = NEUTRAL_WORDS | STOPWORDS
+_LONG_LOOKUP = EVERYDAY_WORDS | OFF_TOPIC_WORDS
+_SHORT_LOOKUP = STOPWORDS | OFF_TOPIC_WORDS
+# The letters they are spelt with: what a one-letter typo in one can be.
+NEUTRAL_ALPHABET = "".join(sorted({c for w in _LONG_LOOKUP if w.isalpha() for c in w}))
 
 _NOT_CORRECTED: tuple[str | None, int] = (None, 0)
 
@@ -103,15 +112,19 @@ class TypoCorrector:
                     continue
                 if best is None or rank < best:
                     best = rank
-        if best is None and len(word) > MIN_FUZZY_LENGTH and not common:
+        if best is None and not common:
             # Everyday words are vocabulary too: a typo in one ("honstly",
-            # "convnce") is neutral rather than unknown. Looked up only when the
-            # index has no correction, in the shared list of such words, and
-            # never for a correctly spelt common word ("kitchen").
-            candidates, looked_up = one_edit_away(word, NEUTRAL_WORDS, NEUTRAL_ALPHABET)
+            # "convnce", "whcih") is neutral rather than unknown. Looked up only
+            # when the index has no correction, in the shared list of such words,
+            # and never for a correctly spelt common word ("kitchen"). A four-letter
+            # word is tried against the stopwords only ("wich", "waht", "jsut").
+            vocabulary = _LONG_LOOKUP if len(word) > MIN_FUZZY_LENGTH else _SHORT_LOOKUP
+            candidates, looked_up = one_edit_away(word, vocabulary, NEUTRAL_ALPHABET)
             examined += looked_up
-            if word in NEUTRAL_WORDS:
+            if word in vocabulary:
                 return word, examined  # spelt as it is: no edit beats none
+            if not OFF_TOPIC_WORDS.isdisjoint(candidates):
+                return None, examined  # maybe an off-topic word: stays unknown
             allowed = [c for c in candidates if _short_edit_ok(word, c)]
             if allowed:
                 return min(allowed), examined

@@ -221,6 +221,25 @@ def test_a_typo_in_an_everyday_word_is_not_unknown(small: Answerer) -> None:
     assert e.unknown == () and e.best.topic.id == "security"
 
 
+@pytest.mark.parametrize(("q", "expected"), [
+    ("wich is more secure", "security"),
+    ("whcih one is more secure?", "security"),
+    ("waht is the admin", "admin-interface"),
+    ("hey bot, which one is safer?", "security"),
+])
+def test_a_typo_in_a_stopword_or_calling_the_bot_is_not_unknown(small: Answerer, q: str, expected: str) -> None:
+    m = small.answer(q, explain=True)
+    assert m.explanation.unknown == () and ask(small, q) == expected
+
+
+def test_a_typo_that_may_be_an_off_topic_word_stays_unknown(small: Answerer) -> None:
+    # "deply": "deeply" (everyday) or "deploy" (off-topic)? Not taken for everyday.
+    e = small.answer("how do i deply flask", explain=True).explanation
+    assert "deply" in e.unknown
+    assert ask(small, "how do i deply flask") == "decline"
+    assert ask(small, "wich is beter, vue or react") == "decline"
+
+
 def test_a_word_only_the_answers_use_is_more_specific_than_the_topic() -> None:
     answerer = Answerer(kb(
         topic("flask-overview", "What is Flask?", {"flask": 2, "overview": 1.5},
