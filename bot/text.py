@@ -250,6 +250,20 @@ OWN_STEM: dict[str, str] = {
     # people, not the activity: "my manager", "flask developers"
     "manager": "manager", "managers": "manager",
     "developer": "developer", "developers": "developer",
+    # words of the knowledge whose stem is an everyday word's ("job openings" is not
+    # "open source", "positions" not "positive", "followers" not "follow a tutorial")
+    "opening": "opening", "openings": "opening",
+    "position": "position", "positions": "position",
+    "follower": "follower", "followers": "follower",
+    "opinionated": "opinionated",
+    "definition": "definition", "definitions": "definition",
+    "experiment": "experiment", "experiments": "experiment", "experimenting": "experiment",
+    "experimental": "experiment",
+    "extension": "extension", "extensions": "extension",
+    "personalised": "personalis", "personalized": "personalis", "personalisation": "personalis",
+    "personalization": "personalis", "personalise": "personalis", "personalize": "personalis",
+    "authorisation": "authoris", "authorization": "authoris", "authorise": "authoris",
+    "authorize": "authoris", "authorised": "authoris", "authorized": "authoris",
 }
 
 

@@ -154,6 +154,32 @@ def test_no_shipped_keyword_or_synonym_contains_a_phrase_filler() -> None:
     assert phrases and [p for p in phrases if PHRASE_FILLERS & set(p.lower().split())] == []
 
 
+# everyday words whose stem is a knowledge word's and that mean the same thing
+SAME_MEANING = {"chose", "chosen", "comparable", "notably", "reasonable", "reasonably", "suggestion"}
+
+
+def test_no_everyday_word_reaches_a_shipped_term_of_another_meaning_through_its_stem() -> None:
+    """"open source" is not "job openings", "your opinion" not "opinionated", "follow a
+    tutorial" not "followers": a shipped word sharing its stem with an everyday word of
+    another meaning gets its own stem (``bot.text.OWN_STEM``)."""
+    from bot.matching.index import Index
+    from bot.neutral import NEUTRAL_WORDS
+    from bot.text import _bases, is_content, normalise, tokens
+
+    knowledge = load_knowledge(default_knowledge_dir())
+    index = Index(knowledge)
+    words: dict[str, set[str]] = {}  # stem -> the shipped words (not answers' prose) behind it
+    for t in knowledge.topics.values():
+        texts = [t.title, *t.examples, *t.keywords, *(a for alts in t.synonyms.values() for a in alts)]
+        for w in (w for x in texts for w in tokens(normalise(str(x))) if is_content(w)):
+            words.setdefault(stem(w), set()).add(w)
+    clashes = sorted(
+        (n, sorted(words[stem(n)])) for n in NEUTRAL_WORDS - SAME_MEANING
+        if is_content(n) and stem(n) in index.evidence and n not in words.get(stem(n), {n})
+        and all(_bases(n).isdisjoint(_bases(w)) for w in words[stem(n)]))
+    assert clashes == []
+
+
 def test_short_words_are_not_fuzzed_into_other_words(small: Answerer) -> None:
     m = small.answer("node vs deno", explain=True)
     assert not any(t.via == "fuzzy" for t in m.explanation.terms)

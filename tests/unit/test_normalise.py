@@ -142,6 +142,11 @@ def test_overstemmed_words_keep_their_own_stem() -> None:
     assert stem("productivity") == stem("productive") != stem("product")
     assert stem("organisations") == stem("organizations") != stem("organised")
     assert stem("developers") != stem("development") and stem("manager") != stem("manage")
+    assert stem("openings") != stem("open") and stem("positions") != stem("positive")
+    assert stem("followers") != stem("follow") and stem("opinionated") != stem("opinion")
+    assert stem("experiment") != stem("experience") and stem("extensions") != stem("extensive")
+    assert stem("personalised") == stem("personalized") != stem("personal")
+    assert stem("authorization") == stem("authorisation") != stem("author")
 
 
 def test_neutral_inflections_do_not_reach_other_words_through_a_stem() -> None:
