@@ -24,7 +24,8 @@ docker, cloud, upgrade, migrate, version, slow, memory, performance, benchmark,
 async), technical compounds of everyday words (rate *limiting*, *background*
 tasks, *open* source, app *context*, long-*term* support, *settings*),
 failures (error, bug, crash, fail, broken, fix, debug), testing, money
-and hiring (salary, pay, price, cost, interview, resume), other technologies
+and hiring (salary, pay, price, cost, interview, resume), the frameworks'
+history and makers (history, creator, "who made", "how old"), other technologies
 and products, and everyday subjects (weather, food, cook, music, sport, travel,
 health, joke, movie, book, game, car, phone, email, wifi, password...).
 Keep it that way when adding words: a neutral word must be one that could sit
@@ -220,6 +221,18 @@ OUT_OF_SCOPE_SUBJECTS: frozenset[str] = frozenset(
     crashed broken failing fails failed fix fixes fixing
     salary salaries pay paid wage wages income earn earns earning earnings
     compensation interview interviews interviewing resume cv
+    history creator creators inventor inventors
+    """.split()
+)
+
+# Who made the frameworks and when: the guide tells neither. "who" right before
+# one of these verbs ("who made flask", "who originally created django"), or
+# "when was/did ..." with one of them ("when was django released"), or "how old"
+# declines the question like a word of OUT_OF_SCOPE_SUBJECTS (bot.matching.cues).
+ORIGIN_VERBS: frozenset[str] = frozenset(
+    """
+    made created create creates wrote written writes invented invents founded
+    designed developed authored maintains maintained released launched started
     """.split()
 )
 

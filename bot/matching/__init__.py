@@ -94,7 +94,9 @@ recognised words are generic and weightless next to the unknown ones.
 A question with a word of a subject the guide never addresses (deploying,
 installing, versions, performance, debugging, pay: ``OUT_OF_SCOPE_SUBJECTS``),
 or a rate ("requests per second": ``RATE_UNITS``), or a failure ("not
-working", "folder not found": ``NEGATIONS`` + ``FAILING_VERBS``), or that names another
+working", "folder not found": ``NEGATIONS`` + ``FAILING_VERBS``), or about
+the frameworks' makers or age ("who made flask", "when was django released",
+"how old is flask": ``ORIGIN_VERBS``), or that names another
 technology (``OTHER_TECHNOLOGIES``, pasted code; not the extension name of
 "flask-sqlalchemy") but neither Flask nor Django
 ("is rust worth learning"), or that compares things

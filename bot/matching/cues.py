@@ -1,7 +1,8 @@
 """What the question's wording says besides its terms.
 
 A procedure asked for ("how do i ..."), a failure ("not working"), a rate
-("requests per second"), a preference between the two frameworks ("flask over
+("requests per second"), the frameworks' makers or age ("who made flask", "how
+old is django"), a preference between the two frameworks ("flask over
 django"), a comparison of things the guide does not name ("the difference
 between a list and a set"), and words about who asks rather than what is asked
 ("coming from node", "php dev here"). ``resolve`` reads each where its rule
@@ -13,7 +14,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from bot.matching.tuning import FRAMEWORKS, HOW_TO_ASKERS, HOW_TO_VERBS, PREFERENCE_JOINTS
-from bot.neutral import BACKGROUND_ROLES, BACKGROUND_VERBS, FAILING_VERBS, NEGATIONS, RATE_UNITS
+from bot.neutral import BACKGROUND_ROLES, BACKGROUND_VERBS, FAILING_VERBS, NEGATIONS, ORIGIN_VERBS, RATE_UNITS
 
 
 def asks_how_to(words: list[str]) -> bool:
@@ -39,6 +40,30 @@ def rates_named(words: list[str]) -> list[str]:
         if a == "per" and b in RATE_UNITS:
             rates.append(f"{a} {b}")
     return rates
+
+
+_WHEN_VERBS = frozenset(("was", "were", "did", "is"))
+
+
+def origin_asked(words: list[str]) -> str | None:
+    """"who made flask", "who originally created django", "when was django
+    released", "when did flask come out", "how old is flask": who made the
+    frameworks, or when (the guide tells neither)."""
+    n = len(words)
+    for k, w in enumerate(words):
+        if w == "who" and k + 1 < n:
+            verb = words[k + 1]
+            if (verb.endswith("ly") or verb in ("first", "actually")) and k + 2 < n:
+                verb = words[k + 2]  # "who originally made", "who first wrote"
+            if verb in ORIGIN_VERBS:
+                return f"who {verb}"
+        elif w == "how" and k + 1 < n and words[k + 1] == "old":
+            return "how old"
+        elif w == "when" and k + 1 < n and words[k + 1] in _WHEN_VERBS:
+            for j in range(k + 2, min(k + 6, n)):
+                if words[j] in ORIGIN_VERBS or (words[j] in ("come", "came") and words[j + 1 : j + 2] == ["out"]):
+                    return f"when {words[k + 1]} ... {words[j]}"
+    return None
 
 
 def preferred_framework(stems: list[str]) -> str | None:

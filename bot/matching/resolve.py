@@ -14,6 +14,7 @@ from bot.matching.cues import (
     asker_words,
     asks_how_to,
     failure_named,
+    origin_asked,
     preferred_framework,
     rates_named,
     unknown_comparison,
@@ -152,6 +153,10 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
             r.out_of_scope.append(failure)
     if "per" in words:  # "requests per second": performance
         r.out_of_scope.extend(rates_named(words))
+    if "who" in words or "when" in words or "old" in words:  # "who made flask": history
+        origin = origin_asked(words)
+        if origin:
+            r.out_of_scope.append(origin)
     stems = [stem(w) for w in words]
     content = [i for i, w in enumerate(words) if is_content(w)]
     known: dict[int, bool] = {}

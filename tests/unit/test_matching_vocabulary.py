@@ -119,3 +119,19 @@ def test_a_failure_report_declines(answerer: Answerer) -> None:
     assert ask(answerer, "flask login page not found") == "decline"
     assert ask(answerer, "my rest api is not working") == "decline"
     assert ask(answerer, "does flask have login") == "authentication"
+
+
+@pytest.mark.parametrize("q", ["who made flask", "who created django?", "who originally wrote flask",
+                               "how old is flask", "when was django released", "when did flask come out",
+                               "history of django", "who is the creator of flask"])
+def test_who_made_the_frameworks_and_when_declines(answerer: Answerer, q: str) -> None:
+    assert ask(answerer, q) == "decline"
+
+
+@pytest.mark.parametrize(("q", "expected"), [
+    ("what is flask", "what-flask"),
+    ("when i started with flask the login was confusing", "authentication"),
+    ("who should build the rest api", "rest-apis"),
+])
+def test_who_and_when_alone_are_not_history(answerer: Answerer, q: str, expected: str) -> None:
+    assert ask(answerer, q) == expected
