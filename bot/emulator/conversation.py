@@ -72,13 +72,27 @@ class Message:
         """True for a reply inside a thread (not the thread's parent)."""
         return self.thread_ts is not None and self.thread_ts != self.ts
 
+    @property
+    def via_response_url(self) -> bool:
+        """True for a visible message the app sent through a response_url (or a slash command's ack)."""
+        return self.from_app and not self.ephemeral and self.source in ("response_url", "ack")
+
     def to_dict(self) -> dict[str, Any]:
-        """The message as Slack returns it (``message`` in API answers and block_actions)."""
+        """The message as Slack returns it (``message`` in API answers and block_actions).
+
+        One the app posted with its token names the bot user as ``user``
+        (``block_actions_button_with_message.json``); one sent through a
+        response_url has no ``user`` and the subtype ``bot_message``
+        (``message_event_self_bot_message_subtype.json``).
+        """
         out: dict[str, Any] = {"type": "message"}
+        if self.via_response_url:
+            out["subtype"] = "bot_message"
         if self.bot_id:
             out["bot_id"] = self.bot_id
         out["text"] = self.text
-        out["user"] = self.user
+        if not self.via_response_url:
+            out["user"] = self.user
         out["ts"] = self.ts
         if self.app_id:
             out["app_id"] = self.app_id

@@ -187,6 +187,23 @@ async def test_response_url_replace_delete_and_in_channel(fake):
     assert [c.kind for c in fake.conversation.changes] == ["new", "updated", "new", "deleted"]
 
 
+async def test_a_message_sent_through_a_response_url_has_no_user_like_slacks(fake, fixture):
+    """chat.postMessage names the bot user (block_actions_button_with_message.json); an in_channel response_url
+    post is a bot_message with no user (message_event_self_bot_message_subtype.json): how a click tells the
+    app's own DM from a message shared into a DM between two people."""
+    posted = await client(fake).chat_postMessage(channel="D0AB", text="mine", blocks=BLOCKS)
+    assert posted["message"]["user"] == fake.identity.bot_user_id and "subtype" not in posted["message"]
+    url = fake.response_url(channel="D0AB", user="W222")
+    await AsyncWebhookClient(url).send(text="shared", response_type="in_channel")
+    shared = fake.messages[-1].to_dict()
+    slacks = fixture("bolt-python/message_event_self_bot_message_subtype.json")["event"]
+    assert "user" not in shared and "user" not in slacks
+    assert shared["subtype"] == slacks["subtype"] == "bot_message"
+    assert shared["bot_id"] == slacks["bot_id"] == fake.identity.bot_id
+    await AsyncWebhookClient(fake.response_url(channel="D0AB", user="W222")).send(text="just you")
+    assert fake.messages[-1].ephemeral and fake.messages[-1].to_dict()["user"] == "W222"
+
+
 async def test_429_is_retried_by_the_rate_limit_handler(fake, fixture):
     expected = fixture("derived/web_api_rate_limited_429.json")
     fake.fail("chat.postMessage", times=1, status=429, retry_after=1)
