@@ -28,8 +28,8 @@ from bot import blocks
 logger = logging.getLogger(__name__)
 
 EPHEMERAL = "ephemeral"   # an ephemeral message (slash command reply): reachable through response_url
-DM = "dm"                 # the app's DM with one person
-CHANNEL = "channel"       # a message everyone in a channel sees
+DM = "dm"                 # the app's DM with one person, a message the app posted there with its token
+CHANNEL = "channel"       # a message others see: a channel, a thread, a group DM, a message shared into a DM
 HOME = "home"             # the App Home tab
 
 
@@ -88,7 +88,7 @@ class Surface:
         thread_ts = container.get("thread_ts") or message.get("thread_ts")
         if container.get("is_ephemeral") and response_url:
             kind = EPHEMERAL
-        elif channel and channel.startswith("D"):
+        elif channel and channel.startswith("D") and _posted_with_bot_token(message):
             kind = DM
         else:
             kind = CHANNEL
@@ -98,6 +98,23 @@ class Surface:
     def private(self) -> bool:
         """Whether only the clicking user sees this message."""
         return self.kind in (EPHEMERAL, DM, HOME)
+
+    @property
+    def ephemeral_reply(self) -> bool:
+        """Whether the clicker's reply is an ephemeral message (one a "Share in channel" button can post
+        visibly): the clicked ephemeral replaced, or a new ephemeral under a message others see."""
+        return self.kind in (EPHEMERAL, CHANNEL)
+
+
+def _posted_with_bot_token(message: Mapping[str, Any]) -> bool:
+    """Whether the app posted ``message`` with chat.postMessage, so a "D" channel is its own DM with the clicker.
+
+    Such a message names the bot user as its ``user`` (``block_actions_button_with_message.json``). One
+    posted through a response_url, as "Share in channel" does, has no ``user`` and the subtype
+    ``bot_message`` (``message_event_self_bot_message_subtype.json``): in a "D" channel that is a DM
+    between two people, where the bot is no member and both see the message.
+    """
+    return bool(message.get("user")) and message.get("subtype") != "bot_message"
 
 
 class ResponseUrlError(Exception):
@@ -186,6 +203,11 @@ class Sender:
             if surface.thread_ts:
                 args["thread_ts"] = surface.thread_ts
             ok = await self.call("chat.postEphemeral", **args) is not None
+            if not ok and surface.response_url:
+                # not_in_channel: a message shared through a response_url into a conversation the bot is
+                # not in. The click's own response_url still reaches the clicker there, ephemerally.
+                ok = await self.respond(surface.response_url, dict(msg, response_type=EPHEMERAL,
+                                                                   replace_original=False))
         elif surface.kind == HOME:
             ok = await self.call("chat.postMessage", **dict(msg, channel=surface.user)) is not None
         if not ok:
@@ -194,14 +216,19 @@ class Sender:
         return ok
 
     async def update(self, surface: Surface, msg: dict[str, Any]) -> bool:
-        """Replace the clicked message in place (the home tab has none: post to the DM instead)."""
+        """Replace the clicked message in place, when only the clicker sees it (an ephemeral, the app's DM).
+
+        A message others see (in a channel or a thread, or shared into a DM) is never changed by a
+        click: the clicker gets ``msg`` as a new ephemeral message next to it, and clicks on that one
+        update it in place. The home tab has no message to replace: ``msg`` goes to the app's DM.
+        """
+        if not surface.private or surface.kind == HOME:
+            return await self.send_new(surface, msg)
         ok = False
         if surface.kind == EPHEMERAL and surface.response_url:
             ok = await self.respond(surface.response_url, dict(msg, replace_original=True))
-        elif surface.kind in (DM, CHANNEL) and surface.channel and surface.message_ts:
+        elif surface.kind == DM and surface.channel and surface.message_ts:
             ok = await self.call("chat.update", **dict(msg, channel=surface.channel, ts=surface.message_ts)) is not None
-        elif surface.kind == HOME:
-            return await self.send_new(surface, msg)
         if not ok:
             await self.apologise(channel=surface.channel, user=surface.user, thread_ts=surface.thread_ts,
                                  response_url=surface.response_url)

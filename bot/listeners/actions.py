@@ -1,7 +1,10 @@
 """Button clicks: ack first, then read the value and update or answer.
 
 Every value is checked: a value that does not decode, or names a topic that no
-longer exists, gets a polite reply, never an error.
+longer exists, gets a polite reply, never an error. A click never changes a
+message others see: ``Sender.update`` replaces only a message the clicker alone
+sees, and answers a click on a public one (a shared result, a menu in a thread)
+with a new ephemeral message for the clicker, where their flow then goes on.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from bot.blocks.common import ActionIds, parse_feedback_value
 from bot.blocks.menu import not_understood_message
 from bot.intents import Intent, Kind
 from bot.services import Services
-from bot.slack_io import CHANNEL, EPHEMERAL, HOME, Sender, Surface
+from bot.slack_io import EPHEMERAL, Sender, Surface
 
 logger = logging.getLogger(__name__)
 
@@ -46,8 +49,8 @@ def register(app: AsyncApp, services: Services) -> None:
         if kind is None:
             await sender(client).send_new(surface, not_understood_message(STALE_BUTTON))
             return
-        reply = responses.reply(Intent(kind), services.brain, shareable=surface.kind == EPHEMERAL)
-        if kind is Kind.CHOOSE and surface.kind != HOME:
+        reply = responses.reply(Intent(kind), services.brain, shareable=surface.ephemeral_reply)
+        if kind is Kind.CHOOSE:
             await sender(client).update(surface, reply.message)
         else:
             await sender(client).send_new(surface, reply.message)
@@ -61,7 +64,7 @@ def register(app: AsyncApp, services: Services) -> None:
                 "That topic is no longer in the guide's knowledge. Try `/flaskvsdjango topics` for the current list."))
             return
         reply = responses.topic_reply(services.brain, found, question=f"(button) {found.title}",
-                                      shareable=surface.kind in (EPHEMERAL, CHANNEL))
+                                      shareable=surface.ephemeral_reply)
         await sender(client).send_new(surface, reply.message)
         await services.record_reply(reply, team_id=_team(body), user_id=surface.user, question=f"[topic button] {found.id}")
 
@@ -69,7 +72,7 @@ def register(app: AsyncApp, services: Services) -> None:
         await ack()
         surface = Surface.from_action(body)
         reply = responses.flow_click(str(_action(body).get("value", "")), services.brain,
-                                     shareable=surface.kind == EPHEMERAL)
+                                     shareable=surface.ephemeral_reply)
         await sender(client).update(surface, reply.message)
 
     async def feedback(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:

@@ -181,23 +181,47 @@ async def test_share_with_a_dead_response_url_apologises_instead_of_posting_noth
     assert not [m for m in slack.fake.messages if m.from_app and not m.ephemeral], "nothing half-shared"
 
 
-async def test_clicks_on_a_channel_message_survive_a_chat_update_outage(slack, caplog):
-    """A flow in a channel (not ephemeral) is driven by chat.update; when that fails the clicker is told,
-    through the click's response_url, ephemerally."""
+async def test_clicks_on_a_channel_message_survive_a_post_ephemeral_outage(slack, caplog):
+    """A click on a flow in a channel goes to the clicker alone, by chat.postEphemeral (never chat.update of
+    the public message); when that fails for good, the next step itself reaches them through the click's
+    response_url, ephemerally."""
     alice = slack.user()
     await slack.send(alice.mention("choose"))
     [post] = await slack.fake.wait_for("chat.postMessage")
     flow = slack.fake.conversation.find(post.params["channel"], post.response["ts"])
-    slack.fake.fail("chat.update", times=1000, status=503)
+    slack.fake.fail("chat.postEphemeral", times=1000, status=503)
     await slack.send(alice.click(flow, "flow_answer_0"))
-    [sorry] = await slack.fake.wait_for("response_url", timeout=15)
+    [step] = await slack.fake.wait_for("response_url", timeout=15)
     await settle(0.3)
-    assert len(slack.fake.calls_to("chat.update")) == 3
-    assert sorry.status == 200 and sorry.text == SORRY and sorry.payload["response_type"] == "ephemeral"
-    assert sorry.message.ephemeral and sorry.message.user == alice.id
+    assert len(slack.fake.calls_to("chat.postEphemeral")) == 3
+    assert not slack.fake.calls_to("chat.update")
+    assert step.status == 200 and "question 2 of" in step.text
+    assert step.payload["response_type"] == "ephemeral" and step.payload["replace_original"] is False
+    assert step.message.ephemeral and step.message.user == alice.id and step.message.thread_ts == flow.thread_ts
+    assert len(slack.fake.response_posts) == 1, "the step was delivered: no apology after it"
     assert flow.updated_count == 0
     [logged] = errors(caplog)
-    assert "chat.update" in logged and "HTTP 503" in logged
+    assert "chat.postEphemeral" in logged and "HTTP 503" in logged
+
+
+async def test_a_click_on_a_channel_message_with_every_way_out_failing_is_apologised_for(slack, caplog):
+    alice = slack.user()
+    await slack.send(alice.mention("choose"))
+    [post] = await slack.fake.wait_for("chat.postMessage")
+    flow = slack.fake.conversation.find(post.params["channel"], post.response["ts"])
+    slack.fake.fail("chat.postEphemeral", times=1000, error="not_in_channel")
+    click = alice.click(flow, "flow_answer_0")
+    slack.fake.expire(click.payload["response_url"])
+    await slack.send(click)
+    await slack.fake.wait_until(lambda: len(slack.fake.calls_to("chat.postEphemeral")) == 2
+                                and len(slack.fake.response_posts) == 2, timeout=10, what="the apology attempts")
+    await settle(0.3)
+    step, sorry = slack.fake.response_posts
+    assert "question 2 of" in step.payload["text"] and sorry.payload["text"] == SORRY
+    assert [c.params["text"] for c in slack.fake.calls_to("chat.postEphemeral")][1] == SORRY
+    assert not slack.fake.calls_to("chat.update") and flow.updated_count == 0
+    assert len(errors(caplog)) == 4, "each failure logged once, in one line"
+    assert "Traceback" not in caplog.text
 
 
 def test_retry_policy_is_slacks():
