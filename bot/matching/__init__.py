@@ -28,7 +28,10 @@ lot. When the question names only one of the two frameworks, a topic whose
 title names only the other one scores ``OTHER_FRAMEWORK_FACTOR`` times less
 ("why go with django" is "Why choose Django?", not "Why choose Flask?"); so
 does one when it prefers one to the other ("flask over django", "django
-instead of flask", "flask rather than django").
+instead of flask", "flask rather than django"). Such a topic whose answer does
+not even name the framework asked about says nothing of it and does not answer
+("is django in demand" is not "Are Flask developers in demand?"), unless the
+question compares (``tuning.COMPARING``: "blueprints vs django apps").
 
 The question's words are resolved in this order: exact term; two words the
 index knows as one ("e commerce" -> "ecommerce"); a typo corrected against the

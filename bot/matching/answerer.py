@@ -14,6 +14,7 @@ from bot.matching.resolve import resolve
 from bot.matching.results import Explanation, Match, Stats
 from bot.matching.scoring import explains, mentions, score_topics, topic_score
 from bot.matching.tuning import (
+    COMPARING,
     DEFAULT_MIN_CONFIDENCE,
     DEFAULT_POSTING_LIMIT,
     DEFAULT_UNKNOWN_PENALTY,
@@ -83,6 +84,11 @@ class Answerer:
         confidence = best_score * known_share ** self.unknown_penalty
         elsewhere = resolved.off_topic > len(resolved.out_of_scope) and not any(
             f in resolved.words for f in FRAMEWORKS)
+        # "is django in demand": the best topic is about Flask only and says nothing
+        # of Django ("Are Flask developers in demand?"); it does not answer that,
+        # unless the question compares ("blueprints vs django apps")
+        elsewhere = elsewhere or bool(ranked and other is not None and index.only[ranked[0]] == other
+                                      and COMPARING.isdisjoint(resolved.words))
         if (resolved.out_of_scope or elsewhere
                 or not (ranked and mentions(index, ranked[0], terms, TITLE_WEIGHT))):
             # deploying, installing, debugging, pay...; or the best topic is

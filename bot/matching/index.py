@@ -35,6 +35,13 @@ class Index:
         self.topic_terms: list[dict[str, float]] = [self._index_topic(t) for t in self.topics]
         # which framework a topic is about, when its title names only one
         self.side: list[str | None] = [self._title_side(t.title) for t in self.topics]
+        # ... and when its answer does not even name the other one: such a topic
+        # says nothing about the other framework ("Are Flask developers in demand?")
+        self.only: list[str | None] = [
+            side if side and FRAMEWORKS[1 - FRAMEWORKS.index(side)] not in tokens(normalise(t.answer))
+            else None
+            for side, t in zip(self.side, self.topics)
+        ]
         self.synonyms = self._index_synonyms()
         self._build_postings()
         del self._term_cache

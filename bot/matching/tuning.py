@@ -50,5 +50,8 @@ HOW_TO_FACTOR = 3.0
 FRAMEWORK_TUPLES = tuple((f,) for f in FRAMEWORKS)
 FRAMEWORK_SET = frozenset(FRAMEWORKS)
 ALTERNATIVE_JOINTS = frozenset(("or", "vs", "versus", "and"))
+# stems of words that set one thing against another ("blueprints vs django apps"):
+# a topic about the other framework only may still answer such a question
+COMPARING = frozenset(("vs", "versus", "compar", "comparison", "differ"))
 # stems between two framework names that make the question about the first one
 PREFERENCE_JOINTS = (("over",), ("instead", "of"), ("rather", "than"), ("not",))

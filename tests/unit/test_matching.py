@@ -392,6 +392,26 @@ def test_a_topic_about_the_other_framework_scores_less() -> None:
     assert {t.topic.id for t in (both.best, *both.runners_up)} >= {"why-flask", "why-django"}
 
 
+def test_a_topic_that_says_nothing_of_the_framework_asked_about_does_not_answer() -> None:
+    answerer = Answerer(kb(
+        topic("flask-demand", "Are Flask developers in demand?", {"demand": 3, "jobs": 2.5},
+              answer="Yes: backend roles and API development want Flask skills in 2025."),
+        topic("flask-scale", "Does Flask scale?", {"scale": 3},
+              answer="Blueprints and WSGI servers help Flask scale; Django scales too (caching)."),
+        topic("blueprint", "Flask Blueprints", {"blueprint": 3, "blueprints": 3},
+              answer="A blueprint groups related views of a Flask app into a reusable component."),
+        topic("differences", "Key differences", {"vs": 2, "difference": 3}),
+        topic("what-flask", "What is Flask?", {"flask": 2}),
+        topic("what-django", "What is Django?", {"django": 2}),
+    ))
+    assert ask(answerer, "is flask in demand") == "flask-demand"
+    m = answerer.answer("is django in demand")
+    assert not m.answered and m.suggestions[0].id == "flask-demand"
+    assert ask(answerer, "does django scale") == "flask-scale"  # its answer speaks of Django
+    assert ask(answerer, "django blueprints") == "decline"
+    assert ask(answerer, "blueprints vs django apps") == "blueprint"  # a comparison
+
+
 def test_everyday_words_of_examples_are_not_evidence() -> None:
     answerer = Answerer(kb(
         topic("uses", "What is it used for?", {"use case": 3}, examples=("what do people build with it",)),
