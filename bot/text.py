@@ -145,14 +145,14 @@ _AMOUNT_WORDS = frozenset("hundreds thousands millions billions".split())
 # the words tokens() may rewrite (and any word starting with a digit)
 _REWRITTEN = frozenset(("not", "new", "of", "cant", *_NEGATED_DO, *_IS_CONTRACTIONS, *_AMOUNT_WORDS))
 _FRAMEWORK_WORDS = frozenset(("flask", "django"))
-_ADVERBS = frozenset("just simply really actually still even also straight up totally".split())
+ADVERBS = frozenset("just simply really actually still even also straight up totally".split())
 
 
 def _after_framework(out: list[str]) -> bool:
     """The words so far end with a framework's name, maybe followed by up to two adverbs
     ("flask simply", "flask straight up")."""
     for _ in range(2):
-        if out and out[-1] in _ADVERBS:
+        if out and out[-1] in ADVERBS:
             out = out[:-1]
     return bool(out) and out[-1] in _FRAMEWORK_WORDS
 

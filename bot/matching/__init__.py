@@ -31,7 +31,10 @@ does one when it prefers one to the other ("flask over django", "django
 instead of flask", "flask rather than django"). Such a topic whose answer does
 not even name the framework asked about says nothing of it and does not answer
 ("is django in demand" is not "Are Flask developers in demand?"), unless the
-question compares (``tuning.COMPARING``: "blueprints vs django apps").
+question compares (``tuning.COMPARING``: "blueprints vs django apps"). A
+topic whose title says one framework lacks something ("What can Django do that
+Flask cannot?") is left out when the question says the other one does ("what
+can flask do that django can't", "what's missing in django": ``cues.lacking_framework``).
 
 The question's words are resolved in this order: exact term; two words the
 index knows as one ("e commerce" -> "ecommerce"); a typo corrected against the

@@ -69,6 +69,10 @@ class Answerer:
                       stats.candidates)
         self.last_stats = stats
         ranked_scores = [p for p in ranked_scores if p[1] > 0]
+        if resolved.lacking:
+            # "what can flask do that django can't" is not "What can Django do that Flask cannot?"
+            lacking = index.lacking
+            ranked_scores = [p for p in ranked_scores if lacking[p[0]] in (None, resolved.lacking)]
         acc = dict(ranked_scores)
         ranked = [i for i, _ in ranked_scores]
         # "flask or django for our bakery's booking site": a choice between

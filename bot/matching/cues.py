@@ -3,7 +3,8 @@
 A procedure asked for ("how do i ..."), a failure ("not working"), a rate
 ("requests per second"), the frameworks' makers or age ("who made flask", "how
 old is django"), a preference between the two frameworks ("flask over
-django"), a comparison of things the guide does not name ("the difference
+django"), the framework said to lack something ("what can flask do that django
+can't"), a comparison of things the guide does not name ("the difference
 between a list and a set"), and words about who asks rather than what is asked
 ("coming from node", "php dev here"). ``resolve`` reads each where its rule
 applies; the package docstring says what the decision makes of them.
@@ -14,6 +15,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from bot.matching.tuning import FRAMEWORKS, HOW_TO_ASKERS, HOW_TO_VERBS, PREFERENCE_JOINTS
+from bot.text import ADVERBS
 from bot.neutral import BACKGROUND_ROLES, BACKGROUND_VERBS, FAILING_VERBS, NEGATIONS, ORIGIN_VERBS, RATE_UNITS
 
 
@@ -63,6 +65,33 @@ def origin_asked(words: list[str]) -> str | None:
             for j in range(k + 2, min(k + 6, n)):
                 if words[j] in ORIGIN_VERBS or (words[j] in ("come", "came") and words[j + 1 : j + 2] == ["out"]):
                     return f"when {words[k + 1]} ... {words[j]}"
+    return None
+
+
+# "flask cannot", "flask (simply) lacks", "missing in flask", "but not flask"
+LACKING = frozenset("cannot lack lacks lacking missing misses isnt not".split())
+
+
+def lacking_framework(words: list[str]) -> str | None:
+    """The framework said to lack something: "what can django do that *flask*
+    can't", "what does flask have that *django* lacks", "what's missing in
+    *django*", "what can't *flask* do", "comes with django but not *flask*"
+    (``bot.text.tokens`` has made "flask doesn't" "flask cannot"). The first
+    one found; None when no framework is said to lack anything."""
+    n = len(words)
+    for k, w in enumerate(words):
+        if w not in LACKING:
+            continue
+        j = k - 1  # before: "flask cannot", "flask simply lacks", "is flask missing"
+        while j >= 0 and k - j <= 2 and words[j] in ADVERBS:
+            j -= 1
+        if w != "not" and j >= 0 and words[j] in FRAMEWORKS:
+            return words[j]
+        j = k + 1  # after: "missing in flask", "not in flask", "can't flask do"
+        if j < n and words[j] in ("in", "from"):
+            j += 1
+        if j < n and words[j] in FRAMEWORKS:
+            return words[j]
     return None
 
 

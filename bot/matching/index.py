@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 
 from bot.knowledge import Knowledge, Topic
+from bot.matching.cues import lacking_framework
 from bot.matching.tuning import EXAMPLE_WEIGHT, FRAMEWORKS, MAX_PHRASE_WORDS, PHRASE_BONUS, TITLE_WEIGHT
 from bot.text import STOPWORDS, content_words, is_content, is_neutral, normalise, stem, tokens
 
@@ -42,6 +43,10 @@ class Index:
             else None
             for side, t in zip(self.side, self.topics)
         ]
+        # the framework a topic's title says lacks something ("What can Django do
+        # that Flask cannot?": flask); a question saying the other one lacks it asks
+        # the reverse
+        self.lacking: list[str | None] = [lacking_framework(tokens(normalise(t.title))) for t in self.topics]
         self.synonyms = self._index_synonyms()
         self._build_postings()
         del self._term_cache

@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 
 from bot.matching.cues import (
+    LACKING,
     asker_words,
     asks_how_to,
     failure_named,
+    lacking_framework,
     origin_asked,
     preferred_framework,
     rates_named,
@@ -60,7 +62,7 @@ class Resolved:
     """The question after word resolution (internal; one per question, so a plain slotted class)."""
 
     __slots__ = ("terms", "unknown", "specific", "off_topic", "out_of_scope", "preferred", "how_to",
-                 "subject", "known_mass", "unknown_mass", "fuzzy_candidates", "words")
+                 "subject", "known_mass", "unknown_mass", "fuzzy_candidates", "words", "lacking")
 
     def __init__(self) -> None:
         self.terms: dict[str, QueryTerm] = {}
@@ -75,6 +77,7 @@ class Resolved:
         self.unknown_mass = 0.0
         self.fuzzy_candidates = 0
         self.words: list[str] = []  # terms of the recognised content words
+        self.lacking: str | None = None  # "what can flask do that django can't": django
 
     def add(self, qt: QueryTerm) -> None:
         old = self.terms.get(qt.term)
@@ -153,6 +156,8 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
             r.out_of_scope.append(failure)
     if "per" in words:  # "requests per second": performance
         r.out_of_scope.extend(rates_named(words))
+    if not LACKING.isdisjoint(words):  # "... that django can't": django lacks it
+        r.lacking = lacking_framework(words)
     if "who" in words or "when" in words or "old" in words:  # "who made flask": history
         origin = origin_asked(words)
         if origin:

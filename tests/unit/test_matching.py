@@ -412,6 +412,37 @@ def test_a_topic_that_says_nothing_of_the_framework_asked_about_does_not_answer(
     assert ask(answerer, "blueprints vs django apps") == "blueprint"  # a comparison
 
 
+@pytest.mark.parametrize(("q", "lacking"), [
+    ("what can django do that flask cannot", "flask"),
+    ("what can flask do that django can't", "django"),
+    ("what does flask have that django doesn't", "django"),
+    ("what's missing in flask", "flask"),
+    ("is there stuff flask just can't do", "flask"),
+    ("what can't flask do that django can", "flask"),
+    ("comes with django but not flask", "flask"),
+    ("does flask not scale", None),
+    ("what is flask", None),
+])
+def test_the_framework_said_to_lack_something(q: str, lacking: str | None) -> None:
+    from bot.matching.cues import lacking_framework
+    from bot.text import normalise, tokens
+
+    assert lacking_framework(tokens(normalise(q))) == lacking
+
+
+def test_the_reverse_of_a_directed_question_is_not_its_answer() -> None:
+    answerer = Answerer(kb(
+        topic("django-can", "What can Django do that Flask cannot?", {"cannot": 2.5, "lack": 3}),
+        topic("flexibility", "Flexibility", {"flexible": 3, "rigid": 2.5}, synonyms={"rigid": ("django cannot",)}),
+        topic("what-flask", "What is Flask?", {"flask": 2}),
+        topic("what-django", "What is Django?", {"django": 2}),
+    ))
+    assert ask(answerer, "what can django do that flask can't") == "django-can"
+    assert ask(answerer, "what does flask lack") == "django-can"
+    assert ask(answerer, "what can flask do that django can't") == "flexibility"
+    assert ask(answerer, "what does django lack") != "django-can"
+
+
 def test_everyday_words_of_examples_are_not_evidence() -> None:
     answerer = Answerer(kb(
         topic("uses", "What is it used for?", {"use case": 3}, examples=("what do people build with it",)),
