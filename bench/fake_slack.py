@@ -2,7 +2,7 @@
 
 It runs ``bot.emulator.FakeSlackAPI`` on 127.0.0.1 (pinned to the load
 generator's core by the parent), posts one channel message carrying the
-"choose" flow (so button clicks have a real message to update), prints one
+"choose" flow (so button clicks have a real message to click), prints one
 JSON line ``{"base_url": ..., "message": {...}, "response_url": ...}`` and
 serves until stdin closes. Its call log and messages are dropped every 0.1 s:
 the bot makes thousands of calls a second, each with its Block Kit.
@@ -41,7 +41,7 @@ FORGET_EVERY = 0.1  # seconds
 
 async def _forget(fake: FakeSlackAPI, keep_ts: str) -> None:
     """Every FORGET_EVERY seconds, drop the call log, every message but the flow message clicks
-    update, and that message's earlier revisions.
+    target (each click adds an ephemeral reply), and that message's earlier revisions.
 
     Kept, they grow by thousands a second (each call with its Block Kit: tens of
     objects), and the fake's own garbage collector pauses it to walk them: cleared
@@ -56,7 +56,7 @@ async def _forget(fake: FakeSlackAPI, keep_ts: str) -> None:
         conversation.messages[:] = [m for m in conversation.messages if m.ts == keep_ts]
         conversation.changes.clear()
         for m in conversation.messages:
-            m.history.clear()  # every chat.update of the flow message keeps its previous revision
+            m.history.clear()  # an update of the flow message would keep its previous revision (clicks make none)
 
 
 async def main() -> None:

@@ -220,7 +220,8 @@ def workloads(fake: FakeSlack) -> dict[str, Workload]:
 
     def clicks(n: int) -> list[rq.SlackRequest]:
         # The first option of the "Help me choose" flow, in a channel message: the bot
-        # answers with chat.update of that message.
+        # answers the clicker with chat.postEphemeral of the next step (a click never
+        # changes a message the channel sees).
         return [rq.click(fake.message, 1, response_url=fake.response_url)]
 
     return {"command": Workload("command", commands, False), "mention": Workload("mention", mentions, True),

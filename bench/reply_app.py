@@ -11,7 +11,8 @@ aiohttp session for the Web API, like the bot's. Its listeners:
 
 * slash command: ``ack`` with the bot's ephemeral answer to that text;
 * mention: ``ack()``, then ``chat.postMessage`` of the bot's answer in the thread;
-* click: ``ack()``, then ``chat.update`` of the clicked message with the flow's next step.
+* click: ``ack()``, then ``chat.postEphemeral`` of the flow's next step to the clicker, next to the
+  clicked channel message (which a click never changes), with the arguments the bot's ``Sender.send_new`` uses.
 
 The replies are looked up in tables built with the bot's own code: for every
 benchmark question at start-up, and for a click value the first time it is seen
@@ -73,9 +74,12 @@ def create_reply_app(session: aiohttp.ClientSession) -> AsyncApp:
         value = str(body["actions"][0].get("value", ""))
         message = clicks.get(value)
         if message is None:
-            message = clicks[value] = responses.flow_click(value, brain).message
-        await client.api_call("chat.update", json=dict(message, channel=body["container"]["channel_id"],
-                                                       ts=body["container"]["message_ts"]))
+            message = clicks[value] = responses.flow_click(value, brain, shareable=True).message
+        container = body["container"]
+        args = dict(message, channel=container["channel_id"], user=body["user"]["id"])
+        if container.get("thread_ts"):
+            args["thread_ts"] = container["thread_ts"]
+        await client.api_call("chat.postEphemeral", json=args)
 
     app.command(re.compile(".*"))(command)
     app.event("app_mention")(mention)
