@@ -19,7 +19,7 @@ TOPIC_IDS = (
     "flask-use-cases rest-apis lightweight-apps prototyping django-use-cases ecommerce "
     "social-networks education final-verdict faq-django-can-flask-cannot faq-learn-which "
     "faq-flask-demand full-stack companies blueprint wsgi csrf orm admin-interface "
-    "password-hashing microframework authentication flask-extensions"
+    "password-hashing microframework authentication flask-extensions drawbacks"
 ).split()
 
 QUESTION_IDS = ["project_type", "size", "admin_auth", "security", "team_experience",

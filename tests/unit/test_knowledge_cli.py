@@ -12,7 +12,7 @@ from bot.__main__ import main
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).parent / "fixtures" / "knowledge"
-OK_LINE = "knowledge OK: 35 topics, 5 comparison rows, 7 questions (flow version 1)\n"
+OK_LINE = "knowledge OK: 36 topics, 5 comparison rows, 7 questions (flow version 1)\n"
 
 
 def broken(tmp_path: Path) -> Path:
@@ -62,7 +62,7 @@ def test_check_other_dir(capsys):
 def test_list_json(capsys):
     assert main(["kb", "list", "--json"]) == 0
     topics = json.loads(capsys.readouterr().out)
-    assert len(topics) == 35
+    assert len(topics) == 36
     csrf = next(t for t in topics if t["id"] == "csrf")
     assert set(csrf) == {"id", "title", "section", "answer", "examples", "keywords", "synonyms", "related"}
     assert csrf["keywords"]["csrf"] == 3
@@ -72,7 +72,7 @@ def test_list_json(capsys):
 def test_list_table(capsys):
     assert main(["kb", "list"]) == 0
     out = capsys.readouterr().out
-    assert "35 topics" in out
+    assert "36 topics" in out
     for text in ("flask-overview", "flask-extensions", "What is Flask?", "what is csrf?", "csrf (3)"):
         assert text in out
 
