@@ -306,7 +306,7 @@ PROJECT_KINDS: frozenset[str] = frozenset(
     saas paas crm crms erp cms lms ios android iphone ipad fintech edtech
     healthtech proptech insurtech martech b2b b2c d2c startup startups webapp
     webapps webshop website websites aggregator aggregators chatbot chatbots
-    intranet extranet microsite portal portals ecommerce eshop crud mvp poc
+    intranet extranet microsite portal portals ecommerce eshop crud mvp poc monolith monoliths
     """.split()
 )
 
