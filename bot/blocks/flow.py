@@ -71,13 +71,12 @@ def flow_result_message(
     )
     blocks = [header(headline), section(bars, block_id="score")]
     if result.close_call:
-        blocks.append(
-            section(
+        note = (":balance_scale: *Dead even.* Your answers give both frameworks the same points, so either "
+                "can work; weigh the reasons below by what matters most to your team."
+                if result.winner is None else
                 ":balance_scale: *It's a close call.* Your answers pull both ways, so either framework can work; "
-                "the reasons below show what tips the balance.",
-                block_id="close_call",
-            )
-        )
+                "the reasons below show what tips the balance.")
+        blocks.append(section(note, block_id="close_call"))
     lines = []
     for reason in result.reasons:
         leaning = f" → {NAMES[reason.favours]}" if reason.favours else ""

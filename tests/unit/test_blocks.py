@@ -123,7 +123,17 @@ def test_close_call_is_said(knowledge):
     result = recommend.Result(recommend.FLASK, 5, 4, True, ())
     message = blocks.flow_result_message(recommend.start(rec), result, [], rec)
     assert "Close call" in message["text"]
-    assert any(b.get("block_id") == "close_call" for b in message["blocks"])
+    [note] = [b for b in message["blocks"] if b.get("block_id") == "close_call"]
+    assert "tips the balance" in note["text"]["text"]
+
+
+def test_a_dead_heat_does_not_say_something_tips_the_balance(knowledge):
+    rec = knowledge.recommendation
+    result = recommend.Result(None, 4, 4, True, ())
+    message = blocks.flow_result_message(recommend.start(rec), result, [], rec)
+    assert message["text"].startswith("It's a tie")
+    [note] = [b for b in message["blocks"] if b.get("block_id") == "close_call"]
+    assert "Dead even" in note["text"]["text"] and "tips" not in note["text"]["text"]
 
 
 def test_stale_flow_offers_a_restart(knowledge):
