@@ -437,7 +437,7 @@ class Map(Check):
 TOPIC_ID = Str(pattern=KEBAB_ID, pattern_what="a kebab-case topic id like 'rest-apis'")
 SNAKE = Str(pattern=SNAKE_ID, pattern_what="a snake_case id like 'project_type'")
 SECTION_NAME = Str(max_len=300, pattern=SECTION,
-                   pattern_what="a guide section written as 'Heading' or 'Heading › Subheading'")
+                   pattern_what="a guide section written as 'Heading' or 'Heading › Subheading' (several: separated by '; ')")
 TERM = Str(max_len=60, lowercase=True)
 VERSION = Required("version", Version(), hint="put `version: 1` at the top of the file")
 

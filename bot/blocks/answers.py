@@ -24,7 +24,8 @@ SOURCE_ICON = ":books:"
 
 
 def source_line(section_name: str) -> str:
-    return f"{SOURCE_ICON} From the guide: _{section_name}_"
+    """The guide section(s) an answer comes from; a knowledge text names several as "A › B; C"."""
+    return f"{SOURCE_ICON} From the guide: " + " · ".join(f"_{part}_" for part in section_name.split("; "))
 
 
 def topic_buttons(topics: Sequence[Topic], *, block_id: str, start: int = 0) -> dict[str, Any]:

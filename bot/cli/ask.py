@@ -151,6 +151,11 @@ def _suggestions(match: Match, knowledge: Knowledge) -> list[tuple[str, str]]:
     return [(t.id, t.title) for t in topics]
 
 
+def _source(section: str) -> str:
+    parts = section.split("; ")
+    return ("Source: " if len(parts) == 1 else "Sources: ") + " · ".join(parts)
+
+
 def render_plain(match: Match, knowledge: Knowledge) -> str:
     """The answer as plain text (what ``ask`` prints when stdout is not a terminal)."""
     from bot.console.mrkdwn import to_plain  # rich: loaded by ``ask`` only, not by the server
@@ -158,7 +163,7 @@ def render_plain(match: Match, knowledge: Knowledge) -> str:
     lines: list[str] = []
     if match.answered and match.topic:
         topic = match.topic
-        lines += [topic.title, "", to_plain(topic.answer), "", f"Source: {topic.section}"]
+        lines += [topic.title, "", to_plain(topic.answer), "", _source(topic.section)]
         related = _titles(knowledge, topic.related)
         if related:
             lines.append("Related: " + "; ".join(related))
@@ -208,7 +213,7 @@ def _print_rich(match: Match, knowledge: Knowledge, out: TextIO) -> None:
     console = Console(file=out)
     if match.answered and match.topic:
         topic = match.topic
-        notes = Text(f"\nSource: {topic.section}", style="dim")
+        notes = Text("\n" + _source(topic.section), style="dim")
         related = _titles(knowledge, topic.related)
         if related:
             notes.append("\nRelated: " + "; ".join(related))

@@ -22,7 +22,7 @@ def test_answer_is_printed_for_a_reader(capsys: pytest.CaptureFixture[str]) -> N
     out = capsys.readouterr().out
     lines = out.splitlines()
     assert lines[0] == "Which is more secure, Flask or Django?"
-    assert "Source: " in out and "Related: " in out
+    assert "Sources: " in out and "Related: " in out  # two sections: both named
     assert "*" not in out  # mrkdwn bold converted for plain text
 
 
