@@ -80,7 +80,7 @@ def flow_result_message(
     lines = []
     for reason in result.reasons:
         leaning = f" → {NAMES[reason.favours]}" if reason.favours else ""
-        lines.append(f"• *{reason.choice}*{leaning}: {reason.text} _({reason.section})_")
+        lines.append(f"• *{reason.choice}*{leaning}: {reason.text} _({' · '.join(reason.section.split('; '))})_")
     blocks.append(section("*Why*\n" + "\n".join(lines), block_id="reasons"))
     notes = [source_line(FINAL_VERDICT_SECTION)]
     if shared_by:
