@@ -48,7 +48,8 @@ def test_every_topic_answer_is_valid_and_names_its_section(knowledge):
         message = blocks.answer_message(topic, related, question="q" * 10_000, shareable=True)
         assert not problems(message), topic.id
         assert of_type(message, "header")[0]["text"]["text"] == topic.title
-        assert topic.section in of_type(message, "context")[0]["elements"][0]["text"]
+        source = of_type(message, "context")[0]["elements"][0]["text"]
+        assert all(f"_{part}_" in source for part in topic.section.split("; ")), topic.id
         values = [b["value"] for b in buttons(message)]
         assert all(len(v) <= MAX_BUTTON_VALUE for v in values)
         assert [b["value"] for b in buttons(message) if b["action_id"].startswith(ActionIds.TOPIC_PREFIX)] == list(topic.related)
