@@ -49,14 +49,16 @@ def topic_reply(brain: Brain, topic: Topic, *, question: str = "", shareable: bo
     return Reply(msg, answered=topic.id)
 
 
-def reply(intent: Intent, brain: Brain, *, shareable: bool = False) -> Reply:
-    """The reply to a command, mention or DM."""
+def reply(intent: Intent, brain: Brain, *, shareable: bool = False, public: bool = False) -> Reply:
+    """The reply to a command, mention or DM; ``public``: everyone in the conversation will see it."""
     k = brain.knowledge
     if intent.kind is Kind.MENU:
         return Reply(blocks.menu_message())
     if intent.kind is Kind.THANKS:
         return Reply(blocks.thanks_message())
     if intent.kind is Kind.CHOOSE:
+        if public:  # the flow itself goes to whoever clicks, privately
+            return Reply(blocks.flow_launcher_message(len(k.recommendation.questions)))
         return flow_reply(recommend.start(k.recommendation), brain, shareable=shareable)
     if intent.kind is Kind.COMPARE:
         return Reply(blocks.comparison_message(k.comparison, shareable=shareable))

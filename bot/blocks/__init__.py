@@ -7,7 +7,7 @@ text that came from a user so it can never ping or link.
 
 from bot.blocks.answers import answer_message, comparison_message, decline_message, topics_message
 from bot.blocks.common import ActionIds, escape
-from bot.blocks.flow import flow_result_message, flow_question_message, flow_stale_message
+from bot.blocks.flow import flow_launcher_message, flow_question_message, flow_result_message, flow_stale_message
 from bot.blocks.menu import apology_message, home_view, menu_message, shared_note_message, thanks_message
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "comparison_message",
     "decline_message",
     "escape",
+    "flow_launcher_message",
     "flow_question_message",
     "flow_result_message",
     "flow_stale_message",

@@ -19,6 +19,18 @@ def bar(share: float) -> str:
     return "█" * filled + "░" * (BAR_WIDTH - filled)
 
 
+def flow_launcher_message(question_count: int) -> dict[str, Any]:
+    """"Help me choose" asked in public (a channel mention): a button that starts a private flow for
+    whoever clicks it, so each person answers for themselves and nobody's answers are on show."""
+    text = (f"*Which framework fits your project?* Answer {question_count} quick questions and get a "
+            "recommendation with its reasons. Your answers are only visible to you.")
+    return message(
+        f"Which framework fits your project? Answer {question_count} quick questions and get a recommendation.",
+        [section(f":compass: {text}", block_id="flow_launcher"),
+         actions([button("Help me choose", ActionIds.MENU_CHOOSE, "choose", style="primary")], block_id="menu")],
+    )
+
+
 def flow_question_message(state: recommend.FlowState, question: Question, recommendation: Recommendation) -> dict[str, Any]:
     number = len(state.answers) + 1
     total = len(recommendation.questions)

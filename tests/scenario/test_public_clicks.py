@@ -13,7 +13,9 @@ import copy
 
 import pytest
 
+from bot import responses
 from bot.blocks.menu import apology_message
+from bot.intents import Intent, Kind
 from tests.scenario.conftest import all_text, assert_valid
 from tests.scenario.test_flow import click_and_wait, option_buttons, walk
 
@@ -130,9 +132,36 @@ async def test_a_second_users_help_me_choose_on_a_public_menu_goes_to_them_in_th
     assert [b.label for b in menu.buttons()] == ["Help me choose", "Compare", "Topics"]
 
 
+async def test_help_me_choose_asked_in_a_channel_gets_a_launcher_that_starts_a_private_flow(slack):
+    alice, bob = slack.user(), slack.user("W333", name="bob")
+    launcher = await mention_reply(slack, alice, "help me choose")
+    assert [b.label for b in launcher.buttons()] == ["Help me choose"] and "only visible to you" in all_text(launcher)
+    assert "Question 1 of" not in all_text(launcher)  # nobody's answers are on show
+    before = snapshot(launcher)
+    await slack.send(bob.click(launcher, "menu_choose"))
+    step = await private_step(slack, bob)
+    assert "Question 1 of" in all_text(step) and step.thread_ts == launcher.thread_ts
+    await click_and_wait(slack, bob, step, "flow_answer_0")
+    assert "Question 2 of" in all_text(step) and snapshot(launcher) == before
+
+
+async def test_help_me_choose_in_a_dm_is_the_flow_itself(slack):
+    alice = slack.user()
+    await slack.send(alice.dm("choose"))
+    [post] = await slack.fake.wait_for("chat.postMessage")
+    assert "Question 1 of" in all_text(post.params)
+
+
+async def flow_posted_in_channel(slack, user):
+    """A flow question posted in a channel, as the bot did before launchers (older messages are still there)."""
+    msg = responses.reply(Intent(Kind.CHOOSE), slack.runtime.services.brain).message
+    resp = await slack.runtime.bolt.client.chat_postMessage(channel=user.channel, **msg)
+    return slack.fake.conversation.find(user.channel, resp["ts"])
+
+
 async def test_clicks_on_a_flow_posted_in_a_channel_give_each_clicker_the_next_step(slack):
     alice, bob = slack.user(), slack.user("W333", name="bob")
-    flow = await mention_reply(slack, alice, "choose")
+    flow = await flow_posted_in_channel(slack, alice)
     assert "Question 1 of" in all_text(flow)
     before = snapshot(flow)
     await slack.send(bob.click(flow, "flow_answer_0"))

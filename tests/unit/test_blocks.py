@@ -159,3 +159,10 @@ def test_block_kit_checker_catches_what_slack_rejects():
     assert any("75" in p for p in found)
     assert problems({"blocks": [{"type": "divider"}]}) == ["no fallback text"]
     assert problems({"text": "x", "blocks": [{"type": "divider"}] * 51}) == ["51 blocks; Slack allows 50"]
+
+
+def test_the_flow_launcher_is_one_button_that_opens_the_menus_choose(knowledge):
+    message = blocks.flow_launcher_message(len(knowledge.recommendation.questions))
+    assert not problems(message)
+    assert [b["action_id"] for b in buttons(message)] == [ActionIds.MENU_CHOOSE]
+    assert "7 quick questions" in message["text"]
