@@ -126,6 +126,7 @@ def explanation_as_json(e: Explanation) -> dict[str, Any]:
         "confidence": e.confidence,
         "min_confidence": e.min_confidence,
         "fully_explained": e.fully_explained,
+        "vetoed": e.vetoed or None,
         "best": _topic_score_json(e.best) if e.best else None,
         "runners_up": [_topic_score_json(ts) for ts in e.runners_up],
         "stats": {
@@ -188,7 +189,8 @@ def explain_lines(e: Explanation) -> list[str]:
         "  understood as: " + (", ".join(_term(t) for t in e.terms) or "(nothing)"),
         "  unknown words: " + (", ".join(e.unknown) or "(none)"),
         f"  known share {e.known_share:.2f}; confidence {e.confidence:.2f} (needs {e.min_confidence:.2f})"
-        f"{'; every word is the topic’s own' if e.fully_explained else ''} -> {verdict}",
+        f"{'; every word is the topic’s own' if e.fully_explained else ''} -> {verdict}"
+        f"{f' ({e.vetoed})' if e.vetoed else ''}",
     ]
     for label, ts in ([("best", e.best)] if e.best else []) + [("runner-up", r) for r in e.runners_up]:
         terms = ", ".join(f"{t.term} {t.score:.2f} (w {t.weight:g})" for t in ts.terms)

@@ -86,13 +86,14 @@ class Answerer:
         known_share = resolved.known_mass / total if total else 0.0
         best_score = ranked_scores[0][1] if ranked_scores else 0.0
         confidence = best_score * known_share ** self.unknown_penalty
-        elsewhere = resolved.off_topic > len(resolved.out_of_scope) and not any(
+        other_technology = resolved.off_topic > len(resolved.out_of_scope) and not any(
             f in resolved.words for f in FRAMEWORKS)
         # "is django in demand": the best topic is about Flask only and says nothing
         # of Django ("Are Flask developers in demand?"); it does not answer that,
         # unless the question compares ("blueprints vs django apps")
-        elsewhere = elsewhere or bool(ranked and other is not None and index.only[ranked[0]] == other
-                                      and COMPARING.isdisjoint(resolved.words))
+        other_only = bool(ranked and other is not None and index.only[ranked[0]] == other
+                          and COMPARING.isdisjoint(resolved.words))
+        elsewhere = other_technology or other_only
         if (resolved.out_of_scope or elsewhere
                 or not (ranked and mentions(index, ranked[0], terms, TITLE_WEIGHT))):
             # deploying, installing, debugging, pay...; or the best topic is
@@ -110,7 +111,18 @@ class Answerer:
         explanation = None
         if explain:
             scored = [topic_score(index, i, acc[i], terms) for i in ranked[: 1 + RUNNERS_UP]]
+            if resolved.out_of_scope:
+                vetoed = "outside the guide: " + ", ".join(resolved.out_of_scope)
+            elif other_technology:
+                vetoed = "about another technology, not Flask or Django"
+            elif other_only:
+                vetoed = f"the best topic is about {other} only, and the question asks about {named[0]}"
+            elif confidence == 0.0 and ranked:
+                vetoed = "the best topic matches only words of its example questions"
+            else:
+                vetoed = ""
             explanation = Explanation(
+                vetoed=vetoed,
                 terms=tuple(terms),
                 unknown=tuple(resolved.unknown),
                 known_share=round(known_share, 4),

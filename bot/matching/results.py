@@ -59,6 +59,7 @@ class Explanation:
     best: TopicScore | None
     runners_up: tuple[TopicScore, ...]
     stats: Stats
+    vetoed: str = ""  # why the question is declined whatever its score ("outside the guide: who made"), or ""
 
 
 @dataclass(frozen=True)

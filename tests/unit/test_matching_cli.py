@@ -60,11 +60,25 @@ def test_explain_shows_terms_and_runners_up(capsys: pytest.CaptureFixture[str]) 
     assert "best      admin-interface" in out and "runner-up" in out
 
 
+@pytest.mark.parametrize("question, why", [
+    ("who made flask", "outside the guide: who made"),
+    ("how do i deploy flask to aws", "outside the guide: deploy, aws"),
+    ("is django in demand", "the best topic is about flask only, and the question asks about django"),
+    ("is rust worth learning", "about another technology, not Flask or Django"),
+])
+def test_explain_says_why_a_question_is_declined_whatever_its_score(question, why, capsys) -> None:
+    assert main(["ask", "--explain", question]) == 0
+    assert f"-> declined ({why})" in capsys.readouterr().out
+    assert main(["ask", "--json", "--explain", question]) == 0
+    assert json.loads(capsys.readouterr().out)["explanation"]["vetoed"] == why
+
+
 def test_explain_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["ask", "--json", "--explain", "flask vs django"]) == 0
     data = json.loads(capsys.readouterr().out)
     e = data["explanation"]
     assert e["best"]["topic"] == "key-differences" and e["terms"] and "runners_up" in e
+    assert e["vetoed"] is None
 
 
 def test_stdin_json_lines(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
