@@ -119,6 +119,20 @@ _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 _INNER_END = re.compile(r"[.!?]")
 
 
+def _join_hyphenated(joined: str, word: str, index: Index) -> bool:
+    """Read "e-commerce" as the one word "ecommerce" when the index knows it: as evidence always;
+    as a word only the answers' prose uses ("loadbalancing" from an answer's "load-balancing")
+    only when no part of it is evidence, so "load-balancing" still finds the keyword phrase
+    "load balancing" and "beginner-friendly" the keyword "beginner"."""
+    s = stem(joined)
+    if s in index.evidence:
+        return True
+    if s not in index.prose:
+        return False
+    evidence = index.evidence
+    return not any(stem(part) in evidence for part in word.split("-") if part)
+
+
 def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
     """The question's words resolved into index terms, with what the decision needs."""
     term_idf = index.term_idf
@@ -135,7 +149,7 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
     for w in tokens(text, keep_hyphens=True):
         if "-" in w:  # "e-commerce" if the index knows it, else "flask", "login"
             joined = w.replace("-", "")
-            if stem(joined) in index.known:
+            if _join_hyphenated(joined, w, index):
                 words.append(joined)
             else:
                 parts = w.split("-")

@@ -603,3 +603,18 @@ def test_context_words_are_those_only_the_telling_sentences_use(text: str, expec
 def test_the_bots_own_name_typed_as_plain_text_is_not_held_against_a_question() -> None:
     shipped = Answerer(load_knowledge(default_knowledge_dir()))
     assert shipped.answer("@flaskvsdjango what kinda projects is flask typically good for").topic.id == "flask-use-cases"
+
+
+@pytest.mark.parametrize("hyphenated, spaced", [
+    ("does django do load-balancing", "does django do load balancing"),
+    ("is flask beginner-friendly", "is flask beginner friendly"),
+    ("is django good for e-commerce", "is django good for e commerce"),
+])
+def test_a_hyphenated_word_is_read_as_its_parts_when_only_an_answers_prose_has_it_joined(hyphenated, spaced) -> None:
+    """An answer writing "load-balancing" puts "loadbalancing" in the index's prose; a question
+    writing it so must still find the keyword phrase "load balancing" (and "e-commerce", which
+    is a keyword joined, still reads as one word)."""
+    shipped = Answerer(load_knowledge(default_knowledge_dir()))
+    spaced_match = shipped.answer(spaced)
+    assert spaced_match.answered
+    assert shipped.answer(hyphenated).topic == spaced_match.topic
