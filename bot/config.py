@@ -134,6 +134,14 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     client_id = _get(env, "SLACK_CLIENT_ID")
     client_secret = _get(env, "SLACK_CLIENT_SECRET")
 
+    if bot_token and (client_id or client_secret):
+        # Bolt reads SLACK_CLIENT_ID/SECRET from the environment by itself and would switch every
+        # request to OAuth installations the one-workspace app does not have.
+        raise ConfigError(
+            "SLACK_CLIENT_ID" if client_id else "SLACK_CLIENT_SECRET",
+            "is set together with SLACK_BOT_TOKEN: unset SLACK_CLIENT_ID and SLACK_CLIENT_SECRET for one "
+            "workspace (HTTP or Socket Mode), or unset SLACK_BOT_TOKEN for the multi-workspace (OAuth) install",
+        )
     if app_token:
         if not bot_token:
             raise ConfigError("SLACK_BOT_TOKEN", "Socket Mode (SLACK_APP_TOKEN is set) also needs the bot token (xoxb-...)")

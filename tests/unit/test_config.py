@@ -45,6 +45,11 @@ def test_slack_api_url_gets_a_trailing_slash():
         ({"SLACK_APP_TOKEN": "xoxb-wrong", "SLACK_BOT_TOKEN": BOT}, "SLACK_APP_TOKEN", "xapp-"),
         ({"SLACK_SIGNING_SECRET": "s"}, "SLACK_BOT_TOKEN", "local console"),
         ({"SLACK_CLIENT_ID": "1.2", "SLACK_SIGNING_SECRET": "s"}, "SLACK_CLIENT_SECRET", "OAuth"),
+        # Bolt would read the OAuth pair from the environment and turn every request into an OAuth lookup
+        ({"SLACK_BOT_TOKEN": BOT, "SLACK_SIGNING_SECRET": "s", "SLACK_CLIENT_ID": "1.2", "SLACK_CLIENT_SECRET": "c"},
+         "SLACK_CLIENT_ID", "unset SLACK_BOT_TOKEN for the multi-workspace"),
+        ({"SLACK_APP_TOKEN": APP, "SLACK_BOT_TOKEN": BOT, "SLACK_CLIENT_SECRET": "c"}, "SLACK_CLIENT_SECRET",
+         "unset SLACK_CLIENT_ID and SLACK_CLIENT_SECRET for one workspace"),
         ({"PORT": "http"}, "PORT", "whole number"),
         ({"PORT": "70000"}, "PORT", "between 1 and 65535"),
         ({"SOCKET_PING_INTERVAL": "0"}, "SOCKET_PING_INTERVAL", "between 1 and 60"),
