@@ -12,12 +12,17 @@ where Slack's docs call for a 4xx:
   gets a 400 and one warning naming the cause. Its signature is checked first,
   so a forged request gets 401 whatever its body. A well-formed body goes to
   Bolt untouched, and Bolt verifies its signature as usual.
+
+Every rejected request is logged (a wrong SLACK_SIGNING_SECRET must not fail
+silently), at most one line a minute for each kind, with the count held back,
+so a scanner cannot flood the log.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import time
 from typing import Awaitable, Callable
 
 from aiohttp import web
@@ -44,6 +49,31 @@ async def always_healthy() -> tuple[bool, str]:
     return True, "ok"
 
 
+SIGNATURE_MAX_AGE_SECONDS = 60 * 5  # what Slack's SDKs accept
+REJECTION_LOG_EVERY_SECONDS = 60.0
+
+
+class RejectionLog:
+    """One warning per kind of rejected request at most every ``every`` seconds, counting the rest."""
+
+    def __init__(self, every: float = REJECTION_LOG_EVERY_SECONDS, clock: Callable[[], float] = time.monotonic) -> None:
+        self.every = every
+        self._clock = clock
+        self._last: dict[str, float] = {}
+        self._held: dict[str, int] = {}
+
+    def warn(self, why: str) -> None:
+        now = self._clock()
+        last = self._last.get(why)
+        if last is not None and now - last < self.every:
+            self._held[why] = self._held.get(why, 0) + 1
+            return
+        held = self._held.pop(why, 0)
+        self._last[why] = now
+        more = f" (and {held} more like it since the last such line)" if held else ""
+        logger.warning("rejected a request to %s: %s%s", EVENTS_PATH, why, more)
+
+
 def _unsigned(request: web.Request) -> str | None:
     """Why a request cannot carry a valid Slack signature, or None when it might."""
     timestamp = request.headers.get("X-Slack-Request-Timestamp")
@@ -53,6 +83,15 @@ def _unsigned(request: web.Request) -> str | None:
     if not timestamp.isascii() or not timestamp.isdigit():
         return "X-Slack-Request-Timestamp is not a number"
     return None
+
+
+def _why_bolt_rejected(request: web.Request) -> str:
+    """What to check when Bolt's signature verification answers 401."""
+    age = abs(time.time() - int(request.headers["X-Slack-Request-Timestamp"]))
+    if age > SIGNATURE_MAX_AGE_SECONDS:
+        return (f"its X-Slack-Request-Timestamp is {age:.0f} s off this server's clock (Slack's limit: "
+                f"{SIGNATURE_MAX_AGE_SECONDS} s): a replay, or check the server's clock")
+    return "invalid signature: check SLACK_SIGNING_SECRET (Basic Information › App Credentials › Signing Secret)"
 
 
 def bolt_request(raw: bytes, request: web.Request) -> AsyncBoltRequest:
@@ -87,6 +126,7 @@ def create_web_app(bolt: AsyncApp, *, signing_secret: str | None = None, health:
     ``signing_secret`` lets a malformed body be told apart from a forged one (401 before 400).
     """
     verifier = SignatureVerifier(signing_secret) if signing_secret else None
+    rejected = RejectionLog()
 
     def forged(request: web.Request, raw: bytes) -> str | None:
         """Why the signature does not verify, or None when it does (or the app does not verify)."""
@@ -101,7 +141,7 @@ def create_web_app(bolt: AsyncApp, *, signing_secret: str | None = None, health:
     async def slack_events(request: web.Request) -> web.Response:
         problem = _unsigned(request)
         if problem:
-            logger.warning("rejected a request to %s: %s", EVENTS_PATH, problem)
+            rejected.warn(problem)
             return web.Response(status=401, text="invalid request signature")
         try:
             raw = await request.read()
@@ -113,12 +153,14 @@ def create_web_app(bolt: AsyncApp, *, signing_secret: str | None = None, health:
         except Exception as e:  # BadBody, or anything Bolt's own parsing trips on
             why = forged(request, raw)
             if why:
-                logger.warning("rejected a request to %s: %s", EVENTS_PATH, why)
+                rejected.warn(why)
                 return web.Response(status=401, text="invalid request signature")
             logger.warning("rejected a signed request to %s: %s", EVENTS_PATH,
                            e.cause if isinstance(e, BadBody) else f"Bolt cannot read it ({e!r})")
             return web.Response(status=400, text="malformed request body")
         bolt_response = await bolt.async_dispatch(parsed)
+        if bolt_response.status == 401:  # Bolt's own verification: it logs this below WARNING
+            rejected.warn(_why_bolt_rejected(request))
         return await to_aiohttp_response(bolt_response)
 
     async def healthz(request: web.Request) -> web.Response:

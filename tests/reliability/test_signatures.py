@@ -167,3 +167,32 @@ async def test_rejections_are_logged_with_the_reason(slack, caplog):
     messages = [r.getMessage() for r in caplog.records if r.name == "bot.http"]
     assert any("missing X-Slack-Request-Timestamp or X-Slack-Signature" in m for m in messages)
     assert any("not a number" in m for m in messages)
+
+
+async def test_a_wrong_signing_secret_is_logged_once_a_minute_with_what_to_check(slack, caplog):
+    """An operator with the wrong SLACK_SIGNING_SECRET sees why every request fails, not an empty log."""
+    caplog.set_level("WARNING", logger="bot.http")
+    for _ in range(5):
+        status, _ = await slack.post("/slack/events", *forged(command(slack)))
+        assert status == 401
+    status, _ = await slack.post("/slack/events", *stale(event(slack)))
+    assert status == 401
+    lines = [r.getMessage() for r in caplog.records if r.name == "bot.http"]
+    assert len(lines) == 2, lines
+    assert "invalid signature: check SLACK_SIGNING_SECRET" in lines[0]
+    assert "X-Slack-Request-Timestamp is 30" in lines[1] and "s off this server's clock" in lines[1]
+
+
+def test_the_rejection_log_counts_what_it_held_back(caplog):
+    from bot.http import RejectionLog
+
+    now = [0.0]
+    log = RejectionLog(every=60, clock=lambda: now[0])
+    caplog.set_level("WARNING", logger="bot.http")
+    for t in (0, 1, 2, 30, 61, 62):
+        now[0] = t
+        log.warn("missing X-Slack-Signature")
+    assert [r.getMessage().split(": ", 1)[1] for r in caplog.records] == [
+        "missing X-Slack-Signature",
+        "missing X-Slack-Signature (and 3 more like it since the last such line)",
+    ]
