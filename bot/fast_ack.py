@@ -136,6 +136,9 @@ async def _wait_for_ack(ack: AsyncAck, deadline: float) -> None:
 
 
 MAX_IN_FLIGHT = 100  # listener runs still working after their ack; beyond this, acks wait (backpressure)
+# ... but not for long: Slack gives up on an ack 3 s after it sent the request (then retries it),
+# and the request may have queued before it reached us. A held ack goes out after this anyway.
+MAX_HOLD_SECONDS = 2.0
 
 
 class FastAckListenerRunner(AsyncioListenerRunner):
@@ -201,7 +204,7 @@ class FastAckListenerRunner(AsyncioListenerRunner):
             self._start_lazy_function(lazy_func, request)
 
         await _wait_for_ack(ack, starting_time + listener.ack_timeout)
-        await self._wait_for_room(task, starting_time + listener.ack_timeout)
+        await self._wait_for_room(task, starting_time + min(listener.ack_timeout, MAX_HOLD_SECONDS))
 
         if response is None and ack.response is None:
             self.logger.warning(warning_did_not_call_ack(listener_name))
@@ -218,8 +221,9 @@ class FastAckListenerRunner(AsyncioListenerRunner):
     async def _wait_for_room(self, task: asyncio.Task[None], deadline: float) -> None:
         """Hold this ack while ``MAX_IN_FLIGHT`` acked runs are still working; first held, first let go.
 
-        A run that already finished needs no room. At the deadline the ack goes
-        out anyway (Slack would retry otherwise) and the run counts as busy.
+        A run that already finished needs no room. At the deadline (``MAX_HOLD_SECONDS``
+        after the request came in) the ack goes out anyway, before Slack gives up on it
+        and retries, and the run counts as busy.
         """
         if task.done():
             return

@@ -271,6 +271,28 @@ async def test_busy_listeners_hold_back_the_next_ack_and_are_kept_referenced(app
     assert runner.in_flight == set()
 
 
+async def test_a_held_ack_goes_out_after_max_hold_even_while_every_run_is_busy(app_with, monkeypatch):
+    """Slack retries a request it has no ack for after 3 s: holding an ack for the whole ack
+    timeout would make every held request arrive twice."""
+    monkeypatch.setattr(fast_ack, "MAX_IN_FLIGHT", 1)
+    monkeypatch.setattr(fast_ack, "MAX_HOLD_SECONDS", 0.05)
+    app = app_with()
+    release = asyncio.Event()
+
+    @app.command("/flaskvsdjango")
+    async def slow(ack: AsyncAck) -> None:
+        await ack()
+        await release.wait()
+
+    for listener in app._async_listeners:
+        listener.ack_timeout = 60  # the hold, not the ack timeout, must let the ack go
+    assert (await app.async_dispatch(command())).status == 200  # the one busy run
+    held = await asyncio.wait_for(app.async_dispatch(command()), 10)
+    assert held.status == 200 and not release.is_set()
+    assert len(app.listener_runner.in_flight) == 2  # both runs still kept referenced
+    release.set()
+
+
 async def test_drain_waits_for_listener_runs_after_their_acks(app_with):
     app = app_with()
     finished = []
