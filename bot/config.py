@@ -33,6 +33,7 @@ class Settings:
     app_token: str | None = None
     client_id: str | None = None
     client_secret: str | None = None
+    redirect_uri: str | None = None         # OAuth mode: the public URL of /slack/oauth_redirect, sent to Slack
     slack_api_url: str = DEFAULT_SLACK_API_URL
     host: str = "0.0.0.0"
     port: int = 3000
@@ -179,6 +180,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         signing_secret=signing_secret,
         app_token=app_token,
         client_id=client_id,
+        redirect_uri=_url(env, "SLACK_REDIRECT_URI", None, ("https", "http")),
         client_secret=client_secret,
         slack_api_url=api_url,
         host=_get(env, "HOST") or "0.0.0.0",

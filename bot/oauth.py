@@ -18,7 +18,7 @@ authorization would instead post "please reinstall" to the response_url of
 commands and clicks, so ``ignore_uninstalled_teams`` runs just before it
 (AsyncApp's ``before_authorize``) and stops such requests there.
 
-SLACK_REDIRECT_URI (optional) is read here: the public URL of
+SLACK_REDIRECT_URI (optional, ``Settings.redirect_uri``): the public URL of
 ``/slack/oauth_redirect``, sent in the authorize URL and to ``oauth.v2.access``.
 Unset, Slack uses the first redirect URL of the app's configuration.
 """
@@ -26,7 +26,6 @@ Unset, Slack uses the first redirect URL of the app's configuration.
 from __future__ import annotations
 
 import logging
-import os
 from typing import TYPE_CHECKING, Any, Awaitable, Callable
 
 from slack_bolt.authorization import AuthorizeResult
@@ -36,7 +35,6 @@ from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
 from slack_bolt.response import BoltResponse
 
 from bot.app import web_client
-from bot.errors import ConfigError
 
 if TYPE_CHECKING:
     from bot.config import Settings
@@ -81,18 +79,6 @@ class WorkspaceAuthorize(AsyncInstallationStoreAuthorize):
         return await super().__call__(context=context, **kwargs)
 
 
-def _redirect_uri() -> str | None:
-    value = (os.environ.get("SLACK_REDIRECT_URI") or "").strip()
-    if not value:
-        return None
-    if not value.startswith(("https://", "http://")):
-        raise ConfigError(
-            "SLACK_REDIRECT_URI",
-            f"expected the public URL of {REDIRECT_URI_PATH}, like https://YOUR-HOST{REDIRECT_URI_PATH}, got {value!r}",
-        )
-    return value
-
-
 def oauth_settings(settings: Settings, stores: Stores) -> AsyncOAuthSettings:
     """Bolt's OAuth settings for ``settings`` (Mode.OAUTH), on the stores ``open_stores`` made."""
     if stores.installation_store is None or stores.state_store is None:
@@ -103,7 +89,7 @@ def oauth_settings(settings: Settings, stores: Stores) -> AsyncOAuthSettings:
         client_secret=settings.client_secret,
         scopes=list(BOT_SCOPES),
         user_scopes=[],
-        redirect_uri=_redirect_uri(),
+        redirect_uri=settings.redirect_uri,
         install_path=INSTALL_PATH,
         redirect_uri_path=REDIRECT_URI_PATH,
         install_page_rendering_enabled=False,   # straight to Slack: a 302, not Bolt's "Add to Slack" page

@@ -50,6 +50,8 @@ def test_slack_api_url_gets_a_trailing_slash():
          "SLACK_CLIENT_ID", "unset SLACK_BOT_TOKEN for the multi-workspace"),
         ({"SLACK_APP_TOKEN": APP, "SLACK_BOT_TOKEN": BOT, "SLACK_CLIENT_SECRET": "c"}, "SLACK_CLIENT_SECRET",
          "unset SLACK_CLIENT_ID and SLACK_CLIENT_SECRET for one workspace"),
+        ({"SLACK_CLIENT_ID": "1.2", "SLACK_CLIENT_SECRET": "c", "SLACK_SIGNING_SECRET": "s",
+          "SLACK_REDIRECT_URI": "bot.example.com/slack/oauth_redirect"}, "SLACK_REDIRECT_URI", "https://"),
         ({"PORT": "http"}, "PORT", "whole number"),
         ({"PORT": "70000"}, "PORT", "between 1 and 65535"),
         ({"SOCKET_PING_INTERVAL": "0"}, "SOCKET_PING_INTERVAL", "between 1 and 60"),
