@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import Mapping
+from urllib.parse import urlsplit
 
 from bot.errors import ConfigError
 
@@ -104,6 +105,8 @@ def check_url(name: str, value: str, schemes: tuple[str, ...]) -> str:
     if scheme not in schemes:
         shown = _PASSWORD.sub(r"\1***@", value)
         raise ConfigError(name, f"expected a URL starting with {' or '.join(s + '://' for s in schemes)}, got {shown!r}")
+    if scheme in ("http", "https") and not urlsplit(value).hostname:
+        raise ConfigError(name, f"expected a URL with a host, like {scheme}://example.com/, got {value!r}")
     return value
 
 

@@ -56,6 +56,7 @@ def test_slack_api_url_gets_a_trailing_slash():
         ({"PORT": "70000"}, "PORT", "between 1 and 65535"),
         ({"SOCKET_PING_INTERVAL": "0"}, "SOCKET_PING_INTERVAL", "between 1 and 60"),
         ({"SLACK_API_URL": "slack.com/api"}, "SLACK_API_URL", "http://"),
+        ({"SLACK_API_URL": "http://"}, "SLACK_API_URL", "with a host"),
         ({"DATABASE_URL": "mysql://x"}, "DATABASE_URL", "postgres://"),
         ({"REDIS_URL": "localhost:6379"}, "REDIS_URL", "redis://"),
         ({"KNOWLEDGE_RELOAD": "maybe"}, "KNOWLEDGE_RELOAD", "1 or 0"),
