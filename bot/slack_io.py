@@ -33,12 +33,11 @@ CHANNEL = "channel"       # a message others see: a channel, a thread, a group D
 HOME = "home"             # the App Home tab
 
 
-# slack_sdk's webhook client consults retry handlers only on 429 and connection
-# errors, never on a 5xx, so response_url posts retry those themselves, like
-# AsyncServerErrorRetryHandler does for the Web API: 500/503, twice, backing off.
-RESPONSE_URL_RETRY_STATUSES = (500, 503)
-RESPONSE_URL_RETRIES = 2
-RESPONSE_URL_BACKOFF_SECONDS = 0.5
+# A response_url post is retried by slack_sdk's webhook client itself: it consults its retry
+# handlers for every status >= 400 and for connection errors (slack_sdk 3.48,
+# webhook/async_client.py), so ``retry_handlers()`` alone gives 429 (Retry-After), 500/503
+# (backoff) and dropped connections one try and two retries each. No loop of our own on top:
+# Slack allows five uses of a response_url, and every attempt is one.
 
 
 def sdk_logger(name: str) -> logging.Logger:
@@ -130,17 +129,21 @@ class Sender:
     def __init__(self, client: AsyncWebClient, session: aiohttp.ClientSession | None = None) -> None:
         self.client = client
         self.session = session
+        self._failed_urls: set[str] = set()   # response_urls that failed for this request: not tried again
 
     async def respond(self, response_url: str, payload: dict[str, Any]) -> bool:
-        """POST to a response_url and check the answer (Slack returns 404 expired_url when it is used up)."""
+        """POST to a response_url and check the answer (Slack returns 404 expired_url when it is used up).
+
+        A URL that failed here (after the client's own retries) is not used again by this Sender:
+        an apology goes another way instead of spending more of the URL's five uses on a
+        post that just failed, and logging the same failure twice.
+        """
+        if response_url in self._failed_urls:
+            return False
         webhook = AsyncWebhookClient(response_url, session=self.session, retry_handlers=retry_handlers(), timeout=10,
                                      logger=sdk_logger("webhook"))
         try:
-            for attempt in range(RESPONSE_URL_RETRIES + 1):
-                resp = await webhook.send_dict(payload)
-                if resp.status_code not in RESPONSE_URL_RETRY_STATUSES or attempt == RESPONSE_URL_RETRIES:
-                    break
-                await asyncio.sleep(RESPONSE_URL_BACKOFF_SECONDS * 2**attempt)
+            resp = await webhook.send_dict(payload)
             if not 200 <= resp.status_code < 300:
                 raise ResponseUrlError(resp.status_code, resp.body)
             return True
@@ -149,6 +152,7 @@ class Sender:
             logger.error("response_url post failed (%s): %s", _redact(response_url), str(e) or type(e).__name__)
         except Exception:
             logger.exception("response_url post failed (%s)", _redact(response_url))
+        self._failed_urls.add(response_url)
         return False
 
     async def call(self, method: str, **kwargs: Any) -> dict[str, Any] | None:
@@ -158,6 +162,9 @@ class Sender:
             return dict(resp.data) if isinstance(resp.data, dict) else {}
         except SlackApiError as e:
             logger.error("Slack Web API %s failed: %s", method, api_error(e))
+        except (aiohttp.ClientError, asyncio.TimeoutError) as e:
+            # A dropped connection or a timeout, after the client's own retries: one line, no traceback.
+            logger.error("Slack Web API %s failed: %s", method, _network_error(e))
         except Exception:
             logger.exception("Slack Web API %s failed", method)
         return None
@@ -241,6 +248,12 @@ def api_error(error: SlackApiError) -> str:
     if isinstance(data, dict) and data.get("error"):
         return str(data["error"])
     return f"HTTP {error.response.status_code}"
+
+
+def _network_error(error: BaseException) -> str:
+    """``ServerDisconnectedError: Server disconnected``, or just the type when there is no message."""
+    text = str(error).strip().splitlines()
+    return f"{type(error).__name__}: {text[0]}" if text else type(error).__name__
 
 
 def _redact(url: str) -> str:

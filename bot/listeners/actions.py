@@ -38,6 +38,14 @@ def _team(body: dict[str, Any]) -> str | None:
     return (body.get("team") or {}).get("id")
 
 
+def _message_key(surface: Surface) -> str:
+    """The clicked message, the same for every click on it: its channel and ts (the container's
+    ``message_ts``, which ephemerals have too), else the click's response_url."""
+    if surface.message_ts:
+        return f"{surface.channel or ''}:{surface.message_ts}"
+    return surface.response_url or ""
+
+
 def register(app: AsyncApp, services: Services) -> None:
     def sender(client: AsyncWebClient) -> Sender:
         return Sender(client, services.session)
@@ -85,6 +93,15 @@ def register(app: AsyncApp, services: Services) -> None:
             await sender(client).send_new(surface, not_understood_message(STALE_BUTTON))
             return
         helpful = action.get("action_id") == ActionIds.FEEDBACK_HELPFUL
+        # One vote per person per answer message: the first click counts, later ones (a double click,
+        # or clicking the buttons of a shared answer again and again) are not recorded. A private
+        # answer loses its buttons with the first vote; on a shared one, the clicker is told.
+        if not await services.deduper.first_seen(f"feedback:{_team(body)}:{surface.user}:{_message_key(surface)}"):
+            logger.info("ignoring a repeated feedback click by %s on one answer", surface.user)
+            if not surface.private:
+                await sender(client).send_new(surface, blocks.shared_note_message(
+                    "You already rated this answer: your first vote counts. Thanks!"))
+            return
         await services.record_feedback(team_id=_team(body), user_id=surface.user, topic_id=found.id,
                                        helpful=helpful, question=question or None)
         if surface.private:
@@ -102,7 +119,14 @@ def register(app: AsyncApp, services: Services) -> None:
         if reply is None:
             await sender(client).send_new(surface, not_understood_message(STALE_BUTTON))
             return
+        # A double click posts once: a second click on the same message while (or after) the first
+        # shares it does nothing visible. A share that failed gives its key up, so "try again" works.
+        key = f"share:{surface.user}:{_message_key(surface)}"
+        if not await services.deduper.first_seen(key):
+            logger.info("ignoring a repeated share click by %s on one message", surface.user)
+            return
         out = sender(client)
+        posted = False
         if surface.response_url:
             posted = await out.respond(surface.response_url, dict(reply.message, response_type="in_channel",
                                                                   replace_original=False))
@@ -111,7 +135,9 @@ def register(app: AsyncApp, services: Services) -> None:
             if not posted:
                 await out.apologise(channel=surface.channel, user=surface.user)
         elif surface.channel:
-            await out.post(surface.channel, reply.message, thread_ts=surface.thread_ts, user=surface.user)
+            posted = await out.post(surface.channel, reply.message, thread_ts=surface.thread_ts, user=surface.user)
+        if not posted:
+            await services.deduper.forget(key)
 
     async def unknown(ack: AsyncAck, body: dict[str, Any]) -> None:
         await ack()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
@@ -56,20 +57,31 @@ def register(app: AsyncApp, services: Services) -> None:
         await Sender(client, services.session).call("views.publish", user_id=event["user"], view=view)
 
     async def workspace_left(event: dict[str, Any], context: dict[str, Any]) -> None:
-        """app_uninstalled / tokens_revoked: forget that workspace's tokens (multi-workspace mode)."""
-        if services.installations is None:
+        """app_uninstalled / tokens_revoked: forget that workspace's tokens (multi-workspace mode);
+        with one workspace (SLACK_BOT_TOKEN), say so once: every later request fails until reinstalled."""
+        kind, team = event.get("type"), context.get("team_id")
+        if kind == "tokens_revoked" and not (event.get("tokens") or {}).get("bot"):
+            logger.info("tokens_revoked for team %s names no bot token: keeping its installation", team)
             return
-        if event.get("type") == "tokens_revoked" and not (event.get("tokens") or {}).get("bot"):
-            logger.info("tokens_revoked for team %s names no bot token: keeping its installation",
-                        context.get("team_id"))
+        if services.installations is None:
+            what = "the app was uninstalled from" if kind == "app_uninstalled" else "the bot token was revoked in"
+            logger.error("%s team %s: every request from there will fail until the app is reinstalled; "
+                         "reinstall it and update SLACK_BOT_TOKEN", what, team)
             return
         from bot.stores.installations import delete_workspace
 
-        logger.info("%s for team %s: deleting its installation", event.get("type"), context.get("team_id"))
-        await delete_workspace(services.installations, context.get("enterprise_id"), context.get("team_id"))
+        logger.info("%s for team %s: deleting its installation", kind, team)
+        await delete_workspace(services.installations, context.get("enterprise_id"), team)
+
+    async def unsubscribed(event: dict[str, Any]) -> None:
+        """Any other event (a subscription added in the app config, say): Bolt has acked it; nothing to do."""
+        logger.debug("ignoring a %s event: nothing listens for it", event.get("type"))
 
     app.event("app_mention")(app_mention)
     app.event("message")(direct_message)
     app.event("app_home_opened")(app_home_opened)
     for name in ("app_uninstalled", "tokens_revoked"):
         app.event(name)(workspace_left)
+    # Last: an event no listener above takes is still answered 200 (acked, in Socket Mode), so Slack
+    # does not retry it, and it logs one DEBUG line instead of Bolt's "Unhandled request" warning.
+    app.event(re.compile(".*"))(unsubscribed)

@@ -4,7 +4,8 @@ The app depends only on the two protocols below. Implementations live in the
 sibling modules: ``memory`` (in-process defaults), ``sql`` (SQLAlchemy: SQLite or
 PostgreSQL) and ``redis_dedupe`` (Redis); ``factory.open_stores`` picks them.
 ``EventDeduper.first_seen(key)`` is True the first time a key is claimed within
-its TTL and False afterwards.
+its TTL and False afterwards; ``forget(key)`` gives a claimed key up early (a share
+that failed, so the person's retry is not taken for a double click).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from typing import Protocol, Sequence
 
 class EventDeduper(Protocol):
     async def first_seen(self, key: str) -> bool: ...
+
+    async def forget(self, key: str) -> None: ...
 
     async def close(self) -> None: ...
 

@@ -4,7 +4,7 @@ Both forget everything on restart and are not shared between replicas; run one
 replica, or set REDIS_URL / DATABASE_URL (see ``bot.stores.factory``).
 
     MemoryDeduper(ttl_seconds, *, max_keys=20_000, clock=time.monotonic)
-        async first_seen(key) -> bool ; async close()
+        async first_seen(key) -> bool ; async forget(key) ; async close()
     MemoryUsageStore(*, max_records=1_000, clock=utc_now)
         answers / declines / feedback: deques of UsageRecord (newest last)
         records -> list[UsageRecord]   (all kinds, oldest first)
@@ -74,8 +74,8 @@ class MemoryDeduper:
         # No await inside: atomic with respect to other tasks on this loop.
         now = self._clock()
         expiry, order = self._expiry, self._order
-        while order and expiry[order[0]] <= now:
-            del expiry[order.popleft()]
+        while order and expiry.get(order[0], 0) <= now:  # (a forgotten key is gone from expiry)
+            expiry.pop(order.popleft(), None)
         fingerprint = hash(key) & _FINGERPRINT_MASK
         if fingerprint in expiry:
             return False
@@ -85,8 +85,13 @@ class MemoryDeduper:
         expiry[fingerprint] = self._deadline
         order.append(fingerprint)
         if len(order) > self.max_keys:
-            del expiry[order.popleft()]
+            expiry.pop(order.popleft(), None)
         return True
+
+    async def forget(self, key: str) -> None:
+        """Give ``key`` up before its TTL: the next ``first_seen(key)`` is True. Its place in the
+        claim order stays until it reaches the front (or is evicted), as if it had expired."""
+        self._expiry.pop(hash(key) & _FINGERPRINT_MASK, None)
 
     async def close(self) -> None:
         self._expiry.clear()

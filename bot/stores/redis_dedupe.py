@@ -3,6 +3,7 @@
     RedisDeduper(url, ttl_seconds, prefix="fvd:", *, client=None)
         async ping() -> None          # start-up check; raises StoreError, one line
         async first_seen(key) -> bool
+        async forget(key) -> None     # DEL: the key may be claimed again
         async close() -> None
 
 ``first_seen`` is one ``SET prefix+key 1 NX EX ttl``: whichever replica sets
@@ -78,6 +79,12 @@ class RedisDeduper:
             logger.exception("Redis de-duplication failed for %s; handling the event anyway", key)
             return True
         return bool(claimed)
+
+    async def forget(self, key: str) -> None:
+        try:
+            await self._client.delete(self.prefix + key)
+        except (RedisError, OSError) as exc:
+            logger.error("Redis de-duplication could not forget %s: %s", key, str(exc) or type(exc).__name__)
 
     async def close(self) -> None:
         await self._client.aclose()

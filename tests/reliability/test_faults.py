@@ -139,11 +139,11 @@ async def test_an_expired_response_url_is_checked_logged_and_apologised_for(slac
     assert (await slack.send(click)).status == 200
     [sorry] = await slack.fake.wait_for("chat.postEphemeral", timeout=10)
     await settle(0.3)
-    assert [p.status for p in slack.fake.response_posts] == [404, 404], "the update, then the apology attempt"
+    assert [p.status for p in slack.fake.response_posts] == [404], "the apology does not reuse an expired URL"
     assert sorry.params["user"] == alice.id and sorry.params["text"] == SORRY
-    logged = errors(caplog)
-    assert logged and all("response_url" in m and "404" in m and "expired_url" in m for m in logged)
-    assert all("/response/…" in m for m in logged), "a response_url is a secret: only its host is logged"
+    [logged] = errors(caplog)
+    assert "response_url" in logged and "404" in logged and "expired_url" in logged
+    assert "/response/…" in logged, "a response_url is a secret: only its host is logged"
     assert "Traceback" not in caplog.text, "an expected Slack answer is one line, not a traceback"
     assert (await slack.send(alice.command("help"))).status == 200
 
@@ -170,6 +170,36 @@ async def test_a_response_url_500_is_retried(slack):
     assert [p.status for p in slack.fake.response_posts] == [500, 500, 200]
 
 
+async def test_a_response_url_failing_for_good_gets_three_attempts_then_an_apology_another_way(slack, caplog):
+    """slack_sdk's webhook client retries a 5xx itself (one try, two retries): nothing on top of that, and
+    the apology does not spend more of the URL's five uses on a URL that just failed."""
+    alice, menu = await ephemeral_menu(slack)
+    click = alice.click(menu, "menu_choose")
+    slack.fake.fail(click.payload["response_url"], status=500, times=100)
+    await slack.send(click)
+    [sorry] = await slack.fake.wait_for("chat.postEphemeral", timeout=15)
+    await settle(0.5)
+    assert [p.status for p in slack.fake.response_posts] == [500, 500, 500]
+    assert sorry.params["user"] == alice.id and sorry.params["channel"] == alice.channel
+    assert sorry.params["text"] == SORRY
+    [logged] = errors(caplog)
+    assert "response_url" in logged and "500" in logged
+    assert "Traceback" not in caplog.text
+
+
+async def test_a_web_api_connection_dropped_for_good_is_one_line_and_an_apology(slack, caplog):
+    slack.fake.fail("chat.postMessage", times=1000, drop=True)
+    alice = await mention(slack)
+    [sorry] = await slack.fake.wait_for("chat.postEphemeral", timeout=15)
+    await settle(0.3)
+    assert [c.status for c in slack.fake.calls_to("chat.postMessage")] == [0, 0, 0], "one try, two retries"
+    assert sorry.params["user"] == alice.id and sorry.params["text"] == SORRY
+    [logged] = errors(caplog)
+    assert logged.startswith("Slack Web API chat.postMessage failed: ") and "\n" not in logged
+    assert not [r for r in caplog.records if r.exc_info], "an expected network failure has no traceback"
+    assert "Traceback" not in caplog.text
+
+
 async def test_share_with_a_dead_response_url_apologises_instead_of_posting_nothing(slack, caplog):
     alice = slack.user()
     answer = (await slack.send(alice.command("what is wsgi"))).message
@@ -182,20 +212,20 @@ async def test_share_with_a_dead_response_url_apologises_instead_of_posting_noth
 
 
 async def test_clicks_on_a_channel_message_survive_a_post_ephemeral_outage(slack, caplog):
-    """A click on a flow in a channel goes to the clicker alone, by chat.postEphemeral (never chat.update of
-    the public message); when that fails for good, the next step itself reaches them through the click's
-    response_url, ephemerally."""
+    """A click on the flow launcher in a channel goes to the clicker alone, by chat.postEphemeral (never
+    chat.update of the public message); when that fails for good, the first step itself reaches them
+    through the click's response_url, ephemerally."""
     alice = slack.user()
     await slack.send(alice.mention("choose"))
     [post] = await slack.fake.wait_for("chat.postMessage")
     flow = slack.fake.conversation.find(post.params["channel"], post.response["ts"])
     slack.fake.fail("chat.postEphemeral", times=1000, status=503)
-    await slack.send(alice.click(flow, "flow_answer_0"))
+    await slack.send(alice.click(flow, "menu_choose"))
     [step] = await slack.fake.wait_for("response_url", timeout=15)
     await settle(0.3)
     assert len(slack.fake.calls_to("chat.postEphemeral")) == 3
     assert not slack.fake.calls_to("chat.update")
-    assert step.status == 200 and "question 2 of" in step.text
+    assert step.status == 200 and "question 1 of" in step.text
     assert step.payload["response_type"] == "ephemeral" and step.payload["replace_original"] is False
     assert step.message.ephemeral and step.message.user == alice.id and step.message.thread_ts == flow.thread_ts
     assert len(slack.fake.response_posts) == 1, "the step was delivered: no apology after it"
@@ -210,17 +240,17 @@ async def test_a_click_on_a_channel_message_with_every_way_out_failing_is_apolog
     [post] = await slack.fake.wait_for("chat.postMessage")
     flow = slack.fake.conversation.find(post.params["channel"], post.response["ts"])
     slack.fake.fail("chat.postEphemeral", times=1000, error="not_in_channel")
-    click = alice.click(flow, "flow_answer_0")
+    click = alice.click(flow, "menu_choose")
     slack.fake.expire(click.payload["response_url"])
     await slack.send(click)
-    await slack.fake.wait_until(lambda: len(slack.fake.calls_to("chat.postEphemeral")) == 2
-                                and len(slack.fake.response_posts) == 2, timeout=10, what="the apology attempts")
+    await slack.fake.wait_until(lambda: len(slack.fake.calls_to("chat.postEphemeral")) == 2, timeout=10,
+                                what="the apology attempt")
     await settle(0.3)
-    step, sorry = slack.fake.response_posts
-    assert "question 2 of" in step.payload["text"] and sorry.payload["text"] == SORRY
+    [step] = slack.fake.response_posts  # the expired URL is not tried again for the apology
+    assert "question 1 of" in step.payload["text"] and step.status == 404
     assert [c.params["text"] for c in slack.fake.calls_to("chat.postEphemeral")][1] == SORRY
     assert not slack.fake.calls_to("chat.update") and flow.updated_count == 0
-    assert len(errors(caplog)) == 4, "each failure logged once, in one line"
+    assert len(errors(caplog)) == 3, "each failure logged once, in one line"
     assert "Traceback" not in caplog.text
 
 

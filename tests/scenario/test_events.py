@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import json
+import logging
+import signal
 
+import pytest
+
+from bot.emulator import FakeSlackAPI, SocketModeServer
 from bot.emulator import requests as rq
+from tests.process.conftest import APP_TOKEN, BOT_TOKEN, clean_env, free_port
 from tests.scenario.conftest import all_text, assert_valid
 
 
@@ -132,3 +139,80 @@ async def test_thanks_in_a_dm_get_a_short_answer_and_are_not_recorded_as_a_decli
     await slack.fake.wait_until(lambda: len(usage.records) >= 1, what="a usage record")
     await settle(slack)
     assert [r.kind for r in usage.records] == ["answer"]
+
+
+# --- events nobody listens for, Slack's rate-limit notice, losing the workspace --------------------------
+
+def reaction_added(slack) -> rq.SlackRequest:
+    return rq.event_callback({"type": "reaction_added", "user": "W222", "reaction": "+1",
+                              "item": {"type": "message", "channel": "C111", "ts": "1700000000.000100"},
+                              "event_ts": "1700000000.000200"})
+
+
+def app_rate_limited() -> rq.SlackRequest:
+    """What Slack POSTs to the Request URL (docs.slack.dev/reference/events/app_rate_limited): no event inside."""
+    body = {"token": "x", "type": "app_rate_limited", "team_id": rq.TEAM_ID,
+            "minute_rate_limited": 1518467820, "api_app_id": rq.API_APP_ID}
+    return rq.SlackRequest(json.dumps(body).encode(), rq.JSON, body, "none")
+
+
+def logged(caplog, level: int = logging.DEBUG) -> list[logging.LogRecord]:
+    return [r for r in caplog.records if r.levelno >= level]
+
+
+async def test_an_event_nobody_listens_for_is_answered_200_with_one_debug_line(slack, caplog):
+    caplog.set_level(logging.DEBUG, logger="bot.listeners.events")
+    delivery = await slack.send(reaction_added(slack))
+    await settle(slack)
+    assert delivery.status == 200, "a 404 makes Slack retry the event"
+    assert not logged(caplog, logging.INFO), [r.getMessage() for r in logged(caplog, logging.INFO)]
+    [line] = [r for r in caplog.records if r.name == "bot.listeners.events"]
+    assert line.levelno == logging.DEBUG and "reaction_added" in line.getMessage()
+    assert not [c for c in slack.fake.calls if c.method != "auth.test"]
+
+
+async def test_slacks_app_rate_limited_notice_is_answered_200_with_one_warning(slack, caplog):
+    delivery = await slack.send(app_rate_limited())
+    assert delivery.status == 200
+    [warning] = logged(caplog, logging.WARNING)
+    text = warning.getMessage()
+    assert warning.levelno == logging.WARNING and "\n" not in text and not warning.exc_info
+    assert "rate limiting" in text and rq.TEAM_ID in text and "2018-02-12 20:37 UTC" in text
+    assert "30,000 an hour" in text
+
+
+@pytest.mark.parametrize("request_for, what", [(rq.app_uninstalled, "the app was uninstalled from team"),
+                                               (rq.tokens_revoked, "the bot token was revoked in team")])
+async def test_losing_the_only_workspace_is_one_clear_error(slack, caplog, request_for, what):
+    assert slack.runtime.services.installations is None, "single-workspace mode (SLACK_BOT_TOKEN)"
+    delivery = await slack.send(request_for())
+    assert delivery.status == 200
+    await slack.fake.wait_until(lambda: logged(caplog, logging.ERROR), what="the error line")
+    await settle(slack)
+    [error] = logged(caplog, logging.WARNING)
+    text = error.getMessage()
+    assert error.levelno == logging.ERROR and not error.exc_info and "\n" not in text
+    assert what in text and rq.TEAM_ID in text and "SLACK_BOT_TOKEN" in text and "reinstall" in text
+
+
+async def test_a_revoked_user_token_alone_is_not_an_error(slack, caplog):
+    await slack.send(rq.tokens_revoked(oauth=["W222"], bot=[]))
+    await settle(slack)
+    assert not logged(caplog, logging.WARNING)
+
+
+async def test_in_socket_mode_an_event_nobody_listens_for_is_acked(bot_process):
+    """Unacked, Slack would send the envelope again (and again): the catch-all listener acks it."""
+    sock = SocketModeServer()
+    async with FakeSlackAPI(socket_mode=sock) as fake:
+        port = free_port()
+        bot = bot_process(clean_env(SLACK_APP_TOKEN=APP_TOKEN, SLACK_BOT_TOKEN=BOT_TOKEN,
+                                    SLACK_API_URL=fake.base_url, PORT=str(port)), port)
+        await sock.wait_connected(1, timeout=15)
+        await bot.wait_healthy()
+        envelope_id = await sock.send_request(reaction_added(None))
+        ack = await sock.wait_ack(envelope_id, timeout=5)
+        assert ack["envelope_id"] == envelope_id
+        code, _, logs = await asyncio.to_thread(bot.stop, signal.SIGTERM)
+    assert code == 0, logs[-3000:]
+    assert "Unhandled request" not in logs and "reaction_added" not in logs, logs[-3000:]

@@ -108,3 +108,26 @@ async def test_usage_store_is_bounded():
     for i in range(5):
         await store.record_decline(team_id=None, user_id=None, question=f"q{i}", suggestions=[])
     assert [r.question for r in store.declines] == ["q3", "q4"]
+
+
+async def test_forget_gives_a_key_up_before_its_ttl():
+    clock = FakeClock()
+    deduper = MemoryDeduper(10, clock=clock)
+    assert await deduper.first_seen("share:W1:C1:1.1") is True
+    await deduper.forget("share:W1:C1:1.1")
+    await deduper.forget("never-claimed")  # a no-op
+    assert await deduper.first_seen("share:W1:C1:1.1") is True
+    assert await deduper.first_seen("share:W1:C1:1.1") is False
+    clock.now += 11  # the forgotten claim's old place in the order expires without touching the new one
+    assert await deduper.first_seen("other") is True
+    assert await deduper.first_seen("share:W1:C1:1.1") is True
+
+
+async def test_a_forgotten_key_at_the_front_is_evicted_quietly():
+    clock = FakeClock()
+    deduper = MemoryDeduper(10, max_keys=2, clock=clock)
+    await deduper.first_seen("a")
+    await deduper.forget("a")
+    await deduper.first_seen("b")
+    await deduper.first_seen("c")  # over max_keys: the front entry ("a", forgotten) goes, no KeyError
+    assert await deduper.first_seen("b") is False and await deduper.first_seen("c") is False

@@ -59,3 +59,25 @@ async def test_ping_raises_one_line_store_error():
     assert str(err).startswith("cannot reach Redis at 127.0.0.1:1 — is it running? set REDIS_URL")
     assert "\n" not in str(err) and "secret" not in str(err)
     assert err.original_error is not None
+
+
+async def test_forget_lets_a_key_be_claimed_again(redis_url, redis_prefix):
+    deduper = RedisDeduper(redis_url, 60, prefix=redis_prefix)
+    try:
+        assert await deduper.first_seen("share:W1:C1:1.1") is True
+        await deduper.forget("share:W1:C1:1.1")
+        assert await deduper.first_seen("share:W1:C1:1.1") is True
+        assert await deduper.first_seen("share:W1:C1:1.1") is False
+    finally:
+        await deduper.close()
+
+
+async def test_forget_logs_one_line_when_redis_is_down(caplog):
+    deduper = RedisDeduper("redis://127.0.0.1:1/0", 60)
+    try:
+        with caplog.at_level(logging.ERROR, logger="bot.stores.redis_dedupe"):
+            await deduper.forget("share:W1:C1:1.1")
+        [line] = caplog.records
+        assert "could not forget share:W1:C1:1.1" in line.getMessage() and line.exc_info is None
+    finally:
+        await deduper.close()
