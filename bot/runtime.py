@@ -17,14 +17,13 @@ import orjson
 from aiohttp import web
 from slack_bolt.async_app import AsyncApp
 
-from bot import fast_ack, heap
+from bot import heap
 from bot.app import create_app, web_client
-from bot.config import Mode, Settings
+from bot.config import DEFAULT_SLACK_API_URL, Mode, Settings
 from bot.errors import ConfigError
 from bot.http import create_web_app
 from bot.reload import load_brain, watch_knowledge
 from bot.services import Services
-from bot.slack_io import api_error
 from bot.stores.factory import Stores, open_stores
 
 logger = logging.getLogger(__name__)
@@ -43,21 +42,71 @@ class Runtime:
     web_app: web.Application
 
 
+# Slack's own words for "try again later": not the token's fault, not the URL's.
+TRANSIENT_ERRORS = frozenset({"ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout"})
+# Slack's JSON, but an answer no Web API method gives a valid call: the URL is not Slack's Web API.
+NOT_SLACK_ERRORS = frozenset({"unknown_method"})
+
+REJECTED, NOT_SLACK, TRANSIENT = "rejected", "not Slack", "transient"
+
+
+def classify_api_error(error: Exception) -> tuple[str, str]:
+    """What a failed start-up call means: (REJECTED | NOT_SLACK | TRANSIENT, detail).
+
+    REJECTED: Slack answered with its JSON and an error (``invalid_auth``, ``token_revoked``...):
+    the credential is wrong. NOT_SLACK: an answer that is not Slack's JSON (HTTP 404, HTML, plain
+    text): SLACK_API_URL is wrong. TRANSIENT: 5xx, 429 and Slack's "try later" errors.
+    """
+    response = getattr(error, "response", None)
+    status = getattr(response, "status_code", None) or getattr(response, "status", None)
+    data = getattr(response, "data", None)
+    if isinstance(data, dict) and data.get("ok") is False and data.get("error"):
+        code = str(data["error"])
+        if code in TRANSIENT_ERRORS:
+            return TRANSIENT, code
+        return (NOT_SLACK if code in NOT_SLACK_ERRORS else REJECTED), code
+    if isinstance(status, int) and (status >= 500 or status == 429):
+        return TRANSIENT, f"HTTP {status}"
+    if isinstance(status, int) and status != 200:
+        return NOT_SLACK, f"HTTP {status}"
+    return NOT_SLACK, "a body that is not Slack's JSON"
+
+
+def not_slack_api(settings: Settings, method: str, detail: str) -> ConfigError:
+    return ConfigError(
+        "SLACK_API_URL",
+        f"{settings.slack_api_url} answered {method} with {detail}, not Slack's Web API: check the URL "
+        f"(Slack's is {DEFAULT_SLACK_API_URL}; it must end in /api/)",
+    )
+
+
+def network_error(error: BaseException) -> str:
+    """One line for a connection failure: ``ClientConnectorError: Cannot connect to host ...``."""
+    text = str(error).strip().splitlines()
+    return f"{type(error).__name__}: {text[0]}" if text else type(error).__name__
+
+
 async def check_token(settings: Settings) -> None:
-    """auth.test at start-up, against SLACK_API_URL: a bad token stops here with one line."""
+    """auth.test at start-up, against SLACK_API_URL.
+
+    A token Slack rejects, or a URL that does not answer like Slack, stops here with one
+    line naming the variable; Slack unreachable or failing (5xx) is a warning, and the bot starts.
+    """
     from slack_sdk.errors import SlackApiError
 
     client = web_client(settings, settings.bot_token)
     try:
         resp = await client.auth_test()
         logger.info("connected to Slack as %s in team %s", resp.get("user"), resp.get("team"))
-    except SlackApiError as e:
-        raise ConfigError(
-            "SLACK_BOT_TOKEN",
-            f"Slack rejected the token ({api_error(e)}): copy the Bot User OAuth Token again",
-        ) from None
+    except (SlackApiError, AttributeError) as e:  # slack-sdk: AttributeError on a text/plain 200 answer
+        kind, detail = classify_api_error(e)
+        if kind == REJECTED:
+            raise ConfigError("SLACK_BOT_TOKEN", f"Slack rejected the token ({detail}): copy the Bot User OAuth Token again") from None
+        if kind == NOT_SLACK:
+            raise not_slack_api(settings, "auth.test", detail) from None
+        logger.warning("Slack at %s answered auth.test with %s; continuing", settings.slack_api_url, detail)
     except (aiohttp.ClientError, asyncio.TimeoutError, OSError) as e:
-        logger.warning("could not reach Slack at %s for auth.test (%s); continuing", settings.slack_api_url, e)
+        logger.warning("could not reach Slack at %s for auth.test (%s); continuing", settings.slack_api_url, network_error(e))
 
 
 async def purge_daily(stores: Stores, days: int) -> None:
@@ -73,6 +122,26 @@ async def purge_daily(stores: Stores, days: int) -> None:
         except Exception:
             logger.exception("retention purge failed; will try again in a day")
         await asyncio.sleep(PURGE_INTERVAL_SECONDS)
+
+
+async def drain(bolt: AsyncApp, services: Services, grace: float) -> None:
+    """Shutdown: wait up to ``grace`` seconds for listener runs still working after their acks
+    (``fast_ack``'s ``in_flight``) and for background work (a knowledge reload); then say how
+    many were abandoned, and cancel them, so they do not run on against closed stores."""
+    runs = set(getattr(bolt.listener_runner, "in_flight", ()))
+    background = set(getattr(services, "_background", ()))  # Services.spawn's tasks
+    pending = {task for task in runs | background if not task.done()}
+    if pending:
+        _, pending = await asyncio.wait(pending, timeout=grace)
+    if not pending:
+        return
+    replies, other = len(pending & runs), len(pending - runs)
+    what = [f"{replies} repl{'y' if replies == 1 else 'ies'} still being sent"] if replies else []
+    what += [f"{other} background task{'' if other == 1 else 's'} (knowledge reload)"] if other else []
+    logger.warning("shutdown: abandoned %s after the %.0f s grace", " and ".join(what), grace)
+    for task in pending:
+        task.cancel()
+    await asyncio.wait(pending, timeout=1.0)
 
 
 @asynccontextmanager
@@ -103,7 +172,8 @@ async def running_bot(settings: Settings, *, check_auth: bool = True) -> AsyncIt
         elif check_auth:
             await check_token(settings)
         bolt = create_app(settings, services, **oauth)
-        # on exit: replies still being sent after their acks finish first, then usage records
-        stack.push_async_callback(fast_ack.drain, bolt, SHUTDOWN_GRACE_SECONDS)
+        # on exit: replies still being sent after their acks finish first (usage records are
+        # written inside them), with background work; what is left after the grace is reported
+        stack.push_async_callback(drain, bolt, services, SHUTDOWN_GRACE_SECONDS)
         heap.settle()
         yield Runtime(settings, bolt, services, stores, create_web_app(bolt, signing_secret=settings.signing_secret))
