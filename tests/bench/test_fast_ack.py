@@ -245,10 +245,8 @@ async def test_signalling_ack_answers_what_bolts_ack_answers(call):
         assert ours.body == bolts.body
 
 
-async def test_busy_listeners_hold_back_the_next_ack_and_are_kept_referenced(app_with, monkeypatch):
-    """With MAX_IN_FLIGHT runs still working after their acks, the next ack waits for one to finish."""
-    monkeypatch.setattr(fast_ack, "MAX_IN_FLIGHT", 2)
-    app = app_with()
+def busy_after_ack(app):
+    """``app`` with a command listener that acks, then works until the returned event is set."""
     release = asyncio.Event()
 
     @app.command("/flaskvsdjango")
@@ -256,6 +254,13 @@ async def test_busy_listeners_hold_back_the_next_ack_and_are_kept_referenced(app
         await ack()
         await release.wait()
 
+    return app, release
+
+
+async def test_busy_listeners_hold_back_the_next_ack_and_are_kept_referenced(app_with, monkeypatch):
+    """With MAX_IN_FLIGHT runs still working after their acks, the next ack waits for one to finish."""
+    monkeypatch.setattr(fast_ack, "MAX_IN_FLIGHT", 2)
+    app, release = busy_after_ack(app_with())
     runner = app.listener_runner
     first = [await app.async_dispatch(command()) for _ in range(2)]  # within the limit: answered at once
     assert [r.status for r in first] == [200, 200]
@@ -276,14 +281,7 @@ async def test_a_held_ack_goes_out_after_max_hold_even_while_every_run_is_busy(a
     timeout would make every held request arrive twice."""
     monkeypatch.setattr(fast_ack, "MAX_IN_FLIGHT", 1)
     monkeypatch.setattr(fast_ack, "MAX_HOLD_SECONDS", 0.05)
-    app = app_with()
-    release = asyncio.Event()
-
-    @app.command("/flaskvsdjango")
-    async def slow(ack: AsyncAck) -> None:
-        await ack()
-        await release.wait()
-
+    app, release = busy_after_ack(app_with())
     for listener in app._async_listeners:
         listener.ack_timeout = 60  # the hold, not the ack timeout, must let the ack go
     assert (await app.async_dispatch(command())).status == 200  # the one busy run
