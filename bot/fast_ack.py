@@ -255,13 +255,6 @@ class FastAckListenerRunner(AsyncioListenerRunner):
                 room.set_result(None)
 
 
-async def drain(app: AsyncApp, timeout: float) -> None:
-    """Wait (up to ``timeout`` seconds) for listener runs still working after their acks."""
-    runner = app.listener_runner
-    if isinstance(runner, FastAckListenerRunner) and runner.in_flight:
-        await asyncio.wait(set(runner.in_flight), timeout=timeout)
-
-
 def install(app: AsyncApp) -> None:
     """Replace ``app``'s listener runner with a ``FastAckListenerRunner`` (same handlers)."""
     current = app.listener_runner

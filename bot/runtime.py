@@ -24,6 +24,7 @@ from bot.errors import ConfigError
 from bot.http import create_web_app
 from bot.reload import load_brain, watch_knowledge
 from bot.services import Services
+from bot.slack_io import network_error
 from bot.stores.factory import Stores, open_stores
 
 logger = logging.getLogger(__name__)
@@ -80,12 +81,6 @@ def not_slack_api(settings: Settings, method: str, detail: str) -> ConfigError:
     )
 
 
-def network_error(error: BaseException) -> str:
-    """One line for a connection failure: ``ClientConnectorError: Cannot connect to host ...``."""
-    text = str(error).strip().splitlines()
-    return f"{type(error).__name__}: {text[0]}" if text else type(error).__name__
-
-
 async def check_token(settings: Settings) -> None:
     """auth.test at start-up, against SLACK_API_URL.
 
@@ -129,7 +124,7 @@ async def drain(bolt: AsyncApp, services: Services, grace: float) -> None:
     (``fast_ack``'s ``in_flight``) and for background work (a knowledge reload); then say how
     many were abandoned, and cancel them, so they do not run on against closed stores."""
     runs = set(getattr(bolt.listener_runner, "in_flight", ()))
-    background = set(getattr(services, "_background", ()))  # Services.spawn's tasks
+    background = set(services.background)  # Services.spawn's tasks
     pending = {task for task in runs | background if not task.done()}
     if pending:
         _, pending = await asyncio.wait(pending, timeout=grace)

@@ -41,6 +41,11 @@ class Services:
 
         task.add_done_callback(done)
 
+    @property
+    def background(self) -> frozenset[asyncio.Task[Any]]:
+        """The tasks ``spawn`` started that are still running (shutdown waits for them)."""
+        return frozenset(self._background)
+
     async def drain(self, timeout: float = 10.0) -> None:
         """Wait for background work (a knowledge reload) to finish, for shutdown."""
         if self._background:

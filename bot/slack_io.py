@@ -164,7 +164,7 @@ class Sender:
             logger.error("Slack Web API %s failed: %s", method, api_error(e))
         except (aiohttp.ClientError, asyncio.TimeoutError) as e:
             # A dropped connection or a timeout, after the client's own retries: one line, no traceback.
-            logger.error("Slack Web API %s failed: %s", method, _network_error(e))
+            logger.error("Slack Web API %s failed: %s", method, network_error(e))
         except Exception:
             logger.exception("Slack Web API %s failed", method)
         return None
@@ -250,7 +250,7 @@ def api_error(error: SlackApiError) -> str:
     return f"HTTP {error.response.status_code}"
 
 
-def _network_error(error: BaseException) -> str:
+def network_error(error: BaseException) -> str:
     """``ServerDisconnectedError: Server disconnected``, or just the type when there is no message."""
     text = str(error).strip().splitlines()
     return f"{type(error).__name__}: {text[0]}" if text else type(error).__name__

@@ -22,7 +22,8 @@ from slack_sdk.socket_mode.response import SocketModeResponse
 from bot.config import Settings
 from bot.errors import ConfigError
 from bot.payloads import BadBody, check_shape
-from bot.runtime import NOT_SLACK, REJECTED, classify_api_error, network_error, not_slack_api
+from bot.runtime import NOT_SLACK, REJECTED, classify_api_error, not_slack_api
+from bot.slack_io import network_error
 
 logger = logging.getLogger(__name__)
 

@@ -12,12 +12,13 @@ import asyncio
 import json
 import logging
 import re
+from types import SimpleNamespace
 
 import pytest
 from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_bolt.listener.asyncio_runner import AsyncioListenerRunner
 
-from bot import fast_ack
+from bot import fast_ack, runtime
 from slack_sdk.models.blocks import DividerBlock
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -303,7 +304,7 @@ async def test_drain_waits_for_listener_runs_after_their_acks(app_with):
 
     assert (await app.async_dispatch(command())).status == 200
     assert finished == []
-    await fast_ack.drain(app, timeout=5)
+    await runtime.drain(app, SimpleNamespace(background=frozenset()), 5)  # what shutdown runs
     assert finished == [True]
 
 
