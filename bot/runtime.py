@@ -81,6 +81,19 @@ def not_slack_api(settings: Settings, method: str, detail: str) -> ConfigError:
     )
 
 
+def start_up_failure(error: Exception, settings: Settings, *, method: str, variable: str, what: str,
+                     advice: str) -> tuple[ConfigError | None, str]:
+    """A start-up call to Slack failed: the ConfigError that stops start-up (``what``, in
+    ``variable``, is a credential Slack rejects; or SLACK_API_URL does not answer like Slack),
+    or None when Slack is only failing for now; and the detail, for the log."""
+    kind, detail = classify_api_error(error)
+    if kind == REJECTED:
+        return ConfigError(variable, f"Slack rejected the {what} ({detail}): {advice}"), detail
+    if kind == NOT_SLACK:
+        return not_slack_api(settings, method, detail), detail
+    return None, detail
+
+
 async def check_token(settings: Settings) -> None:
     """auth.test at start-up, against SLACK_API_URL.
 
@@ -94,11 +107,10 @@ async def check_token(settings: Settings) -> None:
         resp = await client.auth_test()
         logger.info("connected to Slack as %s in team %s", resp.get("user"), resp.get("team"))
     except (SlackApiError, AttributeError) as e:  # slack-sdk: AttributeError on a text/plain 200 answer
-        kind, detail = classify_api_error(e)
-        if kind == REJECTED:
-            raise ConfigError("SLACK_BOT_TOKEN", f"Slack rejected the token ({detail}): copy the Bot User OAuth Token again") from None
-        if kind == NOT_SLACK:
-            raise not_slack_api(settings, "auth.test", detail) from None
+        failure, detail = start_up_failure(e, settings, method="auth.test", variable="SLACK_BOT_TOKEN",
+                                           what="token", advice="copy the Bot User OAuth Token again")
+        if failure is not None:
+            raise failure from None
         logger.warning("Slack at %s answered auth.test with %s; continuing", settings.slack_api_url, detail)
     except (aiohttp.ClientError, asyncio.TimeoutError, OSError) as e:
         logger.warning("could not reach Slack at %s for auth.test (%s); continuing", settings.slack_api_url, network_error(e))
@@ -153,7 +165,6 @@ async def running_bot(settings: Settings, *, check_auth: bool = True) -> AsyncIt
         stack.push_async_callback(session.close)
         services = Services(brain=brain, deduper=stores.deduper, usage=stores.usage, session=session,
                             installations=stores.installation_store)
-        stack.push_async_callback(services.drain)
         purge = asyncio.create_task(purge_daily(stores, settings.retention_days), name="retention purge")
         stack.callback(purge.cancel)
         if settings.knowledge_reload:

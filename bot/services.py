@@ -46,11 +46,6 @@ class Services:
         """The tasks ``spawn`` started that are still running (shutdown waits for them)."""
         return frozenset(self._background)
 
-    async def drain(self, timeout: float = 10.0) -> None:
-        """Wait for background work (a knowledge reload) to finish, for shutdown."""
-        if self._background:
-            await asyncio.wait(set(self._background), timeout=timeout)
-
     async def record_reply(self, reply: Any, *, team_id: str | None, user_id: str | None, question: str) -> None:
         """Record what a reply answered or declined (see ``_recorded``)."""
         if reply.answered:

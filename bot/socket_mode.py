@@ -20,9 +20,8 @@ from slack_sdk.socket_mode.request import SocketModeRequest
 from slack_sdk.socket_mode.response import SocketModeResponse
 
 from bot.config import Settings
-from bot.errors import ConfigError
 from bot.payloads import BadBody, check_shape
-from bot.runtime import NOT_SLACK, REJECTED, classify_api_error, not_slack_api
+from bot.runtime import not_slack_api, start_up_failure
 from bot.slack_io import network_error
 
 logger = logging.getLogger(__name__)
@@ -59,15 +58,12 @@ async def connect(handler: AsyncSocketModeHandler, settings: Settings) -> None:
             resp = await client.web_client.apps_connections_open(app_token=client.app_token)
             client.wss_uri = resp["url"]
         except (SlackApiError, AttributeError) as e:  # slack-sdk: AttributeError on a text/plain 200 answer
-            kind, detail = classify_api_error(e)
-            if kind == REJECTED:
-                raise ConfigError(
-                    "SLACK_APP_TOKEN",
-                    f"Slack rejected the app token ({detail}): create an app-level token with the connections:write "
-                    "scope (Basic Information › App-Level Tokens, it starts with xapp-) and set it",
-                ) from None
-            if kind == NOT_SLACK:
-                raise not_slack_api(settings, "apps.connections.open", detail) from None
+            failure, detail = start_up_failure(
+                e, settings, method="apps.connections.open", variable="SLACK_APP_TOKEN", what="app token",
+                advice="create an app-level token with the connections:write scope (Basic Information › "
+                       "App-Level Tokens, it starts with xapp-) and set it")
+            if failure is not None:
+                raise failure from None
         except KeyError:
             raise not_slack_api(settings, "apps.connections.open", "no socket URL") from None
         except (aiohttp.ClientError, asyncio.TimeoutError, OSError) as e:
@@ -79,6 +75,9 @@ async def connect(handler: AsyncSocketModeHandler, settings: Settings) -> None:
                        settings.slack_api_url, detail, delay)
         await asyncio.sleep(delay)
         delay = min(delay * 2, RETRY_MAX_SECONDS)
+
+
+EXPECTED_CONNECT_ERRORS = (aiohttp.ClientError, asyncio.TimeoutError, OSError, SlackApiError)
 
 
 class _OneLineConnectFailures(logging.Filter):
@@ -97,9 +96,6 @@ class _OneLineConnectFailures(logging.Filter):
         if "\n" in message:
             record.msg, record.args = " ".join(line.strip() for line in message.splitlines() if line.strip()), None
         return True
-
-
-EXPECTED_CONNECT_ERRORS = (aiohttp.ClientError, asyncio.TimeoutError, OSError, SlackApiError)
 
 
 def one_line_connect_failures(log: logging.Logger) -> logging.Logger:
