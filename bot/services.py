@@ -56,16 +56,20 @@ class Services:
                 team_id=team_id, user_id=user_id, question=question, suggestions=reply.suggestions))
 
     async def record_feedback(self, *, team_id: str | None, user_id: str | None, topic_id: str, helpful: bool,
-                              question: str | None) -> None:
-        """Record a click on Helpful / Not helpful (see ``_recorded``)."""
-        await self._recorded(f"feedback on {topic_id}", self.usage.record_feedback(
-            team_id=team_id, user_id=user_id, topic_id=topic_id, helpful=helpful, question=question))
+                              question: str | None, vote_key: str | None = None) -> bool:
+        """Record a click on Helpful / Not helpful (see ``_recorded``): False if this ``vote_key``
+        already voted. A store that fails counts as True: the person is thanked, the failure logged."""
+        counted = await self._recorded(f"feedback on {topic_id}", self.usage.record_feedback(
+            team_id=team_id, user_id=user_id, topic_id=topic_id, helpful=helpful, question=question,
+            vote_key=vote_key))
+        return counted is not False
 
     @staticmethod
-    async def _recorded(what: str, write: Coroutine[Any, Any, Any]) -> None:
+    async def _recorded(what: str, write: Coroutine[Any, Any, Any]) -> Any:
         """A usage record is written after the person has their reply: a store that fails is
-        logged, not raised; it is not worth an error (or a missing "thanks") in Slack."""
+        logged, not raised (None is returned); it is not worth an error (or a missing "thanks") in Slack."""
         try:
-            await write
+            return await write
         except Exception:
             logger.exception("could not record %s; the reply was sent", what)
+            return None

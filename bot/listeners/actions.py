@@ -94,16 +94,20 @@ def register(app: AsyncApp, services: Services) -> None:
             return
         helpful = action.get("action_id") == ActionIds.FEEDBACK_HELPFUL
         # One vote per person per answer message: the first click counts, later ones (a double click,
-        # or clicking the buttons of a shared answer again and again) are not recorded. A private
+        # or clicking the buttons of a shared answer again and again) are not recorded. The
+        # de-duplicator catches quick repeats (across replicas with Redis); the usage store keeps
+        # the vote's key with the vote, so a repeat days later is not counted either. A private
         # answer loses its buttons with the first vote; on a shared one, the clicker is told.
-        if not await services.deduper.first_seen(f"feedback:{_team(body)}:{surface.user}:{_message_key(surface)}"):
+        message = _message_key(surface)
+        vote_key = f"{_team(body)}:{surface.user}:{message}" if message else None
+        if not await services.deduper.first_seen(f"feedback:{_team(body)}:{surface.user}:{message}") or not (
+                await services.record_feedback(team_id=_team(body), user_id=surface.user, topic_id=found.id,
+                                               helpful=helpful, question=question or None, vote_key=vote_key)):
             logger.info("ignoring a repeated feedback click by %s on one answer", surface.user)
             if not surface.private:
                 await sender(client).send_new(surface, blocks.shared_note_message(
                     "You already rated this answer: your first vote counts. Thanks!"))
             return
-        await services.record_feedback(team_id=_team(body), user_id=surface.user, topic_id=found.id,
-                                       helpful=helpful, question=question or None)
         if surface.private:
             msg = blocks.answer_message(found, services.brain.related(found), question=question,
                                         shareable=surface.kind == EPHEMERAL, feedback_given=helpful)

@@ -6,11 +6,20 @@ PostgreSQL) and ``redis_dedupe`` (Redis); ``factory.open_stores`` picks them.
 ``EventDeduper.first_seen(key)`` is True the first time a key is claimed within
 its TTL and False afterwards; ``forget(key)`` gives a claimed key up early (a share
 that failed, so the person's retry is not taken for a double click).
+``UsageStore.record_feedback`` is False when a vote with the same ``vote_key`` (who
+voted on which message) is already recorded: the first vote counts, for as long as
+the store keeps the record, not only for the de-duplicator's TTL.
 """
 
 from __future__ import annotations
 
+import hashlib
 from typing import Protocol, Sequence
+
+
+def vote_digest(vote_key: str | None) -> str | None:
+    """What a store keeps of a vote key: 64 hex characters, whatever the key's length."""
+    return None if vote_key is None else hashlib.sha256(vote_key.encode()).hexdigest()
 
 
 class EventDeduper(Protocol):
@@ -38,6 +47,7 @@ class UsageStore(Protocol):
         topic_id: str,
         helpful: bool,
         question: str | None,
-    ) -> None: ...
+        vote_key: str | None = None,
+    ) -> bool: ...
 
     async def close(self) -> None: ...

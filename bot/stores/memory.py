@@ -7,6 +7,7 @@ replica, or set REDIS_URL / DATABASE_URL (see ``bot.stores.factory``).
         async first_seen(key) -> bool ; async forget(key) ; async close()
     MemoryUsageStore(*, max_records=1_000, clock=utc_now)
         answers / declines / feedback: deques of UsageRecord (newest last)
+        record_feedback(..., vote_key) is False for a vote_key among the records it holds
         records -> list[UsageRecord]   (all kinds, oldest first)
         the UsageStore protocol, purge_older_than(days), and the same report
         queries as SQLUsageStore: declined_questions, feedback_counts, answer_counts
@@ -20,6 +21,8 @@ from collections import Counter, deque
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Callable, Literal, Sequence
+
+from bot.stores import vote_digest
 
 MAX_QUESTION_CHARS = 2000
 
@@ -108,6 +111,7 @@ class UsageRecord:
     helpful: bool | None = None
     question: str | None = None
     suggestions: tuple[str, ...] = field(default_factory=tuple)
+    vote_key: str | None = None  # feedback: ``vote_digest`` of who voted on which message
 
 
 class MemoryUsageStore:
@@ -147,12 +151,18 @@ class MemoryUsageStore:
         topic_id: str,
         helpful: bool,
         question: str | None,
-    ) -> None:
+        vote_key: str | None = None,
+    ) -> bool:
+        digest = vote_digest(vote_key)
+        # a scan of at most max_records: votes are rare, and a key leaves with its record
+        if digest is not None and any(r.vote_key == digest for r in self.feedback):
+            return False
         self.feedback.append(
             UsageRecord("feedback", team_id, user_id, self._clock(), topic_id=topic_id,
-                        helpful=bool(helpful),
+                        helpful=bool(helpful), vote_key=digest,
                         question=question[:MAX_QUESTION_CHARS] if question is not None else None)
         )
+        return True
 
     async def purge_older_than(self, days: int) -> int:
         cutoff = self._clock() - timedelta(days=days)

@@ -12,6 +12,7 @@
         async create_schema() -> None
         async purge_older_than(days: int | None = None) -> int
         the UsageStore protocol: record_answer, record_decline, record_feedback, close
+            (record_feedback is False for a vote_key already recorded: one vote per key)
         async declined_questions(since, *, limit=50_000) -> list[str]    # newest first
         async feedback_counts(since) -> list[tuple[topic_id, helpful, not_helpful]]
         async answer_counts(since) -> list[tuple[topic_id, answers]]
@@ -47,19 +48,23 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.engine import Connection, Dialect, make_url
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.types import TypeDecorator
 
 from bot.stores.factory import StoreError
-from bot.stores.memory import MAX_QUESTION_CHARS, utc_now
+from bot.stores.memory import MAX_QUESTION_CHARS, utc_now, vote_digest
 
 logger = logging.getLogger(__name__)
+
+# INSERT ... ON CONFLICT DO NOTHING, where the dialect has it
+_UPSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 
 # Relative to the working directory the bot (or `python -m bot report`) runs in.
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./flaskvsdjango.db"
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: usage_events.vote_key (one feedback vote per person per answer)
 # Any constant works; it only has to be the same in every replica.
 _ADVISORY_LOCK_KEY = 0x46_56_44_01  # "FVD" + 1
 _CONNECT_TIMEOUT_SECONDS = 5
@@ -86,6 +91,8 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 
 metadata = MetaData()
+VOTE_KEY_LENGTH = 64
+VOTE_KEY_INDEX = "ux_usage_events_vote_key"
 
 usage_events = Table(
     "usage_events",
@@ -99,9 +106,13 @@ usage_events = Table(
     Column("question", Text),
     Column("suggestions", JSON),
     Column("created_at", UTCDateTime(), nullable=False),
+    # feedback: a digest of (team, person, message); unique, so a person's first vote on an
+    # answer is the one counted (NULL for other kinds, and NULLs never clash)
+    Column("vote_key", String(VOTE_KEY_LENGTH)),
     CheckConstraint("kind IN ('answer', 'decline', 'feedback')", name="ck_usage_events_kind"),
     Index("ix_usage_events_kind_created_at", "kind", "created_at"),
     Index("ix_usage_events_team_id", "team_id"),
+    Index(VOTE_KEY_INDEX, "vote_key", unique=True),
 )
 
 # Not called "schema_version": shared databases often have one from another tool.
@@ -115,7 +126,15 @@ schema_version = Table(
 
 # version -> step that brings a database from version-1 to version. Steps run
 # after create_all, so they only alter what create_all does not (columns, data).
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
+
+
+def _add_vote_key(conn: Connection) -> None:
+    """Version 2: feedback votes carry a unique key. Votes recorded before have none (NULL)."""
+    conn.execute(text(f"ALTER TABLE usage_events ADD COLUMN vote_key VARCHAR({VOTE_KEY_LENGTH})"))
+    conn.execute(text(f"CREATE UNIQUE INDEX {VOTE_KEY_INDEX} ON usage_events (vote_key)"))
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _add_vote_key}
 
 
 def normalise_database_url(url: str | None) -> str:
@@ -322,9 +341,22 @@ class SQLUsageStore:
             logger.info("purged %d usage records older than %s", removed, cutoff.isoformat())
         return removed
 
-    async def _insert(self, **values: Any) -> None:
-        async with self.engine.begin() as conn:
-            await conn.execute(usage_events.insert().values(created_at=self._clock(), **values))
+    async def _insert(self, **values: Any) -> bool:
+        """Insert one record; False if its ``vote_key`` is already there (nothing is written)."""
+        row = dict(created_at=self._clock(), **values)
+        dialect = self.engine.dialect.name
+        if values.get("vote_key") is not None and dialect in _UPSERTS:
+            statement = _UPSERTS[dialect](usage_events).values(row).on_conflict_do_nothing(index_elements=["vote_key"])
+        else:
+            statement = usage_events.insert().values(row)
+        try:
+            async with self.engine.begin() as conn:
+                result = await conn.execute(statement)
+        except IntegrityError:
+            if values.get("vote_key") is None:
+                raise
+            return False  # another dialect: the unique index said no
+        return bool(result.rowcount)
 
     async def record_answer(
         self, *, team_id: str | None, user_id: str | None, topic_id: str, question: str
@@ -346,10 +378,11 @@ class SQLUsageStore:
         topic_id: str,
         helpful: bool,
         question: str | None,
-    ) -> None:
-        await self._insert(kind="feedback", team_id=team_id, user_id=user_id, topic_id=topic_id,
-                           helpful=bool(helpful),
-                           question=question[:MAX_QUESTION_CHARS] if question is not None else None)
+        vote_key: str | None = None,
+    ) -> bool:
+        return await self._insert(kind="feedback", team_id=team_id, user_id=user_id, topic_id=topic_id,
+                                  helpful=bool(helpful), vote_key=vote_digest(vote_key),
+                                  question=question[:MAX_QUESTION_CHARS] if question is not None else None)
 
     # Report queries.
 

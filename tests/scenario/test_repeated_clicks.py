@@ -2,7 +2,8 @@
 
 Both are de-duplicated with ``services.deduper`` (TTL-bounded, shared through Redis across replicas),
 keyed on the person and the clicked message (its channel and ts; ephemerals have a ts too), never on
-the click's response_url, which is new for every click.
+the click's response_url, which is new for every click. A feedback vote's key is also kept with the
+vote in the usage store, so a repeat after the de-duplicator's TTL is not counted either.
 """
 
 from __future__ import annotations
@@ -118,6 +119,19 @@ async def test_changing_your_mind_on_a_shared_answer_keeps_the_first_vote(slack)
     alice, bob = slack.user(), slack.user("W333", name="bob")
     shared = await shared_answer(slack, alice)
     await slack.send(bob.click(shared, "feedback_unhelpful"))
+    await slack.send(bob.click(shared, "feedback_helpful"))
+    [_, again] = await slack.fake.wait_for("chat.postEphemeral", count=2, timeout=10)
+    assert "first vote counts" in again.params["text"]
+    assert [(v.user_id, v.helpful) for v in feedback(slack)] == [(bob.id, False)]
+
+
+async def test_a_vote_repeated_after_the_deduplicators_ttl_still_counts_once(slack):
+    """The de-duplicator forgets after DEDUPE_TTL_SECONDS; the usage store keeps the vote's key."""
+    alice, bob = slack.user(), slack.user("W333", name="bob")
+    shared = await shared_answer(slack, alice)
+    await slack.send(bob.click(shared, "feedback_unhelpful"))
+    await slack.fake.wait_for("chat.postEphemeral", count=1, timeout=10)
+    await slack.runtime.services.deduper.close()  # everything it held has expired
     await slack.send(bob.click(shared, "feedback_helpful"))
     [_, again] = await slack.fake.wait_for("chat.postEphemeral", count=2, timeout=10)
     assert "first vote counts" in again.params["text"]

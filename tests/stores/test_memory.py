@@ -103,6 +103,19 @@ async def test_usage_store_records_queries_and_purges():
     assert len(store.answers) == 1
 
 
+async def test_a_vote_key_is_counted_once_while_its_vote_is_kept():
+    store = MemoryUsageStore(max_records=2)
+    vote = dict(team_id="T1", user_id="U1", topic_id="orm", question=None)
+    assert await store.record_feedback(helpful=False, vote_key="T1:U1:C1:1.2", **vote) is True
+    assert await store.record_feedback(helpful=True, vote_key="T1:U1:C1:1.2", **vote) is False
+    assert await store.record_feedback(helpful=True, vote_key="T1:U1:C1:9.9", **vote) is True  # another message
+    assert await store.record_feedback(helpful=True, vote_key=None, **vote) is True  # no key: always counted
+    assert await store.record_feedback(helpful=True, vote_key=None, **vote) is True
+    assert [r.helpful for r in store.feedback] == [True, True]  # the first two left with max_records=2
+    assert await store.record_feedback(helpful=True, vote_key="T1:U1:C1:1.2", **vote) is True  # its vote is gone
+    assert all(r.vote_key is None or len(r.vote_key) == 64 for r in store.feedback), "a digest, not the key"
+
+
 async def test_usage_store_is_bounded():
     store = MemoryUsageStore(max_records=2)
     for i in range(5):

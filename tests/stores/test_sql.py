@@ -130,6 +130,51 @@ async def test_record_query_and_purge(engine_factory):
 
 
 @pytest.mark.services
+async def test_one_vote_per_vote_key(engine_factory):
+    store = SQLUsageStore(engine_factory(), clock=Clock())
+    await store.create_schema()
+    vote = dict(team_id="T1", user_id="U1", topic_id="orm", question=None)
+    long_key = "T1:U1:" + "https://hooks.slack.com/actions/T1/" + "x" * 300  # a response_url key
+    assert await store.record_feedback(helpful=False, vote_key="T1:U1:C1:1.2", **vote) is True
+    assert await store.record_feedback(helpful=True, vote_key="T1:U1:C1:1.2", **vote) is False
+    raced = await asyncio.gather(*(store.record_feedback(helpful=True, vote_key=long_key, **vote) for _ in range(5)))
+    assert raced.count(True) == 1, "racing replicas: one is counted"
+    assert await store.record_feedback(helpful=True, vote_key=None, **vote) is True
+    assert await store.record_feedback(helpful=True, vote_key=None, **vote) is True
+    assert await store.feedback_counts(NOW - timedelta(days=1)) == [("orm", 3, 1)]
+
+
+@pytest.mark.services
+async def test_a_version_1_database_is_migrated_and_keeps_its_records(engine_factory):
+    """Version 1 had no vote_key: the column and its unique index are added, old votes kept."""
+    from sqlalchemy import text
+
+    engine = engine_factory()
+    old = [c.copy() for c in usage_events.columns if c.name != "vote_key"]
+    from sqlalchemy import MetaData, Table
+
+    v1 = MetaData()
+    Table("usage_events", v1, *old)
+    Table("flaskvsdjango_schema_version", v1, *[c.copy() for c in schema_version.columns])
+    async with engine.begin() as conn:
+        await conn.run_sync(v1.create_all)
+        await conn.execute(text("INSERT INTO flaskvsdjango_schema_version (id, version, updated_at) "
+                                "VALUES (1, 1, '2026-01-01 00:00:00')"))
+        await conn.execute(text("INSERT INTO usage_events (kind, topic_id, helpful, created_at) "
+                                "VALUES ('feedback', 'orm', TRUE, '2026-11-24 11:00:00')"))
+
+    store = SQLUsageStore(engine, clock=Clock())
+    await store.create_schema()
+    await store.create_schema()  # and only once
+    async with engine.connect() as conn:
+        assert (await conn.execute(select(schema_version.c.version))).scalars().all() == [SCHEMA_VERSION]
+    vote = dict(team_id="T1", user_id="U1", topic_id="orm", question=None)
+    assert await store.record_feedback(helpful=False, vote_key="k", **vote) is True
+    assert await store.record_feedback(helpful=False, vote_key="k", **vote) is False
+    assert await store.feedback_counts(NOW - timedelta(days=1)) == [("orm", 1, 1)]
+
+
+@pytest.mark.services
 async def test_create_schema_is_idempotent(engine_factory):
     engine = engine_factory()
     store = SQLUsageStore(engine)
@@ -177,4 +222,4 @@ async def test_indices_exist(engine_factory):
 
     async with engine.connect() as conn:
         names = await conn.run_sync(index_names)
-    assert {"ix_usage_events_kind_created_at", "ix_usage_events_team_id"} <= names
+    assert {"ix_usage_events_kind_created_at", "ix_usage_events_team_id", "ux_usage_events_vote_key"} <= names
