@@ -81,6 +81,20 @@ def not_slack_api(settings: Settings, method: str, detail: str) -> ConfigError:
     )
 
 
+_REINSTALL = "the app was uninstalled or the token revoked: reinstall the app, then copy the new token"
+# (variable, Slack's error code) -> what to do, where the code says more than the general advice
+SPECIFIC_ADVICE = {
+    ("SLACK_BOT_TOKEN", "token_revoked"): _REINSTALL + " (OAuth & Permissions › Bot User OAuth Token)",
+    ("SLACK_BOT_TOKEN", "account_inactive"): _REINSTALL + " (OAuth & Permissions › Bot User OAuth Token)",
+    ("SLACK_BOT_TOKEN", "not_allowed_token_type"):
+        "SLACK_BOT_TOKEN takes the Bot User OAuth Token (it starts with xoxb-), not an app-level or user token",
+    ("SLACK_APP_TOKEN", "not_allowed_token_type"):
+        "SLACK_APP_TOKEN takes an app-level token with the connections:write scope (it starts with xapp-)",
+    ("SLACK_APP_TOKEN", "socket_mode_not_enabled"):
+        "turn Socket Mode on (Settings › Socket Mode), or unset SLACK_APP_TOKEN to run in HTTP mode",
+}
+
+
 def start_up_failure(error: Exception, settings: Settings, *, method: str, variable: str, what: str,
                      advice: str) -> tuple[ConfigError | None, str]:
     """A start-up call to Slack failed: the ConfigError that stops start-up (``what``, in
@@ -88,6 +102,7 @@ def start_up_failure(error: Exception, settings: Settings, *, method: str, varia
     or None when Slack is only failing for now; and the detail, for the log."""
     kind, detail = classify_api_error(error)
     if kind == REJECTED:
+        advice = SPECIFIC_ADVICE.get((variable, detail), advice)
         return ConfigError(variable, f"Slack rejected the {what} ({detail}): {advice}"), detail
     if kind == NOT_SLACK:
         return not_slack_api(settings, method, detail), detail

@@ -65,8 +65,20 @@ def socket_env(fake: FakeSlackAPI, port: int, **extra: str) -> dict[str, str]:
                      PORT=str(port), HOST="127.0.0.1", **extra)
 
 
-@pytest.mark.parametrize("error", ["invalid_auth", "not_authed", "token_revoked", "account_inactive", "missing_scope"])
-async def test_an_app_token_slack_rejects_stops_start_up_with_one_line(bot_process, error):
+GENERAL_ADVICE = ("create an app-level token with the connections:write scope (Basic Information › App-Level "
+                  "Tokens, it starts with xapp-) and set it")
+
+
+@pytest.mark.parametrize(("error", "advice"), [
+    ("invalid_auth", GENERAL_ADVICE),
+    ("not_authed", GENERAL_ADVICE),
+    ("missing_scope", GENERAL_ADVICE),
+    ("socket_mode_not_enabled", "turn Socket Mode on (Settings › Socket Mode), or unset SLACK_APP_TOKEN to run in "
+                                "HTTP mode"),
+    ("not_allowed_token_type", "SLACK_APP_TOKEN takes an app-level token with the connections:write scope "
+                               "(it starts with xapp-)"),
+])
+async def test_an_app_token_slack_rejects_stops_start_up_with_one_line(bot_process, error, advice):
     socket = SocketModeServer()
     async with FakeSlackAPI(socket_mode=socket) as fake:
         fake.fail("apps.connections.open", error=error, times=100)
@@ -76,8 +88,7 @@ async def test_an_app_token_slack_rejects_stops_start_up_with_one_line(bot_proce
         code, err = await asyncio.to_thread(bot.wait, 30)
         assert code == 1, err
         assert err.strip().splitlines()[-1] == (
-            f"flaskvsdjango: SLACK_APP_TOKEN: Slack rejected the app token ({error}): create an app-level token "
-            "with the connections:write scope (Basic Information › App-Level Tokens, it starts with xapp-) and set it")
+            f"flaskvsdjango: SLACK_APP_TOKEN: Slack rejected the app token ({error}): {advice}")
         assert "Traceback" not in err and "ERROR" not in err
         assert len(fake.calls_to("apps.connections.open")) == 1, "asked once, not retried"
         assert socket.connects_total == 0

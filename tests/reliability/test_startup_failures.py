@@ -109,15 +109,21 @@ async def test_an_answer_that_is_not_slacks_json_names_slack_api_url(bot_process
     assert "SLACK_BOT_TOKEN" not in err
 
 
-@pytest.mark.parametrize("error", ["invalid_auth", "not_authed", "token_revoked", "account_inactive"])
-async def test_a_token_slack_rejects_still_names_the_token(bot_process, error):
+@pytest.mark.parametrize(("error", "advice"), [
+    ("invalid_auth", "copy the Bot User OAuth Token again"),
+    ("not_authed", "copy the Bot User OAuth Token again"),
+    ("token_revoked", "the app was uninstalled or the token revoked: reinstall the app, then copy the new token "
+                      "(OAuth & Permissions › Bot User OAuth Token)"),
+    ("not_allowed_token_type", "SLACK_BOT_TOKEN takes the Bot User OAuth Token (it starts with xoxb-), "
+                               "not an app-level or user token"),
+])
+async def test_a_token_slack_rejects_still_names_the_token(bot_process, error, advice):
     async with FakeSlackAPI() as fake:
         fake.fail("auth.test", error=error, times=100)
         port = free_port()
         bot = bot_process(http_env(fake.base_url, port), port)
         code, err = await asyncio.to_thread(bot.wait, 30)
-    assert one_line_error(code, err) == (
-        f"flaskvsdjango: SLACK_BOT_TOKEN: Slack rejected the token ({error}): copy the Bot User OAuth Token again")
+    assert one_line_error(code, err) == f"flaskvsdjango: SLACK_BOT_TOKEN: Slack rejected the token ({error}): {advice}"
 
 
 async def test_slack_failing_at_start_up_is_a_warning_and_the_bot_serves(bot_process):
