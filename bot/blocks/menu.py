@@ -32,11 +32,17 @@ def _menu_buttons(block_id: str) -> dict[str, Any]:
     )
 
 
-def menu_message(*, unknown: str | None = None) -> dict[str, Any]:
-    """The help menu. ``unknown`` is a word the user typed that matched nothing (escaped here)."""
+FILES_ONLY = "I can only read text, so I can't open files or images: type your question and I'll answer from the guide."
+
+
+def menu_message(*, unknown: str | None = None, files_only: bool = False) -> dict[str, Any]:
+    """The help menu. ``unknown`` is a word the user typed that matched nothing (escaped here);
+    ``files_only``: the message held files and no words."""
     blocks = []
     if unknown:
         blocks.append(section(f"I don't know `{echo(unknown)}`, so here is what I can do.", block_id="unknown"))
+    if files_only:
+        blocks.append(section(FILES_ONLY, block_id="files_only"))
     blocks += [
         header("Flask vs Django helper"),
         section(INTRO, block_id="intro"),

@@ -32,7 +32,10 @@ async def _answer(services: Services, client: AsyncWebClient, event: dict[str, A
     if channel.startswith("D") and not await services.deduper.first_seen(f"message:{channel}:{ts}"):
         return
     text = event.get("text") or ""
-    reply = responses.reply(intents.parse_message(text), services.brain, public=not channel.startswith("D"))
+    if event.get("files") and not intents.strip_mentions(text).strip():  # a file, an image, no words
+        reply = responses.Reply(blocks.menu_message(files_only=True))
+    else:
+        reply = responses.reply(intents.parse_message(text), services.brain, public=not channel.startswith("D"))
     await Sender(client, services.session).post(channel, reply.message, thread_ts=thread_ts, user=event.get("user"))
     await services.record_reply(reply, team_id=team_id, user_id=event.get("user"),
                                 question=intents.strip_mentions(text))

@@ -141,6 +141,34 @@ async def test_thanks_in_a_dm_get_a_short_answer_and_are_not_recorded_as_a_decli
     assert [r.kind for r in usage.records] == ["answer"]
 
 
+def with_a_file(request: rq.SlackRequest, text: str) -> rq.SlackRequest:
+    """The DM event as Slack sends it for an upload: subtype file_share and a ``files`` list
+    (docs.slack.dev/reference/events/message/file_share); ``text`` is the caption, often empty."""
+    body = dict(request.payload)
+    body["event"] = dict(body["event"], subtype="file_share", text=text, upload=False, files=[
+        {"id": "F0123ABCD", "name": "requirements.txt", "mimetype": "text/plain", "filetype": "text"}])
+    return rq.SlackRequest(json.dumps(body).encode(), rq.JSON, body, request.socket_mode_type)
+
+
+async def test_a_dm_holding_only_a_file_is_told_the_bot_reads_text(slack):
+    alice = slack.user()
+    await slack.send(with_a_file(alice.dm(""), ""))
+    [post] = await slack.fake.wait_for("chat.postMessage", count=1)
+    assert_valid(post.params)
+    assert "can't open files" in all_text(post.params) and "Help me choose" in all_text(post.params)
+    assert not slack.runtime.services.usage.records, "nothing was asked: nothing to record"
+
+
+async def test_a_file_with_a_question_as_its_caption_is_answered(slack):
+    alice = slack.user()
+    await slack.send(with_a_file(alice.dm(""), "which is easier to learn?"))
+    [post] = await slack.fake.wait_for("chat.postMessage", count=1)
+    assert "can't open files" not in all_text(post.params)
+    usage = slack.runtime.services.usage
+    await slack.fake.wait_until(lambda: len(usage.records) == 1, what="the answer recorded")
+    assert usage.records[0].kind == "answer"
+
+
 # --- events nobody listens for, Slack's rate-limit notice, losing the workspace --------------------------
 
 def reaction_added(slack) -> rq.SlackRequest:
