@@ -16,3 +16,26 @@ def test_python_m_bot_loads_no_terminal_or_database_library_it_does_not_use():
     )
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert loaded == []
+
+
+def test_building_the_app_reads_no_source_files():
+    """Bolt names an unnamed app after its caller's file with ``inspect.stack()``, which reads the
+    source of every file on the stack into ``linecache`` for good; the bot names its app."""
+    code = (
+        "import linecache\n"
+        "from bot.app import APP_NAME, create_app\n"
+        "from bot.config import load_settings\n"
+        "from bot.knowledge import default_knowledge_dir, load_knowledge\n"
+        "from bot.responses import Brain\n"
+        "from bot.services import Services\n"
+        "from bot.stores.memory import MemoryDeduper, MemoryUsageStore\n"
+        "settings = load_settings({'SLACK_BOT_TOKEN': 'xoxb-test', 'SLACK_SIGNING_SECRET': 's'})\n"
+        "services = Services(brain=Brain.build(load_knowledge(default_knowledge_dir())),\n"
+        "                    deduper=MemoryDeduper(ttl_seconds=60), usage=MemoryUsageStore())\n"
+        "linecache.clearcache()\n"
+        "app = create_app(settings, services)\n"
+        "assert app.name == APP_NAME, app.name\n"
+        "print(len(linecache.cache))\n"
+    )
+    cached = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert cached == ["0"]
