@@ -14,7 +14,8 @@ from pathlib import Path
 from bot import heap
 from bot.config import Settings
 from bot.errors import KnowledgeError
-from bot.knowledge import default_knowledge_dir, load_knowledge
+from bot.knowledge import default_knowledge_dir
+from bot.knowledge_process import load_apart
 from bot.responses import Brain
 from bot.services import Services
 
@@ -28,7 +29,8 @@ def knowledge_dir(settings: Settings) -> Path:
 
 
 def load_brain(settings: Settings) -> Brain:
-    return Brain.build(load_knowledge(knowledge_dir(settings)))
+    """The knowledge (read in a child process: ``bot.knowledge_process``) and its index."""
+    return Brain.build(load_apart(knowledge_dir(settings)))
 
 
 async def reload_knowledge(services: Services, settings: Settings) -> bool:

@@ -1,0 +1,76 @@
+"""Load the knowledge in a child process, so the server never holds PyYAML or the parse.
+
+    load_apart(directory) -> Knowledge   # raises KnowledgeError, as load_knowledge does
+    python -m bot.knowledge_process DIR  # the child: pickled result on stdout
+
+Reading the YAML files in pure Python (PyYAML's ``SafeLoader`` keeps line marks
+for the schema's messages) imports PyYAML and the schema and makes hundreds of
+thousands of short-lived tokens, events and nodes. In the serving process all
+of that stays: the modules for good, and the heap the parse spread out, which
+the allocator keeps. Loaded in a child, the server receives only the finished
+``Knowledge`` (pickled, ~60 KB for the shipped files): 1.6-1.8 MiB less
+resident memory, idle and at its peak under load (BENCHMARKS.md).
+
+The child is this same interpreter running our own code on the files the
+server would read, so its pickle is trusted. Validation problems come back as
+fields and are raised here as ``KnowledgeError``, exactly as ``load_knowledge``
+raises them. If the child cannot run at all (no interpreter, killed, an
+unreadable answer), the knowledge is loaded in this process instead, with a
+warning: slower to start and heavier, never down.
+"""
+
+from __future__ import annotations
+
+import logging
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+from bot.errors import KnowledgeError
+from bot.knowledge import Knowledge, load_knowledge, validate_knowledge
+
+logger = logging.getLogger(__name__)
+
+CHILD_TIMEOUT_SECONDS = 120  # a 100,000-topic file parses in ~10 s on a slow machine
+
+Problems = list[tuple[str, "int | None", str, str]]  # KnowledgeError's fields
+
+
+def load_apart(directory: str | Path) -> Knowledge:
+    """``load_knowledge(directory)``, read in a child process."""
+    directory = Path(directory).resolve()
+    try:
+        done = subprocess.run([sys.executable, "-m", __name__, str(directory)], capture_output=True,
+                              timeout=CHILD_TIMEOUT_SECONDS, check=False)
+        if done.returncode != 0:
+            raise RuntimeError(f"exit status {done.returncode}: {_last_line(done.stderr)}")
+        outcome, value = pickle.loads(done.stdout)
+    except (OSError, subprocess.SubprocessError, RuntimeError, pickle.UnpicklingError, EOFError, ValueError) as e:
+        logger.warning("could not load the knowledge in a child process (%s); loading it here", e)
+        return load_knowledge(directory)
+    if outcome == "errors":
+        problems: Problems = value
+        raise KnowledgeError(*problems[0])
+    assert isinstance(value, Knowledge)
+    return value
+
+
+def _last_line(stderr: bytes) -> str:
+    lines = stderr.decode("utf-8", "replace").strip().splitlines()
+    return lines[-1] if lines else "no message"
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 1:
+        print("usage: python -m bot.knowledge_process DIRECTORY", file=sys.stderr)
+        return 2
+    knowledge, errors = validate_knowledge(argv[0])
+    result: tuple[str, object] = (
+        ("errors", [(e.file, e.line, e.path, e.message) for e in errors]) if errors else ("ok", knowledge))
+    sys.stdout.buffer.write(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
