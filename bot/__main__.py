@@ -7,13 +7,18 @@ content editors and operators; each lives in its own module under ``bot.cli``.
 
 from __future__ import annotations
 
-import argparse
 import sys
+from typing import TYPE_CHECKING
 
-from bot.cli import ask, kb, report, serve
+if TYPE_CHECKING:
+    import argparse
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
+    from bot.cli import ask, kb, report
+
     parser = argparse.ArgumentParser(
         prog="flaskvsdjango",
         usage="%(prog)s [-h] [COMMAND ...]",
@@ -30,8 +35,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    from bot.cli import serve
+
+    if not (sys.argv[1:] if argv is None else argv):
+        # Serving: the tools' modules (and what they import) would stay in memory unused.
+        return serve.run()
+    args = build_parser().parse_args(argv)
     handler = getattr(args, "handler", None)
     if handler is None:
         return serve.run()

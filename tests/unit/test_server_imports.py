@@ -3,15 +3,18 @@
 import subprocess
 import sys
 
-HEAVY_FOR_TOOLS_ONLY = ("rich", "bot.console", "sqlalchemy", "redis", "snowballstemmer")
+HEAVY_FOR_TOOLS_ONLY = ("rich", "bot.console", "sqlalchemy", "redis", "snowballstemmer",
+                        "yaml", "bot.knowledge_schema", "bot.knowledge_files",  # the knowledge is read in a child
+                        "bot.report", "bot.cli.ask", "bot.cli.kb", "bot.cli.report")  # the tools: imported when run
 
 
 def test_python_m_bot_loads_no_terminal_or_database_library_it_does_not_use():
-    """``python -m bot`` imports its sub-commands; their terminal rendering and the stores
-    load only when used (the HTTP server with no DATABASE_URL / REDIS_URL needs none)."""
+    """``python -m bot`` with no sub-command imports none of the tools; their terminal rendering,
+    the stores and the YAML reader load only when used (the HTTP server with no DATABASE_URL /
+    REDIS_URL needs none, and reads its knowledge in a child process)."""
     code = (
-        "import sys, bot.__main__, bot.runtime, bot.http\n"
-        f"print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY_FOR_TOOLS_ONLY!r} "
+        "import sys, bot.__main__, bot.runtime, bot.http, bot.cli.serve\n"
+        f"print(' '.join(sorted(m for m in sys.modules if {{m, m.split('.')[0]}} & set({HEAVY_FOR_TOOLS_ONLY!r}) "
         f"or m.startswith('bot.console'))))"
     )
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
