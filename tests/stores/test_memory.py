@@ -144,3 +144,87 @@ async def test_a_forgotten_key_at_the_front_is_evicted_quietly():
     await deduper.first_seen("b")
     await deduper.first_seen("c")  # over max_keys: the front entry ("a", forgotten) goes, no KeyError
     assert await deduper.first_seen("b") is False and await deduper.first_seen("c") is False
+
+
+# --- the compact table against a plain model of the same rules ------------------------------
+
+import math  # noqa: E402
+from collections import deque  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+class ModelDeduper:
+    """The rules, plainly: claims in order with their expiry (whole seconds, rounded up); the
+    oldest goes beyond ``max_keys``; a forgotten claim keeps its place until it is the oldest."""
+
+    def __init__(self, ttl: float, max_keys: int) -> None:
+        self.ttl, self.max_keys = ttl, max_keys
+        self.order: deque[list] = deque()  # [key, expiry]
+        self.live: dict[str, list] = {}
+
+    def first_seen(self, key: str, now: float) -> bool:
+        while self.order and self.order[0][1] <= now:
+            self._pop()
+        if key in self.live:
+            return False
+        if len(self.order) == self.max_keys:
+            self._pop()
+        claim = [key, math.ceil(now + self.ttl)]
+        self.order.append(claim)
+        self.live[key] = claim
+        return True
+
+    def forget(self, key: str) -> None:
+        self.live.pop(key, None)
+
+    def _pop(self) -> None:
+        key, _ = claim = self.order.popleft()
+        if self.live.get(key) is claim:
+            del self.live[key]
+
+
+KEYS = [f"k{i}" for i in range(6)]
+OPS = st.lists(st.one_of(
+    st.tuples(st.just("claim"), st.sampled_from(KEYS)),
+    st.tuples(st.just("forget"), st.sampled_from(KEYS)),
+    st.tuples(st.just("wait"), st.floats(min_value=0, max_value=4)),
+), max_size=120)
+
+
+@settings(max_examples=500, deadline=None)
+@given(ops=OPS, max_keys=st.sampled_from([1, 2, 3, 5, 8, 20]))
+async def test_the_deduper_follows_the_model(ops, max_keys):
+    clock = FakeClock()
+    deduper = MemoryDeduper(5, max_keys=max_keys, clock=clock)
+    model = ModelDeduper(5, max_keys)
+    for op, arg in ops:
+        if op == "claim":
+            assert await deduper.first_seen(arg) == model.first_seen(arg, clock.now), (op, arg)
+        elif op == "forget":
+            await deduper.forget(arg)
+            model.forget(arg)
+        else:
+            clock.now += arg
+        assert len(deduper) == len(model.live) <= max_keys
+    for key in KEYS:
+        assert await deduper.first_seen(key) == model.first_seen(key, clock.now), key
+
+
+async def test_a_key_forgotten_and_claimed_again_outlives_its_first_claim():
+    deduper = MemoryDeduper(600, max_keys=2, clock=FakeClock())
+    assert await deduper.first_seen("share") is True
+    await deduper.forget("share")                     # a failed share gives its key up
+    assert await deduper.first_seen("share") is True  # the retry claims it again
+    assert await deduper.first_seen("other") is True  # the first claim is pushed out...
+    assert await deduper.first_seen("share") is False  # ...and the second still holds
+
+
+async def test_close_forgets_everything():
+    deduper = MemoryDeduper(600, max_keys=4, clock=FakeClock())
+    for key in "abcd":
+        await deduper.first_seen(key)
+    await deduper.close()
+    assert len(deduper) == 0
+    assert [await deduper.first_seen(key) for key in "abcde"] == [True] * 5
