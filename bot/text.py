@@ -19,10 +19,12 @@ calls, version numbers), after dropping the underscores of Slack italics
 from __future__ import annotations
 
 import html
+import itertools
 import re
 import threading
 import unicodedata
 from functools import lru_cache
+from typing import Any, Callable, TypeVar
 
 import Stemmer  # PyStemmer: the Snowball project's C stemmers (the English one only is loaded)
 
@@ -205,9 +207,32 @@ STOPWORDS: frozenset[str] = frozenset(
     """.split()
 )
 
-# Per-word caches (stem, is_content...): a team's vocabulary fits; a flood of new words
-# only evicts (each cache holds at most ~2 MiB).
+# Per-word caches (stem, is_content...): a team's vocabulary fits. Each is functools.lru_cache
+# with no size limit, a plain dict in C: a limited one also links every entry into a recency
+# list, ~60 bytes more a word. trim_word_caches() bounds them instead: checked every
+# TRIM_EVERY questions, a cache past WORD_CACHE_SIZE words is emptied, so a flood of new words
+# costs at most ~1 MiB a cache, then a cold start.
 WORD_CACHE_SIZE = 8_192
+TRIM_EVERY = 16
+T = TypeVar("T")
+_WORD_CACHES: list[Any] = []
+_untrimmed = itertools.count(1)
+
+
+def word_cache(function: Callable[[str], T]) -> Callable[[str], T]:
+    """``function(word)``, remembered (see ``trim_word_caches``)."""
+    cached = lru_cache(maxsize=None)(function)
+    _WORD_CACHES.append(cached)
+    return cached
+
+
+def trim_word_caches() -> None:
+    """Call once a question: every TRIM_EVERY calls, empty the per-word caches past WORD_CACHE_SIZE."""
+    if next(_untrimmed) % TRIM_EVERY:
+        return
+    for cached in _WORD_CACHES:
+        if cached.cache_info().currsize > WORD_CACHE_SIZE:
+            cached.cache_clear()
 
 _STEMMERS = threading.local()  # a Stemmer must not be used by two threads at once (a reload builds in a thread)
 
@@ -267,9 +292,15 @@ OWN_STEM: dict[str, str] = {
 }
 
 
-@lru_cache(maxsize=WORD_CACHE_SIZE)
+@word_cache
 def stem(word: str) -> str:
     """Snowball (Porter2) English stem of one lowercase word, cached."""
+    return stem_uncached(word)
+
+
+def stem_uncached(word: str) -> str:
+    """``stem`` without the cache: for one-off words, such as two words written together to
+    see if the index knows them as one, which would fill the cache with pairs never seen again."""
     if word.isdigit():
         return word
     own = OWN_STEM.get(word)
@@ -278,7 +309,7 @@ def stem(word: str) -> str:
     return _stemmer().stemWord(IRREGULAR.get(word) or SHORT_FORMS.get(word, word))
 
 
-@lru_cache(maxsize=WORD_CACHE_SIZE)
+@word_cache
 def is_content(word: str) -> bool:
     """A word that can carry a topic: not a stopword, nor an inflection of
     one ("sorts", "thanks", "questions"), and longer than one letter."""
@@ -303,7 +334,7 @@ def _bases(word: str) -> set[str]:
     return bases
 
 
-@lru_cache(maxsize=WORD_CACHE_SIZE)
+@word_cache
 def is_neutral(word: str) -> bool:
     """An everyday English word that says nothing about a question's subject
     ("convince", "gist", "overall", "intern"; see ``bot.neutral``), or a plain
@@ -318,7 +349,7 @@ def is_neutral(word: str) -> bool:
 _AMOUNT = re.compile(r"\d+[a-z]{1,2}")
 
 
-@lru_cache(maxsize=WORD_CACHE_SIZE)
+@word_cache
 def is_foreign(word: str) -> bool:
     """A word outside everyday English: not one of the most frequent English
     words nor a plain inflection of one (``bot.neutral.is_common_word``), or

@@ -52,7 +52,9 @@ from bot.text import (
     is_unsure,
     normalise,
     stem,
+    stem_uncached,
     tokens,
+    trim_word_caches,
 )
 
 _NO_WORDS: frozenset[int] = frozenset()
@@ -135,6 +137,7 @@ def _join_hyphenated(joined: str, word: str, index: Index) -> bool:
 
 def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
     """The question's words resolved into index terms, with what the decision needs."""
+    trim_word_caches()
     term_idf = index.term_idf
     r = Resolved()
     words = []
@@ -236,7 +239,7 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
     for a, b in zip(content, content[1:]):
         if b != a + 1:
             continue
-        joined = stem(words[a] + words[b])
+        joined = stem_uncached(words[a] + words[b])
         if joined in index.known:
             r.add(QueryTerm(joined, f"{words[a]} {words[b]}", "joined", 1.0,
                             term_idf(joined)))

@@ -1,0 +1,40 @@
+"""The per-word caches of ``bot.text``: unbounded ``lru_cache`` dicts, trimmed past WORD_CACHE_SIZE."""
+
+from __future__ import annotations
+
+from bot import text
+
+
+def test_a_cache_past_its_bound_is_emptied_on_a_trim(monkeypatch):
+    monkeypatch.setattr(text, "WORD_CACHE_SIZE", 3)
+    monkeypatch.setattr(text, "TRIM_EVERY", 1)
+    text.stem.cache_clear()
+    for word in ("flask", "django", "routing"):
+        text.stem(word)
+    text.trim_word_caches()
+    assert text.stem.cache_info().currsize == 3, "at the bound: kept"
+    text.stem("templates")
+    text.trim_word_caches()
+    assert text.stem.cache_info().currsize == 0, "past it: emptied"
+    assert text.stem("templates") == "templat", "and it still answers"
+
+
+def test_trims_are_checked_every_trim_every_calls(monkeypatch):
+    monkeypatch.setattr(text, "WORD_CACHE_SIZE", 0)
+    monkeypatch.setattr(text, "TRIM_EVERY", 4)
+    checked = []
+    monkeypatch.setattr(text, "_WORD_CACHES", [type("Probe", (), {
+        "cache_info": lambda self: checked.append(1) or type("Info", (), {"currsize": 0})(),
+        "cache_clear": lambda self: None})()])
+    for _ in range(8):
+        text.trim_word_caches()
+    assert len(checked) == 2
+
+
+def test_every_per_word_function_is_trimmed():
+    assert {f.__name__ for f in text._WORD_CACHES} == {"stem", "is_content", "is_neutral", "is_foreign"}
+
+
+def test_the_uncached_stem_is_the_stem():
+    for word in ("ecommerce", "djangos", "flask", "2024", "authorization", "js"):
+        assert text.stem_uncached(word) == text.stem(word)
