@@ -135,7 +135,12 @@ async def _wait_for_ack(ack: AsyncAck, deadline: float) -> None:
             return
 
 
-MAX_IN_FLIGHT = 100  # listener runs still working after their ack; beyond this, acks wait (backpressure)
+# Listener runs still working after their ack (sending the reply); beyond this, acks wait
+# (backpressure). Each holds ~28 KB (the request, its context, the reply and its HTTP exchange)
+# while Slack answers its Web API call, so under load with a slow Slack they all fill up: 100
+# cost ~2 MB more than 32 at the benchmark's peak. 32 replies in flight is more than Slack's
+# own rate limits let one workspace use (chat.postMessage: about one a second per channel).
+MAX_IN_FLIGHT = 32
 # ... but not for long: Slack gives up on an ack 3 s after it sent the request (then retries it),
 # and the request may have queued before it reached us. A held ack goes out after this anyway.
 MAX_HOLD_SECONDS = 2.0
