@@ -34,7 +34,7 @@ logger = logging.getLogger(__name__)
 
 CHILD_TIMEOUT_SECONDS = 120  # a 100,000-topic file parses in ~10 s on a slow machine
 
-Problems = list[tuple[str, "int | None", str, str]]  # KnowledgeError's fields
+Problems = list[tuple[str, int | None, str, str]]  # KnowledgeError's fields
 
 
 def load_apart(directory: str | Path) -> Knowledge:

@@ -53,8 +53,9 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.types import TypeDecorator
 
+from bot.stores import vote_digest
 from bot.stores.factory import StoreError
-from bot.stores.memory import MAX_QUESTION_CHARS, utc_now, vote_digest
+from bot.stores.memory import MAX_QUESTION_CHARS, utc_now
 
 logger = logging.getLogger(__name__)
 
@@ -124,16 +125,14 @@ schema_version = Table(
     Column("updated_at", UTCDateTime(), nullable=False),
 )
 
-# version -> step that brings a database from version-1 to version. Steps run
-# after create_all, so they only alter what create_all does not (columns, data).
-
-
 def _add_vote_key(conn: Connection) -> None:
     """Version 2: feedback votes carry a unique key. Votes recorded before have none (NULL)."""
     conn.execute(text(f"ALTER TABLE usage_events ADD COLUMN vote_key VARCHAR({VOTE_KEY_LENGTH})"))
     conn.execute(text(f"CREATE UNIQUE INDEX {VOTE_KEY_INDEX} ON usage_events (vote_key)"))
 
 
+# version -> step that brings a database from version-1 to version. Steps run
+# after create_all, so they only alter what create_all does not (columns, data).
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _add_vote_key}
 
 
