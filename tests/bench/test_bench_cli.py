@@ -38,3 +38,18 @@ def test_quick_bench_prints_the_table_and_the_summary(tmp_path):
     assert any(line.startswith("against a bare Bolt app that sends the bot's replies") for line in lines)
     assert [a["label"] for a in figures["answerer"]] == ["shipped", "synthetic 300", "synthetic 3,000"]
     assert {s["name"] for s in figures["startup"]} == {"bot", "bare"}
+
+
+@pytest.mark.slow
+def test_memory_phases_prints_each_servers_figures_and_the_medians():
+    proc = subprocess.run(
+        [sys.executable, "-m", "bench.memory_phases", "--servers", "1", "--seconds", "0.3,0.3,0.3"],
+        cwd=REPO, capture_output=True, text=True, timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    lines = proc.stdout.strip().splitlines()
+    for module in ("bot", "bench.bare_app"):
+        at = lines.index(f"{module}  (MiB; VmHWM after each phase at concurrency 32)")
+        assert lines[at + 1].split() == ["idle", "RSS", "after", "command", "after", "mention", "after", "click"]
+        idle, *peaks = map(float, lines[at + 3].split()[1:])
+        assert lines[at + 3].startswith("median") and 20 < idle <= peaks[0] <= peaks[1] <= peaks[2] < 500
