@@ -226,9 +226,10 @@ def word_cache(function: Callable[[str], T]) -> Callable[[str], T]:
     return cached
 
 
-def trim_word_caches() -> None:
-    """Call once a question: every TRIM_EVERY calls, empty the per-word caches past WORD_CACHE_SIZE."""
-    if next(_untrimmed) % TRIM_EVERY:
+def trim_word_caches(*, now: bool = False) -> None:
+    """Call once a question: every TRIM_EVERY calls (or ``now``: after an index is built, which
+    stems every word of the knowledge), empty the per-word caches past WORD_CACHE_SIZE."""
+    if next(_untrimmed) % TRIM_EVERY and not now:
         return
     for cached in _WORD_CACHES:
         if cached.cache_info().currsize > WORD_CACHE_SIZE:

@@ -26,6 +26,7 @@ from bot.matching.tuning import (
 )
 from bot.matching.typos import TypoCorrector
 from bot.neutral import is_common_word
+from bot.text import trim_word_caches
 
 
 class Answerer:
@@ -55,6 +56,7 @@ class Answerer:
             if gc_was_enabled:
                 gc.enable()
         is_common_word("the")  # load the everyday-English list now, not on a first question
+        trim_word_caches(now=True)  # a large knowledge base fills them past their bound
 
     def answer(self, question: str, *, explain: bool = False) -> Match:
         index = self._index
