@@ -41,8 +41,10 @@ def load_apart(directory: str | Path) -> Knowledge:
     """``load_knowledge(directory)``, read in a child process."""
     directory = Path(directory).resolve()
     try:
+        # its own session: a Ctrl-C in the terminal (or a signal to the process group) is the
+        # server's to handle, not a reason for the child to die and the server to read it itself
         done = subprocess.run([sys.executable, "-m", __name__, str(directory)], capture_output=True,
-                              timeout=CHILD_TIMEOUT_SECONDS, check=False)
+                              timeout=CHILD_TIMEOUT_SECONDS, check=False, start_new_session=True)
         if done.returncode != 0:
             raise RuntimeError(f"exit status {done.returncode}: {_last_line(done.stderr)}")
         outcome, value = pickle.loads(done.stdout)

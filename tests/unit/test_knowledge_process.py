@@ -65,3 +65,18 @@ def test_loading_the_brain_imports_no_yaml_into_the_server():
     )
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert loaded == []
+
+
+def test_the_child_runs_in_its_own_session(monkeypatch):
+    """A Ctrl-C in the terminal goes to the whole process group: the server handles it (it stops
+    while starting); the child must not die of it and leave the server to read the files itself."""
+    started = []
+    run = subprocess.run
+
+    def spy(*args, **kwargs):
+        started.append(kwargs)
+        return run(*args, **kwargs)
+
+    monkeypatch.setattr(knowledge_process.subprocess, "run", spy)
+    load_apart(default_knowledge_dir())
+    assert [kwargs.get("start_new_session") for kwargs in started] == [True]
