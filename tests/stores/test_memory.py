@@ -228,3 +228,22 @@ async def test_close_forgets_everything():
     await deduper.close()
     assert len(deduper) == 0
     assert [await deduper.first_seen(key) for key in "abcde"] == [True] * 5
+
+
+async def test_claims_allocate_nothing_per_key():
+    """Change 23's point (BENCHMARKS.md): the arrays are allocated once; 20,000 claims add no
+    Python object per key (the dict-and-deque version grew ~2 MB here)."""
+    import tracemalloc
+
+    deduper = MemoryDeduper(600, clock=FakeClock())
+    keys = [f"event:Ev{i:012d}" for i in range(25_000)]
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for key in keys:
+            await deduper.first_seen(key)
+        grown = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert len(deduper) == 20_000
+    assert grown < 64 * 1024, f"{grown} bytes for 20,000 keys"

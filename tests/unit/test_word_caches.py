@@ -49,3 +49,4 @@ def test_building_an_index_leaves_the_caches_within_their_bound(monkeypatch):
     text.stem.cache_clear()
     Answerer(synthetic_knowledge(200))
     assert all(f.cache_info().currsize <= 50 for f in text._WORD_CACHES)
+
