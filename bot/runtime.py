@@ -24,7 +24,7 @@ from bot.errors import ConfigError
 from bot.http import create_web_app
 from bot.reload import load_brain, watch_knowledge
 from bot.services import Services
-from bot.slack_io import network_error
+from bot.slack_io import NETWORK_ERRORS, network_error
 from bot.stores.factory import Stores, open_stores
 
 logger = logging.getLogger(__name__)
@@ -127,7 +127,7 @@ async def check_token(settings: Settings) -> None:
         if failure is not None:
             raise failure from None
         logger.warning("Slack at %s answered auth.test with %s; continuing", settings.slack_api_url, detail)
-    except (aiohttp.ClientError, asyncio.TimeoutError, OSError) as e:
+    except NETWORK_ERRORS as e:
         logger.warning("could not reach Slack at %s for auth.test (%s); continuing", settings.slack_api_url, network_error(e))
 
 

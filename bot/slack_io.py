@@ -32,6 +32,9 @@ DM = "dm"                 # the app's DM with one person, a message the app post
 CHANNEL = "channel"       # a message others see: a channel, a thread, a group DM, a message shared into a DM
 HOME = "home"             # the App Home tab
 
+# Slack not reachable (refused, reset, DNS, timed out): worth retrying, and one line in the log
+NETWORK_ERRORS = (aiohttp.ClientError, asyncio.TimeoutError, OSError)
+
 
 # A response_url post is retried by slack_sdk's webhook client itself: it consults its retry
 # handlers for every status >= 400 and for connection errors (slack_sdk 3.48,
@@ -162,7 +165,7 @@ class Sender:
             return dict(resp.data) if isinstance(resp.data, dict) else {}
         except SlackApiError as e:
             logger.error("Slack Web API %s failed: %s", method, api_error(e))
-        except (aiohttp.ClientError, asyncio.TimeoutError) as e:
+        except NETWORK_ERRORS as e:
             # A dropped connection or a timeout, after the client's own retries: one line, no traceback.
             logger.error("Slack Web API %s failed: %s", method, network_error(e))
         except Exception:

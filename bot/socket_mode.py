@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import logging
 
-import aiohttp
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_sdk.errors import SlackApiError
 from slack_sdk.socket_mode.async_client import AsyncBaseSocketModeClient
@@ -22,7 +21,7 @@ from slack_sdk.socket_mode.response import SocketModeResponse
 from bot.config import Settings
 from bot.payloads import BadBody, check_shape
 from bot.runtime import not_slack_api, start_up_failure
-from bot.slack_io import network_error
+from bot.slack_io import NETWORK_ERRORS, network_error
 
 logger = logging.getLogger(__name__)
 
@@ -66,7 +65,7 @@ async def connect(handler: AsyncSocketModeHandler, settings: Settings) -> None:
                 raise failure from None
         except KeyError:
             raise not_slack_api(settings, "apps.connections.open", "no socket URL") from None
-        except (aiohttp.ClientError, asyncio.TimeoutError, OSError) as e:
+        except NETWORK_ERRORS as e:
             detail = network_error(e)
         else:
             await handler.connect_async()
@@ -77,7 +76,7 @@ async def connect(handler: AsyncSocketModeHandler, settings: Settings) -> None:
         delay = min(delay * 2, RETRY_MAX_SECONDS)
 
 
-EXPECTED_CONNECT_ERRORS = (aiohttp.ClientError, asyncio.TimeoutError, OSError, SlackApiError)
+EXPECTED_CONNECT_ERRORS = (*NETWORK_ERRORS, SlackApiError)
 
 
 class _OneLineConnectFailures(logging.Filter):

@@ -25,7 +25,7 @@ import yarl
 from bot.config import Mode
 from bot.emulator.fake_web_api import FakeSlackAPI
 from bot.emulator.local_app import LocalSlack
-from bot.oauth import BOT_SCOPES, INSTALL_PATH, REDIRECT_URI_PATH, ignore_uninstalled_teams
+from bot.oauth import BOT_SCOPES, INSTALL_PATH, REDIRECT_URI_PATH
 
 CLIENT_ID = "1111.2222"
 CLIENT_SECRET = "oauth-test-client-secret"

@@ -32,6 +32,22 @@ def clean_env(**extra: str) -> dict[str, str]:
     return env
 
 
+def socket_env(base_url: str, port: int, **extra: str) -> dict[str, str]:
+    """Socket Mode against the fake Slack at ``base_url``, ``/healthz`` on ``port``."""
+    return clean_env(SLACK_APP_TOKEN=APP_TOKEN, SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_API_URL=base_url,
+                     PORT=str(port), HOST="127.0.0.1", **extra)
+
+
+async def start_socket_bot(bot_process: Any, fake: Any, socket: Any, **extra: str) -> "BotProcess":
+    """``python -m bot`` in Socket Mode against ``fake`` (a FakeSlackAPI serving ``socket``);
+    returns once its socket is connected and ``/healthz`` answers 200."""
+    port = free_port()
+    bot = bot_process(socket_env(fake.base_url, port, **extra), port)
+    await socket.wait_connected(1, timeout=15)
+    await bot.wait_healthy()
+    return bot
+
+
 class BotProcess:
     """``python -m bot`` with its log (stderr) in a file: a pipe nobody reads would fill up
     and stall a chatty bot."""

@@ -9,18 +9,14 @@ import aiohttp
 import pytest
 
 from bot.emulator import FakeSlackAPI, SocketModeServer
-from tests.process.conftest import APP_TOKEN, BOT_TOKEN, clean_env, free_port
+from tests.process.conftest import free_port, socket_env, start_socket_bot
 
 
 async def test_socket_mode_answers_commands_and_mentions(bot_process):
     socket = SocketModeServer()
     async with FakeSlackAPI(socket_mode=socket) as fake:
-        port = free_port()
-        bot = bot_process(clean_env(SLACK_APP_TOKEN=APP_TOKEN, SLACK_BOT_TOKEN=BOT_TOKEN,
-                                    SLACK_API_URL=fake.base_url, PORT=str(port)), port)
-        await socket.wait_connected(1, timeout=15)
-        health = await bot.wait_healthy()
-        assert health["ok"] is True
+        bot = await start_socket_bot(bot_process, fake, socket)
+        assert (await bot.wait_healthy())["ok"] is True
 
         alice = fake.user()
         envelope_id = await socket.send_request(alice.command("compare"))
@@ -60,11 +56,6 @@ async def wait_for_healthz(bot, timeout: float = 15.0) -> tuple[int, dict]:
             await asyncio.sleep(0.1)
 
 
-def socket_env(fake: FakeSlackAPI, port: int, **extra: str) -> dict[str, str]:
-    return clean_env(SLACK_APP_TOKEN=APP_TOKEN, SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_API_URL=fake.base_url,
-                     PORT=str(port), HOST="127.0.0.1", **extra)
-
-
 GENERAL_ADVICE = ("create an app-level token with the connections:write scope (Basic Information › App-Level "
                   "Tokens, it starts with xapp-) and set it")
 
@@ -83,7 +74,7 @@ async def test_an_app_token_slack_rejects_stops_start_up_with_one_line(bot_proce
     async with FakeSlackAPI(socket_mode=socket) as fake:
         fake.fail("apps.connections.open", error=error, times=100)
         port = free_port()
-        bot = bot_process(socket_env(fake, port), port)
+        bot = bot_process(socket_env(fake.base_url, port), port)
         # wait in a thread: the fake Slack API must keep answering meanwhile
         code, err = await asyncio.to_thread(bot.wait, 30)
         assert code == 1, err
@@ -99,7 +90,7 @@ async def test_while_slack_cannot_open_a_socket_healthz_is_503_then_200_once_con
     async with FakeSlackAPI(socket_mode=socket) as fake:
         outage = fake.fail("apps.connections.open", status=503, times=10_000)
         port = free_port()
-        bot = bot_process(socket_env(fake, port), port)
+        bot = bot_process(socket_env(fake.base_url, port), port)
         await fake.wait_until(lambda: outage.used >= 4, timeout=30, what="apps.connections.open retried")
         assert await wait_for_healthz(bot) == (503, {"ok": False, "detail": "socket down"})
 
@@ -127,7 +118,7 @@ async def test_sigterm_while_connecting_stops_the_bot_with_exit_0(bot_process, f
     async with FakeSlackAPI() as fake:
         attempt = fake.fail("apps.connections.open", times=10_000, **fault)
         port = free_port()
-        bot = bot_process(socket_env(fake, port), port)
+        bot = bot_process(socket_env(fake.base_url, port), port)
         await fake.wait_until(lambda: attempt.used >= 1, timeout=30, what="apps.connections.open tried")
         assert await wait_for_healthz(bot) == (503, {"ok": False, "detail": "socket down"})
         code, _, err = await asyncio.to_thread(bot.stop, signal.SIGTERM)
@@ -144,7 +135,7 @@ async def test_a_socket_url_that_cannot_be_reached_is_retried_with_one_line_warn
     async with FakeSlackAPI(socket_mode=socket) as fake:
         await socket.stop()  # its URLs are handed out, but nothing listens there
         port = free_port()
-        bot = bot_process(socket_env(fake, port, SOCKET_PING_INTERVAL="1"), port)
+        bot = bot_process(socket_env(fake.base_url, port, SOCKET_PING_INTERVAL="1"), port)
         await fake.wait_for("apps.connections.open", timeout=30)
         assert await wait_for_healthz(bot) == (503, {"ok": False, "detail": "socket down"})
         await fake.wait_until(lambda: bot.logs().count("WARNING bot.slack.socket: Failed to connect") >= 2,

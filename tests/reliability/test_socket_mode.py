@@ -20,7 +20,7 @@ import aiohttp
 import pytest
 
 from bot.emulator import FakeSlackAPI, SocketModeServer
-from tests.process.conftest import APP_TOKEN, BOT_TOKEN, clean_env, free_port
+from tests.process.conftest import start_socket_bot
 from tests.reliability.conftest import settle
 
 PING_INTERVAL = 2
@@ -45,13 +45,7 @@ async def wait_health(bot, status: int, timeout: float = RECONNECT_TIMEOUT) -> d
 
 
 async def start_bot(bot_process, fake: FakeSlackAPI, socket: SocketModeServer):
-    port = free_port()
-    bot = bot_process(clean_env(SLACK_APP_TOKEN=APP_TOKEN, SLACK_BOT_TOKEN=BOT_TOKEN,
-                                SLACK_API_URL=fake.base_url, PORT=str(port),
-                                SOCKET_PING_INTERVAL=str(PING_INTERVAL)), port)
-    await socket.wait_connected(1, timeout=15)
-    await bot.wait_healthy()
-    return bot
+    return await start_socket_bot(bot_process, fake, socket, SOCKET_PING_INTERVAL=str(PING_INTERVAL))
 
 
 async def answers_a_mention(fake: FakeSlackAPI, socket: SocketModeServer, timeout: float = 10.0) -> None:

@@ -11,7 +11,7 @@ import pytest
 
 from bot.emulator import FakeSlackAPI, SocketModeServer
 from bot.emulator import requests as rq
-from tests.process.conftest import APP_TOKEN, BOT_TOKEN, clean_env, free_port
+from tests.process.conftest import start_socket_bot
 from tests.scenario.conftest import all_text, assert_valid
 
 
@@ -233,11 +233,7 @@ async def test_in_socket_mode_an_event_nobody_listens_for_is_acked(bot_process):
     """Unacked, Slack would send the envelope again (and again): the catch-all listener acks it."""
     sock = SocketModeServer()
     async with FakeSlackAPI(socket_mode=sock) as fake:
-        port = free_port()
-        bot = bot_process(clean_env(SLACK_APP_TOKEN=APP_TOKEN, SLACK_BOT_TOKEN=BOT_TOKEN,
-                                    SLACK_API_URL=fake.base_url, PORT=str(port)), port)
-        await sock.wait_connected(1, timeout=15)
-        await bot.wait_healthy()
+        bot = await start_socket_bot(bot_process, fake, sock)
         envelope_id = await sock.send_request(reaction_added(None))
         ack = await sock.wait_ack(envelope_id, timeout=5)
         assert ack["envelope_id"] == envelope_id
