@@ -58,9 +58,12 @@ def questions() -> list[str]:
         return list(FALLBACK_QUESTIONS)
 
 
-def pin(pid: int, core: int) -> bool:
-    """Pin ``pid`` (0: this process) to one core when the machine has it."""
+def pin(pid: int, core: int | None) -> bool:
+    """Pin ``pid`` (0: this process) to one core when the machine has it; None: any core."""
     try:
+        if core is None:
+            os.sched_setaffinity(pid, range(os.cpu_count() or 1))
+            return True
         if core < (os.cpu_count() or 1):
             os.sched_setaffinity(pid, {core})
             return True
@@ -163,13 +166,14 @@ def server_env(fake: FakeSlack, port: int) -> dict[str, str]:
 
 
 async def start_server(session: aiohttp.ClientSession, name: str, module: str, fake: FakeSlack,
-                       *, timeout: float = 30.0) -> Server:
-    """Spawn, then time /healthz and the first answered slash command from the spawn."""
+                       *, timeout: float = 30.0, core: int | None = SERVER_CORE) -> Server:
+    """Spawn (on ``core``; None: on any core), then time /healthz and the first answered slash
+    command from the spawn."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     started = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", module], cwd=REPO, env=server_env(fake, port),
-                            stdout=subprocess.DEVNULL, preexec_fn=lambda: pin(0, SERVER_CORE))
+                            stdout=subprocess.DEVNULL, preexec_fn=lambda: pin(0, core))
     server = Server(name, module, proc, url, started)
     deadline = started + timeout
     while True:

@@ -40,7 +40,7 @@ async def startup(modules: dict[str, str], *, repeats: int = 3, progress=lambda 
         async with aiohttp.ClientSession() as session:
             for _ in range(repeats):
                 for name, module in modules.items():
-                    server = await start_server(session, name, module, fake)
+                    server = await start_server(session, name, module, fake, core=None)
                     kill(server)
                     times[name].append((server.healthy_after, server.answered_after))
                     progress(f"start-up {name:<5} /healthz {server.healthy_after * 1000:5.0f} ms, "

@@ -15,6 +15,7 @@ from typing import Mapping
 from urllib.parse import urlsplit
 
 from bot.errors import ConfigError
+from bot.knowledge import default_knowledge_dir
 
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
 
@@ -48,6 +49,11 @@ class Settings:
     socket_ping_interval: int = 10          # seconds between Socket Mode pings; a silent socket is replaced after ~2 of them
     log_level: str = "INFO"
     command: str = "/flaskvsdjango"
+
+    @property
+    def knowledge_path(self) -> Path:
+        """The knowledge folder to read: KNOWLEDGE_DIR, else the repository's ``knowledge/``."""
+        return self.knowledge_dir or default_knowledge_dir()
 
 
 _TOKEN_PATTERNS = {

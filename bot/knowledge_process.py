@@ -1,6 +1,8 @@
 """Load the knowledge in a child process, so the server never holds PyYAML or the parse.
 
     load_apart(directory) -> Knowledge   # raises KnowledgeError, as load_knowledge does
+    KnowledgeChild(directory)            # start it now ...
+        .result() -> Knowledge           # ... collect it later (or .close() it)
     python -m bot.knowledge_process DIR  # the child: pickled result on stdout
 
 Reading the YAML files in pure Python (PyYAML's ``SafeLoader`` keeps line marks
@@ -37,25 +39,60 @@ CHILD_TIMEOUT_SECONDS = 120  # a 100,000-topic file parses in ~10 s on a slow ma
 Problems = list[tuple[str, int | None, str, str]]  # KnowledgeError's fields
 
 
+class KnowledgeChild:
+    """The child, started now and collected later: the server starts it before its own imports
+    (``bot.cli.serve``), so on a machine with two cores the files are read while it imports.
+
+    ``result()`` waits for it; ``close()`` stops one never collected (a start-up that fails or is
+    interrupted). Collect or close each one.
+    """
+
+    def __init__(self, directory: str | Path) -> None:
+        self.directory = Path(directory).resolve()
+        self._failed: Exception | None = None
+        self._proc: subprocess.Popen[bytes] | None = None
+        try:
+            # its own session: a Ctrl-C in the terminal (or a signal to the process group) is the
+            # server's to handle, not a reason for the child to die and the server to read it itself
+            self._proc = subprocess.Popen([sys.executable, "-m", __name__, str(self.directory)],
+                                          stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                          stderr=subprocess.PIPE, start_new_session=True)
+        except (OSError, subprocess.SubprocessError) as e:
+            self._failed = e
+
+    def result(self) -> Knowledge:
+        """The knowledge, as ``load_knowledge(directory)`` returns it (or raises ``KnowledgeError``)."""
+        try:
+            if self._proc is None:
+                raise RuntimeError(f"cannot start: {self._failed}")
+            try:
+                out, err = self._proc.communicate(timeout=CHILD_TIMEOUT_SECONDS)
+            except subprocess.TimeoutExpired:
+                self.close()
+                raise RuntimeError(f"no answer within {CHILD_TIMEOUT_SECONDS} s") from None
+            if self._proc.returncode != 0:
+                raise RuntimeError(f"exit status {self._proc.returncode}: {_last_line(err)}")
+            outcome, value = pickle.loads(out)
+        except (OSError, subprocess.SubprocessError, RuntimeError, pickle.UnpicklingError, EOFError, ValueError) as e:
+            logger.warning("could not load the knowledge in a child process (%s); loading it here", e)
+            return load_knowledge(self.directory)
+        if outcome == "errors":
+            problems: Problems = value
+            raise KnowledgeError(*problems[0])
+        assert isinstance(value, Knowledge)
+        return value
+
+    def close(self) -> None:
+        """Stop the child if it is still running (nothing to do once collected)."""
+        proc = self._proc
+        if proc is not None and proc.returncode is None:
+            proc.kill()
+            proc.communicate()
+
+
 def load_apart(directory: str | Path) -> Knowledge:
     """``load_knowledge(directory)``, read in a child process."""
-    directory = Path(directory).resolve()
-    try:
-        # its own session: a Ctrl-C in the terminal (or a signal to the process group) is the
-        # server's to handle, not a reason for the child to die and the server to read it itself
-        done = subprocess.run([sys.executable, "-m", __name__, str(directory)], capture_output=True,
-                              timeout=CHILD_TIMEOUT_SECONDS, check=False, start_new_session=True)
-        if done.returncode != 0:
-            raise RuntimeError(f"exit status {done.returncode}: {_last_line(done.stderr)}")
-        outcome, value = pickle.loads(done.stdout)
-    except (OSError, subprocess.SubprocessError, RuntimeError, pickle.UnpicklingError, EOFError, ValueError) as e:
-        logger.warning("could not load the knowledge in a child process (%s); loading it here", e)
-        return load_knowledge(directory)
-    if outcome == "errors":
-        problems: Problems = value
-        raise KnowledgeError(*problems[0])
-    assert isinstance(value, Knowledge)
-    return value
+    return KnowledgeChild(directory).result()
 
 
 def _last_line(stderr: bytes) -> str:

@@ -14,8 +14,7 @@ from pathlib import Path
 from bot import heap
 from bot.config import Settings
 from bot.errors import KnowledgeError
-from bot.knowledge import default_knowledge_dir
-from bot.knowledge_process import load_apart
+from bot.knowledge_process import KnowledgeChild
 from bot.responses import Brain
 from bot.services import Services
 
@@ -24,13 +23,10 @@ logger = logging.getLogger(__name__)
 WATCH_INTERVAL_SECONDS = 1.0
 
 
-def knowledge_dir(settings: Settings) -> Path:
-    return settings.knowledge_dir or default_knowledge_dir()
-
-
-def load_brain(settings: Settings) -> Brain:
-    """The knowledge (read in a child process: ``bot.knowledge_process``) and its index."""
-    return Brain.build(load_apart(knowledge_dir(settings)))
+def load_brain(settings: Settings, child: KnowledgeChild | None = None) -> Brain:
+    """The knowledge (read in a child process: ``bot.knowledge_process``; ``child`` when the
+    caller started it already) and its index."""
+    return Brain.build((child or KnowledgeChild(settings.knowledge_path)).result())
 
 
 async def reload_knowledge(services: Services, settings: Settings) -> bool:
@@ -63,7 +59,7 @@ def snapshot(directory: Path) -> tuple[tuple[str, int, int], ...]:
 
 async def watch_knowledge(services: Services, settings: Settings, interval: float = WATCH_INTERVAL_SECONDS) -> None:
     """Poll the knowledge files' sizes and times; reload when they change (KNOWLEDGE_RELOAD=1)."""
-    directory = knowledge_dir(settings)
+    directory = settings.knowledge_path
     seen = snapshot(directory)
     logger.info("watching %s for knowledge changes", directory)
     while True:

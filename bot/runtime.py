@@ -1,6 +1,6 @@
 """Assemble a running bot from settings: knowledge, stores, Bolt app and routes.
 
-Production (``bot.cli.serve``), the local console and the tests all start the
+Production (``bot.server``), the local console and the tests all start the
 bot through ``running_bot``, so there is one code path from a request to a reply.
 """
 
@@ -22,6 +22,7 @@ from bot.app import create_app, web_client
 from bot.config import DEFAULT_SLACK_API_URL, Mode, Settings
 from bot.errors import ConfigError
 from bot.http import create_web_app
+from bot.knowledge_process import KnowledgeChild
 from bot.reload import load_brain, watch_knowledge
 from bot.services import Services
 from bot.slack_io import NETWORK_ERRORS, network_error
@@ -167,9 +168,11 @@ async def drain(bolt: AsyncApp, services: Services, grace: float) -> None:
 
 
 @asynccontextmanager
-async def running_bot(settings: Settings, *, check_auth: bool = True) -> AsyncIterator[Runtime]:
-    """Everything but the listening socket. On exit, waits for in-flight work, then closes the stores."""
-    brain = load_brain(settings)
+async def running_bot(settings: Settings, *, check_auth: bool = True,
+                      knowledge: KnowledgeChild | None = None) -> AsyncIterator[Runtime]:
+    """Everything but the listening socket (``knowledge``: the child reading the files, when the
+    caller started it early). On exit, waits for in-flight work, then closes the stores."""
+    brain = load_brain(settings, knowledge)
     async with AsyncExitStack() as stack:
         stores = await open_stores(settings)
         stack.push_async_callback(stores.close)

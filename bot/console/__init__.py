@@ -14,13 +14,15 @@ API is rendered in the terminal.
 from __future__ import annotations
 
 from bot.config import Settings
+from bot.knowledge_process import KnowledgeChild
 
 
-def main(settings: Settings) -> int:
-    """Run the console until :quit, end of input or Ctrl-C; the exit status."""
+def main(settings: Settings, knowledge: KnowledgeChild | None = None) -> int:
+    """Run the console until :quit, end of input or Ctrl-C; the exit status (``knowledge``: the
+    child already reading the files, if started)."""
     from bot.console.terminal import run
 
-    return run(settings)
+    return run(settings, knowledge=knowledge)
 
 
 __all__ = ["main"]

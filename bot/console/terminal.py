@@ -25,6 +25,7 @@ from bot.console import texts
 from bot.console.parse import ConsoleCommand, parse
 from bot.console.session import USER_NAME, Session, open_session
 from bot.errors import FlaskVsDjangoError
+from bot.knowledge_process import KnowledgeChild
 
 T = TypeVar("T")
 CLOSE_TIMEOUT = 15.0
@@ -138,7 +139,7 @@ def loop(session: Session, runner: LoopThread, *, interactive: bool) -> None:
         console.print()
 
 
-def run(settings: Settings, *, stdin_is_tty: bool | None = None) -> int:
+def run(settings: Settings, *, stdin_is_tty: bool | None = None, knowledge: KnowledgeChild | None = None) -> int:
     """The console on this process's stdin/stdout; 0 on :quit, end of input or Ctrl-C."""
     quiet_logs(settings)
     interactive = sys.stdin.isatty() if stdin_is_tty is None else stdin_is_tty
@@ -146,7 +147,7 @@ def run(settings: Settings, *, stdin_is_tty: bool | None = None) -> int:
         import readline  # noqa: F401  (line editing and history for input())
     console = make_console(interactive)
     local = {"knowledge_dir": settings.knowledge_dir, "knowledge_reload": settings.knowledge_reload,
-             "command": settings.command}
+             "command": settings.command, "knowledge": knowledge}
     with LoopThread() as runner:
         try:
             session = runner.run(open_session(console, plain=not interactive, **local))

@@ -25,6 +25,7 @@ from bot.config import Mode, Settings
 from bot.emulator.conversation import Message
 from bot.emulator.fake_web_api import FakeSlackAPI
 from bot.emulator.requests import SlackRequest
+from bot.knowledge_process import KnowledgeChild
 from bot.runtime import Runtime, running_bot
 
 SIGNING_SECRET = "local-signing-secret"
@@ -58,9 +59,11 @@ def local_settings(base_url: str, *, knowledge_dir: Path | None = None, **overri
 class LocalSlack:
     """``async with LocalSlack() as slack: await slack.send(slack.user().command("compare"))``."""
 
-    def __init__(self, *, knowledge_dir: Path | None = None, fake: FakeSlackAPI | None = None, **settings: Any) -> None:
+    def __init__(self, *, knowledge_dir: Path | None = None, fake: FakeSlackAPI | None = None,
+                 knowledge: KnowledgeChild | None = None, **settings: Any) -> None:
         self.fake = fake or FakeSlackAPI()
         self._knowledge_dir = knowledge_dir
+        self._knowledge = knowledge  # the child reading knowledge_dir, if started already
         self._overrides = settings
         self._stack = AsyncExitStack()
         self.runtime: Runtime | None = None
@@ -84,7 +87,7 @@ class LocalSlack:
             base_url = await self.fake.start()
             self._stack.push_async_callback(self.fake.stop)
             settings = local_settings(base_url, knowledge_dir=self._knowledge_dir, **self._overrides)
-            self.runtime = await self._stack.enter_async_context(running_bot(settings))
+            self.runtime = await self._stack.enter_async_context(running_bot(settings, knowledge=self._knowledge))
             runner = web.AppRunner(self.runtime.web_app, access_log=None)
             await runner.setup()
             self._stack.push_async_callback(runner.cleanup)

@@ -4,6 +4,7 @@ result and the same errors as ``load_knowledge``, and PyYAML never enters the se
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import subprocess
 import sys
@@ -13,7 +14,7 @@ import pytest
 from bot import knowledge_process
 from bot.errors import KnowledgeError
 from bot.knowledge import default_knowledge_dir, load_knowledge
-from bot.knowledge_process import load_apart
+from bot.knowledge_process import KnowledgeChild, load_apart
 
 
 def test_the_child_reads_what_load_knowledge_reads():
@@ -71,12 +72,52 @@ def test_the_child_runs_in_its_own_session(monkeypatch):
     """A Ctrl-C in the terminal goes to the whole process group: the server handles it (it stops
     while starting); the child must not die of it and leave the server to read the files itself."""
     started = []
-    run = subprocess.run
+    popen = subprocess.Popen
 
     def spy(*args, **kwargs):
         started.append(kwargs)
-        return run(*args, **kwargs)
+        return popen(*args, **kwargs)
 
-    monkeypatch.setattr(knowledge_process.subprocess, "run", spy)
+    monkeypatch.setattr(knowledge_process.subprocess, "Popen", spy)
     load_apart(default_knowledge_dir())
     assert [kwargs.get("start_new_session") for kwargs in started] == [True]
+
+
+def test_a_child_started_early_is_collected_later():
+    child = KnowledgeChild(default_knowledge_dir())
+    assert child.result() == load_knowledge(default_knowledge_dir())
+    child.close()  # collected: nothing left to stop
+
+
+def test_a_child_never_collected_is_stopped_and_reaped():
+    child = KnowledgeChild(default_knowledge_dir())
+    child.close()
+    assert child._proc is not None and child._proc.returncode is not None
+    child.close()  # twice is harmless
+
+
+def test_the_server_starts_the_child_before_importing_itself(tmp_path):
+    """``python -m bot`` starts the child before importing Bolt and aiohttp (most of a start-up),
+    and a knowledge problem still stops it with the one-line message and exit status 1."""
+    broken = tmp_path / "knowledge"
+    shutil.copytree(default_knowledge_dir(), broken)
+    (broken / "topics.yaml").write_text("topics: [", encoding="utf-8")
+    code = (
+        "import sys\n"
+        "import bot.knowledge_process as kp\n"
+        "start = kp.KnowledgeChild.__init__\n"
+        "def spy(self, directory):\n"
+        "    print('started with', sorted({'slack_bolt', 'aiohttp', 'bot.server'} & set(sys.modules)), flush=True)\n"
+        "    start(self, directory)\n"
+        "kp.KnowledgeChild.__init__ = spy\n"
+        "from bot.__main__ import main\n"
+        "sys.exit(main([]))\n"
+    )
+    env = {**os.environ, "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": "s", "KNOWLEDGE_DIR": str(broken),
+           "SLACK_API_URL": "http://127.0.0.1:9/api/"}
+    for name in ("SLACK_APP_TOKEN", "SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "DATABASE_URL", "REDIS_URL"):
+        env.pop(name, None)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+    assert done.stdout.splitlines() == ["started with []"]
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.startswith("flaskvsdjango: ") and "topics.yaml" in done.stderr

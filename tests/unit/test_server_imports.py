@@ -13,7 +13,7 @@ def test_python_m_bot_loads_no_terminal_or_database_library_it_does_not_use():
     the stores and the YAML reader load only when used (the HTTP server with no DATABASE_URL /
     REDIS_URL needs none, and reads its knowledge in a child process)."""
     code = (
-        "import sys, bot.__main__, bot.runtime, bot.http, bot.cli.serve\n"
+        "import sys, bot.__main__, bot.runtime, bot.http, bot.cli.serve, bot.server\n"
         f"print(' '.join(sorted(m for m in sys.modules if {{m, m.split('.')[0]}} & set({HEAVY_FOR_TOOLS_ONLY!r}) "
         f"or m.startswith('bot.console'))))"
     )
