@@ -4,7 +4,9 @@ Peak RSS comes from the request-path runs (``bench.load`` samples the server's
 RSS every 50 ms with psutil and reads the kernel's VmHWM at the end). Start-up
 is measured on fresh processes, several times each, alternating bot and bare:
 spawn -> ``GET /healthz`` answers 200 (polled every 5 ms) -> a signed slash
-command is answered.
+command is answered. The servers start on any core, as on a real host (the load
+runs pin them): the bot reads its knowledge in a child process on the other core
+while it imports (BENCHMARKS.md, change 26).
 """
 
 from __future__ import annotations
