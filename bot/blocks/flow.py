@@ -45,11 +45,11 @@ def flow_question_message(state: recommend.FlowState, question: Question, recomm
             block_id="flow_options",
         ),
     ]
-    nav = []
-    if state.answers:
-        nav.append(button("Back", ActionIds.FLOW_BACK, recommend.encode(state.back())))
-    nav.append(button("Start over", ActionIds.FLOW_RESTART, recommend.encode(recommend.start(recommendation))))
-    blocks.append(actions(nav, block_id="flow_nav"))
+    if state.answers:  # on question 1 there is nothing to go back to or start over
+        blocks.append(actions((
+            button("Back", ActionIds.FLOW_BACK, recommend.encode(state.back())),
+            button("Start over", ActionIds.FLOW_RESTART, recommend.encode(recommend.start(recommendation))),
+        ), block_id="flow_nav"))
     blocks.append(context(progress))
     options = " / ".join(o.label for o in question.options)
     return message(f"Help me choose, question {number} of {total}: {question.text} ({options})", blocks)

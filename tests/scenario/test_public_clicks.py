@@ -13,7 +13,7 @@ import copy
 
 import pytest
 
-from bot import responses
+from bot import recommend, responses
 from bot.blocks.menu import apology_message
 from bot.intents import Intent, Kind
 from tests.scenario.conftest import all_text, assert_valid
@@ -167,9 +167,12 @@ async def test_clicks_on_a_flow_posted_in_a_channel_give_each_clicker_the_next_s
     await slack.send(bob.click(flow, "flow_answer_0"))
     step = await private_step(slack, bob)
     assert "Question 2 of" in all_text(step) and step.thread_ts == flow.thread_ts
-    await slack.send(alice.click(flow, "flow_restart"))
-    restart = await private_step(slack, alice)
-    assert "Question 1 of" in all_text(restart)
+    await slack.send(alice.click(flow, "flow_answer_1"))
+    own = await private_step(slack, alice)
+    assert "Question 2 of" in all_text(own) and own.user == alice.id
+    rec = slack.runtime.services.brain.knowledge.recommendation
+    first_option = next(b for b in own.buttons() if b.action_id.startswith("flow_answer"))
+    assert recommend.decode(first_option.value, rec).answers == (1, 0)  # her own answer, not bob's
     assert snapshot(flow) == before and not slack.fake.calls_to("chat.update")
 
 

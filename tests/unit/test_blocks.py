@@ -107,6 +107,9 @@ def test_flow_question_and_result(knowledge):
     nav = {b["text"]["text"]: b["value"] for b in buttons(question) if not b["action_id"].startswith("flow_answer")}
     assert recommend.decode(nav["Back"], rec).answers == ()
     assert recommend.decode(nav["Start over"], rec).answers == ()
+    first = blocks.flow_question_message(recommend.start(rec), rec.questions[0], rec)
+    assert not problems(first)
+    assert all(b["action_id"].startswith(ActionIds.FLOW_ANSWER_PREFIX) for b in buttons(first))  # no Back, no Start over
 
     done = recommend.FlowState(rec.flow_version, tuple(0 for _ in rec.questions))
     result = recommend.score(done, rec)
