@@ -42,6 +42,8 @@ def run() -> int:
         if settings.mode is Mode.CONSOLE:
             return run_console(settings, knowledge)
         return run_server(settings, knowledge)
+    except KeyboardInterrupt:  # Ctrl-C while importing, before either installs its own handling
+        return 0
     finally:
         knowledge.close()  # still running only if the start-up failed before collecting it
 
