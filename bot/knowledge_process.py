@@ -1,8 +1,8 @@
 """Load the knowledge in a child process, so the server never holds PyYAML or the parse.
 
-    load_apart(directory) -> Knowledge   # raises KnowledgeError, as load_knowledge does
-    KnowledgeChild(directory)            # start it now ...
-        .result() -> Knowledge           # ... collect it later (or .close() it)
+    KnowledgeChild(directory)            # start the child now ...
+        .result() -> Knowledge           # ... collect it later: raises KnowledgeError as load_knowledge does
+        .close()                         # ... or stop it (a start-up that failed first)
     python -m bot.knowledge_process DIR  # the child: pickled result on stdout
 
 Reading the YAML files in pure Python (PyYAML's ``SafeLoader`` keeps line marks
@@ -88,11 +88,6 @@ class KnowledgeChild:
         if proc is not None and proc.returncode is None:
             proc.kill()
             proc.communicate()
-
-
-def load_apart(directory: str | Path) -> Knowledge:
-    """``load_knowledge(directory)``, read in a child process."""
-    return KnowledgeChild(directory).result()
 
 
 def _last_line(stderr: bytes) -> str:

@@ -14,11 +14,17 @@ import pytest
 from bot import knowledge_process
 from bot.errors import KnowledgeError
 from bot.knowledge import default_knowledge_dir, load_knowledge
-from bot.knowledge_process import KnowledgeChild, load_apart
+from bot.knowledge_process import KnowledgeChild
+
+
+def load_apart(directory):
+    return KnowledgeChild(directory).result()
 
 
 def test_the_child_reads_what_load_knowledge_reads():
-    assert load_apart(default_knowledge_dir()) == load_knowledge(default_knowledge_dir())
+    child = KnowledgeChild(default_knowledge_dir())
+    assert child.result() == load_knowledge(default_knowledge_dir())
+    child.close()  # collected: nothing left to stop
 
 
 def test_a_problem_is_raised_as_load_knowledge_raises_it(tmp_path):
@@ -81,12 +87,6 @@ def test_the_child_runs_in_its_own_session(monkeypatch):
     monkeypatch.setattr(knowledge_process.subprocess, "Popen", spy)
     load_apart(default_knowledge_dir())
     assert [kwargs.get("start_new_session") for kwargs in started] == [True]
-
-
-def test_a_child_started_early_is_collected_later():
-    child = KnowledgeChild(default_knowledge_dir())
-    assert child.result() == load_knowledge(default_knowledge_dir())
-    child.close()  # collected: nothing left to stop
 
 
 def test_a_child_never_collected_is_stopped_and_reaped():
