@@ -4,7 +4,6 @@ result and the same errors as ``load_knowledge``, and PyYAML never enters the se
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 import subprocess
 import sys
@@ -15,6 +14,7 @@ from bot import knowledge_process
 from bot.errors import KnowledgeError
 from bot.knowledge import default_knowledge_dir, load_knowledge
 from bot.knowledge_process import KnowledgeChild
+from tests.process.conftest import clean_env
 
 
 def load_apart(directory):
@@ -113,10 +113,8 @@ def test_the_server_starts_the_child_before_importing_itself(tmp_path):
         "from bot.__main__ import main\n"
         "sys.exit(main([]))\n"
     )
-    env = {**os.environ, "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": "s", "KNOWLEDGE_DIR": str(broken),
-           "SLACK_API_URL": "http://127.0.0.1:9/api/"}
-    for name in ("SLACK_APP_TOKEN", "SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "DATABASE_URL", "REDIS_URL"):
-        env.pop(name, None)
+    env = clean_env(SLACK_BOT_TOKEN="xoxb-test", SLACK_SIGNING_SECRET="s", KNOWLEDGE_DIR=str(broken),
+                    SLACK_API_URL="http://127.0.0.1:9/api/")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
     assert done.stdout.splitlines() == ["started with []"]
     assert done.returncode == 1, done.stderr
