@@ -64,7 +64,7 @@ def create_app(settings: Settings, services: Services, **oauth: object) -> Async
             request_verification_enabled=settings.mode is not Mode.SOCKET,
         )
     register(app, services, command=settings.command)
-    fast_ack.install(app)  # answer as soon as ack() is called, not on Bolt's next 10 ms poll
+    fast_ack.install(app, settings.max_in_flight)  # answer as soon as ack() is called, not on Bolt's next 10 ms poll
     fast_match.install(app)  # find the listener without building every injectable argument for each one tried
     fast_args.install(app)  # and call it with the arguments it names, not all of them
     return app

@@ -18,6 +18,13 @@ from bot.errors import ConfigError
 from bot.knowledge import default_knowledge_dir
 
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+# Listener runs still working after their ack (sending the reply) before the next ack waits
+# (backpressure, bot.fast_ack). Each holds ~28 KB (the request, its context, the reply and its
+# HTTP exchange) while Slack answers its Web API call, so under load with a slow Slack they all
+# fill up: 100 cost ~2 MB more than 32 at the benchmark's peak. 32 replies in flight is more
+# than Slack's own rate limits let one workspace use (chat.postMessage: about one a second per
+# channel); a deployment serving many busy workspaces from one process may want more.
+DEFAULT_MAX_IN_FLIGHT = 32
 
 
 class Mode(str, Enum):
@@ -47,6 +54,7 @@ class Settings:
     dedupe_ttl_seconds: int = 600
     redis_key_prefix: str = "fvd:"          # before every de-dup key in Redis: one per deployment sharing a database
     socket_ping_interval: int = 10          # seconds between Socket Mode pings; a silent socket is replaced after ~2 of them
+    max_in_flight: int = DEFAULT_MAX_IN_FLIGHT  # replies still being sent before the next ack waits
     log_level: str = "INFO"
     command: str = "/flaskvsdjango"
 
@@ -202,5 +210,6 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         dedupe_ttl_seconds=_int(env, "DEDUPE_TTL_SECONDS", 600, 10, 86400),
         redis_key_prefix=_key_prefix(env, "REDIS_KEY_PREFIX", "fvd:"),
         socket_ping_interval=_int(env, "SOCKET_PING_INTERVAL", 10, 1, 60),
+        max_in_flight=_int(env, "MAX_IN_FLIGHT", DEFAULT_MAX_IN_FLIGHT, 1, 10_000),
         log_level=log_level,
     )

@@ -36,6 +36,8 @@ from slack_bolt.logger.messages import warning_did_not_call_ack
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 
+from bot.config import DEFAULT_MAX_IN_FLIGHT
+
 __all__ = ["FastAckListenerRunner", "SignallingAck", "install"]
 
 
@@ -136,11 +138,8 @@ async def _wait_for_ack(ack: AsyncAck, deadline: float) -> None:
 
 
 # Listener runs still working after their ack (sending the reply); beyond this, acks wait
-# (backpressure). Each holds ~28 KB (the request, its context, the reply and its HTTP exchange)
-# while Slack answers its Web API call, so under load with a slow Slack they all fill up: 100
-# cost ~2 MB more than 32 at the benchmark's peak. 32 replies in flight is more than Slack's
-# own rate limits let one workspace use (chat.postMessage: about one a second per channel).
-MAX_IN_FLIGHT = 32
+# (backpressure). ``install``'s default; the app passes the MAX_IN_FLIGHT setting.
+MAX_IN_FLIGHT = DEFAULT_MAX_IN_FLIGHT
 # ... but not for long: Slack gives up on an ack 3 s after it sent the request (then retries it),
 # and the request may have queued before it reached us. A held ack goes out after this anyway.
 MAX_HOLD_SECONDS = 2.0
@@ -151,15 +150,16 @@ class FastAckListenerRunner(AsyncioListenerRunner):
 
     It also keeps a reference to every listener run still working after its ack
     (Bolt's own ``ensure_future`` keeps none, so a run could be garbage-collected
-    mid-flight), and bounds them: with ``MAX_IN_FLIGHT`` runs busy, the next ack
+    mid-flight), and bounds them: with ``max_in_flight`` runs busy, the next ack
     waits for one to finish (up to the ack timeout), so a burst slows the sender
     down instead of piling up unbounded work and memory.
     """
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, max_in_flight: int = DEFAULT_MAX_IN_FLIGHT, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.max_in_flight = max_in_flight
         self.in_flight: set[asyncio.Task[None]] = set()  # every listener run not finished yet
-        self._busy: set[asyncio.Task[None]] = set()  # those whose ack has gone out: what MAX_IN_FLIGHT bounds
+        self._busy: set[asyncio.Task[None]] = set()  # those whose ack has gone out: what max_in_flight bounds
         # acks held back, oldest first: each run's task -> the future that lets its ack go
         self._held: OrderedDict[asyncio.Task[None], asyncio.Future[None]] = OrderedDict()
 
@@ -224,7 +224,7 @@ class FastAckListenerRunner(AsyncioListenerRunner):
 
 
     async def _wait_for_room(self, task: asyncio.Task[None], deadline: float) -> None:
-        """Hold this ack while ``MAX_IN_FLIGHT`` acked runs are still working; first held, first let go.
+        """Hold this ack while ``max_in_flight`` acked runs are still working; first held, first let go.
 
         A run that already finished needs no room. At the deadline (``MAX_HOLD_SECONDS``
         after the request came in) the ack goes out anyway, before Slack gives up on it
@@ -232,7 +232,7 @@ class FastAckListenerRunner(AsyncioListenerRunner):
         """
         if task.done():
             return
-        if not self._held and len(self._busy) < MAX_IN_FLIGHT:
+        if not self._held and len(self._busy) < self.max_in_flight:
             self._busy.add(task)
             return
         room = asyncio.get_running_loop().create_future()
@@ -253,19 +253,25 @@ class FastAckListenerRunner(AsyncioListenerRunner):
         own = self._held.pop(task, None)
         if own is not None and not own.done():
             own.set_result(None)
-        while self._held and len(self._busy) < MAX_IN_FLIGHT:
+        while self._held and len(self._busy) < self.max_in_flight:
             waiting, room = self._held.popitem(last=False)
             if not room.done():
                 self._busy.add(waiting)
                 room.set_result(None)
 
 
-def install(app: AsyncApp) -> None:
-    """Replace ``app``'s listener runner with a ``FastAckListenerRunner`` (same handlers)."""
+def install(app: AsyncApp, max_in_flight: int | None = None) -> None:
+    """Replace ``app``'s listener runner with a ``FastAckListenerRunner`` (same handlers).
+
+    ``max_in_flight``: acked runs still working before the next ack waits (default ``MAX_IN_FLIGHT``).
+    """
+    limit = MAX_IN_FLIGHT if max_in_flight is None else max_in_flight
     current = app.listener_runner
     if isinstance(current, FastAckListenerRunner):
+        current.max_in_flight = limit
         return
     runner = FastAckListenerRunner(
+        max_in_flight=limit,
         logger=current.logger,
         process_before_response=current.process_before_response,
         listener_error_handler=current.listener_error_handler,

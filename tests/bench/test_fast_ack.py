@@ -73,6 +73,13 @@ class CountingLoop:
             await ticker
 
 
+def test_the_max_in_flight_setting_reaches_the_runner():
+    from tests.bench.test_fast_args import bot_app
+
+    assert bot_app().listener_runner.max_in_flight == 32
+    assert bot_app({"MAX_IN_FLIGHT": "7"}).listener_runner.max_in_flight == 7
+
+
 def test_install_swaps_the_runner_and_keeps_its_handlers(app_with):
     app = app_with(install=False)
     before = app.listener_runner
@@ -258,10 +265,10 @@ def busy_after_ack(app):
     return app, release
 
 
-async def test_busy_listeners_hold_back_the_next_ack_and_are_kept_referenced(app_with, monkeypatch):
-    """With MAX_IN_FLIGHT runs still working after their acks, the next ack waits for one to finish."""
-    monkeypatch.setattr(fast_ack, "MAX_IN_FLIGHT", 2)
+async def test_busy_listeners_hold_back_the_next_ack_and_are_kept_referenced(app_with):
+    """With max_in_flight runs still working after their acks, the next ack waits for one to finish."""
     app, release = busy_after_ack(app_with())
+    fast_ack.install(app, max_in_flight=2)  # installed already: sets the limit
     runner = app.listener_runner
     first = [await app.async_dispatch(command()) for _ in range(2)]  # within the limit: answered at once
     assert [r.status for r in first] == [200, 200]

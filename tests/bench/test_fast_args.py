@@ -24,7 +24,7 @@ async def every_argument(ack, body, client, context, event, command, action) -> 
     return None
 
 
-def bot_app() -> AsyncApp:
+def bot_app(env: dict[str, str] | None = None) -> AsyncApp:
     from bot.app import create_app
     from bot.config import load_settings
     from bot.knowledge import default_knowledge_dir, load_knowledge
@@ -32,7 +32,7 @@ def bot_app() -> AsyncApp:
     from bot.services import Services
     from bot.stores.memory import MemoryDeduper, MemoryUsageStore
 
-    settings = load_settings({"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": "s"})
+    settings = load_settings({"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": "s", **(env or {})})
     services = Services(brain=Brain.build(load_knowledge(default_knowledge_dir())), deduper=MemoryDeduper(ttl_seconds=60),
                         usage=MemoryUsageStore())
     return create_app(settings, services)
