@@ -12,6 +12,7 @@ stops taking requests, finishes those in flight and exits 0.
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 
 from bot.config import Mode, Settings, load_settings
@@ -35,6 +36,10 @@ def run() -> int:
         print(f"flaskvsdjango: configuration error: {e}", file=sys.stderr)
         return 2
     configure_logging(settings.log_level)
+    # Until the server's event loop (or the console) takes over, SIGTERM stops the start-up the way
+    # Ctrl-C does, so the knowledge child below is stopped too (by default SIGTERM would end this
+    # process at once and leave the child to finish reading on its own).
+    signal.signal(signal.SIGTERM, _interrupt)
     # The knowledge is read in a child process; started before the server's own imports (most of
     # a start-up), it reads the files on the other core meanwhile (BENCHMARKS.md, change 26).
     knowledge = KnowledgeChild(settings.knowledge_path)
@@ -42,10 +47,14 @@ def run() -> int:
         if settings.mode is Mode.CONSOLE:
             return run_console(settings, knowledge)
         return run_server(settings, knowledge)
-    except KeyboardInterrupt:  # Ctrl-C while importing, before either installs its own handling
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM while importing, before either installs its own handling
         return 0
     finally:
         knowledge.close()  # still running only if the start-up failed before collecting it
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def run_server(settings: Settings, knowledge: KnowledgeChild | None = None) -> int:

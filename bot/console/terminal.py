@@ -39,11 +39,12 @@ class LoopThread:
         self._thread = threading.Thread(target=self._serve, name="console-loop", daemon=True)
 
     def _serve(self) -> None:
-        # Ctrl-C must reach the main thread, which waits in input(); a signal the kernel hands to
-        # this thread would only set Python's flag while input() keeps waiting. Threads started
-        # from here (the loop's executor) inherit the mask.
+        # Ctrl-C (and SIGTERM, which `python -m bot` turns into one) must reach the main thread,
+        # which waits in input(); a signal the kernel hands to this thread would only set Python's
+        # flag while input() keeps waiting. Threads started from here (the loop's executor)
+        # inherit the mask.
         if hasattr(signal, "pthread_sigmask"):
-            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
         self.loop.run_forever()
 
     def __enter__(self) -> "LoopThread":

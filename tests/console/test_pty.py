@@ -105,13 +105,17 @@ def test_choose_then_click_in_a_terminal_shows_the_message_updated(terminal):
     assert "Traceback" not in strip_ansi(terminal.raw)
 
 
-def test_ctrl_c_at_the_prompt_exits_cleanly(terminal):
+@pytest.mark.parametrize("stop", ["ctrl-c", "sigterm"])
+def test_ctrl_c_or_sigterm_at_the_prompt_exits_cleanly(terminal, stop):
     terminal.read_until(PROMPT)
     # CPython's readline checks for signals only when its select() on stdin is interrupted:
     # a Ctrl-C in the instant between drawing the prompt and entering select() is noticed
     # only at the next key. No person types that fast; a loaded test machine does.
     time.sleep(0.5)
-    terminal.type("\x03")
+    if stop == "ctrl-c":
+        terminal.type("\x03")
+    else:  # a process manager stopping the console: the same clean exit
+        terminal.proc.send_signal(signal.SIGTERM)
     assert terminal.wait() == 0
     assert "Traceback" not in strip_ansi(terminal.raw)
     assert "Bye." in strip_ansi(terminal.raw)

@@ -156,9 +156,10 @@ async def test_sigterm_while_starting_stops_at_once_with_exit_0(bot_process):
     assert "stopped while starting" in err and "Traceback" not in err
 
 
-async def test_ctrl_c_while_importing_stops_with_exit_0_and_leaves_no_knowledge_child(bot_process):
-    """The knowledge child starts before the server imports Bolt and aiohttp: a SIGINT as soon as
-    it runs (the server is still importing, on most machines) exits 0, and the child goes too."""
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+async def test_ctrl_c_while_importing_stops_with_exit_0_and_leaves_no_knowledge_child(bot_process, sig):
+    """The knowledge child starts before the server imports Bolt and aiohttp: a SIGINT or SIGTERM as
+    soon as it runs (the server is still importing, on most machines) exits 0, and the child goes too."""
     async with FakeSlackAPI() as fake:
         port = free_port()
         bot = bot_process(http_env(fake.base_url, port), port)
@@ -168,7 +169,7 @@ async def test_ctrl_c_while_importing_stops_with_exit_0_and_leaves_no_knowledge_
             assert bot.proc.poll() is None and asyncio.get_running_loop().time() < deadline, bot.logs()
             await asyncio.sleep(0.002)
         [child] = children
-        code, _, err = await asyncio.to_thread(bot.stop, signal.SIGINT)
+        code, _, err = await asyncio.to_thread(bot.stop, sig)
     assert code == 0, err
     assert "Traceback" not in err
     assert not child.is_running()  # stopped and reaped, not left reading the files on its own
