@@ -149,13 +149,14 @@ async def test_a_version_1_database_is_migrated_and_keeps_its_records(engine_fac
     """Version 1 had no vote_key: the column and its unique index are added, old votes kept."""
     from sqlalchemy import text
 
-    engine = engine_factory()
-    old = [c.copy() for c in usage_events.columns if c.name != "vote_key"]
-    from sqlalchemy import MetaData, Table
+    from sqlalchemy import Column, MetaData, Table
 
+    engine = engine_factory()
     v1 = MetaData()
-    Table("usage_events", v1, *old)
-    Table("flaskvsdjango_schema_version", v1, *[c.copy() for c in schema_version.columns])
+    Table("usage_events", v1, *[Column(c.name, c.type, primary_key=c.primary_key, nullable=c.nullable,
+                                       autoincrement=c.autoincrement)
+                                for c in usage_events.columns if c.name != "vote_key"])
+    schema_version.to_metadata(v1)
     async with engine.begin() as conn:
         await conn.run_sync(v1.create_all)
         await conn.execute(text("INSERT INTO flaskvsdjango_schema_version (id, version, updated_at) "
