@@ -137,11 +137,9 @@ async def _wait_for_ack(ack: AsyncAck, deadline: float) -> None:
             return
 
 
-# Listener runs still working after their ack (sending the reply); beyond this, acks wait
-# (backpressure). ``install``'s default; the app passes the MAX_IN_FLIGHT setting.
-MAX_IN_FLIGHT = DEFAULT_MAX_IN_FLIGHT
-# ... but not for long: Slack gives up on an ack 3 s after it sent the request (then retries it),
-# and the request may have queued before it reached us. A held ack goes out after this anyway.
+# An ack held back while ``max_in_flight`` listener runs are still sending their replies (the
+# MAX_IN_FLIGHT setting) goes out after this anyway: Slack gives up on an ack 3 s after it sent
+# the request (then retries it), and the request may have queued before it reached us.
 MAX_HOLD_SECONDS = 2.0
 
 
@@ -260,18 +258,17 @@ class FastAckListenerRunner(AsyncioListenerRunner):
                 room.set_result(None)
 
 
-def install(app: AsyncApp, max_in_flight: int | None = None) -> None:
+def install(app: AsyncApp, max_in_flight: int = DEFAULT_MAX_IN_FLIGHT) -> None:
     """Replace ``app``'s listener runner with a ``FastAckListenerRunner`` (same handlers).
 
-    ``max_in_flight``: acked runs still working before the next ack waits (default ``MAX_IN_FLIGHT``).
+    ``max_in_flight``: acked runs still working before the next ack waits (the MAX_IN_FLIGHT setting).
     """
-    limit = MAX_IN_FLIGHT if max_in_flight is None else max_in_flight
     current = app.listener_runner
     if isinstance(current, FastAckListenerRunner):
-        current.max_in_flight = limit
+        current.max_in_flight = max_in_flight
         return
     runner = FastAckListenerRunner(
-        max_in_flight=limit,
+        max_in_flight=max_in_flight,
         logger=current.logger,
         process_before_response=current.process_before_response,
         listener_error_handler=current.listener_error_handler,

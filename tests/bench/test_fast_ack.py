@@ -287,9 +287,9 @@ async def test_busy_listeners_hold_back_the_next_ack_and_are_kept_referenced(app
 async def test_a_held_ack_goes_out_after_max_hold_even_while_every_run_is_busy(app_with, monkeypatch):
     """Slack retries a request it has no ack for after 3 s: holding an ack for the whole ack
     timeout would make every held request arrive twice."""
-    monkeypatch.setattr(fast_ack, "MAX_IN_FLIGHT", 1)
     monkeypatch.setattr(fast_ack, "MAX_HOLD_SECONDS", 0.05)
     app, release = busy_after_ack(app_with())
+    fast_ack.install(app, max_in_flight=1)
     for listener in app._async_listeners:
         listener.ack_timeout = 60  # the hold, not the ack timeout, must let the ack go
     assert (await app.async_dispatch(command())).status == 200  # the one busy run
@@ -315,10 +315,10 @@ async def test_drain_waits_for_listener_runs_after_their_acks(app_with):
     assert finished == [True]
 
 
-async def test_held_acks_go_out_oldest_first(app_with, monkeypatch):
+async def test_held_acks_go_out_oldest_first(app_with):
     """Acks held back by busy listeners are let go in arrival order, one per finished run."""
-    monkeypatch.setattr(fast_ack, "MAX_IN_FLIGHT", 1)
     app = app_with()
+    fast_ack.install(app, max_in_flight=1)
     releases: list[asyncio.Event] = []
 
     @app.command("/flaskvsdjango")
