@@ -220,7 +220,7 @@ OUT_OF_SCOPE_SUBJECTS: frozenset[str] = frozenset(
     exception exceptions error errors bug bugs crash crashes crashing
     crashed broken failing fails failed fix fixes fixing
     salary salaries pay paid wage wages income earn earns earning earnings
-    compensation interview interviews interviewing resume cv
+    compensation interview interviews interviewing
     history creator creators inventor inventors
     """.split()
 )
