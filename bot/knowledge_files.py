@@ -26,6 +26,7 @@ from bot.knowledge import (
     Topic,
 )
 from bot.knowledge_schema import FILES, INVALID, Report, did_you_mean, key_path
+from bot.text import is_content, normalise, tokens
 
 KNOWLEDGE_FILES = tuple(FILES)   # ("topics.yaml", "comparison.yaml", "recommendation.yaml")
 
@@ -136,6 +137,24 @@ def _check_topics(data: dict[str, Any], report: Report) -> None:
                 hint = did_you_mean(key, list(topic["keywords"])) or "; add it to keywords first"
                 report.error(report.line_of(path), path,
                              f"synonyms key {key!r} is not one of this topic's keywords{hint}")
+        for keyword in topic["keywords"]:
+            never = "neither it nor its synonyms ever match" if keyword in topic["synonyms"] else "it never matches"
+            _check_term(report, key_path(f"topics[{i}].keywords", keyword), keyword, never)
+        for key, alternatives in topic["synonyms"].items():
+            for k, alternative in enumerate(alternatives):
+                _check_term(report, f"{key_path(f'topics[{i}].synonyms', key)}[{k}]", alternative, "it never matches")
+
+
+def _check_term(report: Report, path: str, text: str, never: str) -> None:
+    """A keyword or synonym must have a word the answerer reads: one made only of words it skips
+    (stopwords such as "go with", "tell me about", one-letter words) is never indexed, so it
+    would never match a question (``bot.matching.index``)."""
+    words = tokens(normalise(text))
+    if any(is_content(w) for w in words):
+        return
+    what = f"only words the answerer skips ({', '.join(words)})" if words else "no word the answerer reads"
+    report.error(report.line_of(path), path, f"{text!r} has {what}, so {never} a question: "
+                                             "add a word that says what is asked, or remove it")
 
 
 def _check_recommendation(data: dict[str, Any], report: Report, topic_ids: set[str] | None) -> None:

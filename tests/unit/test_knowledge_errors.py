@@ -56,6 +56,12 @@ CASES = {
         "duplicate_id/topics.yaml:18 at topics[2].id: duplicate topic id 'alpha' "
         "(first used by topics[0] on line 3)",
     ),
+    "skipped_words": (
+        "skipped_words/topics.yaml", 9, "topics[0].keywords.about",
+        "skipped_words/topics.yaml:9 at topics[0].keywords.about: 'about' has only words the answerer skips "
+        "(about), so neither it nor its synonyms ever match a question: add a word that says what is asked, "
+        "or remove it",
+    ),
     "missing_version": (
         "missing_version/comparison.yaml", 2, "",
         "missing_version/comparison.yaml:2: missing required key 'version' "
@@ -82,3 +88,13 @@ def test_validate_lists_every_problem_in_line_order(tmp_path):
         "expected a number greater than 0 and at most 10, got the string 'high'",
         "wrong_type/topics.yaml:16 at topics[1].examples: expected a list, got the string 'what is beta'",
     ]
+
+
+def test_every_keyword_and_synonym_the_answerer_cannot_read_is_listed(tmp_path):
+    """A synonym of stopwords only ("go with") is never indexed: without this check it would
+    silently do nothing, as "tell me about" and 17 other entries of the shipped knowledge did."""
+    knowledge, errors = validate_knowledge(make_case("skipped_words", tmp_path))
+    assert knowledge is None
+    assert [(e.line, e.path) for e in errors] == [(9, "topics[0].keywords.about"),
+                                                  (11, "topics[0].synonyms.alpha[1]")]
+    assert "'go with' has only words the answerer skips (go, with), so it never matches a question" in str(errors[1])
