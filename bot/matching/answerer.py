@@ -28,6 +28,9 @@ from bot.matching.typos import TypoCorrector
 from bot.neutral import is_common_word
 from bot.text import trim_word_caches
 
+# what a question that asks for a choice but names nothing is read as ("flask or django: ")
+CHOICE_PREFIX = " or ".join(FRAMEWORKS) + ": "
+
 
 class Answerer:
     """Answers free-text questions with the best-matching topic, or declines."""
@@ -61,6 +64,8 @@ class Answerer:
     def answer(self, question: str, *, explain: bool = False) -> Match:
         index = self._index
         resolved = resolve(question, index, self._typos)
+        if resolved.choice_only:  # "which one should we go with": between the two frameworks
+            resolved = resolve(f"{CHOICE_PREFIX}{question}", index, self._typos)
         terms = list(resolved.terms.values())
         named = [resolved.preferred] if resolved.preferred else [
             f for f in FRAMEWORKS if f in resolved.words

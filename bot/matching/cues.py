@@ -14,7 +14,13 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from bot.matching.tuning import FRAMEWORKS, HOW_TO_ASKERS, HOW_TO_VERBS, PREFERENCE_JOINTS
+from bot.matching.tuning import (
+    CHOICE_ASKS,
+    FRAMEWORKS,
+    HOW_TO_ASKERS,
+    HOW_TO_VERBS,
+    PREFERENCE_JOINTS,
+)
 from bot.text import ADVERBS
 from bot.neutral import BACKGROUND_ROLES, BACKGROUND_VERBS, FAILING_VERBS, NEGATIONS, ORIGIN_VERBS, RATE_UNITS
 
@@ -24,6 +30,16 @@ def asks_how_to(words: list[str]) -> bool:
     for a, b, c in zip(words, words[1:], words[2:] + [""]):
         if a == "how" and (b == "to" or (b in HOW_TO_VERBS and c in HOW_TO_ASKERS)):
             return True
+    return False
+
+
+def asks_which_to_choose(words: list[str]) -> bool:
+    """"which one should we go with", "what would you go for", "which is best": "which", or
+    "what" and a modal, then a way of asking for a choice (``tuning.CHOICE_ASKS``)."""
+    for i, w in enumerate(words):
+        if w == "which" or (w == "what" and words[i + 1:i + 2] and words[i + 1] in HOW_TO_VERBS):
+            rest = words[i + 1:]
+            return any(tuple(rest[j:j + len(ask)]) == ask for ask in CHOICE_ASKS for j in range(len(rest)))
     return False
 
 

@@ -13,6 +13,7 @@ import re
 from bot.matching.cues import (
     LACKING,
     asker_words,
+    asks_which_to_choose,
     asks_how_to,
     failure_named,
     lacking_framework,
@@ -64,7 +65,7 @@ class Resolved:
     """The question after word resolution (internal; one per question, so a plain slotted class)."""
 
     __slots__ = ("terms", "unknown", "specific", "off_topic", "out_of_scope", "preferred", "how_to",
-                 "subject", "known_mass", "unknown_mass", "fuzzy_candidates", "words", "lacking")
+                 "subject", "known_mass", "unknown_mass", "fuzzy_candidates", "words", "lacking", "choice_only")
 
     def __init__(self) -> None:
         self.terms: dict[str, QueryTerm] = {}
@@ -80,6 +81,7 @@ class Resolved:
         self.fuzzy_candidates = 0
         self.words: list[str] = []  # terms of the recognised content words
         self.lacking: str | None = None  # "what can flask do that django can't": django
+        self.choice_only = False  # "which one should we go with": nothing named, a choice asked
 
     def add(self, qt: QueryTerm) -> None:
         old = self.terms.get(qt.term)
@@ -348,4 +350,6 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
             if is_out_of_scope(words[i]):
                 r.out_of_scope.append(words[i])
             r.subject += not (0 <= for_at < i)
+    if not r.terms and not r.unknown and not r.out_of_scope and asks_which_to_choose(words):
+        r.choice_only = True
     return r

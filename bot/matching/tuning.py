@@ -55,3 +55,8 @@ ALTERNATIVE_JOINTS = frozenset(("or", "vs", "versus", "and"))
 COMPARING = frozenset(("vs", "versus", "compar", "comparison", "differ"))
 # stems between two framework names that make the question about the first one
 PREFERENCE_JOINTS = (("over",), ("instead", "of"), ("rather", "than"), ("not",))
+# "which one should we go with", "which of the two would you go for", "which is best": a
+# question that names nothing but asks for a choice is about the two frameworks, and is
+# answered as if it named them ("flask or django: ..."): "which", or "what" with a modal
+# ("what should we use", not "what is best in life"), then one of these.
+CHOICE_ASKS = (("go", "with"), ("go", "for"), ("prefer",), ("best",), ("use",))

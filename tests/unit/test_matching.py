@@ -618,3 +618,40 @@ def test_a_hyphenated_word_is_read_as_its_parts_when_only_an_answers_prose_has_i
     spaced_match = shipped.answer(spaced)
     assert spaced_match.answered
     assert shipped.answer(hyphenated).topic == spaced_match.topic
+
+
+@pytest.mark.parametrize(("q", "asks"), [
+    ("which one should we go with", True),
+    ("which of the two would you go for overall", True),
+    ("which is best", True),
+    ("what should we use", True),
+    ("what do you prefer", True),
+    ("what is best in life", False),  # "what" without a modal
+    ("which one?", False),  # a follow-up: which what?
+    ("which one do you mean", False),
+    ("what would you do", False),
+])
+def test_a_question_that_only_asks_for_a_choice(q: str, asks: bool) -> None:
+    from bot.matching.cues import asks_which_to_choose
+    from bot.text import normalise, tokens
+
+    assert asks_which_to_choose(tokens(normalise(q))) is asks
+
+
+@pytest.mark.parametrize(("q", "expected"), [
+    ("which one should we go with", "final-verdict"),
+    ("which of the two would you go for overall", "final-verdict"),
+    ("what do you prefer", "final-verdict"),
+    # something else named, or nothing asked: not a choice between the frameworks
+    ("which lunch place should we go for", "decline"),
+    ("what time should we go for lunch", "decline"),
+    ("what is best in life", "decline"),
+    ("which one?", "decline"),
+])
+def test_a_choice_asked_with_nothing_named_is_between_the_two_frameworks(q: str, expected: str) -> None:
+    """It names no subject, so it is read as "flask or django: <question>"; the explanation shows so."""
+    answerer = Answerer(load_knowledge(default_knowledge_dir()))
+    assert ask(answerer, q) == expected
+    if expected != "decline":
+        terms = [t.term for t in answerer.answer(q, explain=True).explanation.terms]
+        assert "flask or django" in terms
