@@ -123,8 +123,9 @@ class Index:
         """alternative term -> the keyword terms it stands for.
 
         Two kinds of alternative are left out, by rule rather than by list:
-        one made of only some of its keyword's words (it says less than the
-        keyword: "when flask" for "when to use flask"), and one that is
+        one made of only some of its keyword's words, stopwords included (it
+        says less than the keyword: "when flask" for "when to use flask"; "go
+        with flask" for "choose flask" says it in other words and is kept), and one that is
         itself another topic's keyword (the keyword wins: "recommendations"
         is the verdict topic's "recommend", not a synonym of machine learning).
         """
@@ -140,13 +141,13 @@ class Index:
                 target = self._term_of(keyword)
                 if not target:
                     continue
-                target_words = {stem(w) for w in tokens(normalise(str(keyword))) if is_content(w)}
+                target_words = {stem(w) for w in tokens(normalise(str(keyword)))}
                 for alt in alternatives:
                     alt_term = self._term_of(alt)
                     if not alt_term:
                         continue
-                    alt_content = {stem(w) for w in tokens(normalise(str(alt))) if is_content(w)}
-                    if alt_content < target_words or alt_term == target:
+                    alt_words = {stem(w) for w in tokens(normalise(str(alt)))}
+                    if alt_words < target_words or alt_term == target:
                         continue
                     if keyword_owner.get(alt_term, {i}) - {i}:
                         continue

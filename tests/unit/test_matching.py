@@ -478,6 +478,15 @@ def test_synonym_that_says_less_than_its_keyword_is_ignored() -> None:
     assert all(q.via != "synonym" for q in m.explanation.terms)
 
 
+def test_synonym_that_says_its_keyword_in_other_words_is_kept() -> None:
+    """"go with flask" shares only "flask" with "choose flask", but says the same, not less."""
+    why = topic("why-flask", "Why choose Flask?", {"choose flask": 2.5}, synonyms={"choose flask": ("go with flask",)})
+    other = topic("x", "Flask other", {"flask": 1})
+    m = Answerer(kb(why, other)).answer("should we go with flask", explain=True)
+    assert m.topic is not None and m.topic.id == "why-flask"
+    assert any(q.via == "synonym" and q.term == "choos flask" for q in m.explanation.terms)
+
+
 def test_synonym_that_is_another_topics_keyword_is_ignored() -> None:
     verdict = topic("verdict", "Verdict", {"recommend": 3})
     edu = topic("education", "Education", {"machine learning": 2},
