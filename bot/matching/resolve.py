@@ -13,8 +13,8 @@ import re
 from bot.matching.cues import (
     LACKING,
     asker_words,
-    asks_which_to_choose,
     asks_how_to,
+    asks_which_to_choose,
     failure_named,
     lacking_framework,
     origin_asked,
