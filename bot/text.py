@@ -199,7 +199,7 @@ STOPWORDS: frozenset[str] = frozenset(
     perhaps probably still even yet already etc eg ie hey hi hello hiya yo sup
     folks guys gang team yall all everyone thanks thank thx ty cheers pls
     plz please ok okay okk yeah yes yep nope nah hmm hm um uh lol lmao rofl
-    omg idk imo imho tbh ngl fwiw btw afaik iirc fyi q qq quick question
+    omg idk imo imho tbh ngl fwiw btw afaik iirc fyi tl dr tldr q qq quick question
     questions ask asking wondering wonder curious know knows tell say said
     help anyone guess think thought wanna gonna gotta want wants wanted need
     needs needed would could go going goes im ur u r y way ways bit little
