@@ -294,7 +294,10 @@ OFF_TOPIC_WORDS: frozenset[str] = OUT_OF_SCOPE_SUBJECTS | OTHER_TECHNOLOGIES
 # their own they are not evidence for a topic (a phrase still is: "ship
 # faster", "speed up development") and count as one unknown word, so "is flask
 # faster than django" declines while "we need an mvp fast" can still be answered.
-UNSURE_WORDS: frozenset[str] = frozenset("fast faster fastest speed speeds".split())
+# Likewise "request": the guide's one request is the forged one of CSRF ("request
+# forgery"); "how does flask handle a request", a pull request or a request for time
+# off are not about it.
+UNSURE_WORDS: frozenset[str] = frozenset("fast faster fastest speed speeds request".split())
 
 
 # Kinds of application and business that askers describe their own project

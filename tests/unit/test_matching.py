@@ -664,3 +664,14 @@ def test_a_choice_asked_with_nothing_named_is_between_the_two_frameworks(q: str,
     if expected != "decline":
         terms = [t.term for t in answerer.answer(q, explain=True).explanation.terms]
         assert "flask or django" in terms
+
+
+@pytest.mark.parametrize(("q", "expected"), [
+    ("what is request forgery", "csrf"),
+    ("how does django stop forged requests", "csrf"),
+    ("how does flask handle a request", "decline"),
+    ("what is a request object", "decline"),
+    ("how do i request time off", "decline"),
+])
+def test_a_request_is_csrf_only_when_it_is_forged(q: str, expected: str) -> None:
+    assert ask(Answerer(load_knowledge(default_knowledge_dir())), q) == expected
