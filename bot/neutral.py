@@ -282,7 +282,9 @@ OTHER_TECHNOLOGIES: frozenset[str] = frozenset(
     """
     fastapi express expressjs node nodejs rails ruby laravel php spring java
     golang rust dotnet aspnet nextjs nuxt tornado pyramid bottle cherrypy
-    sanic starlette quart streamlit web2py
+    sanic starlette quart streamlit web2py elixir phoenix kotlin ktor scala
+    csharp perl haskell clojure actix axum deno nestjs fastify symfony
+    codeigniter cakephp
     """.split()
 )
 
