@@ -125,6 +125,7 @@ schema_version = Table(
     Column("updated_at", UTCDateTime(), nullable=False),
 )
 
+
 def _add_vote_key(conn: Connection) -> None:
     """Version 2: feedback votes carry a unique key. Votes recorded before have none (NULL)."""
     conn.execute(text(f"ALTER TABLE usage_events ADD COLUMN vote_key VARCHAR({VOTE_KEY_LENGTH})"))
