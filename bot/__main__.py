@@ -35,11 +35,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if not (sys.argv[1:] if argv is None else argv):
+        # Serving: a signal from here on stops the start-up cleanly (bot.startup_signals), and the
+        # tools' modules (and what they import) are not loaded, as they would stay in memory unused.
+        from bot.startup_signals import StartupSignals
+
+        early = StartupSignals()
+        from bot.cli import serve
+
+        return serve.run(early)
     from bot.cli import serve
 
-    if not (sys.argv[1:] if argv is None else argv):
-        # Serving: the tools' modules (and what they import) would stay in memory unused.
-        return serve.run()
     args = build_parser().parse_args(argv)
     handler = getattr(args, "handler", None)
     if handler is None:

@@ -23,6 +23,7 @@ from bot.knowledge_process import KnowledgeChild
 from bot.reload import reload_knowledge
 from bot.runtime import SHUTDOWN_GRACE_SECONDS, Runtime, running_bot
 from bot.slack_io import sdk_logger
+from bot.startup_signals import StartupSignals
 
 logger = logging.getLogger("bot")
 
@@ -31,7 +32,7 @@ class _Stop:
     """SIGTERM / SIGINT: ``event`` is set; while the bot is still starting (stores, auth.test),
     the start-up task is cancelled too, so a signal stops it promptly at any time."""
 
-    def __init__(self) -> None:
+    def __init__(self, early: StartupSignals | None = None) -> None:
         self.event = asyncio.Event()
         self.starting: asyncio.Task[object] | None = asyncio.current_task()
         loop = asyncio.get_running_loop()
@@ -40,6 +41,8 @@ class _Stop:
                 loop.add_signal_handler(sig, self.set)
             except (NotImplementedError, RuntimeError):  # pragma: no cover - non-Unix
                 pass
+        if early is not None and early.received is not None:  # before the loop's handlers were in place
+            self.event.set()
 
     def set(self) -> None:
         self.event.set()
@@ -81,8 +84,13 @@ def _reload_on_sighup(runtime: Runtime) -> None:
         pass
 
 
-async def serve(settings: Settings, knowledge: KnowledgeChild | None = None) -> None:
-    stop = _Stop()
+async def serve(settings: Settings, knowledge: KnowledgeChild | None = None,
+                early: StartupSignals | None = None) -> None:
+    """Serve until SIGTERM or SIGINT (``early``: the handlers that recorded them until now)."""
+    stop = _Stop(early)
+    if stop.event.is_set():
+        logger.info("stopped while starting")
+        return
     try:
         await _serve(settings, stop, knowledge)
     except asyncio.CancelledError:

@@ -18,6 +18,9 @@ import sys
 from bot.config import Mode, Settings, load_settings
 from bot.errors import ConfigError, FlaskVsDjangoError
 from bot.knowledge_process import KnowledgeChild
+from bot.startup_signals import StartupSignals
+
+logger = logging.getLogger("bot")
 
 
 def configure_logging(level: str) -> None:
@@ -29,25 +32,27 @@ def configure_logging(level: str) -> None:
         logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
 
 
-def run() -> int:
+def run(early: StartupSignals | None = None) -> int:
+    # Until the server's event loop (or the console) takes over, Ctrl-C and SIGTERM are recorded and
+    # stop the start-up at its next safe point, the knowledge child included (SIGTERM's default would
+    # end this process at once and leave the child to finish reading on its own).
+    early = early or StartupSignals()
     try:
         settings = load_settings()
     except ConfigError as e:
         print(f"flaskvsdjango: configuration error: {e}", file=sys.stderr)
         return 2
     configure_logging(settings.log_level)
-    # Until the server's event loop (or the console) takes over, SIGTERM stops the start-up the way
-    # Ctrl-C does, so the knowledge child below is stopped too (by default SIGTERM would end this
-    # process at once and leave the child to finish reading on its own).
-    signal.signal(signal.SIGTERM, _interrupt)
+    if early.received is not None:
+        return 0
     # The knowledge is read in a child process; started before the server's own imports (most of
     # a start-up), it reads the files on the other core meanwhile (BENCHMARKS.md, change 26).
     knowledge = KnowledgeChild(settings.knowledge_path)
     try:
         if settings.mode is Mode.CONSOLE:
-            return run_console(settings, knowledge)
-        return run_server(settings, knowledge)
-    except KeyboardInterrupt:  # Ctrl-C or SIGTERM while importing, before either installs its own handling
+            return run_console(settings, knowledge, early)
+        return run_server(settings, knowledge, early)
+    except KeyboardInterrupt:  # a second Ctrl-C or SIGTERM while starting
         return 0
     finally:
         knowledge.close()  # still running only if the start-up failed before collecting it
@@ -57,15 +62,19 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def run_server(settings: Settings, knowledge: KnowledgeChild | None = None) -> int:
+def run_server(settings: Settings, knowledge: KnowledgeChild | None = None,
+               early: StartupSignals | None = None) -> int:
     """HTTP, OAuth or Socket Mode until SIGTERM or SIGINT; the exit status."""
     try:
         import asyncio
 
         from bot.server import new_event_loop, serve
 
+        if early is not None and early.received is not None:
+            logger.info("stopped while starting")
+            return 0
         with asyncio.Runner(loop_factory=new_event_loop) as runner:
-            runner.run(serve(settings, knowledge))
+            runner.run(serve(settings, knowledge, early))
     except FlaskVsDjangoError as e:
         print(f"flaskvsdjango: {e}", file=sys.stderr)
         return 1
@@ -74,9 +83,11 @@ def run_server(settings: Settings, knowledge: KnowledgeChild | None = None) -> i
     return 0
 
 
-def run_console(settings: Settings, knowledge: KnowledgeChild | None = None) -> int:
+def run_console(settings: Settings, knowledge: KnowledgeChild | None = None,
+                early: StartupSignals | None = None) -> int:
     try:
         from bot.console import main as console_main
+        from bot.console import terminal  # noqa: F401  (rich and the rest, imported while signals are recorded)
     except ImportError:
         print(
             "flaskvsdjango: no Slack credentials are set. Set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET "
@@ -84,4 +95,10 @@ def run_console(settings: Settings, knowledge: KnowledgeChild | None = None) -> 
             file=sys.stderr,
         )
         return 2
+    # The console waits for input on this thread, where Ctrl-C and SIGTERM are best raised as
+    # KeyboardInterrupt: it ends the prompt (or a wait for the bot) and the console says "Bye."
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, _interrupt)
+    if early is not None and early.received is not None:
+        return 0
     return console_main(settings, knowledge)
