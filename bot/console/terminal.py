@@ -29,6 +29,7 @@ from bot.knowledge_process import KnowledgeChild
 
 T = TypeVar("T")
 CLOSE_TIMEOUT = 15.0
+logger = logging.getLogger(__name__)
 
 
 class LoopThread:
@@ -52,8 +53,15 @@ class LoopThread:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.loop.call_soon_threadsafe(self.loop.stop)
-        self._thread.join(timeout=5)
+        # What is still running (a start-up that Ctrl-C interrupted: its cancellation only begins
+        # on the loop) is cancelled and awaited, as asyncio.run does, so it closes what it opened.
+        try:
+            asyncio.run_coroutine_threadsafe(_cancel_remaining(), self.loop).result(CLOSE_TIMEOUT)
+        except TimeoutError:
+            logger.warning("the console's tasks did not finish within %.0f s of exit", CLOSE_TIMEOUT)
+        finally:
+            self.loop.call_soon_threadsafe(self.loop.stop)
+            self._thread.join(timeout=5)
         if not self._thread.is_alive():
             self.loop.close()
 
@@ -64,6 +72,17 @@ class LoopThread:
         except BaseException:
             future.cancel()
             raise
+
+
+async def _cancel_remaining() -> None:
+    tasks = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
+    for task in tasks:
+        if not task.cancelling():  # one already cancelled is closing: a second cancel would cut that short
+            task.cancel()
+    for outcome in await asyncio.gather(*tasks, return_exceptions=True):
+        if isinstance(outcome, Exception):
+            logger.warning("while closing the console: %s: %s", type(outcome).__name__, outcome)
+    await asyncio.get_running_loop().shutdown_asyncgens()
 
 
 class TrimmedLines(io.TextIOBase):
