@@ -90,7 +90,8 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
     eventually ever every everybody everyday everyone everywhere evidence
     exact exactly examine example examples excellent except exciting exclude
     exec execs exist existing expect expected experience experienced
-    explaining explore external extra extremely eye face fact factor factors
+    explaining explanation explanations explore external extra extremely eye
+    face fact factor factors
     fair fairly fall fam familiar family famous fan fancy fantastic far
     favor favorite favour favourite fear feel feeling feels fellow felt few
     fewer fifty fight figure figured fill finally find fine finish finished

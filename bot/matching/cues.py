@@ -140,16 +140,17 @@ def unknown_comparison(words: list[str], known: dict[int, bool]) -> str | None:
     return None
 
 
-# "a php dev", "an engineer", "zero coding background", "no dev experience"
-_ASKER_DETERMINERS = frozenset(("a", "an", "no", "zero", "my"))
+# "a php dev", "an engineer", "zero coding background", "no dev experience", "i am student"
+_ASKER_DETERMINERS = frozenset(("a", "an", "no", "zero", "my", "am", "im"))
 # "noob here", "newbie q", "beginner question"
 _HERE = frozenset(("here", "q", "question"))
 
 
 def _self_described(words: list[str], k: int) -> bool:
-    """The role at ``k`` follows "i'm a", "i am a" or "as a" (up to two words between)."""
-    return any(words[j] in ("a", "an") and j and words[j - 1] in ("im", "am", "as")
-               for j in range(max(0, k - 3), k))
+    """The role at ``k`` follows "i'm a", "i am a" or "as a" (up to two words between), or
+    "i am" / "i'm" with no article, as some write English ("i am student from vietnam")."""
+    return (k > 0 and words[k - 1] in ("im", "am")) or any(
+        words[j] in ("a", "an") and j and words[j - 1] in ("im", "am", "as") for j in range(max(0, k - 3), k))
 
 
 def asker_words(words: list[str], known: dict[int, bool]) -> set[int] | frozenset[int]:

@@ -93,6 +93,8 @@ def test_a_small_number_says_nothing_of_scale(answerer: Answerer, q: str) -> Non
     ("q", "expected"),
     [
         ("i'm a cs student, should i learn flask or django", "faq-learn-which"),
+        ("I am student from Vietnam, which one I should learn this year, flask or django?", "faq-learn-which"),
+        ("im teacher, is flask or django easier for beginners", "ease-of-learning"),  # no article
         ("as a teacher, is flask or django easier for beginners", "ease-of-learning"),
         ("zero coding background here... what is flask, in plain words?", "flask-overview"),
         ("newbie q: what's django?", "django-overview"),

@@ -118,7 +118,7 @@ def test_hyphens_can_be_kept_for_the_caller() -> None:
 
 
 @pytest.mark.parametrize("word", ["convince", "convinced", "convincing", "gist", "overall", "honestly",
-                                  "intern", "separates", "summarize", "weekend", "startups"])
+                                  "intern", "separates", "summarize", "weekend", "startups", "explanation"])
 def test_everyday_words_are_neutral_in_any_inflection(word: str) -> None:
     assert is_neutral(word)
 
