@@ -11,9 +11,11 @@ from __future__ import annotations
 import asyncio
 import io
 import logging
+import os
 import signal
 import sys
 import threading
+import time
 from concurrent.futures import Future
 from typing import Any, Coroutine, TextIO, TypeVar
 
@@ -29,6 +31,7 @@ from bot.knowledge_process import KnowledgeChild
 
 T = TypeVar("T")
 CLOSE_TIMEOUT = 15.0
+LOOP_CHECK_SECONDS = 0.5  # how often a wait for the loop checks that its thread still runs
 logger = logging.getLogger(__name__)
 
 
@@ -55,20 +58,32 @@ class LoopThread:
     def __exit__(self, *exc: object) -> None:
         # What is still running (a start-up that Ctrl-C interrupted: its cancellation only begins
         # on the loop) is cancelled and awaited, as asyncio.run does, so it closes what it opened.
-        try:
-            asyncio.run_coroutine_threadsafe(_cancel_remaining(), self.loop).result(CLOSE_TIMEOUT)
-        except TimeoutError:
-            logger.warning("the console's tasks did not finish within %.0f s of exit", CLOSE_TIMEOUT)
-        finally:
-            self.loop.call_soon_threadsafe(self.loop.stop)
-            self._thread.join(timeout=5)
+        if self._thread.is_alive():
+            try:
+                self.run(_cancel_remaining(), timeout=CLOSE_TIMEOUT)
+            except TimeoutError:
+                logger.warning("the console's tasks did not finish within %.0f s of exit", CLOSE_TIMEOUT)
+            except FlaskVsDjangoError:
+                pass  # the loop's thread ended meanwhile: nothing is left to finish
+            finally:
+                self.loop.call_soon_threadsafe(self.loop.stop)
+                self._thread.join(timeout=5)
         if not self._thread.is_alive():
             self.loop.close()
 
     def run(self, coro: Coroutine[Any, Any, T], timeout: float | None = None) -> T:
         future: Future[T] = asyncio.run_coroutine_threadsafe(coro, self.loop)
+        deadline = None if timeout is None else time.monotonic() + timeout
         try:
-            return future.result(timeout)
+            while True:
+                wait = LOOP_CHECK_SECONDS if deadline is None else min(LOOP_CHECK_SECONDS, deadline - time.monotonic())
+                try:
+                    return future.result(max(wait, 0.0))
+                except TimeoutError:
+                    if deadline is not None and time.monotonic() >= deadline:
+                        raise
+                    if not self._thread.is_alive():  # nothing will ever finish the future
+                        raise FlaskVsDjangoError("the console's event loop stopped; see the log above") from None
         except BaseException:
             future.cancel()
             raise
@@ -109,12 +124,25 @@ class TrimmedLines(io.TextIOBase):
         self.out.flush()
 
 
+class TerminalConsole(Console):
+    """rich's Console, except when whoever reads the output goes away (``python -m bot | head``).
+    rich then raises SystemExit in the thread that printed, which here is the loop's: it died and
+    left the input loop waiting for it. Instead the output goes to /dev/null (Python's advice, so
+    nothing fails again at exit), the console turns ``quiet``, and the input loop ends."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
 def make_console(interactive: bool, file: TextIO | None = None) -> Console:
     """A colourful console for a terminal; plain text, no trailing spaces, for a script."""
     if interactive:
-        return Console(file=file, highlight=False, emoji=False)
-    return Console(file=TrimmedLines(file or sys.stdout), force_terminal=False, force_interactive=False,
-                   no_color=True, color_system=None, highlight=False, emoji=False)
+        return TerminalConsole(file=file, highlight=False, emoji=False)
+    return TerminalConsole(file=TrimmedLines(file or sys.stdout), force_terminal=False, force_interactive=False,
+                           no_color=True, color_system=None, highlight=False, emoji=False)
 
 
 def quiet_logs(settings: Settings) -> None:
@@ -144,9 +172,9 @@ def read_line(interactive: bool, console: Console) -> str:
 
 
 def loop(session: Session, runner: LoopThread, *, interactive: bool) -> None:
-    """Read and act until :quit or end of input."""
+    """Read and act until :quit, end of input, or no one reading the output."""
     console = session.console
-    while True:
+    while not console.quiet:
         line = read_line(interactive, console)
         item = parse(line)
         if item is None:
@@ -160,7 +188,8 @@ def loop(session: Session, runner: LoopThread, *, interactive: bool) -> None:
 
 
 def run(settings: Settings, *, stdin_is_tty: bool | None = None, knowledge: KnowledgeChild | None = None) -> int:
-    """The console on this process's stdin/stdout; 0 on :quit, end of input or Ctrl-C."""
+    """The console on this process's stdin/stdout; 0 on :quit, end of input or Ctrl-C, 1 if the
+    output was closed (as Python exits on a broken pipe)."""
     quiet_logs(settings)
     interactive = sys.stdin.isatty() if stdin_is_tty is None else stdin_is_tty
     if interactive:
@@ -182,11 +211,16 @@ def run(settings: Settings, *, stdin_is_tty: bool | None = None, knowledge: Know
         except (EOFError, KeyboardInterrupt):
             if interactive:
                 console.print()
+        except FlaskVsDjangoError as e:  # the loop's thread ended: nothing more can run
+            print(f"flaskvsdjango: {e}", file=sys.stderr)
+            return 1
         finally:
             try:
                 runner.run(session.close(), timeout=CLOSE_TIMEOUT)
-            except (KeyboardInterrupt, TimeoutError):
+            except (KeyboardInterrupt, TimeoutError, FlaskVsDjangoError):
                 pass
+        if console.quiet:
+            return 1
         if interactive:
             console.print(Text(texts.BYE, "dim"))
     return 0

@@ -36,3 +36,16 @@ def test_leaving_returns_with_the_loop_closed():
     with LoopThread() as runner:
         assert runner.run(asyncio.sleep(0, result=42)) == 42
     assert runner.loop.is_closed()
+
+
+@pytest.mark.filterwarnings("ignore:coroutine 'sleep' was never awaited")
+def test_a_wait_ends_with_an_error_if_the_loop_thread_has_ended():
+    """Were the loop's thread to end (rich's SystemExit on a broken pipe once did, from a task),
+    nothing would finish the future: ``run`` says so instead of waiting for ever."""
+    from bot.errors import FlaskVsDjangoError
+
+    with LoopThread() as runner:
+        runner.loop.call_soon_threadsafe(runner.loop.stop)
+        runner._thread.join(timeout=5)
+        with pytest.raises(FlaskVsDjangoError, match="event loop stopped"):
+            runner.run(asyncio.sleep(0))

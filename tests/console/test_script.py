@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import fcntl
+import os
 import re
+import struct
+import subprocess
+import sys
+import termios
+import time
 
-from tests.console.conftest import run_console
+import pytest
+
+from tests.console.conftest import ROOT, clean_env, run_console
 
 
 def turns(stdout: str) -> dict[str, str]:
@@ -97,6 +106,44 @@ def test_end_of_input_exits_0_even_with_no_input():
     result = run_console("")
     assert result.returncode == 0, result.stderr
     assert "local simulation of Slack" in result.stdout
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="sets a pipe's size (F_SETPIPE_SZ, Linux)")
+def test_a_reader_that_stops_reading_ends_the_console_with_status_1():
+    """``python -m bot | head``: head stops reading while the bot's reply is being printed. The
+    reply is printed from the console's loop thread, where rich's SystemExit used to end the thread
+    and leave the console waiting for ever. It now stops with status 1, as Python exits on a
+    broken pipe. A 4 KiB pipe makes the moment exact: the banner and two replies fill most of
+    it, so the third reply's write is the one that blocks, then fails."""
+    read_end, write_end = os.pipe()
+    fcntl.fcntl(write_end, getattr(fcntl, "F_SETPIPE_SZ", 1031), 4096)
+    proc = subprocess.Popen([sys.executable, "-m", "bot"], stdin=subprocess.PIPE, stdout=write_end,
+                            stderr=subprocess.PIPE, text=True, cwd=ROOT, env=clean_env())
+    os.close(write_end)
+    assert proc.stdin is not None and proc.stderr is not None
+    proc.stdin.write("/flaskvsdjango topics\n" * 4)
+    proc.stdin.close()
+    try:
+        _wait_until_blocked(proc, read_end)
+        os.close(read_end)
+        code = proc.wait(timeout=30)
+    finally:
+        proc.kill()
+    err = proc.stderr.read()
+    assert code == 1, err
+    assert "Traceback" not in err and "Exception" not in err
+
+
+def _wait_until_blocked(proc: subprocess.Popen[str], read_end: int) -> None:
+    """Until more than 3 KiB wait in the pipe and no more has come for a second: a write is blocked."""
+    deadline = time.monotonic() + 60
+    unread, since = -1, time.monotonic()
+    while not (unread > 3072 and time.monotonic() - since > 1.0):
+        assert proc.poll() is None and time.monotonic() < deadline, f"the output stopped at {unread} bytes"
+        time.sleep(0.1)
+        now = struct.unpack("i", fcntl.ioctl(read_end, termios.FIONREAD, b"\0\0\0\0"))[0]
+        if now != unread:
+            unread, since = now, time.monotonic()
 
 
 def test_logs_stay_off_stdout():
