@@ -41,7 +41,7 @@ class _Stop:
                 loop.add_signal_handler(sig, self.set)
             except (NotImplementedError, RuntimeError):  # pragma: no cover - non-Unix
                 pass
-        if early is not None and early.received is not None:  # before the loop's handlers were in place
+        if early is not None and early.stop_requested:  # before the loop's handlers were in place
             self.event.set()
 
     def set(self) -> None:

@@ -2,7 +2,7 @@
 
 Python's SIGINT handler raises KeyboardInterrupt wherever the main thread is. During start-up
 that is mostly inside imports, where it goes wrong in two ways (both reproduced by
-``tests/reliability/test_startup_failures.py``):
+``tests/reliability/test_startup_signals.py``):
 
 * raised in a weakref callback of the import machinery, it is printed as "Exception ignored"
   and lost: the bot goes on to serve and ignores the signal;
@@ -11,12 +11,12 @@ that is mostly inside imports, where it goes wrong in two ways (both reproduced 
   SIGINT (exit status -2).
 
 So from the first line of ``python -m bot`` until the event loop (or the console) installs its
-own handling, the handler only records the signal; the start-up checks ``received`` at its safe
-points. A second signal raises KeyboardInterrupt at once: someone is insisting.
+own handling, the handler only records the signal; the start-up checks ``stop_requested`` at
+its safe points. A second signal raises KeyboardInterrupt at once: someone is insisting.
 
     early = StartupSignals()          # installs the handlers
     ...imports...
-    if early.received: stop here
+    if early.stop_requested: stop here
 """
 
 from __future__ import annotations
@@ -38,3 +38,6 @@ class StartupSignals:
             raise KeyboardInterrupt
         self.received = signum
 
+    @property
+    def stop_requested(self) -> bool:
+        return self.received is not None

@@ -43,7 +43,7 @@ def run(early: StartupSignals | None = None) -> int:
         print(f"flaskvsdjango: configuration error: {e}", file=sys.stderr)
         return 2
     configure_logging(settings.log_level)
-    if early.received is not None:
+    if early.stop_requested:
         return 0
     # The knowledge is read in a child process; started before the server's own imports (most of
     # a start-up), it reads the files on the other core meanwhile (BENCHMARKS.md, change 26).
@@ -62,15 +62,14 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def run_server(settings: Settings, knowledge: KnowledgeChild | None = None,
-               early: StartupSignals | None = None) -> int:
+def run_server(settings: Settings, knowledge: KnowledgeChild, early: StartupSignals) -> int:
     """HTTP, OAuth or Socket Mode until SIGTERM or SIGINT; the exit status."""
     try:
         import asyncio
 
         from bot.server import new_event_loop, serve
 
-        if early is not None and early.received is not None:
+        if early.stop_requested:
             logger.info("stopped while starting")
             return 0
         with asyncio.Runner(loop_factory=new_event_loop) as runner:
@@ -83,8 +82,7 @@ def run_server(settings: Settings, knowledge: KnowledgeChild | None = None,
     return 0
 
 
-def run_console(settings: Settings, knowledge: KnowledgeChild | None = None,
-                early: StartupSignals | None = None) -> int:
+def run_console(settings: Settings, knowledge: KnowledgeChild, early: StartupSignals) -> int:
     try:
         from bot.console import main as console_main
         from bot.console import terminal  # noqa: F401  (rich and the rest, imported while signals are recorded)
@@ -99,6 +97,6 @@ def run_console(settings: Settings, knowledge: KnowledgeChild | None = None,
     # KeyboardInterrupt: it ends the prompt (or a wait for the bot) and the console says "Bye."
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, _interrupt)
-    if early is not None and early.received is not None:
+    if early.stop_requested:
         return 0
     return console_main(settings, knowledge)
