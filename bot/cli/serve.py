@@ -20,8 +20,6 @@ from bot.errors import ConfigError, FlaskVsDjangoError
 from bot.knowledge_process import KnowledgeChild
 from bot.startup_signals import StartupSignals
 
-logger = logging.getLogger("bot")
-
 
 def configure_logging(level: str) -> None:
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
@@ -69,9 +67,6 @@ def run_server(settings: Settings, knowledge: KnowledgeChild, early: StartupSign
 
         from bot.server import new_event_loop, serve
 
-        if early.stop_requested:
-            logger.info("stopped while starting")
-            return 0
         with asyncio.Runner(loop_factory=new_event_loop) as runner:
             runner.run(serve(settings, knowledge, early))
     except FlaskVsDjangoError as e:
