@@ -107,7 +107,11 @@ technology (``OTHER_TECHNOLOGIES``, pasted code; not the extension name of
 "flask-sqlalchemy") but neither Flask nor Django
 ("is rust worth learning"), or that compares things
 none of which the index knows ("the difference between a list and a set"),
-is declined whatever else it matches (confidence 0). A how-to question ("how do i ...", "how to ...")
+is declined whatever else it matches (confidence 0). So is a question that
+names neither framework and asks for no choice (``tuning.CHOICE_MARKERS``) when
+at least ``UNFRAMED_UNKNOWN`` of its words are unknown and its known share is
+under ``UNFRAMED_MIN_SHARE``: workplace talk in the guide's words ("can someone
+reset my password for the staging admin panel? locked out again"). A how-to question ("how do i ...", "how to ...")
 needs ``HOW_TO_FACTOR`` times ``min_confidence``: the guide compares the two
 frameworks and explains next to no procedure ("how do i reset my password on
 slack"); --explain shows the threshold applied. Pasted code (snake_case

@@ -23,6 +23,8 @@ from bot.matching.tuning import (
     MAX_SUGGESTIONS,
     RUNNERS_UP,
     TITLE_WEIGHT,
+    UNFRAMED_MIN_SHARE,
+    UNFRAMED_UNKNOWN,
 )
 from bot.matching.typos import TypoCorrector
 from bot.neutral import is_common_word
@@ -100,7 +102,11 @@ class Answerer:
         # unless the question compares ("blueprints vs django apps")
         other_only = bool(ranked and other is not None and index.only[ranked[0]] == other
                           and COMPARING.isdisjoint(resolved.words))
-        elsewhere = other_technology or other_only
+        # "can someone reset my password for the staging admin panel? locked out again":
+        # no framework named, no choice asked, and mostly words the guide does not know
+        unframed = (not named and not resolved.choice_asked and known_share < UNFRAMED_MIN_SHARE
+                    and len(resolved.unknown) >= UNFRAMED_UNKNOWN)
+        elsewhere = other_technology or other_only or unframed
         if (resolved.out_of_scope or elsewhere
                 or not (ranked and mentions(index, ranked[0], terms, TITLE_WEIGHT))):
             # deploying, installing, debugging, pay...; or the best topic is
@@ -122,6 +128,9 @@ class Answerer:
                 vetoed = "outside the guide: " + ", ".join(resolved.out_of_scope)
             elif other_technology:
                 vetoed = "about another technology, not Flask or Django"
+            elif unframed:
+                vetoed = (f"names neither framework, asks for no choice, and {len(resolved.unknown)} of its"
+                          " words are outside the guide")
             elif other_only:
                 vetoed = f"the best topic is about {other} only, and the question asks about {named[0]}"
             elif confidence == 0.0 and ranked:

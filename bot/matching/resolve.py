@@ -65,7 +65,8 @@ class Resolved:
     """The question after word resolution (internal; one per question, so a plain slotted class)."""
 
     __slots__ = ("terms", "unknown", "specific", "off_topic", "out_of_scope", "preferred", "how_to",
-                 "subject", "known_mass", "unknown_mass", "fuzzy_candidates", "words", "lacking", "choice_only")
+                 "subject", "known_mass", "unknown_mass", "fuzzy_candidates", "words", "lacking", "choice_only",
+                 "choice_asked")
 
     def __init__(self) -> None:
         self.terms: dict[str, QueryTerm] = {}
@@ -82,6 +83,7 @@ class Resolved:
         self.words: list[str] = []  # terms of the recognised content words
         self.lacking: str | None = None  # "what can flask do that django can't": django
         self.choice_only = False  # "which one should we go with": nothing named, a choice asked
+        self.choice_asked = False  # "which", "or", "vs", "better", "recommend"...: asks for a choice
 
     def add(self, qt: QueryTerm) -> None:
         old = self.terms.get(qt.term)
@@ -167,6 +169,7 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
     if len(words) > MAX_TOKENS:
         words = words[: MAX_TOKENS // 2] + words[-MAX_TOKENS // 2 :]
         extension.clear()
+    r.choice_asked = not CHOICE_MARKERS.isdisjoint(words)
     if "how" in words:  # "how do i ...": a procedure
         r.how_to = asks_how_to(words)
     if not NEGATIONS.isdisjoint(words):  # "not working": a failure

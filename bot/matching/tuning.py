@@ -39,6 +39,13 @@ CONTEXT_FACTOR = 0.5
 # ... unless the question only asks for a choice ("We sell courses online. Flask or
 # Django?"): then the context is the subject and keeps its weight.
 CHOICE_MARKERS = frozenset("or vs versus which pick choose better best recommend".split())
+# A question that names neither framework and asks for no choice (none of
+# CHOICE_MARKERS), with at least UNFRAMED_UNKNOWN words the guide does not know
+# and less than UNFRAMED_MIN_SHARE of it recognised, is about something else, however
+# well its other words match: "can someone reset my password for the staging admin
+# panel? locked out again", "rapid prototyping workshop in room 4 at 3pm, who's in?".
+UNFRAMED_UNKNOWN = 3
+UNFRAMED_MIN_SHARE = 0.5
 CHOICE_WORDS = frozenset(
     "flask django framework frameworks better best pick choose choice go use recommend option options two".split())
 # "how do i", "how can we", "how to": a procedure. The guide compares the two

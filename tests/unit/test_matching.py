@@ -675,3 +675,20 @@ def test_a_choice_asked_with_nothing_named_is_between_the_two_frameworks(q: str,
 ])
 def test_a_request_is_csrf_only_when_it_is_forged(q: str, expected: str) -> None:
     assert ask(Answerer(load_knowledge(default_knowledge_dir())), q) == expected
+
+
+@pytest.mark.parametrize(("q", "expected"), [
+    # workplace talk in the guide's words: nothing names a framework or asks for a choice,
+    # and three or more of its words are outside the guide
+    ("can someone reset my password for the staging admin panel? locked out again", "decline"),
+    ("rapid prototyping workshop in room 4 at 3pm, who's in? pizza provided :pizza:", "decline"),
+    # a framework named: the same unknown words describe the asker's project
+    ("is the django admin panel ok for warehouse staff editing pallets and forklifts", "admin-interface"),
+    # ... and the price of the rule: with no framework named, it declines (suggesting the admin)
+    ("is the admin panel ok for warehouse staff editing pallets and forklifts", "decline"),
+    # fewer unknown words: the usual decline rule decides
+    ("school portal with quizzes and grades", "education"),
+])
+def test_a_question_that_names_no_framework_and_asks_no_choice_must_be_mostly_the_guides(
+        q: str, expected: str) -> None:
+    assert ask(Answerer(load_knowledge(default_knowledge_dir())), q) == expected

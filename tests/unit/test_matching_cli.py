@@ -65,6 +65,8 @@ def test_explain_shows_terms_and_runners_up(capsys: pytest.CaptureFixture[str]) 
     ("how do i deploy flask to aws", "outside the guide: deploy, aws"),
     ("is django in demand", "the best topic is about flask only, and the question asks about django"),
     ("is rust worth learning", "about another technology, not Flask or Django"),
+    ("can someone reset my password for the staging admin panel? locked out again",
+     "names neither framework, asks for no choice, and 3 of its words are outside the guide"),
 ])
 def test_explain_says_why_a_question_is_declined_whatever_its_score(question, why, capsys) -> None:
     assert main(["ask", "--explain", question]) == 0
