@@ -182,7 +182,7 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
     weird welcome whatcha whatever whatnot whenever whereas wherever
     whichever whoever whole whomever whose wht whta wide widely wife willing
     win wind wipe wise wish within without wonderful wondering word words
-    work world worried worry worse worst worth wow wrap write wrong wtf wut
+    work world worried worry worse worst worth wow wrap write wrong wtf wth wut
     ya yay yea year years yell yesterday young yourself yup
     thesis supervisor chapter blunt myth myths candidate candidates niche serious
     tech zero lowkey highkey bruh bro fam vibe vibes sus deadass tbf fr frfr istg
