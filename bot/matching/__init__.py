@@ -51,7 +51,8 @@ at a 0.9 discount (a keyword typed beats one reached through a synonym: "what
 is a csrf attack" is CSRF, not security through "attack"). In a message that
 gives context and then asks ("Teacher here, planning a web course. Which is
 gentler for beginners?"), the words only the telling sentences use count at
-``tuning.CONTEXT_FACTOR`` (0.5) of their weight: the question says what is asked.
+``tuning.CONTEXT_FACTOR`` (0.5) of their weight, and an unknown word only they use
+counts half as much against the question: the question says what is asked.
 
 THE DECLINE RULE
 

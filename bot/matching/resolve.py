@@ -347,6 +347,8 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
                 weight = FOREIGN_WEIGHT
             else:
                 weight = COMMON_WEIGHT
+            if words[i] in context:  # "I'm drafting a proposal for leadership. ...": the situation
+                weight *= CONTEXT_FACTOR
             r.unknown_mass += index.idf_unknown * weight
             r.unknown.append(words[i])
             r.off_topic += i in off_topic

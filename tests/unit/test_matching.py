@@ -609,6 +609,18 @@ def test_context_words_are_those_only_the_telling_sentences_use(text: str, expec
     assert context_words(text) == expected
 
 
+def test_unknown_words_that_only_describe_the_situation_count_half_against_the_question() -> None:
+    shipped = Answerer(load_knowledge(default_knowledge_dir()))
+    told = "I'm drafting a proposal for leadership. What are the top reasons to build on Django?"
+    asked = "What are the top reasons to build on Django for a proposal I'm drafting for leadership?"
+    told_e, asked_e = (shipped.answer(q, explain=True).explanation for q in (told, asked))
+    assert set(told_e.unknown) == set(asked_e.unknown) == {"drafting", "proposal", "leadership"}
+    # the same words, known and unknown: only where they stand differs
+    assert told_e.known_share > asked_e.known_share
+    assert ask(shipped, "I'm drafting a proposal for leadership and need the top reasons to build our next "
+                        "product on Django. what should I put in it?") == "why-django"
+
+
 def test_the_bots_own_name_typed_as_plain_text_is_not_held_against_a_question() -> None:
     shipped = Answerer(load_knowledge(default_knowledge_dir()))
     assert shipped.answer("@flaskvsdjango what kinda projects is flask typically good for").topic.id == "flask-use-cases"
