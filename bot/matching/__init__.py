@@ -89,7 +89,13 @@ when a framework is named: the technology after "coming/switching/moving
 from" or before a role + "here" or after "i'm a"/"as a" ("coming from node,
 what's flask", "php dev here": ``bot.neutral.BACKGROUND_VERBS``,
 ``BACKGROUND_ROLES``); a role after "i'm a"/"as a" or before "here"/"q" is the asker
-even when a topic knows the word ("i'm a cs student": not the education topic). A question is answered
+even when a topic knows the word ("i'm a cs student": not the education topic). A
+question that names one framework and asks what it is of a pronoun or a kind
+of thing ("heard about flask at a meetup, what is it?", "is that a library or
+what": ``cues.identity_asked``) reads "what is flask" where the knowledge has
+that phrase, and its unknown words say where the asker met the framework: they
+are left out, unless off-topic or right after the framework's name ("what is
+django ninja"). A question is answered
 when ``best score x known share ** 2 >= min_confidence`` (enough topic-specific
 evidence, discounted hard for unknown words; and at least one of the best
 topic's keywords, synonyms or title words, not only example words), or when it

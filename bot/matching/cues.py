@@ -6,12 +6,14 @@ old is django"), a preference between the two frameworks ("flask over
 django"), the framework said to lack something ("what can flask do that django
 can't"), a comparison of things the guide does not name ("the difference
 between a list and a set"), and words about who asks rather than what is asked
-("coming from node", "php dev here"). ``resolve`` reads each where its rule
+("coming from node", "php dev here"), and what one framework is, asked of a
+pronoun ("heard about flask at a meetup, what is it?"). ``resolve`` reads each where its rule
 applies; the package docstring says what the decision makes of them.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from bot.matching.tuning import (
@@ -186,3 +188,24 @@ def asker_words(words: list[str], known: dict[int, bool]) -> set[int] | frozense
                 marked.add(k)
             take(range(k - 1, -1, -1))
     return marked
+
+
+# "what is it?", "what actually is that thing?", "what does it do", "is that a library
+# or what", "is django a python thing?": the asker wants to know what the thing is.
+_PRONOUN = r"(?:it|that|this)(?: thing)?"
+_KINDS = r"(?:thing|library|lib|framework|tool|toolkit|package|language|product)"
+_IDENTITY = re.compile(
+    rf"\bwhat(?: \w+)? is {_PRONOUN}(?: \w+)?\s*(?:[?.!,;:]|$)"
+    rf"|\bwhat does (?:it|that) do\b"
+    rf"|\bis (?:it|that|this|flask|django)(?: like| just)? an? (?:\w+ )?{_KINDS}\b"
+)
+
+
+def identity_asked(text: str, words: list[str]) -> str | None:
+    """The framework a question asks *what it is* of, when it names exactly one and asks
+    it of a pronoun or of a kind of thing ("i keep seeing django in job posts, what is
+    it?", "flask?? is that a library or what"); None otherwise."""
+    named = [f for f in FRAMEWORKS if f in words]
+    if len(named) != 1 or not _IDENTITY.search(text):
+        return None
+    return named[0]

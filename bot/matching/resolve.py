@@ -16,6 +16,7 @@ from bot.matching.cues import (
     asks_how_to,
     asks_which_to_choose,
     failure_named,
+    identity_asked,
     lacking_framework,
     origin_asked,
     preferred_framework,
@@ -66,7 +67,7 @@ class Resolved:
 
     __slots__ = ("terms", "unknown", "specific", "off_topic", "out_of_scope", "preferred", "how_to",
                  "subject", "known_mass", "unknown_mass", "fuzzy_candidates", "words", "lacking", "choice_only",
-                 "choice_asked")
+                 "choice_asked", "identity")
 
     def __init__(self) -> None:
         self.terms: dict[str, QueryTerm] = {}
@@ -84,6 +85,7 @@ class Resolved:
         self.lacking: str | None = None  # "what can flask do that django can't": django
         self.choice_only = False  # "which one should we go with": nothing named, a choice asked
         self.choice_asked = False  # "which", "or", "vs", "better", "recommend"...: asks for a choice
+        self.identity: str | None = None  # "heard about flask at a meetup, what is it?": flask
 
     def add(self, qt: QueryTerm) -> None:
         old = self.terms.get(qt.term)
@@ -184,6 +186,9 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
         origin = origin_asked(words)
         if origin:
             r.out_of_scope.append(origin)
+    if "flask" in words or "django" in words:
+        # "heard about flask at a meetup, what is it?": what the framework is
+        r.identity = identity_asked(text, words)
     stems = [stem(w) for w in words]
     content = [i for i, w in enumerate(words) if is_content(w)]
     known: dict[int, bool] = {}
@@ -311,6 +316,11 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
             if target in index.idf:
                 idf = min(index.idf[target], own_idf)
                 r.add(QueryTerm(target, qt.source, "synonym", qt.factor * SYNONYM_FACTOR, idf))
+    if r.identity:
+        # asked of a pronoun: "what is it" is "what is flask", when the knowledge says so
+        term = " ".join(stem(w) for w in ("what", "is", r.identity))
+        if term in index.known:
+            r.add(QueryTerm(term, f"what is {r.identity}", "phrase", 1.0, term_idf(term)))
     r.preferred = preferred_framework(stems)  # "flask over django": about flask
     if "between" in words:  # "between a list and a set": none of it the guide's
         comparison = unknown_comparison(words, known)
@@ -337,6 +347,12 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
         if key in seen or (i in neutral and not known[i]) or i in background:
             continue
         seen.add(key)
+        if (r.identity and not known[i] and i not in off_topic
+                and not (i and words[i - 1] in FRAMEWORK_SET)):
+            # asked what the framework is, the other words say where the asker met it
+            # ("engineering keeps saying django in standup"); one right after its name
+            # may name something else ("what is django ninja")
+            continue
         changed = known[i] and modified(i)
         if known[i] and not changed:
             r.known_mass += min(index.idf.get(key, index.idf_rare), index.idf_unknown)

@@ -704,3 +704,36 @@ def test_a_request_is_csrf_only_when_it_is_forged(q: str, expected: str) -> None
 def test_a_question_that_names_no_framework_and_asks_no_choice_must_be_mostly_the_guides(
         q: str, expected: str) -> None:
     assert ask(Answerer(load_knowledge(default_knowledge_dir())), q) == expected
+
+
+@pytest.mark.parametrize(("q", "framework"), [
+    ("heard about flask at a meetup, what is it", "flask"),
+    ('engineering keeps saying "django" in standup, what actually is it?', "django"),
+    ("my manager says it's built on django... what is that thing actually, in plain words?", "django"),
+    ("is django a python thing? what does it do", "django"),
+    ("flask?? is that a library or what", "flask"),
+    # not what it is: what it is good for, or no framework to refer to, or two
+    ("i use django, what is it good for?", None),
+    ("what else is it good for, flask", None),
+    ("what is it", None),
+    ("flask or django, what is it", None),
+])
+def test_what_a_framework_is_asked_of_a_pronoun(q: str, framework: str | None) -> None:
+    from bot.matching.cues import identity_asked
+    from bot.text import normalise, tokens
+
+    text = normalise(q)
+    assert identity_asked(text, tokens(text)) == framework
+
+
+@pytest.mark.parametrize(("q", "expected"), [
+    ("heard about flask at a meetup, what is it", "flask-overview"),
+    ('new PM here :wave: engineering keeps saying "django" in standup, what actually is it?', "django-overview"),
+    ("someone on my team keeps saying flask, is that like a python thing?", "flask-overview"),
+    # the words where the asker met it no longer count against it, but off-topic ones do,
+    # and so does a word right after the name, which may name something else
+    ("heard about flask at a meetup, what is it? how do i deploy it", "decline"),
+    ("what is django ninja", "decline"),
+])
+def test_asked_what_a_framework_is_the_rest_says_where_the_asker_met_it(q: str, expected: str) -> None:
+    assert ask(Answerer(load_knowledge(default_knowledge_dir())), q) == expected
