@@ -57,6 +57,12 @@ def small() -> Answerer:
     ))
 
 
+@pytest.fixture(scope="module")
+def shipped() -> Answerer:
+    """The answerer over the shipped knowledge, built once for the module."""
+    return Answerer(load_knowledge(default_knowledge_dir()))
+
+
 def ask(answerer: Answerer, q: str) -> str:
     m = answerer.answer(q)
     return m.topic.id if m.answered and m.topic else "decline"
@@ -609,8 +615,8 @@ def test_context_words_are_those_only_the_telling_sentences_use(text: str, expec
     assert context_words(text) == expected
 
 
-def test_unknown_words_that_only_describe_the_situation_count_half_against_the_question() -> None:
-    shipped = Answerer(load_knowledge(default_knowledge_dir()))
+def test_unknown_words_that_only_describe_the_situation_count_half_against_the_question(
+        shipped: Answerer) -> None:
     told = "I'm drafting a proposal for leadership. What are the top reasons to build on Django?"
     asked = "What are the top reasons to build on Django for a proposal I'm drafting for leadership?"
     told_e, asked_e = (shipped.answer(q, explain=True).explanation for q in (told, asked))
@@ -685,8 +691,8 @@ def test_a_choice_asked_with_nothing_named_is_between_the_two_frameworks(q: str,
     ("what is a request object", "decline"),
     ("how do i request time off", "decline"),
 ])
-def test_a_request_is_csrf_only_when_it_is_forged(q: str, expected: str) -> None:
-    assert ask(Answerer(load_knowledge(default_knowledge_dir())), q) == expected
+def test_a_request_is_csrf_only_when_it_is_forged(shipped: Answerer, q: str, expected: str) -> None:
+    assert ask(shipped, q) == expected
 
 
 @pytest.mark.parametrize(("q", "expected"), [
@@ -702,8 +708,8 @@ def test_a_request_is_csrf_only_when_it_is_forged(q: str, expected: str) -> None
     ("school portal with quizzes and grades", "education"),
 ])
 def test_a_question_that_names_no_framework_and_asks_no_choice_must_be_mostly_the_guides(
-        q: str, expected: str) -> None:
-    assert ask(Answerer(load_knowledge(default_knowledge_dir())), q) == expected
+        shipped: Answerer, q: str, expected: str) -> None:
+    assert ask(shipped, q) == expected
 
 
 @pytest.mark.parametrize(("q", "framework"), [
@@ -735,5 +741,5 @@ def test_what_a_framework_is_asked_of_a_pronoun(q: str, framework: str | None) -
     ("heard about flask at a meetup, what is it? how do i deploy it", "decline"),
     ("what is django ninja", "decline"),
 ])
-def test_asked_what_a_framework_is_the_rest_says_where_the_asker_met_it(q: str, expected: str) -> None:
-    assert ask(Answerer(load_knowledge(default_knowledge_dir())), q) == expected
+def test_asked_what_a_framework_is_the_rest_says_where_the_asker_met_it(shipped: Answerer, q: str, expected: str) -> None:
+    assert ask(shipped, q) == expected
