@@ -197,7 +197,7 @@ _KINDS = r"(?:thing|library|lib|framework|tool|toolkit|package|language|product)
 _IDENTITY = re.compile(
     rf"\bwhat(?: \w+)? is {_PRONOUN}(?: \w+)?\s*(?:[?.!,;:]|$)"
     rf"|\bwhat does (?:it|that) do\b"
-    rf"|\bis (?:it|that|this|flask|django)(?: like| just)? an? (?:\w+ )?{_KINDS}\b"
+    rf"|\bis (?:it|that|this|{'|'.join(FRAMEWORKS)})(?: like| just)? an? (?:\w+ )?{_KINDS}\b"
 )
 
 

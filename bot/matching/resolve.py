@@ -186,7 +186,7 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
         origin = origin_asked(words)
         if origin:
             r.out_of_scope.append(origin)
-    if "flask" in words or "django" in words:
+    if not FRAMEWORK_SET.isdisjoint(words):
         # "heard about flask at a meetup, what is it?": what the framework is
         r.identity = identity_asked(text, words)
     stems = [stem(w) for w in words]
