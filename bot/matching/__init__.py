@@ -35,6 +35,9 @@ question compares (``tuning.COMPARING``: "blueprints vs django apps"). A
 topic whose title says one framework lacks something ("What can Django do that
 Flask cannot?") is left out when the question says the other one does ("what
 can flask do that django can't", "what's missing in django": ``cues.lacking_framework``).
+"Cannot" right before a word of the guide's other than a framework's name ("flask
+can't scale", "i can't decide") is how that subject is asked about, not a lack:
+neither it nor a phrase ending in it ("flask cannot") is evidence.
 
 The question's words are resolved in this order: exact term; two words the
 index knows as one ("e commerce" -> "ecommerce"); a typo corrected against the

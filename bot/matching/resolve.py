@@ -195,8 +195,18 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
     fuzzy_left = MAX_FUZZY_WORDS
     neutral: set[int] = set()
     off_topic: set[int] = set()
+    # "flask can't scale", "can't decide": what it cannot do is what is asked; "cannot"
+    # says something is lacking only before no word of the guide's ("that flask can't",
+    # "flask can't do", "doesn't have")
+    modal = {k for k in content[:-1] if words[k] == "cannot" and k + 1 in content
+             and stems[k + 1] in index.evidence and words[k + 1] not in FRAMEWORK_SET
+             } if "cannot" in words else _NO_WORDS
     for i in content:
         w, s = words[i], stems[i]
+        if i in modal:
+            neutral.add(i)
+            known[i] = False
+            continue
         if is_off_topic(w) or is_unsure(w):
             # not evidence even if a topic uses the word; a phrase may
             # still cover it ("ship faster"), which makes it known
@@ -276,6 +286,9 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
             if gram[-1] == "in" and tuple(pstems[i + n : i + n + 1]) in FRAMEWORK_TUPLES:
                 # "logging in django", "build in flask": "in" is where, not
                 # the particle of "log in" / "built in"
+                continue
+            if gram[-1] == "cannot" and at[i + n - 1] in modal:
+                # "flask can't scale" is not "flask cannot" (lacks)
                 continue
             if gram[-1] in FRAMEWORK_SET and pstems[i + n : i + n + 1] and (
                     pstems[i + n] in ALTERNATIVE_JOINTS):

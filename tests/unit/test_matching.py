@@ -743,3 +743,16 @@ def test_what_a_framework_is_asked_of_a_pronoun(q: str, framework: str | None) -
 ])
 def test_asked_what_a_framework_is_the_rest_says_where_the_asker_met_it(shipped: Answerer, q: str, expected: str) -> None:
     assert ask(shipped, q) == expected
+
+
+@pytest.mark.parametrize(("q", "expected"), [
+    # before a word of the guide's, "cannot" says what is asked about, not that something lacks
+    ("flask doesnt scale right?", "flask-scalability"),
+    ("I can't decide, help me", "final-verdict"),
+    # at the end, or before "do", "have" or a framework: something one of them lacks
+    ("what can django do that flask can't do", "faq-django-can-flask-cannot"),
+    ("anything django has that flask doesn't have?", "faq-django-can-flask-cannot"),
+    ("what can't flask do that django can", "faq-django-can-flask-cannot"),
+])
+def test_cannot_before_a_word_of_the_guide_is_not_lacking(shipped: Answerer, q: str, expected: str) -> None:
+    assert ask(shipped, q) == expected
