@@ -26,7 +26,7 @@ from bot.knowledge import (
     Topic,
 )
 from bot.knowledge_schema import FILES, INVALID, Report, did_you_mean, key_path
-from bot.text import is_content, normalise, tokens
+from bot.text import is_content, normalise, term_stems, tokens
 
 KNOWLEDGE_FILES = tuple(FILES)   # ("topics.yaml", "comparison.yaml", "recommendation.yaml")
 
@@ -143,6 +143,31 @@ def _check_topics(data: dict[str, Any], report: Report) -> None:
         for key, alternatives in topic["synonyms"].items():
             for k, alternative in enumerate(alternatives):
                 _check_term(report, f"{key_path(f'topics[{i}].synonyms', key)}[{k}]", alternative, "it never matches")
+    _check_synonyms_owned_elsewhere(data["topics"], report)
+
+
+def _check_synonyms_owned_elsewhere(topics: list[dict[str, Any]], report: Report) -> None:
+    """A synonym that reads as another topic's keyword ("job" here, faq-flask-demand's "jobs")
+    is dropped by the index: the keyword wins, so a question saying it is never led to this
+    topic through it (``bot.matching.index.Index._index_synonyms``)."""
+    owners: dict[str, dict[int, str]] = {}  # keyword term -> {topic index: keyword as written}
+    for i, topic in enumerate(topics):
+        for keyword in topic["keywords"]:
+            stems = term_stems(str(keyword))
+            if stems:
+                owners.setdefault(" ".join(stems), {}).setdefault(i, str(keyword))
+    for i, topic in enumerate(topics):
+        for key, alternatives in topic["synonyms"].items():
+            for k, alternative in enumerate(alternatives):
+                owned = owners.get(" ".join(term_stems(str(alternative))), {})
+                if not owned or i in owned:  # no keyword's, or this topic's own too (merely redundant)
+                    continue
+                j, keyword = min(owned.items())
+                path = f"{key_path(f'topics[{i}].synonyms', key)}[{k}]"
+                report.error(report.line_of(path), path,
+                             f"{alternative!r} reads as the keyword {keyword!r} of topic {topics[j]['id']!r}, and "
+                             f"a keyword wins over a synonym, so it never leads a question to {topic['id']!r}: "
+                             "remove it, or make it a keyword of this topic")
 
 
 def _check_term(report: Report, path: str, text: str, never: str) -> None:

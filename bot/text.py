@@ -42,6 +42,8 @@ from bot.neutral import (
 MAX_CHARS = 4_000
 # Most content words kept from one question (head and tail halves).
 MAX_WORDS = 120
+# Words of a keyword or synonym read as one phrase.
+MAX_PHRASE_WORDS = 5
 
 _SLACK_LINK = re.compile(r"<([^<>|]*)(?:\|([^<>]*))?>")
 _EMOJI = re.compile(r":[a-z0-9_+\-']+:")
@@ -427,6 +429,16 @@ def content_words(words: list[str]) -> list[str]:
         half = MAX_WORDS // 2
         kept = kept[:half] + kept[-half:]
     return kept
+
+
+def term_stems(text: str) -> tuple[str, ...]:
+    """The stems a keyword or synonym is indexed as, stopwords included ("used for" ->
+    ("use", "for")), up to MAX_PHRASE_WORDS words; () when it has no content word, so
+    it is never indexed (``bot.matching.index``)."""
+    words = tokens(normalise(text))[:MAX_PHRASE_WORDS]
+    if not any(is_content(w) for w in words):
+        return ()
+    return tuple(stem(w) for w in words)
 
 
 def terms(text: str) -> list[str]:

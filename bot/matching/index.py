@@ -12,8 +12,17 @@ import math
 
 from bot.knowledge import Knowledge, Topic
 from bot.matching.cues import lacking_framework
-from bot.matching.tuning import EXAMPLE_WEIGHT, FRAMEWORKS, MAX_PHRASE_WORDS, PHRASE_BONUS, TITLE_WEIGHT
-from bot.text import STOPWORDS, content_words, is_content, is_neutral, normalise, stem, tokens
+from bot.matching.tuning import EXAMPLE_WEIGHT, FRAMEWORKS, PHRASE_BONUS, TITLE_WEIGHT
+from bot.text import (
+    MAX_PHRASE_WORDS,
+    STOPWORDS,
+    content_words,
+    is_neutral,
+    normalise,
+    stem,
+    term_stems,
+    tokens,
+)
 
 
 def _idf(n_topics: int, df: int) -> float:
@@ -65,21 +74,17 @@ class Index:
         text = str(text)
         if text in self._term_cache:
             return self._term_cache[text]
-        words = tokens(normalise(text))[:MAX_PHRASE_WORDS]
-        content = [w for w in words if is_content(w)]
+        stems = term_stems(text)
         term: str | None = None
-        if content:
-            for w in content:
+        if stems:
+            for w in content_words(tokens(normalise(text))[:MAX_PHRASE_WORDS]):
                 self.surface.setdefault(w, stem(w))
-            if len(words) == 1:
-                term = stem(words[0])
-            else:
-                stems = tuple(stem(w) for w in words)
+            if len(stems) > 1:
                 self.phrases.add(stems)
                 lengths = self.phrase_starts.get(stems[0], ())
                 if len(stems) not in lengths:
                     self.phrase_starts[stems[0]] = tuple(sorted((*lengths, len(stems)), reverse=True))
-                term = " ".join(stems)
+            term = " ".join(stems)
         self._term_cache[text] = term
         return term
 

@@ -9,7 +9,6 @@ TWO_EDIT_LENGTH = 8  # words this long may be corrected across two edits (a voca
 FUZZY_FACTOR = 0.8  # a typo-corrected word counts a little less
 SYNONYM_FACTOR = 0.9  # a keyword reached through a synonym counts a little less than typed
 PHRASE_BONUS = 0.5  # idf a phrase may add per word beyond its best word
-MAX_PHRASE_WORDS = 5
 MAX_TOKENS = 120  # words of one question looked at (head and tail halves)
 MAX_FUZZY_WORDS = 24  # typo corrections tried per question
 SHORT_WORD = 7  # below this, correct only a dropped letter or a swap

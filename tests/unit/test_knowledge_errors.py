@@ -62,6 +62,12 @@ CASES = {
         "(about), so neither it nor its synonyms ever match a question: add a word that says what is asked, "
         "or remove it",
     ),
+    "synonym_owned_elsewhere": (
+        "synonym_owned_elsewhere/topics.yaml", 21, "topics[1].synonyms.beta[1]",
+        "synonym_owned_elsewhere/topics.yaml:21 at topics[1].synonyms.beta[1]: 'alphas' reads as the keyword "
+        "'alpha' of topic 'alpha', and a keyword wins over a synonym, so it never leads a question to 'beta': "
+        "remove it, or make it a keyword of this topic",
+    ),
     "missing_version": (
         "missing_version/comparison.yaml", 2, "",
         "missing_version/comparison.yaml:2: missing required key 'version' "
@@ -98,3 +104,10 @@ def test_every_keyword_and_synonym_the_answerer_cannot_read_is_listed(tmp_path):
     assert [(e.line, e.path) for e in errors] == [(9, "topics[0].keywords.about"),
                                                   (11, "topics[0].synonyms.alpha[1]")]
     assert "'go with' has only words the answerer skips (go, with), so it never matches a question" in str(errors[1])
+
+
+def test_a_synonym_that_is_also_this_topics_own_keyword_is_only_redundant(tmp_path):
+    """"share" reads as "shared", a keyword of both topics: each topic is reached through its
+    own keyword, so the synonym is harmless (the index drops it as saying nothing more)."""
+    knowledge, errors = validate_knowledge(make_case("synonym_owned_elsewhere", tmp_path))
+    assert [e.path for e in errors] == ["topics[1].synonyms.beta[1]"]
