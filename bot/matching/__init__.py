@@ -91,8 +91,9 @@ flask". Unknown words describing the asker, not the subject, are left out
 when a framework is named: the technology after "coming/switching/moving
 from" or before a role + "here" or after "i'm a"/"as a" ("coming from node,
 what's flask", "php dev here": ``bot.neutral.BACKGROUND_VERBS``,
-``BACKGROUND_ROLES``); a role after "i'm a"/"as a" or before "here"/"q" is the asker
-even when a topic knows the word ("i'm a cs student": not the education topic). A
+``BACKGROUND_ROLES``); a role after "i'm a"/"as a" or before "here"/"q" is the asker,
+and one before "learn" the learner, even when a topic knows the word ("i'm a cs student",
+"should a cs student learn django": not the education topic). A
 question that names one framework and asks what it is of a pronoun or a kind
 of thing ("heard about flask at a meetup, what is it?", "is that a library or
 what": ``cues.identity_asked``) reads "what is flask" where the knowledge has

@@ -146,6 +146,8 @@ def unknown_comparison(words: list[str], known: dict[int, bool]) -> str | None:
 _ASKER_DETERMINERS = frozenset(("a", "an", "no", "zero", "my", "am", "im"))
 # "noob here", "newbie q", "beginner question"
 _HERE = frozenset(("here", "q", "question"))
+# "should a cs student learn django", "tell a student to learn": the role is who learns
+_LEARNS = frozenset(("learn", "learning", "study"))
 
 
 def _self_described(words: list[str], k: int) -> bool:
@@ -180,11 +182,13 @@ def asker_words(words: list[str], known: dict[int, bool]) -> set[int] | frozense
             take(range(k + 1, n))
         elif w in BACKGROUND_ROLES and (
             (here := k + 1 < n and words[k + 1] in _HERE)
+            or (learner := not _LEARNS.isdisjoint(words[k + 1 : k + 3]))
             or not _ASKER_DETERMINERS.isdisjoint(words[max(0, k - 3) : k])
         ):
-            # "student here", "i'm a cs student", "as a teacher": who asks, even when a
-            # topic knows the word; "for a student portal" is what is asked about.
-            if k in known and (not known[k] or here or _self_described(words, k)):
+            # "student here", "i'm a cs student", "as a teacher", "should a student learn":
+            # who asks or learns, even when a topic knows the word; "for a student portal"
+            # is what is asked about.
+            if k in known and (not known[k] or here or learner or _self_described(words, k)):
                 marked.add(k)
             take(range(k - 1, -1, -1))
     return marked

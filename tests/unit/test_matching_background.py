@@ -99,6 +99,9 @@ def test_a_small_number_says_nothing_of_scale(answerer: Answerer, q: str) -> Non
         ("zero coding background here... what is flask, in plain words?", "flask-overview"),
         ("newbie q: what's django?", "django-overview"),
         ("which one suits a student portal, flask or django?", "education"),  # what is asked about
+        # the role right before "learn": who learns, not what is asked about
+        ("should a cs student learn django or flask", "faq-learn-which"),
+        ("should a teacher learn django to build a course platform?", "education"),  # the platform is
     ],
 )
 def test_a_role_after_im_a_or_as_a_describes_the_asker(answerer: Answerer, q: str, expected: str) -> None:
