@@ -103,7 +103,11 @@ def context_words(text: str) -> frozenset[str]:
     pick?": ``tuning.CHOICE_MARKERS`` and no word outside ``CHOICE_WORDS``),
     nothing is context.
     """
-    if "?" not in text or not _INNER_END.search(text.strip().rstrip(".!? ")):
+    if "?" not in text:
+        return frozenset()  # nothing asks
+    if "." in text:  # "e.g. an admin area", "vs. django": an abbreviation, not a sentence's end
+        text = _ABBREVIATION.sub(lambda m: m.group(0).replace(".", " "), text)
+    if not _INNER_END.search(text.strip().rstrip(".!? ")):
         return frozenset()  # one sentence
     asking: set[str] = set()
     telling: set[str] = set()
@@ -124,6 +128,7 @@ def context_words(text: str) -> frozenset[str]:
 
 
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
+_ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|vs|approx|incl|esp|cf|btw|fyi|pls)\.")
 _INNER_END = re.compile(r"[.!?]")
 
 

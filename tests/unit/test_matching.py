@@ -609,6 +609,9 @@ def test_unknown_hyphenated_word_falls_back_to_its_parts(small: Answerer) -> Non
         ("new here!! what's flask? thanks.", {"new", "here", "thanks"}),
         ("we sell courses online. flask or django?", set()),        # only a choice is asked
         ("we sell courses online. which one should we pick?", set()),
+        # an abbreviation's full stop ends no sentence
+        ("how do i split a flask app into parts, e.g. an admin area?", set()),
+        ("flask vs. django for a shop?", set()),
     ],
 )
 def test_context_words_are_those_only_the_telling_sentences_use(text: str, expected: set[str]) -> None:
