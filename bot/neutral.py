@@ -261,7 +261,7 @@ BACKGROUND_VERBS: frozenset[str] = frozenset(
 )
 BACKGROUND_ROLES: frozenset[str] = frozenset(
     "dev devs developer developers engineer engineers programmer programmers "
-    "guy person background noob newbie beginner junior student "
+    "guy person background noob newbie beginner junior student students "
     "manager pm po founder cofounder cto ceo recruiter teacher lecturer professor designer analyst "
     "consultant freelancer intern researcher architect".split()
 )

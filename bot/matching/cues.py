@@ -147,7 +147,7 @@ _ASKER_DETERMINERS = frozenset(("a", "an", "no", "zero", "my", "am", "im"))
 # "noob here", "newbie q", "beginner question"
 _HERE = frozenset(("here", "q", "question"))
 # "should a cs student learn django", "tell a student to learn": the role is who learns
-_LEARNS = frozenset(("learn", "learning", "study"))
+_LEARNS = frozenset(("learn", "learning", "study", "grasp", "pick"))
 
 
 def _self_described(words: list[str], k: int) -> bool:

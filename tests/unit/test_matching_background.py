@@ -102,6 +102,9 @@ def test_a_small_number_says_nothing_of_scale(answerer: Answerer, q: str) -> Non
         # the role right before "learn": who learns, not what is asked about
         ("should a cs student learn django or flask", "faq-learn-which"),
         ("should a teacher learn django to build a course platform?", "education"),  # the platform is
+        ("teacher here, planning an intro web dev unit for total beginners. which framework will "
+         "students grasp faster, flask or django?", "ease-of-learning"),
+        ("a course platform where my students submit homework, flask or django?", "education"),
     ],
 )
 def test_a_role_after_im_a_or_as_a_describes_the_asker(answerer: Answerer, q: str, expected: str) -> None:
