@@ -198,8 +198,9 @@ def asker_words(words: list[str], known: dict[int, bool]) -> set[int] | frozense
 # or what", "is django a python thing?": the asker wants to know what the thing is.
 _PRONOUN = r"(?:it|that|this)(?: thing)?"
 _KINDS = r"(?:thing|library|lib|framework|tool|toolkit|package|language|product)"
+_HEDGE = r"(?: (?:actually|exactly|even|really|precisely))?"
 _IDENTITY = re.compile(
-    rf"\bwhat(?: \w+)? is {_PRONOUN}(?: \w+)?\s*(?:[?.!,;:]|$)"
+    rf"\bwhat{_HEDGE} is {_PRONOUN}{_HEDGE}\s*(?:[?.!,;:]|$)"
     rf"|\bwhat does (?:it|that) do\b"
     rf"|\bis (?:it|that|this|{'|'.join(FRAMEWORKS)})(?: like| just)? an? (?:\w+ )?{_KINDS}\b"
 )

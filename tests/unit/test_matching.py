@@ -726,6 +726,7 @@ def test_a_question_that_names_no_framework_and_asks_no_choice_must_be_mostly_th
     ("what else is it good for, flask", None),
     ("what is it", None),
     ("flask or django, what is it", None),
+    ("we use django, what port is it on?", None),
 ])
 def test_what_a_framework_is_asked_of_a_pronoun(q: str, framework: str | None) -> None:
     from bot.matching.cues import identity_asked
