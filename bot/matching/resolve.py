@@ -101,7 +101,7 @@ def context_words(text: str) -> frozenset[str]:
     A word also found in an asking sentence is not context. When the asking
     sentences only ask for a choice ("flask or django?", "which one should we
     pick?": ``tuning.CHOICE_MARKERS`` and no word outside ``CHOICE_WORDS``),
-    nothing is context.
+    nothing is context. The full stop of "e.g.", "i.e.", "etc." or "vs." ends no sentence.
     """
     if "?" not in text:
         return frozenset()  # nothing asks
