@@ -42,8 +42,8 @@ neither it nor a phrase ending in it ("flask cannot") is evidence.
 The question's words are resolved in this order: exact term; two words the
 index knows as one ("e commerce" -> "ecommerce"); a typo corrected against the
 index vocabulary (SymSpell-style single-delete index verified with ``bot.edits``:
-words of 4+ letters, one edit, and below 7 letters only a dropped letter or a
-swap; a word of 8+ letters with the wrong letter doubled, "begginers" ->
+words of 4+ letters, one edit, and below 7 letters only a dropped letter, a
+swap or a key pressed twice, "flaskk"; a word of 8+ letters with the wrong letter doubled, "begginers" ->
 "beginners", two edits, but only when nothing is one edit away; at a 0.8
 discount; never a correctly spelt common English word: "context" is not a typo
 of "content"); phrases, matched on every word including

@@ -35,13 +35,15 @@ _NOT_CORRECTED: tuple[str | None, int] = (None, 0)
 
 
 def _short_edit_ok(word: str, candidate: str) -> bool:
-    """Short words are corrected only for a dropped letter or a swap ("flsk",
-    "djnago"): an extra or changed letter turns real words into other real
-    words ("heard" -> "hard", "node" -> "code")."""
-    return len(word) >= SHORT_WORD or not (
-        len(candidate) < len(word)
-        or (len(candidate) == len(word) and sorted(candidate) != sorted(word))
-    )
+    """Short words are corrected only for a dropped letter, a swap ("flsk",
+    "djnago") or a key pressed twice ("flaskk", "thatt"): any other extra or
+    changed letter turns real words into other real words ("heard" -> "hard",
+    "node" -> "code")."""
+    if len(word) >= SHORT_WORD or len(candidate) > len(word):
+        return True
+    if len(candidate) < len(word):
+        return candidate in _undoubled(word)
+    return sorted(candidate) == sorted(word)
 
 
 def _undoubled(word: str) -> set[str]:

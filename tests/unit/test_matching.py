@@ -130,6 +130,7 @@ def test_finds_the_topic(small: Answerer, q: str, expected: str) -> None:
         ("secrity of flask and django", "security"),
         ("flask blueprnts", "blueprint"),
         ("admn interface", "admin-interface"),
+        ("flaskk basics", "flask-overview"),  # a key pressed twice
     ],
 )
 def test_typos_are_tolerated(small: Answerer, q: str, expected: str) -> None:
@@ -257,11 +258,23 @@ def test_a_typo_in_an_everyday_word_is_not_unknown(small: Answerer) -> None:
     ("wich is more secure", "security"),
     ("whcih one is more secure?", "security"),
     ("waht is the admin", "admin-interface"),
+    ("is thatt admin secure", "security"),  # a key pressed twice in a short stopword
     ("hey bot, which one is safer?", "security"),
 ])
 def test_a_typo_in_a_stopword_or_calling_the_bot_is_not_unknown(small: Answerer, q: str, expected: str) -> None:
     m = small.answer(q, explain=True)
     assert m.explanation.unknown == () and ask(small, q) == expected
+
+
+@pytest.mark.parametrize(("q", "corrected"), [
+    ("is flask haard to learn", True),  # a key pressed twice
+    ("is flask haerd to learn", False),  # another extra letter: maybe another word
+    ("is flask heard of", False),  # a word, not "hard" typed badly
+])
+def test_an_extra_letter_in_a_short_word_is_corrected_only_when_it_doubles_its_neighbour(
+        small: Answerer, q: str, corrected: bool) -> None:
+    terms = {t.term for t in small.answer(q, explain=True).explanation.terms}
+    assert ("hard" in terms) is corrected
 
 
 def test_a_typo_that_may_be_an_off_topic_word_stays_unknown(small: Answerer) -> None:
