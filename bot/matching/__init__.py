@@ -118,7 +118,9 @@ technology (``OTHER_TECHNOLOGIES``, pasted code; not the extension name of
 "flask-sqlalchemy") but neither Flask nor Django
 ("is rust worth learning"), or that compares things
 none of which the index knows ("the difference between a list and a set"),
-is declined whatever else it matches (confidence 0). So is a question that
+is declined whatever else it matches (confidence 0), unless the question sets
+the subject aside ("not asking about hosting or pricing, just the framework fit":
+``cues.set_aside``; words set aside are neither evidence nor unknown). So is a question that
 names neither framework and asks for no choice (``tuning.CHOICE_MARKERS``) when
 at least ``UNFRAMED_UNKNOWN`` of its words are unknown and its known share is
 under ``UNFRAMED_MIN_SHARE``: workplace talk in the guide's words ("can someone

@@ -214,3 +214,30 @@ def identity_asked(text: str, words: list[str]) -> str | None:
     if len(named) != 1 or not _IDENTITY.search(text):
         return None
     return named[0]
+
+
+# "not asking about hosting or pricing, just the framework fit", "not worried about
+# performance": subjects set aside, not asked about
+_DISCLAIMERS = (("not", "asking", "about"), ("not", "about"), ("not", "interested", "in"),
+                ("not", "worried", "about"), ("not", "concerned", "about"), ("dont", "care", "about"),
+                ("no", "need", "for"), ("leaving", "aside"), ("ignoring",))
+DISCLAIMER_LEADS = frozenset(lead[0] for lead in _DISCLAIMERS)  # cheap test before set_aside
+_DISCLAIMED_END = frozenset("just but only so which what how is are should can i we".split())
+
+
+def set_aside(words: list[str]) -> set[int]:
+    """Positions of the words a question sets aside ("not asking about *hosting or pricing*,
+    just the framework fit"): up to four words after a disclaimer, to a word that starts the
+    next thought ("just", "but", "which"...); a framework's name is never set aside."""
+    marked: set[int] = set()
+    for k in range(len(words)):
+        for lead in _DISCLAIMERS:
+            if tuple(words[k : k + len(lead)]) != lead:
+                continue
+            for j in range(k + len(lead), min(len(words), k + len(lead) + 4)):
+                if words[j] in _DISCLAIMED_END:
+                    break
+                if words[j] not in FRAMEWORKS:  # "not worried about django performance"
+                    marked.add(j)
+            break
+    return marked

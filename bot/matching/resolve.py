@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.matching.cues import (
+    DISCLAIMER_LEADS,
     LACKING,
     asker_words,
     asks_how_to,
@@ -20,6 +21,7 @@ from bot.matching.cues import (
     lacking_framework,
     origin_asked,
     preferred_framework,
+    set_aside,
     rates_named,
     unknown_comparison,
 )
@@ -319,7 +321,9 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
     background = asker_words(words, known) if (
         ("from" in words or not BACKGROUND_ROLES.isdisjoint(words))
         and not FRAMEWORK_SET.isdisjoint(stems)) else _NO_WORDS
-    for k in background:
+    # "not asking about hosting or pricing, just the framework fit": not the subject either
+    aside = set_aside(words) if not DISCLAIMER_LEADS.isdisjoint(words) else _NO_WORDS
+    for k in background | aside if aside else background:
         if known.get(k):  # "noob here": who asks, not what is asked
             qt = r.terms.get(stems[k])
             if qt is not None and qt.source == words[k]:
@@ -362,7 +366,7 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
                 and stems[b] not in FRAMEWORKS and not 0 <= for_at < a)
     for i in content:
         key = stems[i]
-        if key in seen or (i in neutral and not known[i]) or i in background:
+        if key in seen or (i in neutral and not known[i]) or i in background or i in aside:
             continue
         seen.add(key)
         if (r.identity and not known[i] and i not in off_topic

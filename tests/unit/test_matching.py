@@ -773,3 +773,28 @@ def test_asked_what_a_framework_is_the_rest_says_where_the_asker_met_it(shipped:
 ])
 def test_cannot_before_a_word_of_the_guide_is_not_lacking(shipped: Answerer, q: str, expected: str) -> None:
     assert ask(shipped, q) == expected
+
+
+@pytest.mark.parametrize(("words", "aside"), [
+    ("not asking about hosting or pricing just the framework fit", ["hosting", "or", "pricing"]),
+    ("we have no need for an admin which is lighter", ["an", "admin"]),
+    ("is flask not working on heroku", []),  # a failure, nothing set aside
+    ("not worried about django performance", ["performance"]),  # a framework's name is never aside
+])
+def test_words_a_question_sets_aside(words: str, aside: list[str]) -> None:
+    from bot.matching.cues import set_aside
+
+    w = words.split()
+    assert [w[i] for i in sorted(set_aside(w))] == aside
+
+
+@pytest.mark.parametrize(("q", "expected"), [
+    ("Is Django a good choice for an educational platform? Not asking about hosting or pricing, "
+     "just the framework fit.", "education"),
+    ("not asking about the admin, just which one is more secure", "security"),
+    # named as what is asked, the same subjects still decline
+    ("Is Django a good choice for an educational platform, and what about hosting?", "decline"),
+])
+def test_subjects_set_aside_are_neither_evidence_nor_outside_the_guide(
+        shipped: Answerer, q: str, expected: str) -> None:
+    assert ask(shipped, q) == expected
