@@ -186,6 +186,7 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
     ya yay yea year years yell yesterday young yourself yup
     thesis supervisor chapter blunt myth myths candidate candidates niche serious
     tech zero lowkey highkey bruh bro fam vibe vibes sus deadass tbf fr frfr istg
+    shud shld yr yrs becuz
     clone clones mini standup standups wild category categories
     flaskvsdjango bot
     """.split()
