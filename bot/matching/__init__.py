@@ -113,7 +113,8 @@ installing, versions, performance, debugging, pay: ``OUT_OF_SCOPE_SUBJECTS``),
 or a rate ("requests per second": ``RATE_UNITS``), or a failure ("not
 working", "folder not found": ``NEGATIONS`` + ``FAILING_VERBS``), or about
 the frameworks' makers or age ("who made flask", "when was django released",
-"how old is flask": ``ORIGIN_VERBS``), or that names another
+"how old is flask": ``ORIGIN_VERBS``), or that asks for code ("write me a flask hello
+world", "a code example": ``cues.code_asked``; "snippet"), or that names another
 technology (``OTHER_TECHNOLOGIES``, pasted code; not the extension name of
 "flask-sqlalchemy") but neither Flask nor Django
 ("is rust worth learning"), or that compares things

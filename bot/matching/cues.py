@@ -241,3 +241,17 @@ def set_aside(words: list[str]) -> set[int]:
                     marked.add(j)
             break
     return marked
+
+
+# "write me a flask hello world", "a code example for a django model": code, which the guide
+# never gives (pasted code and "snippet" decline the same way: bot.text.code_terms, bot.neutral)
+_CODE_ASKS = frozenset((("hello", "world"), ("code", "example"), ("code", "examples"), ("example", "code"),
+                        ("sample", "code"), ("code", "sample"), ("code", "samples")))
+
+
+def code_asked(words: list[str]) -> str | None:
+    """The words asking for code ("hello world", "code example"), if any."""
+    for pair in zip(words, words[1:]):
+        if pair in _CODE_ASKS:
+            return " ".join(pair)
+    return None

@@ -16,6 +16,7 @@ from bot.matching.cues import (
     asker_words,
     asks_how_to,
     asks_which_to_choose,
+    code_asked,
     failure_named,
     identity_asked,
     lacking_framework,
@@ -189,6 +190,10 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
         r.out_of_scope.extend(rates_named(words))
     if not LACKING.isdisjoint(words):  # "... that django can't": django lacks it
         r.lacking = lacking_framework(words)
+    if "code" in words or "hello" in words:  # "a flask hello world": code
+        code = code_asked(words)
+        if code:
+            r.out_of_scope.append(code)
     if "who" in words or "when" in words or "old" in words:  # "who made flask": history
         origin = origin_asked(words)
         if origin:

@@ -798,3 +798,14 @@ def test_words_a_question_sets_aside(words: str, aside: list[str]) -> None:
 def test_subjects_set_aside_are_neither_evidence_nor_outside_the_guide(
         shipped: Answerer, q: str, expected: str) -> None:
     assert ask(shipped, q) == expected
+
+
+@pytest.mark.parametrize(("q", "expected"), [
+    ("write me a flask hello world pls", "decline"),
+    ("can you share a code example of a django model", "decline"),
+    ("paste a snippet for flask login", "decline"),
+    # code as a subject of the guide's, not asked for
+    ("does django mean writing less boilerplate code", "rapid-development"),
+])
+def test_a_request_for_code_is_declined(shipped: Answerer, q: str, expected: str) -> None:
+    assert ask(shipped, q) == expected
