@@ -202,6 +202,7 @@ _HEDGE = r"(?: (?:actually|exactly|even|really|precisely))?"
 _IDENTITY = re.compile(
     rf"\bwhat{_HEDGE} is {_PRONOUN}{_HEDGE}\s*(?:[?.!,;:]|$)"
     rf"|\bwhat does (?:it|that) do\b"
+    rf"|\bwhat(?: is|s)? (?:the )?meaning of\b"
     rf"|\bis (?:it|that|this|{'|'.join(FRAMEWORKS)})(?: like| just)? an? (?:\w+ )?{_KINDS}\b"
 )
 

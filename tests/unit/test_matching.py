@@ -734,6 +734,7 @@ def test_a_question_that_names_no_framework_and_asks_no_choice_must_be_mostly_th
     ("my manager says it's built on django... what is that thing actually, in plain words?", "django"),
     ("is django a python thing? what does it do", "django"),
     ("flask?? is that a library or what", "flask"),
+    ("What is meaning of Django, it is library or framework?", "django"),
     # not what it is: what it is good for, or no framework to refer to, or two
     ("i use django, what is it good for?", None),
     ("what else is it good for, flask", None),
