@@ -114,7 +114,9 @@ or a rate ("requests per second": ``RATE_UNITS``), or a failure ("not
 working", "folder not found": ``NEGATIONS`` + ``FAILING_VERBS``), or about
 the frameworks' makers or age ("who made flask", "when was django released",
 "how old is flask": ``ORIGIN_VERBS``), or that asks for code ("write me a flask hello
-world", "a code example": ``cues.code_asked``; "snippet"), or that names another
+world", "a code example": ``cues.code_asked``; "snippet"), or that compares
+Flask or Django with another technology ("is express easier than flask":
+``cues.other_compared``; not the asker's background), or that names another
 technology (``OTHER_TECHNOLOGIES``, pasted code; not the extension name of
 "flask-sqlalchemy") but neither Flask nor Django
 ("is rust worth learning"), or that compares things

@@ -24,7 +24,15 @@ from bot.matching.tuning import (
     PREFERENCE_JOINTS,
 )
 from bot.text import ADVERBS
-from bot.neutral import BACKGROUND_ROLES, BACKGROUND_VERBS, FAILING_VERBS, NEGATIONS, ORIGIN_VERBS, RATE_UNITS
+from bot.neutral import (
+    BACKGROUND_ROLES,
+    BACKGROUND_VERBS,
+    FAILING_VERBS,
+    NEGATIONS,
+    ORIGIN_VERBS,
+    OTHER_TECHNOLOGIES,
+    RATE_UNITS,
+)
 
 
 def asks_how_to(words: list[str]) -> bool:
@@ -255,4 +263,24 @@ def code_asked(words: list[str]) -> str | None:
     for pair in zip(words, words[1:]):
         if pair in _CODE_ASKS:
             return " ".join(pair)
+    return None
+
+
+# "is express easier than flask", "fastapi vs django for apis": a comparison with a framework
+# or language the guide never compares
+_AGAINST = frozenset(("than", "vs", "versus", "or", "compared", "over"))
+
+
+def other_compared(words: list[str]) -> str | None:
+    """The other technology a question compares Flask or Django with ("express" in "is
+    express.js easier than flask"), when a comparing word and a framework's name stand within
+    four words of it; None otherwise. The asker's background compares nothing ("coming from
+    node, is flask or django easier", "node dev here: flask or django?")."""
+    for k, w in enumerate(words):
+        if w not in OTHER_TECHNOLOGIES or (k and words[k - 1] == "from") or (
+                words[k + 1 : k + 2] and words[k + 1] in BACKGROUND_ROLES):
+            continue
+        near = words[max(0, k - 4) : k] + words[k + 1 : k + 5]
+        if not _AGAINST.isdisjoint(near) and any(f in near for f in FRAMEWORKS):
+            return w
     return None

@@ -21,6 +21,7 @@ from bot.matching.cues import (
     identity_asked,
     lacking_framework,
     origin_asked,
+    other_compared,
     preferred_framework,
     set_aside,
     rates_named,
@@ -46,7 +47,7 @@ from bot.matching.tuning import (
     SYNONYM_FACTOR,
 )
 from bot.matching.typos import TypoCorrector
-from bot.neutral import BACKGROUND_ROLES, NEGATIONS, is_common_word
+from bot.neutral import BACKGROUND_ROLES, NEGATIONS, OTHER_TECHNOLOGIES, is_common_word
 from bot.text import (
     code_terms,
     is_content,
@@ -190,6 +191,10 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
         r.out_of_scope.extend(rates_named(words))
     if not LACKING.isdisjoint(words):  # "... that django can't": django lacks it
         r.lacking = lacking_framework(words)
+    if not OTHER_TECHNOLOGIES.isdisjoint(words):  # "is express easier than flask"
+        other = other_compared(words)
+        if other:
+            r.out_of_scope.append(f"compared with {other}")
     if "code" in words or "hello" in words:  # "a flask hello world": code
         code = code_asked(words)
         if code:

@@ -810,3 +810,15 @@ def test_subjects_set_aside_are_neither_evidence_nor_outside_the_guide(
 ])
 def test_a_request_for_code_is_declined(shipped: Answerer, q: str, expected: str) -> None:
     assert ask(shipped, q) == expected
+
+
+@pytest.mark.parametrize(("q", "expected"), [
+    ("is express.js easier than flask for a node dev?", "decline"),
+    ("is rails or django better for a startup", "decline"),
+    # the asker's background compares nothing
+    ("coming from node, is flask or django easier", "ease-of-learning"),
+    ("node dev here: flask or django?", "final-verdict"),
+])
+def test_a_comparison_with_a_technology_the_guide_never_compares_is_declined(
+        shipped: Answerer, q: str, expected: str) -> None:
+    assert ask(shipped, q) == expected
