@@ -142,7 +142,9 @@ COST
 Postings of a term are stored in impact order (largest weight first). A term
 found in more than ``posting_limit`` topics only contributes its top
 ``posting_limit`` postings as candidates; the topics that can still win are then
-completed exactly by direct look-ups (see ``scoring.score_topics``). So the work
+completed exactly by direct look-ups (see ``scoring.score_topics``: a topic below the
+cut in every cut list is not seen, and in rare questions of shared words only it
+would have won). So the work
 per question is bounded by ``terms x posting_limit`` no matter how many topics
 share "flask". ``Answerer.last_stats`` (and ``Explanation.stats``) count the
 postings visited, the direct look-ups and the fuzzy candidates examined, for

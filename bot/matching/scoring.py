@@ -17,7 +17,7 @@ from bot.matching.tuning import COMPLETE_LIMIT, EXAMPLE_WEIGHT, OTHER_FRAMEWORK_
 def score_topics(
     index: Index, terms: Iterable[QueryTerm], limit: int, other: str | None = None
 ) -> tuple[list[tuple[int, float]], Stats]:
-    """Ranked (topic index, score) pairs; exact for every topic that can win.
+    """Ranked (topic index, score) pairs: exact among the topics the postings read reach.
 
     A topic whose title names only the framework ``other`` (the one the
     question does not name, when it names just one) has its score
@@ -30,21 +30,33 @@ def score_topics(
     sum of those bounds (times its factor) trails the best partial score
     (times its factor) cannot win. Only the topics that can still win (plus
     the runners-up shown by --explain) are completed with direct look-ups,
-    then sorted by score and topic order.
+    summed term by term as the full lists would (the same floats, so ties
+    break by topic order either way), then sorted by score and topic order.
+
+    The price of the bounded work: a topic that no list read reaches (every
+    list it is in was cut above it) is never scored. It can score at most the
+    sum of the bounds, which beats the winner only for questions made of
+    words that most topics share, and weighted alike: 5 of the 2,804
+    benchmark questions at 10,000 synthetic topics, none at 1,000 (none of the
+    shipped knowledge's, whose 36 topics are never cut). Reading deeper until no
+    such topic could win costs a scan of every topic for those questions (18 ms
+    a question at 100,000 topics); BENCHMARKS.md has the figures.
     """
     acc: dict[int, float] = {}
     visited = lookups = 0
-    truncated: list[tuple[QueryTerm, frozenset[int]]] = []
+    truncated = 0  # terms whose list was cut
     bound = 0.0
     postings = index.postings
+    read: list[QueryTerm] = []  # the terms with postings, in order
     for qt in terms:
         plist = postings.get(qt.term)
         if not plist:
             continue
+        read.append(qt)
         mult = qt.idf * qt.factor
         if len(plist) > limit:
             plist = plist[:limit]
-            truncated.append((qt, frozenset(i for i, _ in plist)))
+            truncated += 1
             bound += plist[-1][1] * mult
         get = acc.get
         for i, weight in plist:
@@ -80,16 +92,18 @@ def score_topics(
     shown = heapq.nsmallest(1 + RUNNERS_UP, partial.items(), key=order)
     complete = dict(contenders)
     complete.update((i, acc[i]) for i, _ in shown)
+    # each completed topic is summed again term by term, in the order the full lists would
+    # add them: the same float as the uncut sum, so ties break by topic order either way
     topic_terms = index.topic_terms
-    for qt, seen in truncated:
-        mult = qt.idf * qt.factor
-        for i in complete:
-            if i in seen:
-                continue
-            weight = topic_terms[i].get(qt.term)
-            lookups += 1
+    for i in complete:
+        weights = topic_terms[i]
+        score = 0.0
+        for qt in read:
+            weight = weights.get(qt.term)
             if weight:
-                complete[i] += weight * mult
+                score += weight * qt.idf * qt.factor
+        complete[i] = score
+    lookups += len(complete) * len(read)
     ranked = sorted(((i, v * factor(i)) for i, v in complete.items()), key=order)
     return ranked, Stats(visited, lookups, 0, len(acc))
 
