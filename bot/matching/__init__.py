@@ -49,7 +49,8 @@ discount; never a correctly spelt common English word: "context" is not a typo
 of "content"); phrases, matched on every word including
 stopwords ("used for", "sql injection") but intensifiers ("what *even* is
 flask": ``tuning.PHRASE_FILLERS``), longest first; then synonyms add the
-keyword they stand for, with an idf no larger than the word actually typed and
+keyword they stand for (not those of a word inside a matched phrase: "*hack*
+together" is no attack), with an idf no larger than the word actually typed and
 at a 0.9 discount (a keyword typed beats one reached through a synonym: "what
 is a csrf attack" is CSRF, not security through "attack"). In a message that
 gives context and then asks ("Teacher here, planning a web course. Which is

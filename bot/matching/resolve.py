@@ -339,8 +339,12 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
             if qt is not None and qt.source == words[k]:
                 del r.terms[stems[k]]
                 r.words.remove(stems[k])
-    # synonyms add the keyword they stand for
+    # synonyms add the keyword they stand for; not a word's inside a matched phrase, which
+    # says what the word means there ("*hack* together" is building, not attacking)
+    in_phrases = {words[k] for k in phrased}
     for qt in list(r.terms.values()):
+        if qt.via in ("exact", "fuzzy") and qt.source in in_phrases:
+            continue
         # The keyword's weight, but only as informative as the word typed:
         # "best" standing for "which is better" is still a common word.
         own_idf = term_idf(qt.term)

@@ -845,3 +845,13 @@ def test_a_request_for_code_is_declined(shipped: Answerer, q: str, expected: str
 def test_a_comparison_with_a_technology_the_guide_never_compares_is_declined(
         shipped: Answerer, q: str, expected: str) -> None:
     assert ask(shipped, q) == expected
+
+
+@pytest.mark.parametrize(("q", "expected"), [
+    # "hack" stands for an attack (security), but not inside "hack together"
+    ("want to hack together a quick throwaway version to test the idea with a few users before we "
+     "commit to the real build. which framework?", "prototyping"),
+    ("is django harder to hack than flask", "security"),
+])
+def test_a_word_inside_a_matched_phrase_brings_no_synonym(shipped: Answerer, q: str, expected: str) -> None:
+    assert ask(shipped, q) == expected
