@@ -734,23 +734,6 @@ def test_a_request_is_csrf_only_when_it_is_forged(shipped: Answerer, q: str, exp
     assert ask(shipped, q) == expected
 
 
-@pytest.mark.parametrize(("q", "expected"), [
-    # workplace talk in the guide's words: nothing names a framework or asks for a choice,
-    # and three or more of its words are outside the guide
-    ("can someone reset my password for the staging admin panel? locked out again", "decline"),
-    ("rapid prototyping workshop in room 4 at 3pm, who's in? pizza provided :pizza:", "decline"),
-    # a framework named: the same unknown words describe the asker's project
-    ("is the django admin panel ok for warehouse staff editing pallets and forklifts", "admin-interface"),
-    # ... and the price of the rule: with no framework named, it declines (suggesting the admin)
-    ("is the admin panel ok for warehouse staff editing pallets and forklifts", "decline"),
-    # fewer unknown words: the usual decline rule decides
-    ("school portal with quizzes and grades", "education"),
-])
-def test_a_question_that_names_no_framework_and_asks_no_choice_must_be_mostly_the_guides(
-        shipped: Answerer, q: str, expected: str) -> None:
-    assert ask(shipped, q) == expected
-
-
 @pytest.mark.parametrize(("q", "framework"), [
     ("heard about flask at a meetup, what is it", "flask"),
     ('engineering keeps saying "django" in standup, what actually is it?', "django"),
@@ -773,32 +756,6 @@ def test_what_a_framework_is_asked_of_a_pronoun(q: str, framework: str | None) -
     assert identity_asked(text, tokens(text)) == framework
 
 
-@pytest.mark.parametrize(("q", "expected"), [
-    ("heard about flask at a meetup, what is it", "flask-overview"),
-    ('new PM here :wave: engineering keeps saying "django" in standup, what actually is it?', "django-overview"),
-    ("someone on my team keeps saying flask, is that like a python thing?", "flask-overview"),
-    # the words where the asker met it no longer count against it, but off-topic ones do,
-    # and so does a word right after the name, which may name something else
-    ("heard about flask at a meetup, what is it? how do i deploy it", "decline"),
-    ("what is django ninja", "decline"),
-])
-def test_asked_what_a_framework_is_the_rest_says_where_the_asker_met_it(shipped: Answerer, q: str, expected: str) -> None:
-    assert ask(shipped, q) == expected
-
-
-@pytest.mark.parametrize(("q", "expected"), [
-    # before a word of the guide's, "cannot" says what is asked about, not that something lacks
-    ("flask doesnt scale right?", "flask-scalability"),
-    ("I can't decide, help me", "final-verdict"),
-    # at the end, or before "do", "have" or a framework: something one of them lacks
-    ("what can django do that flask can't do", "faq-django-can-flask-cannot"),
-    ("anything django has that flask doesn't have?", "faq-django-can-flask-cannot"),
-    ("what can't flask do that django can", "faq-django-can-flask-cannot"),
-])
-def test_cannot_before_a_word_of_the_guide_is_not_lacking(shipped: Answerer, q: str, expected: str) -> None:
-    assert ask(shipped, q) == expected
-
-
 @pytest.mark.parametrize(("words", "aside"), [
     ("not asking about hosting or pricing just the framework fit", ["hosting", "or", "pricing"]),
     ("we have no need for an admin which is lighter", ["an", "admin"]),
@@ -810,48 +767,3 @@ def test_words_a_question_sets_aside(words: str, aside: list[str]) -> None:
 
     w = words.split()
     assert [w[i] for i in sorted(set_aside(w))] == aside
-
-
-@pytest.mark.parametrize(("q", "expected"), [
-    ("Is Django a good choice for an educational platform? Not asking about hosting or pricing, "
-     "just the framework fit.", "education"),
-    ("not asking about the admin, just which one is more secure", "security"),
-    # named as what is asked, the same subjects still decline
-    ("Is Django a good choice for an educational platform, and what about hosting?", "decline"),
-])
-def test_subjects_set_aside_are_neither_evidence_nor_outside_the_guide(
-        shipped: Answerer, q: str, expected: str) -> None:
-    assert ask(shipped, q) == expected
-
-
-@pytest.mark.parametrize(("q", "expected"), [
-    ("write me a flask hello world pls", "decline"),
-    ("can you share a code example of a django model", "decline"),
-    ("paste a snippet for flask login", "decline"),
-    # code as a subject of the guide's, not asked for
-    ("does django mean writing less boilerplate code", "rapid-development"),
-])
-def test_a_request_for_code_is_declined(shipped: Answerer, q: str, expected: str) -> None:
-    assert ask(shipped, q) == expected
-
-
-@pytest.mark.parametrize(("q", "expected"), [
-    ("is express.js easier than flask for a node dev?", "decline"),
-    ("is rails or django better for a startup", "decline"),
-    # the asker's background compares nothing
-    ("coming from node, is flask or django easier", "ease-of-learning"),
-    ("node dev here: flask or django?", "final-verdict"),
-])
-def test_a_comparison_with_a_technology_the_guide_never_compares_is_declined(
-        shipped: Answerer, q: str, expected: str) -> None:
-    assert ask(shipped, q) == expected
-
-
-@pytest.mark.parametrize(("q", "expected"), [
-    # "hack" stands for an attack (security), but not inside "hack together"
-    ("want to hack together a quick throwaway version to test the idea with a few users before we "
-     "commit to the real build. which framework?", "prototyping"),
-    ("is django harder to hack than flask", "security"),
-])
-def test_a_word_inside_a_matched_phrase_brings_no_synonym(shipped: Answerer, q: str, expected: str) -> None:
-    assert ask(shipped, q) == expected

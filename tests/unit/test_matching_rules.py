@@ -1,0 +1,86 @@
+"""The matching rules, each through the answer it gives on the shipped knowledge (the
+package docstring, bot/matching/__init__.py, states them). A rule's cases show what it
+changes and, where it has one, its limit; cues read on their own are tested in
+test_matching.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.knowledge import default_knowledge_dir, load_knowledge
+from bot.matching import Answerer
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Answerer:
+    return Answerer(load_knowledge(default_knowledge_dir()))
+
+
+RULES: dict[str, list[tuple[str, str]]] = {
+    "unframed: no framework named, no choice asked, mostly words the guide does not know": [
+        # workplace talk in the guide's words: nothing names a framework or asks for a choice,
+        # and three or more of its words are outside the guide
+        ("can someone reset my password for the staging admin panel? locked out again", "decline"),
+        ("rapid prototyping workshop in room 4 at 3pm, who's in? pizza provided :pizza:", "decline"),
+        # a framework named: the same unknown words describe the asker's project
+        ("is the django admin panel ok for warehouse staff editing pallets and forklifts", "admin-interface"),
+        # ... and the price of the rule: with no framework named, it declines (suggesting the admin)
+        ("is the admin panel ok for warehouse staff editing pallets and forklifts", "decline"),
+        # fewer unknown words: the usual decline rule decides
+        ("school portal with quizzes and grades", "education"),
+    ],
+    "identity: asked what a framework is, the rest says where the asker met it": [
+        ("heard about flask at a meetup, what is it", "flask-overview"),
+        ('new PM here :wave: engineering keeps saying "django" in standup, what actually is it?', "django-overview"),
+        ("someone on my team keeps saying flask, is that like a python thing?", "flask-overview"),
+        # the words where the asker met it no longer count against it, but off-topic ones do,
+        # and so does a word right after the name, which may name something else
+        ("heard about flask at a meetup, what is it? how do i deploy it", "decline"),
+        ("what is django ninja", "decline"),
+    ],
+    "cannot: before a word of the guide's, it is not a lack": [
+        # before a word of the guide's, "cannot" says what is asked about, not that something lacks
+        ("flask doesnt scale right?", "flask-scalability"),
+        ("I can't decide, help me", "final-verdict"),
+        # at the end, or before "do", "have" or a framework: something one of them lacks
+        ("what can django do that flask can't do", "faq-django-can-flask-cannot"),
+        ("anything django has that flask doesn't have?", "faq-django-can-flask-cannot"),
+        ("what can't flask do that django can", "faq-django-can-flask-cannot"),
+    ],
+    "set aside: subjects set aside are neither evidence nor outside the guide": [
+        ("Is Django a good choice for an educational platform? Not asking about hosting or pricing, "
+         "just the framework fit.", "education"),
+        ("not asking about the admin, just which one is more secure", "security"),
+        # named as what is asked, the same subjects still decline
+        ("Is Django a good choice for an educational platform, and what about hosting?", "decline"),
+    ],
+    "code: a request for code is outside the guide": [
+        ("write me a flask hello world pls", "decline"),
+        ("can you share a code example of a django model", "decline"),
+        ("paste a snippet for flask login", "decline"),
+        # code as a subject of the guide's, not asked for
+        ("does django mean writing less boilerplate code", "rapid-development"),
+    ],
+    "compared: with a technology the guide never compares, outside the guide": [
+        ("is express.js easier than flask for a node dev?", "decline"),
+        ("is rails or django better for a startup", "decline"),
+        # the asker's background compares nothing
+        ("coming from node, is flask or django easier", "ease-of-learning"),
+        ("node dev here: flask or django?", "final-verdict"),
+    ],
+    "phrase: a word inside a matched phrase brings no synonym": [
+        # "hack" stands for an attack (security), but not inside "hack together"
+        ("want to hack together a quick throwaway version to test the idea with a few users before we "
+         "commit to the real build. which framework?", "prototyping"),
+        ("is django harder to hack than flask", "security"),
+    ],
+}
+
+
+@pytest.mark.parametrize(("q", "expected"), [
+    pytest.param(q, expected, id=f"{rule.split(':')[0]}: {q[:48]}")
+    for rule, cases in RULES.items() for q, expected in cases
+])
+def test_the_rule_gives_this_answer(shipped: Answerer, q: str, expected: str) -> None:
+    m = shipped.answer(q)
+    assert (m.topic.id if m.answered and m.topic else "decline") == expected
