@@ -23,8 +23,8 @@ from bot.matching.cues import (
     origin_asked,
     other_compared,
     preferred_framework,
-    set_aside,
     rates_named,
+    set_aside,
     unknown_comparison,
 )
 from bot.matching.index import Index
@@ -333,7 +333,7 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
         and not FRAMEWORK_SET.isdisjoint(stems)) else _NO_WORDS
     # "not asking about hosting or pricing, just the framework fit": not the subject either
     aside = set_aside(words) if not DISCLAIMER_LEADS.isdisjoint(words) else _NO_WORDS
-    for k in background | aside if aside else background:
+    for k in (background | aside) if aside else background:
         if known.get(k):  # "noob here": who asks, not what is asked
             qt = r.terms.get(stems[k])
             if qt is not None and qt.source == words[k]:
