@@ -211,6 +211,8 @@ _IDENTITY = re.compile(
     rf"\bwhat{_HEDGE} is {_PRONOUN}{_HEDGE}\s*(?:[?.!,;:]|$)"
     rf"|\bwhat does (?:it|that) do\b"
     rf"|\bwhat(?: is|s)? (?:the )?meaning of\b"
+    rf"|\b(?:{'|'.join(FRAMEWORKS)}) is what\b"
+    rf"|\bwhat (?:{'|'.join(FRAMEWORKS)}) (?:does|is){_HEDGE}\s*(?:[?.!,;:]|$)"
     rf"|\bis (?:it|that|this|{'|'.join(FRAMEWORKS)})(?: like| just)? an? (?:\w+ )?{_KINDS}\b"
 )
 

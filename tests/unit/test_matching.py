@@ -741,12 +741,15 @@ def test_a_request_is_csrf_only_when_it_is_forged(shipped: Answerer, q: str, exp
     ("is django a python thing? what does it do", "django"),
     ("flask?? is that a library or what", "flask"),
     ("What is meaning of Django, it is library or framework?", "django"),
+    ("ok so django is what exactly, a whole framework or just a lib?", "django"),
+    ("could someone tell me what flask does?", "flask"),
     # not what it is: what it is good for, or no framework to refer to, or two
     ("i use django, what is it good for?", None),
     ("what else is it good for, flask", None),
     ("what is it", None),
     ("flask or django, what is it", None),
     ("we use django, what port is it on?", None),
+    ("what django does better than flask", None),
 ])
 def test_what_a_framework_is_asked_of_a_pronoun(q: str, framework: str | None) -> None:
     from bot.matching.cues import identity_asked
