@@ -117,7 +117,8 @@ the frameworks' makers or age ("who made flask", "when was django released",
 "how old is flask": ``ORIGIN_VERBS``), or that asks for code ("write me a flask hello
 world", "a code example": ``cues.code_asked``; "snippet"), or that compares
 Flask or Django with another technology ("is express easier than flask":
-``cues.other_compared``; not the asker's background), or that names another
+``cues.other_compared``; not the asker's background; "django rest framework" names
+the library DRF, which the guide never covers), or that names another
 technology (``OTHER_TECHNOLOGIES``, pasted code; not the extension name of
 "flask-sqlalchemy") but neither Flask nor Django
 ("is rust worth learning"), or that compares things

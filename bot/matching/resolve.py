@@ -150,6 +150,17 @@ def _join_hyphenated(joined: str, word: str, index: Index) -> bool:
     return not any(stem(part) in evidence for part in word.split("-") if part)
 
 
+def _named_drf(words: list[str]) -> list[str]:
+    """"rest framework" as the one word "drf" (``bot.neutral.OTHER_TECHNOLOGIES``)."""
+    out: list[str] = []
+    for w in words:
+        if w == "framework" and out and out[-1] == "rest":
+            out[-1] = "drf"
+        else:
+            out.append(w)
+    return out
+
+
 def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
     """The question's words resolved into index terms, with what the decision needs."""
     trim_word_caches()
@@ -177,6 +188,10 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
                 words.extend(parts)
         else:
             words.append(w)
+    if "rest" in words and "framework" in words:
+        # "django rest framework" names a library (DRF) the guide never covers, not REST
+        words = _named_drf(words)
+        extension.clear()  # its positions may have moved
     if len(words) > MAX_TOKENS:
         words = words[: MAX_TOKENS // 2] + words[-MAX_TOKENS // 2 :]
         extension.clear()

@@ -74,6 +74,12 @@ RULES: dict[str, list[tuple[str, str]]] = {
          "commit to the real build. which framework?", "prototyping"),
         ("is django harder to hack than flask", "security"),
     ],
+    "drf: Django REST framework is a library the guide never names": [
+        ("django rest framework throttling settings", "decline"),
+        ("anyone compared django-rest-framework vs django-ninja?", "decline"),
+        # REST itself is the guide's
+        ("is django good for a rest api", "rest-apis"),
+    ],
 }
 
 
