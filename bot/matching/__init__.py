@@ -62,7 +62,8 @@ THE DECLINE RULE
 
 Each content word of the question is, in this order: *off-topic* (a subject
 the guide does not cover, "deploy", "slower", "error", "salary", or another
-framework, "fastapi": ``bot.neutral.OFF_TOPIC_WORDS``; never evidence, even
+framework or library, "fastapi", "django rest framework" read as "drf":
+``bot.neutral.OFF_TOPIC_WORDS``; never evidence, even
 where a topic's wording uses it, unless a matched phrase covers it) or *unsure* (a word the guide uses
 in one sense only, "fast" of development, not of running:
 ``bot.neutral.UNSURE_WORDS``; not evidence unless a phrase covers it, "ship
@@ -117,8 +118,7 @@ the frameworks' makers or age ("who made flask", "when was django released",
 "how old is flask": ``ORIGIN_VERBS``), or that asks for code ("write me a flask hello
 world", "a code example": ``cues.code_asked``; "snippet"), or that compares
 Flask or Django with another technology ("is express easier than flask":
-``cues.other_compared``; not the asker's background; "django rest framework" names
-the library DRF, which the guide never covers), or that names another
+``cues.other_compared``; not the asker's background), or that names another
 technology (``OTHER_TECHNOLOGIES``, pasted code; not the extension name of
 "flask-sqlalchemy") but neither Flask nor Django
 ("is rust worth learning"), or that compares things
