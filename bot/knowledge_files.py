@@ -26,7 +26,7 @@ from bot.knowledge import (
     Topic,
 )
 from bot.knowledge_schema import FILES, INVALID, Report, did_you_mean, key_path
-from bot.text import is_content, normalise, term_stems, tokens
+from bot.text import is_content, keyword_owners, normalise, term_stems, tokens
 
 KNOWLEDGE_FILES = tuple(FILES)   # ("topics.yaml", "comparison.yaml", "recommendation.yaml")
 
@@ -150,12 +150,7 @@ def _check_synonyms_owned_elsewhere(topics: list[dict[str, Any]], report: Report
     """A synonym that reads as another topic's keyword ("job" here, faq-flask-demand's "jobs")
     is dropped by the index: the keyword wins, so a question saying it is never led to this
     topic through it (``bot.matching.index.Index._index_synonyms``)."""
-    owners: dict[str, dict[int, str]] = {}  # keyword term -> {topic index: keyword as written}
-    for i, topic in enumerate(topics):
-        for keyword in topic["keywords"]:
-            stems = term_stems(str(keyword))
-            if stems:
-                owners.setdefault(" ".join(stems), {}).setdefault(i, str(keyword))
+    owners = keyword_owners(topic["keywords"] for topic in topics)
     for i, topic in enumerate(topics):
         for key, alternatives in topic["synonyms"].items():
             for k, alternative in enumerate(alternatives):

@@ -24,7 +24,7 @@ import re
 import threading
 import unicodedata
 from functools import lru_cache
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, Iterable, TypeVar
 
 import Stemmer  # PyStemmer: the Snowball project's C stemmers (the English one only is loaded)
 
@@ -439,6 +439,25 @@ def term_stems(text: str) -> tuple[str, ...]:
     if not any(is_content(w) for w in words):
         return ()
     return tuple(stem(w) for w in words)
+
+
+def _term_key(text: str) -> str | None:
+    return " ".join(term_stems(text)) or None
+
+
+def keyword_owners(keyword_lists: Iterable[Iterable[object]],
+                   term: Callable[[str], str | None] = _term_key) -> dict[str, dict[int, str]]:
+    """Each keyword's index term -> {position of a list holding it: the keyword as written}.
+    A synonym reading as another list's keyword is dropped by the index (the keyword wins:
+    ``bot.matching.index``), and ``kb check`` reports it (``bot.knowledge_files``). ``term``
+    reads a keyword as the index does (the index passes its own, cached)."""
+    owners: dict[str, dict[int, str]] = {}
+    for i, keywords in enumerate(keyword_lists):
+        for keyword in keywords:
+            key = term(str(keyword))
+            if key:
+                owners.setdefault(key, {}).setdefault(i, str(keyword))
+    return owners
 
 
 def terms(text: str) -> list[str]:

@@ -18,6 +18,7 @@ from bot.text import (
     STOPWORDS,
     content_words,
     is_neutral,
+    keyword_owners,
     normalise,
     stem,
     term_stems,
@@ -134,12 +135,7 @@ class Index:
         itself another topic's keyword (the keyword wins: "recommendations"
         is the verdict topic's "recommend", not a synonym of machine learning).
         """
-        keyword_owner: dict[str, set[int]] = {}
-        for i, topic in enumerate(self.topics):
-            for keyword in topic.keywords:
-                term = self._term_of(keyword)
-                if term:
-                    keyword_owner.setdefault(term, set()).add(i)
+        keyword_owner = keyword_owners((topic.keywords for topic in self.topics), self._term_of)
         merged: dict[str, dict[str, None]] = {}
         for i, topic in enumerate(self.topics):
             for keyword, alternatives in topic.synonyms.items():
@@ -154,7 +150,7 @@ class Index:
                     alt_words = {stem(w) for w in tokens(normalise(str(alt)))}
                     if alt_words < target_words or alt_term == target:
                         continue
-                    if keyword_owner.get(alt_term, {i}) - {i}:
+                    if keyword_owner.get(alt_term, {i: ""}).keys() - {i}:
                         continue
                     merged.setdefault(alt_term, {})[target] = None
         return {alt: tuple(targets) for alt, targets in merged.items()}
