@@ -52,6 +52,7 @@ class Settings:
     redis_url: str | None = None            # None: in-process event de-duplication
     retention_days: int = 90                # usage records older than this are purged
     dedupe_ttl_seconds: int = 600
+    follow_up_ttl_seconds: int = 3600       # how long "and django?" can refer to a conversation's last question; 0: never
     redis_key_prefix: str = "fvd:"          # before every de-dup key in Redis: one per deployment sharing a database
     socket_ping_interval: int = 10          # seconds between Socket Mode pings; a silent socket is replaced after ~2 of them
     max_in_flight: int = DEFAULT_MAX_IN_FLIGHT  # replies still being sent before the next ack waits
@@ -208,6 +209,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         redis_url=_url(env, "REDIS_URL", None, ("redis", "rediss", "unix")),
         retention_days=_int(env, "RETENTION_DAYS", 90, 1, 3650),
         dedupe_ttl_seconds=_int(env, "DEDUPE_TTL_SECONDS", 600, 10, 86400),
+        follow_up_ttl_seconds=_int(env, "FOLLOW_UP_TTL_SECONDS", 3600, 0, 86400),
         redis_key_prefix=_key_prefix(env, "REDIS_KEY_PREFIX", "fvd:"),
         socket_ping_interval=_int(env, "SOCKET_PING_INTERVAL", 10, 1, 60),
         max_in_flight=_int(env, "MAX_IN_FLIGHT", DEFAULT_MAX_IN_FLIGHT, 1, 10_000),

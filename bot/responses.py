@@ -42,15 +42,23 @@ class Reply:
     answered: str | None = None           # topic id answered, to record
     declined: bool = False                # a question nothing matched, to record
     suggestions: tuple[str, ...] = field(default=())
+    question: str = ""                    # the question answered, for a follow-up to refer to
 
 
-def topic_reply(brain: Brain, topic: Topic, *, question: str = "", shareable: bool = False, shared_by: str | None = None) -> Reply:
-    msg = blocks.answer_message(topic, brain.related(topic), question=question, shareable=shareable, shared_by=shared_by)
-    return Reply(msg, answered=topic.id)
+def topic_reply(brain: Brain, topic: Topic, *, question: str = "", shareable: bool = False,
+                shared_by: str | None = None, follow_up: bool = False) -> Reply:
+    msg = blocks.answer_message(topic, brain.related(topic), question=question, shareable=shareable,
+                                shared_by=shared_by, follow_up=follow_up)
+    return Reply(msg, answered=topic.id, question=question)
 
 
-def reply(intent: Intent, brain: Brain, *, shareable: bool = False, public: bool = False) -> Reply:
-    """The reply to a command, mention or DM; ``public``: everyone in the conversation will see it."""
+def reply(intent: Intent, brain: Brain, *, shareable: bool = False, public: bool = False,
+          follow_up: str | None = None) -> Reply:
+    """The reply to a command, mention or DM; ``public``: everyone in the conversation will see it.
+
+    ``follow_up``: the question a follow-up such as "and django?" stands for
+    (``bot.followups.rewrite``); it is answered if the guide answers it, else
+    the words are read on their own."""
     k = brain.knowledge
     if intent.kind is Kind.MENU:
         return Reply(blocks.menu_message())
@@ -69,6 +77,10 @@ def reply(intent: Intent, brain: Brain, *, shareable: bool = False, public: bool
         if topic is not None:
             return topic_reply(brain, topic, question=intent.kind.value, shareable=shareable)
         return reply(Intent(Kind.QUESTION, text=intent.kind.value), brain, shareable=shareable)
+    if follow_up and intent.kind is Kind.QUESTION:
+        taken = brain.answerer.answer(follow_up)
+        if taken.answered and taken.topic is not None:
+            return topic_reply(brain, taken.topic, question=follow_up, shareable=shareable, follow_up=True)
     match = brain.answerer.answer(intent.text)
     if match.answered and match.topic is not None:
         return topic_reply(brain, match.topic, question=intent.text, shareable=shareable)

@@ -182,7 +182,7 @@ async def running_bot(settings: Settings, *, check_auth: bool = True,
                                         json_serialize_bytes=orjson.dumps)
         stack.push_async_callback(session.close)
         services = Services(brain=brain, deduper=stores.deduper, usage=stores.usage, session=session,
-                            installations=stores.installation_store)
+                            installations=stores.installation_store, conversations=stores.conversations)
         purge = asyncio.create_task(purge_daily(stores, settings.retention_days), name="retention purge")
         stack.callback(purge.cancel)
         if settings.knowledge_reload:

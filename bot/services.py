@@ -1,5 +1,8 @@
 """What the listeners share: the current knowledge, the stores, the HTTP session.
 
+``follow_up`` and ``remember`` let "and django?" refer to the conversation's last
+answered question (``bot.followups``); both log a failing store and carry on.
+
 ``Services.brain`` is swapped whole when the knowledge is reloaded, so a
 request always sees one consistent knowledge base.
 """
@@ -14,8 +17,10 @@ from typing import Any, Coroutine
 import aiohttp
 from slack_sdk.oauth.installation_store.async_installation_store import AsyncInstallationStore
 
-from bot.responses import Brain
-from bot.stores import EventDeduper, UsageStore
+from bot import followups
+from bot.intents import Intent, Kind
+from bot.responses import Brain, Reply
+from bot.stores import ConversationMemory, EventDeduper, UsageStore
 
 logger = logging.getLogger(__name__)
 
@@ -27,6 +32,7 @@ class Services:
     usage: UsageStore
     session: aiohttp.ClientSession | None = None
     installations: AsyncInstallationStore | None = None   # multi-workspace (OAuth) mode only
+    conversations: ConversationMemory | None = None       # None: follow-ups are read as questions of their own
     _background: set[asyncio.Task[Any]] = field(default_factory=set)
 
     def spawn(self, coro: Coroutine[Any, Any, Any], what: str) -> None:
@@ -54,6 +60,24 @@ class Services:
         elif reply.declined:
             await self._recorded("a usage record (decline)", self.usage.record_decline(
                 team_id=team_id, user_id=user_id, question=question, suggestions=reply.suggestions))
+
+    async def follow_up(self, key: str, intent: Intent) -> str | None:
+        """The question a follow-up such as "and django?" stands for in conversation ``key``, or None.
+        The store is only asked when the words read as a follow-up."""
+        if self.conversations is None or intent.kind is not Kind.QUESTION or not followups.is_follow_up(intent.text):
+            return None
+        try:
+            previous = await self.conversations.recall(key)
+        except Exception:
+            logger.exception("could not recall the last question of %s; reading the follow-up on its own", key)
+            return None
+        return followups.rewrite(previous, intent.text)
+
+    async def remember(self, key: str, reply: Reply) -> None:
+        """Keep the question an answer answered, for the next follow-up in conversation ``key``."""
+        if self.conversations is None or not reply.answered or not reply.question:
+            return
+        await self._recorded(f"the last question of {key}", self.conversations.remember(key, reply.question))
 
     async def record_feedback(self, *, team_id: str | None, user_id: str | None, topic_id: str, helpful: bool,
                               question: str | None, vote_key: str | None = None) -> bool:

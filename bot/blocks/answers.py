@@ -21,6 +21,7 @@ from bot.blocks.common import (
 from bot.knowledge import Comparison, Topic
 
 SOURCE_ICON = ":books:"
+FOLLOW_UP_ICON = ":leftwards_arrow_with_hook:"
 
 
 def source_line(section_name: str) -> str:
@@ -64,13 +65,18 @@ def answer_message(
     shareable: bool = False,
     feedback_given: bool | None = None,
     shared_by: str | None = None,
+    follow_up: bool = False,
 ) -> dict[str, Any]:
     """A topic's answer: title, text, source section, related topics and feedback.
 
     ``shared_by`` is a Slack user id (from Slack, not from user text) shown when
-    the answer was shared in channel.
+    the answer was shared in channel. ``follow_up``: ``question`` is what a
+    follow-up ("and django?") was read as, and the answer says so.
     """
-    blocks = [header(topic.title), section(topic.answer, block_id="answer")]
+    blocks = [header(topic.title)]
+    if follow_up and question:
+        blocks.append(context(f"{FOLLOW_UP_ICON} Following on from the last question: _{echo(question)}_"))
+    blocks.append(section(topic.answer, block_id="answer"))
     notes = [source_line(topic.section)]
     if shared_by:
         notes.append(f"Shared by <@{shared_by}>")

@@ -13,7 +13,7 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp
 
-from bot import blocks, intents, responses
+from bot import blocks, followups, intents, responses
 from bot.services import Services
 
 logger = logging.getLogger(__name__)
@@ -22,8 +22,13 @@ logger = logging.getLogger(__name__)
 def register(app: AsyncApp, services: Services, command: str) -> None:
     async def slash_command(ack: AsyncAck, command: dict[str, Any]) -> None:
         text = command.get("text") or ""
+        # A follow-up ("/flaskvsdjango and django?") refers to this person's last command here.
+        conversation = followups.conversation_key(command.get("team_id"), command.get("channel_id") or "-",
+                                                  user_id=command.get("user_id"))
         try:
-            reply = responses.reply(intents.parse_command(text), services.brain, shareable=True)
+            intent = intents.parse_command(text)
+            follow_up = await services.follow_up(conversation, intent)
+            reply = responses.reply(intent, services.brain, shareable=True, follow_up=follow_up)
         except Exception:
             logger.exception("could not build a reply to %s", command.get("command"))
             await ack(response_type="ephemeral", **blocks.apology_message())
@@ -31,6 +36,7 @@ def register(app: AsyncApp, services: Services, command: str) -> None:
         await ack(response_type="ephemeral", **reply.message)
         # Still this listener's run, after the reply has gone: the runner waits for it on shutdown.
         await services.record_reply(reply, team_id=command.get("team_id"), user_id=command.get("user_id"),
-                                    question=intents.clean(text))
+                                    question=reply.question or intents.clean(text))
+        await services.remember(conversation, reply)
 
     app.command(command)(slash_command)

@@ -9,7 +9,7 @@ from typing import Any
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot import blocks, intents, responses
+from bot import blocks, followups, intents, responses
 from bot.services import Services
 from bot.slack_io import Sender
 
@@ -32,13 +32,19 @@ async def _answer(services: Services, client: AsyncWebClient, event: dict[str, A
     if channel.startswith("D") and not await services.deduper.first_seen(f"message:{channel}:{ts}"):
         return
     text = event.get("text") or ""
+    dm = channel.startswith("D")
+    # A follow-up ("and django?") refers to the last question of the thread, or of the whole DM.
+    conversation = followups.conversation_key(team_id, channel, thread_ts=None if dm else thread_ts)
     if event.get("files") and not intents.strip_mentions(text).strip():  # a file, an image, no words
         reply = responses.Reply(blocks.menu_message(files_only=True))
     else:
-        reply = responses.reply(intents.parse_message(text), services.brain, public=not channel.startswith("D"))
+        intent = intents.parse_message(text)
+        follow_up = await services.follow_up(conversation, intent)
+        reply = responses.reply(intent, services.brain, public=not dm, follow_up=follow_up)
     await Sender(client, services.session).post(channel, reply.message, thread_ts=thread_ts, user=event.get("user"))
     await services.record_reply(reply, team_id=team_id, user_id=event.get("user"),
-                                question=intents.strip_mentions(text))
+                                question=reply.question or intents.strip_mentions(text))
+    await services.remember(conversation, reply)
 
 
 def register(app: AsyncApp, services: Services) -> None:

@@ -1,14 +1,18 @@
-"""Storage seams: event de-duplication and usage records (feedback, declines, answers).
+"""Storage seams: event de-duplication, usage records (feedback, declines, answers) and
+each conversation's last question (for follow-ups such as "and django?").
 
-The app depends only on the two protocols below. Implementations live in the
+The app depends only on the three protocols below. Implementations live in the
 sibling modules: ``memory`` (in-process defaults), ``sql`` (SQLAlchemy: SQLite or
-PostgreSQL) and ``redis_dedupe`` (Redis); ``factory.open_stores`` picks them.
+PostgreSQL), ``redis_dedupe`` and ``redis_conversations`` (Redis); ``factory.open_stores``
+picks them.
 ``EventDeduper.first_seen(key)`` is True the first time a key is claimed within
 its TTL and False afterwards; ``forget(key)`` gives a claimed key up early (a share
 that failed, so the person's retry is not taken for a double click).
 ``UsageStore.record_feedback`` is False when a vote with the same ``vote_key`` (who
 voted on which message) is already recorded: the first vote counts, for as long as
 the store keeps the record, not only for the de-duplicator's TTL.
+``ConversationMemory.recall(key)`` is the question last ``remember``-ed under ``key``
+(see ``bot.followups.conversation_key``) within its TTL, else None.
 """
 
 from __future__ import annotations
@@ -49,5 +53,13 @@ class UsageStore(Protocol):
         question: str | None,
         vote_key: str | None = None,
     ) -> bool: ...
+
+    async def close(self) -> None: ...
+
+
+class ConversationMemory(Protocol):
+    async def remember(self, key: str, question: str) -> None: ...
+
+    async def recall(self, key: str) -> str | None: ...
 
     async def close(self) -> None: ...

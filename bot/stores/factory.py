@@ -4,6 +4,9 @@ How ``open_stores(settings)`` chooses:
 
 * deduper: ``RedisDeduper`` when REDIS_URL is set (shared by every replica),
   else ``MemoryDeduper`` (one process only).
+* conversations (each conversation's last question, for follow-ups): likewise
+  ``RedisConversations`` on the de-duplicator's connection, else
+  ``MemoryConversations``; None when FOLLOW_UP_TTL_SECONDS is 0.
 * usage: ``SQLUsageStore`` when DATABASE_URL is set, or in OAuth mode (which
   needs a database for installations anyway; then the default SQLite file
   ``./flaskvsdjango.db``), else ``MemoryUsageStore``.
@@ -27,7 +30,7 @@ if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine
 
     from bot.config import Settings
-    from bot.stores import EventDeduper, UsageStore
+    from bot.stores import ConversationMemory, EventDeduper, UsageStore
 
 __all__ = ["StoreError", "Stores", "open_stores"]
 
@@ -59,6 +62,7 @@ class StoreError(FlaskVsDjangoError):
 class Stores:
     deduper: EventDeduper
     usage: UsageStore
+    conversations: ConversationMemory | None = None
     engine: AsyncEngine | None = None
     installation_store: AsyncInstallationStore | None = None
     state_store: AsyncOAuthStateStore | None = None
@@ -66,6 +70,8 @@ class Stores:
     async def close(self) -> None:
         """Close everything opened by ``open_stores``; safe to call twice."""
         try:
+            if self.conversations is not None:
+                await self.conversations.close()
             await self.deduper.close()
         finally:
             try:
@@ -82,10 +88,12 @@ async def open_stores(settings: Settings) -> Stores:
     nothing is left open in that case.
     """
     from bot.config import Mode
-    from bot.stores.memory import MemoryDeduper, MemoryUsageStore
+    from bot.stores.memory import MemoryConversations, MemoryDeduper, MemoryUsageStore
 
     oauth = settings.mode is Mode.OAUTH
     deduper: EventDeduper
+    conversations: ConversationMemory | None = None
+    remember_for = settings.follow_up_ttl_seconds
     if settings.redis_url:
         from bot.stores.redis_dedupe import RedisDeduper
 
@@ -96,11 +104,17 @@ async def open_stores(settings: Settings) -> Stores:
             await redis_deduper.close()
             raise
         deduper = redis_deduper
+        if remember_for:
+            from bot.stores.redis_conversations import RedisConversations
+
+            conversations = RedisConversations(redis_deduper.client, remember_for, prefix=settings.redis_key_prefix)
     else:
         deduper = MemoryDeduper(settings.dedupe_ttl_seconds)
+        if remember_for:
+            conversations = MemoryConversations(remember_for)
 
     if not (settings.database_url or oauth):
-        return Stores(deduper=deduper, usage=MemoryUsageStore())
+        return Stores(deduper=deduper, usage=MemoryUsageStore(), conversations=conversations)
 
     from bot.stores.sql import SQLUsageStore, check_connection, create_engine
 
@@ -121,6 +135,7 @@ async def open_stores(settings: Settings) -> Stores:
     return Stores(
         deduper=deduper,
         usage=usage,
+        conversations=conversations,
         engine=engine,
         installation_store=installation_store,
         state_store=state_store,

@@ -11,6 +11,8 @@ replica, or set REDIS_URL / DATABASE_URL (see ``bot.stores.factory``).
         records -> list[UsageRecord]   (all kinds, oldest first)
         the UsageStore protocol, purge_older_than(days), and the same report
         queries as SQLUsageStore: declined_questions, feedback_counts, answer_counts
+    MemoryConversations(ttl_seconds, *, max_keys=10_000, clock=time.monotonic)
+        the ConversationMemory protocol: each conversation's last answered question
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from __future__ import annotations
 import math
 import time
 from array import array
-from collections import Counter, deque
+from collections import Counter, OrderedDict, deque
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Callable, Literal, Sequence
@@ -26,6 +28,7 @@ from typing import Callable, Literal, Sequence
 from bot.stores import vote_digest
 
 MAX_QUESTION_CHARS = 2000
+MAX_REMEMBERED_CHARS = 4000  # as much of a question as the answerer reads (bot.intents.MAX_QUESTION_CHARS)
 
 Kind = Literal["answer", "decline", "feedback"]
 _FINGERPRINT_MASK = (1 << 60) - 1
@@ -170,6 +173,45 @@ class MemoryDeduper:
                 hole = i
         table[hole] = 0
         self._live -= 1
+
+
+class MemoryConversations:
+    """The last answered question of each conversation, for ``ttl_seconds`` after it was asked;
+    beyond ``max_keys`` conversations, the one that asked longest ago is forgotten first."""
+
+    def __init__(self, ttl_seconds: float, *, max_keys: int = 10_000,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        if ttl_seconds <= 0:
+            raise ValueError("ttl_seconds must be positive")
+        if max_keys < 1:
+            raise ValueError("max_keys must be at least 1")
+        self.ttl_seconds = ttl_seconds
+        self.max_keys = max_keys
+        self._clock = clock
+        self._questions: OrderedDict[str, tuple[float, str]] = OrderedDict()  # key -> (expiry, question)
+
+    def __len__(self) -> int:
+        return len(self._questions)
+
+    async def remember(self, key: str, question: str) -> None:
+        questions = self._questions
+        questions.pop(key, None)
+        questions[key] = (self._clock() + self.ttl_seconds, question[:MAX_REMEMBERED_CHARS])
+        while len(questions) > self.max_keys:
+            questions.popitem(last=False)
+
+    async def recall(self, key: str) -> str | None:
+        held = self._questions.get(key)
+        if held is None:
+            return None
+        expiry, question = held
+        if expiry <= self._clock():
+            del self._questions[key]
+            return None
+        return question
+
+    async def close(self) -> None:
+        self._questions.clear()
 
 
 @dataclass(frozen=True, slots=True)

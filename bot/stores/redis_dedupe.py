@@ -57,6 +57,11 @@ class RedisDeduper:
             socket_timeout=_TIMEOUT_SECONDS,
         )
 
+    @property
+    def client(self) -> redis.Redis:
+        """The connection pool, for other Redis stores to share (this de-duplicator closes it)."""
+        return self._client
+
     async def ping(self) -> None:
         """Check Redis answers; raise ``StoreError`` with one clear line if not."""
         location = describe_redis(self.url)

@@ -27,10 +27,12 @@ async def post(replica, request: rq.SlackRequest) -> tuple[int, str]:
             return resp.status, await resp.text()
 
 
-def mention(fake: FakeSlackAPI, team_id: str, channel: str, text: str, event_id: str) -> rq.SlackRequest:
+def mention(fake: FakeSlackAPI, team_id: str, channel: str, text: str, event_id: str,
+            thread_ts: str | None = None) -> rq.SlackRequest:
     text = f"<@{rq.BOT_USER_ID}> {text}"
-    ts = fake.add_user_message(text, channel=channel, user=USER).ts
-    return rq.app_mention(text, channel=channel, user=USER, ts=ts, team_id=team_id, event_id=event_id)
+    ts = fake.add_user_message(text, channel=channel, user=USER, thread_ts=thread_ts).ts
+    return rq.app_mention(text, channel=channel, user=USER, ts=ts, team_id=team_id, event_id=event_id,
+                          thread_ts=thread_ts)
 
 
 async def command(fake: FakeSlackAPI, replica, team_id: str, channel: str, text: str) -> Message | None:
@@ -95,6 +97,16 @@ async def test_two_replicas_share_installs_events_and_usage(bot_process, pg_data
         await fake.wait_until(lambda: any(c.params.get("thread_ts") == thread for c in fake.calls_to("chat.postMessage")))
         await asyncio.sleep(1.0)  # room for a duplicate to show up
         assert [c.params.get("thread_ts") for c in fake.calls_to("chat.postMessage")].count(thread) == 1
+        # A follow-up in the first thread reaches the other replica: the thread's last question is in Redis.
+        first_thread = first.payload["event"]["ts"]
+        follow_up = mention(fake, TEAM_A, channel, "and flask?", shared_redis.event_id(4), thread_ts=first_thread)
+        assert (await post(a, follow_up))[0] == 200
+        await fake.wait_until(lambda: sum(c.params.get("thread_ts") == first_thread
+                                          for c in fake.calls_to("chat.postMessage")) == 2)
+        answer_in_thread = [c for c in fake.calls_to("chat.postMessage") if c.params.get("thread_ts") == first_thread][-1]
+        assert "Following on from the last question: _which one is more secure in flask?_" in json.dumps(
+            answer_in_thread.params["blocks"])
+
         # the replicas' claims live under this deployment's REDIS_KEY_PREFIX
         import redis.asyncio as redis
 
@@ -104,6 +116,7 @@ async def test_two_replicas_share_installs_events_and_usage(bot_process, pg_data
         finally:
             await client.aclose()
         assert shared_redis.prefix + "event:" + shared_redis.event_id(3) in claimed
+        assert f"{shared_redis.prefix}followup:{TEAM_A}:{channel}:{first_thread}" in claimed
 
         # Feedback clicked on B, a decline on A: both in the shared database.
         answer = await command(fake, a, TEAM_A, channel, "what is wsgi")

@@ -2,7 +2,8 @@ import pytest
 
 from bot.config import Mode, Settings
 from bot.stores.factory import StoreError, Stores, open_stores
-from bot.stores.memory import MemoryDeduper, MemoryUsageStore
+from bot.stores.memory import MemoryConversations, MemoryDeduper, MemoryUsageStore
+from bot.stores.redis_conversations import RedisConversations
 from bot.stores.redis_dedupe import RedisDeduper
 from bot.stores.sql import SQLUsageStore
 
@@ -12,10 +13,20 @@ async def test_console_defaults_are_in_process():
     try:
         assert isinstance(stores.deduper, MemoryDeduper)
         assert isinstance(stores.usage, MemoryUsageStore)
+        assert isinstance(stores.conversations, MemoryConversations)
+        assert stores.conversations.ttl_seconds == 3600
         assert stores.engine is None and stores.installation_store is None and stores.state_store is None
     finally:
         await stores.close()
         await stores.close()  # twice is fine
+
+
+async def test_follow_ups_can_be_turned_off():
+    stores = await open_stores(Settings(mode=Mode.CONSOLE, follow_up_ttl_seconds=0))
+    try:
+        assert stores.conversations is None
+    finally:
+        await stores.close()
 
 
 @pytest.mark.services
@@ -25,6 +36,7 @@ async def test_redis_and_sqlite(redis_url, tmp_path):
     try:
         assert isinstance(stores.deduper, RedisDeduper)
         assert isinstance(stores.usage, SQLUsageStore)
+        assert isinstance(stores.conversations, RedisConversations)
         assert stores.installation_store is None
         await stores.usage.record_answer(team_id="T1", user_id="U1", topic_id="orm", question="q")
     finally:

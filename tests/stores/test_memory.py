@@ -1,6 +1,6 @@
 from datetime import datetime, timedelta, timezone
 
-from bot.stores.memory import MemoryDeduper, MemoryUsageStore
+from bot.stores.memory import MAX_REMEMBERED_CHARS, MemoryConversations, MemoryDeduper, MemoryUsageStore
 
 
 class FakeClock:
@@ -247,3 +247,32 @@ async def test_claims_allocate_nothing_per_key():
         tracemalloc.stop()
     assert len(deduper) == 20_000
     assert grown < 64 * 1024, f"{grown} bytes for 20,000 keys"
+
+
+async def test_a_conversation_recalls_its_last_question_until_the_ttl():
+    clock = FakeClock()
+    memory = MemoryConversations(60, clock=clock)
+    assert await memory.recall("T1:D1:-") is None
+    await memory.remember("T1:D1:-", "why flask?")
+    await memory.remember("T1:D1:-", "is django secure?")   # the last one counts
+    await memory.remember("T1:C1:123.4", "what is wsgi")
+    assert await memory.recall("T1:D1:-") == "is django secure?"
+    assert await memory.recall("T1:C1:123.4") == "what is wsgi"
+    clock.now += 59.9
+    assert await memory.recall("T1:D1:-") == "is django secure?"
+    clock.now += 0.2
+    assert await memory.recall("T1:D1:-") is None
+    assert len(memory) == 1   # the expired one is gone
+
+
+async def test_conversations_are_capped_the_longest_silent_first():
+    memory = MemoryConversations(60, max_keys=2, clock=FakeClock())
+    await memory.remember("a", "q1")
+    await memory.remember("b", "q2")
+    await memory.remember("a", "q3")        # "a" asked again: now "b" is the oldest
+    await memory.remember("c", "q4")
+    assert [await memory.recall(k) for k in "abc"] == ["q3", None, "q4"]
+    await memory.remember("d", "x" * (MAX_REMEMBERED_CHARS + 10))
+    assert len(await memory.recall("d") or "") == MAX_REMEMBERED_CHARS
+    await memory.close()
+    assert len(memory) == 0

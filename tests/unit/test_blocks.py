@@ -55,6 +55,18 @@ def test_every_topic_answer_is_valid_and_names_its_section(knowledge):
         assert [b["value"] for b in buttons(message) if b["action_id"].startswith(ActionIds.TOPIC_PREFIX)] == list(topic.related)
 
 
+def test_an_answer_to_a_follow_up_says_what_it_was_read_as(knowledge):
+    topic = knowledge.topics["why-django"]
+    message = blocks.answer_message(topic, [], question="why <!here> choose django?", follow_up=True)
+    assert not problems(message)
+    header, note = message["blocks"][:2]
+    assert header["type"] == "header" and note["type"] == "context"
+    assert note["elements"][0]["text"] == (
+        ":leftwards_arrow_with_hook: Following on from the last question: _why &lt;!here&gt; choose django?_")
+    plain = blocks.answer_message(topic, [], question="why choose django?")
+    assert "Following on" not in str(plain)
+
+
 def test_feedback_value_round_trips_and_fits(knowledge):
     value = feedback_value("csrf", "x" * 5000)
     assert len(value) <= MAX_BUTTON_VALUE

@@ -31,6 +31,8 @@ def test_defaults():
     assert settings.database_url is None and settings.redis_url is None and not settings.knowledge_reload
     assert settings.socket_ping_interval == 10 and load_settings({"SOCKET_PING_INTERVAL": "3"}).socket_ping_interval == 3
     assert settings.max_in_flight == 32 and load_settings({"MAX_IN_FLIGHT": "200"}).max_in_flight == 200
+    assert settings.follow_up_ttl_seconds == 3600
+    assert load_settings({"FOLLOW_UP_TTL_SECONDS": "0"}).follow_up_ttl_seconds == 0  # follow-ups off
 
 
 def test_slack_api_url_gets_a_trailing_slash():
@@ -58,6 +60,7 @@ def test_slack_api_url_gets_a_trailing_slash():
         ({"SOCKET_PING_INTERVAL": "0"}, "SOCKET_PING_INTERVAL", "between 1 and 60"),
         ({"MAX_IN_FLIGHT": "0"}, "MAX_IN_FLIGHT", "between 1 and 10000"),
         ({"MAX_IN_FLIGHT": "lots"}, "MAX_IN_FLIGHT", "whole number"),
+        ({"FOLLOW_UP_TTL_SECONDS": "-5"}, "FOLLOW_UP_TTL_SECONDS", "between 0 and 86400"),
         ({"SLACK_API_URL": "slack.com/api"}, "SLACK_API_URL", "http://"),
         ({"SLACK_API_URL": "http://"}, "SLACK_API_URL", "with a host"),
         ({"DATABASE_URL": "mysql://x"}, "DATABASE_URL", "postgres://"),

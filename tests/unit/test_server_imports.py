@@ -42,3 +42,15 @@ def test_building_the_app_reads_no_source_files():
     )
     cached = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert cached == ["0"]
+
+
+def test_the_functional_core_imports_no_slack_network_or_storage_library():
+    """The pure modules (knowledge, matching, follow-ups, scoring, Block Kit) load without Bolt,
+    the Slack SDK, aiohttp, asyncio or a store, so they are tested and reasoned about without any server."""
+    core = ("bot.knowledge", "bot.matching", "bot.followups", "bot.intents", "bot.recommend", "bot.responses",
+            "bot.blocks", "bot.payloads", "bot.report", "bot.synthetic", "bot.form")
+    shell = ("slack_bolt", "slack_sdk", "aiohttp", "asyncio", "redis", "sqlalchemy")
+    code = (f"import sys, importlib\nfor m in {core!r}: importlib.import_module(m)\n"
+            f"print(' '.join(sorted({{m.split('.')[0] for m in sys.modules}} & set({shell!r}))))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert loaded == []

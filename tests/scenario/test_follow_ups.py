@@ -1,0 +1,98 @@
+"""Follow-ups ("and django?") through signed requests: a thread, a DM, one person's commands."""
+
+from __future__ import annotations
+
+from tests.scenario.conftest import all_text, assert_valid
+
+NOTE = "Following on from the last question"
+
+
+async def remembered(slack, count: int) -> None:
+    """Wait until ``count`` conversations hold a question (it is kept after the reply is sent)."""
+    memory = slack.runtime.services.conversations
+    await slack.fake.wait_until(lambda: len(memory) >= count, what=f"{count} remembered question(s)")
+
+
+def title(params) -> str:
+    return params["blocks"][0]["text"]["text"]
+
+
+async def test_a_follow_up_in_a_thread_asks_the_threads_last_question_about_the_other_framework(slack):
+    alice, bob = slack.user(), slack.user("W333", name="bob")
+    await slack.send(alice.mention("why would I choose flask?"))
+    [first] = await slack.fake.wait_for("chat.postMessage")
+    thread = first.params["thread_ts"]
+    assert title(first.params) == "Why choose Flask?"
+    await remembered(slack, 1)
+
+    # anyone in the thread may follow up
+    await slack.send(bob.mention("what about django?", thread_ts=thread))
+    posts = await slack.fake.wait_for("chat.postMessage", 2)
+    follow_up = posts[-1].params
+    assert follow_up["thread_ts"] == thread
+    assert title(follow_up) == "Why choose Django?"
+    assert f"{NOTE}: _why would I choose django?_" in all_text(follow_up)
+    assert_valid(follow_up)
+
+    # and back again: the thread now remembers the django question
+    await remembered(slack, 1)
+    await slack.send(alice.mention("and the other one?", thread_ts=thread))
+    posts = await slack.fake.wait_for("chat.postMessage", 3)
+    assert title(posts[-1].params) == "Why choose Flask?"
+
+    # a new mention starts a new thread, with nothing to follow on from
+    await slack.send(alice.mention("and django?"))
+    posts = await slack.fake.wait_for("chat.postMessage", 4)
+    assert posts[-1].params["thread_ts"] != thread
+    assert title(posts[-1].params) == "What is Django?" and NOTE not in all_text(posts[-1].params)
+
+
+async def test_a_follow_up_in_a_dm_and_the_usage_record_of_what_it_asked(slack):
+    alice = slack.user()
+    await slack.send(alice.dm("is django good for beginners?"))
+    await slack.fake.wait_for("chat.postMessage")
+    await remembered(slack, 1)
+    await slack.send(alice.dm("how about flask then"))
+    posts = await slack.fake.wait_for("chat.postMessage", 2)
+    assert f"{NOTE}: _is flask good for beginners?_" in all_text(posts[-1].params)
+    usage = slack.runtime.services.usage
+    await slack.fake.wait_until(lambda: len(usage.records) >= 2, what="usage records")
+    assert [r.question for r in usage.records] == ["is django good for beginners?", "is flask good for beginners?"]
+
+
+async def test_a_declined_question_leaves_the_last_answered_one_to_follow_on_from(slack):
+    alice = slack.user()
+    await slack.send(alice.dm("why would I choose django?"))
+    await remembered(slack, 1)
+    await slack.send(alice.dm("how do I bake sourdough bread?"))
+    await slack.fake.wait_for("chat.postMessage", 2)
+    await slack.send(alice.dm("and flask?"))
+    posts = await slack.fake.wait_for("chat.postMessage", 3)
+    assert title(posts[-1].params) == "Why choose Flask?"
+
+
+async def test_slash_command_follow_ups_are_each_persons_own(slack):
+    alice, bob = slack.user(), slack.user("W333", name="bob")
+    await slack.send(alice.command("is flask secure?"))
+    await remembered(slack, 1)
+    answer = (await slack.send(alice.command("same question for django"))).message
+    assert answer is not None and answer.ephemeral
+    assert f"{NOTE}: _is django secure?_" in all_text(answer)
+    assert_valid(answer.to_dict())
+    # bob asked nothing before: his "and django?" is a question of its own
+    overview = (await slack.send(bob.command("and django?"))).message
+    assert NOTE not in all_text(overview) and "Django" in all_text(overview)
+
+
+async def test_a_failing_memory_is_logged_and_the_follow_up_read_on_its_own(slack, monkeypatch, caplog):
+    memory = slack.runtime.services.conversations
+
+    async def broken(key):
+        raise ConnectionError("memory unreachable")
+
+    monkeypatch.setattr(memory, "recall", broken)
+    alice = slack.user()
+    await slack.send(alice.command("why would I choose flask?"))
+    reply = (await slack.send(alice.command("and django?"))).message
+    assert reply is not None and NOTE not in all_text(reply) and "Django" in all_text(reply)
+    assert "could not recall the last question" in caplog.text and "memory unreachable" in caplog.text
