@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot import blocks, recommend
+from bot import blocks, followups, recommend
 from bot.errors import FlowStateError
 from bot.intents import Intent, Kind
 from bot.knowledge import Knowledge, Topic
@@ -87,7 +87,8 @@ def reply(intent: Intent, brain: Brain, *, shareable: bool = False, public: bool
     suggestions = tuple(t.id for t in match.suggestions)
     if intent.single_word and not match.suggestions:
         return Reply(blocks.menu_message(unknown=intent.text), declined=True)
-    return Reply(blocks.decline_message(intent.text, match.suggestions), declined=True, suggestions=suggestions)
+    return Reply(blocks.decline_message(intent.text, match.suggestions, follow_up=followups.is_follow_up(intent.text)),
+                 declined=True, suggestions=suggestions)
 
 
 def flow_reply(state: recommend.FlowState, brain: Brain, *, shareable: bool = False, shared_by: str | None = None) -> Reply:

@@ -93,11 +93,16 @@ DECLINE_SCOPE = ("I answer from one guide: what Flask and Django are, why you'd 
                  "their differences, use cases, security and the terms around them.")
 
 
-def decline_message(question: str, suggestions: Sequence[Topic]) -> dict[str, Any]:
-    """Nothing in the guide answers the question: say so and offer where to go next."""
+NO_EARLIER_QUESTION = ("That reads like a follow-up, but I have no earlier question here to follow on from. "
+                       "Ask it in full, e.g. _why choose Django?_")
+
+
+def decline_message(question: str, suggestions: Sequence[Topic], *, follow_up: bool = False) -> dict[str, Any]:
+    """Nothing in the guide answers the question: say so and offer where to go next.
+    ``follow_up``: the question reads as a follow-up ("and the other one?") with nothing to follow."""
     blocks = [
         section(
-            f":thinking_face: {DECLINE}\n> {echo(question)}",
+            f":thinking_face: {NO_EARLIER_QUESTION if follow_up else DECLINE}\n> {echo(question)}",
             block_id="decline",
         )
     ]
@@ -117,7 +122,7 @@ def decline_message(question: str, suggestions: Sequence[Topic]) -> dict[str, An
         context(DECLINE_SCOPE)
     )
     titles = ", ".join(t.title for t in suggestions[:3])
-    text = DECLINE
+    text = NO_EARLIER_QUESTION.replace("_", "") if follow_up else DECLINE
     if titles:
         text += f" Did you mean: {titles}?"
     return message(text, blocks)

@@ -18,7 +18,7 @@ import json
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from bot import intents
+from bot import followups, intents
 from bot.blocks.common import MAX_FALLBACK_TEXT, feedback_value, parse_feedback_value
 from bot.emulator.blockkit import texts
 from bot.emulator.buttons import buttons
@@ -69,6 +69,19 @@ def test_any_question_gets_a_safe_reply(text, shareable):
         result = reply(parse(text), BRAIN, shareable=shareable)
         assert_reply_safe(result.message)
         assert not (result.answered and result.declined)
+
+
+FOLLOW_UPS = st.sampled_from(["and django?", "what about flask", "and the other one?", "same question for django pls"])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(previous=QUESTIONS, follow_up=FOLLOW_UPS, framework=st.sampled_from(["", " flask", " Django"]))
+def test_a_follow_up_on_any_earlier_question_gets_a_safe_reply(previous, follow_up, framework):
+    """The earlier question is a person's text too: what a follow-up was read as is quoted safely."""
+    asked = followups.rewrite(previous + framework, follow_up)
+    result = reply(intents.parse_message(follow_up), BRAIN, follow_up=asked)
+    assert_reply_safe(result.message)
+    assert result.answered or "no earlier question" in result.message["text"]
 
 
 @settings(max_examples=150, deadline=None)

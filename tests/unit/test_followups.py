@@ -110,3 +110,11 @@ def test_a_follow_up_the_guide_cannot_answer_is_read_on_its_own(brain):
     assert asked == "what is a bakery in django?"
     then = responses.reply(parse_message("and django?"), brain, follow_up=asked)
     assert then.answered == "django-overview" and "Following on" not in str(then.message)
+
+
+def test_a_follow_up_with_nothing_to_follow_on_from_says_so(brain):
+    alone = responses.reply(parse_message("and the other one?"), brain)
+    assert alone.declined and "I have no earlier question here to follow on from" in alone.message["text"]
+    assert "_why choose Django?_" in str(alone.message["blocks"])
+    other = responses.reply(parse_message("how do I bake bread?"), brain)
+    assert other.declined and "no earlier question" not in str(other.message)
