@@ -28,9 +28,11 @@ import re
 
 from bot.edits import edit_distance_up_to_one
 
-__all__ = ["conversation_key", "framework_named", "is_follow_up", "rewrite"]
+__all__ = ["conversation_key", "framework_named", "is_follow_up", "kept_for_follow_ups", "rewrite"]
 
 FRAMEWORKS = ("flask", "django")
+MAX_FOLLOW_UP_CHARS = 80    # "ok so and what about for django then please" is 45
+MAX_KEPT_CHARS = 500        # a longer question is not kept: memory stays small whatever people paste
 
 _LEAD = (
     r"(?:(?:ok(?:ay)?|so|hmm+|right|cool|thanks|great|and|but|now)\s+)*"
@@ -68,6 +70,8 @@ def framework_named(question: str) -> str | None:
 
 def _asked_for(text: str) -> str | None:
     """What a follow-up asks about: "flask", "django", "other", or None if it is not a follow-up."""
+    if len(text) > MAX_FOLLOW_UP_CHARS:
+        return None
     found = _FOLLOW_UP.match(_simple(text))
     if found is None:
         return None
@@ -80,6 +84,15 @@ def _asked_for(text: str) -> str | None:
 def is_follow_up(text: str) -> bool:
     """Could ``text`` refer to an earlier question? (Cheap: decides whether to look one up.)"""
     return _asked_for(text) is not None
+
+
+def kept_for_follow_ups(question: str) -> str:
+    """What to keep of an answered question for the next follow-up: the question, or "" when no
+    follow-up could use it (both frameworks named, or over ``MAX_KEPT_CHARS``). "" is kept too,
+    so a follow-up never reaches past it to an older question."""
+    if len(question) > MAX_KEPT_CHARS or all(_NAMES[fw].search(question) for fw in FRAMEWORKS):
+        return ""
+    return question
 
 
 def _same_case(new: str, old: str) -> str:

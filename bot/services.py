@@ -74,10 +74,12 @@ class Services:
         return followups.rewrite(previous, intent.text)
 
     async def remember(self, key: str, reply: Reply) -> None:
-        """Keep the question an answer answered, for the next follow-up in conversation ``key``."""
-        if self.conversations is None or not reply.answered or not reply.question:
+        """Keep the question an answer answered, for the next follow-up in conversation ``key``
+        (``followups.kept_for_follow_ups``: "" when no follow-up could use it)."""
+        if self.conversations is None or not reply.answered:
             return
-        await self._recorded(f"the last question of {key}", self.conversations.remember(key, reply.question))
+        kept = followups.kept_for_follow_ups(reply.question)
+        await self._recorded(f"the last question of {key}", self.conversations.remember(key, kept))
 
     async def record_feedback(self, *, team_id: str | None, user_id: str | None, topic_id: str, helpful: bool,
                               question: str | None, vote_key: str | None = None) -> bool:

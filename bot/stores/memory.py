@@ -11,7 +11,7 @@ replica, or set REDIS_URL / DATABASE_URL (see ``bot.stores.factory``).
         records -> list[UsageRecord]   (all kinds, oldest first)
         the UsageStore protocol, purge_older_than(days), and the same report
         queries as SQLUsageStore: declined_questions, feedback_counts, answer_counts
-    MemoryConversations(ttl_seconds, *, max_keys=10_000, clock=time.monotonic)
+    MemoryConversations(ttl_seconds, *, max_keys=5_000, clock=time.monotonic)
         the ConversationMemory protocol: each conversation's last answered question
 """
 
@@ -25,10 +25,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Callable, Literal, Sequence
 
+from bot.followups import MAX_KEPT_CHARS
 from bot.stores import vote_digest
 
 MAX_QUESTION_CHARS = 2000
-MAX_REMEMBERED_CHARS = 4000  # as much of a question as the answerer reads (bot.intents.MAX_QUESTION_CHARS)
 
 Kind = Literal["answer", "decline", "feedback"]
 _FINGERPRINT_MASK = (1 << 60) - 1
@@ -179,7 +179,7 @@ class MemoryConversations:
     """The last answered question of each conversation, for ``ttl_seconds`` after it was asked;
     beyond ``max_keys`` conversations, the one that asked longest ago is forgotten first."""
 
-    def __init__(self, ttl_seconds: float, *, max_keys: int = 10_000,
+    def __init__(self, ttl_seconds: float, *, max_keys: int = 5_000,   # at most ~3.5 MB
                  clock: Callable[[], float] = time.monotonic) -> None:
         if ttl_seconds <= 0:
             raise ValueError("ttl_seconds must be positive")
@@ -196,7 +196,7 @@ class MemoryConversations:
     async def remember(self, key: str, question: str) -> None:
         questions = self._questions
         questions.pop(key, None)
-        questions[key] = (self._clock() + self.ttl_seconds, question[:MAX_REMEMBERED_CHARS])
+        questions[key] = (self._clock() + self.ttl_seconds, question[:MAX_KEPT_CHARS])
         while len(questions) > self.max_keys:
             questions.popitem(last=False)
 

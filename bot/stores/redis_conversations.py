@@ -18,7 +18,7 @@ import logging
 import redis.asyncio as redis
 from redis.exceptions import RedisError
 
-from bot.stores.memory import MAX_REMEMBERED_CHARS
+from bot.followups import MAX_KEPT_CHARS
 
 logger = logging.getLogger(__name__)
 
@@ -31,7 +31,7 @@ class RedisConversations:
 
     async def remember(self, key: str, question: str) -> None:
         try:
-            await self._client.set(self.prefix + key, question[:MAX_REMEMBERED_CHARS].encode(), ex=self.ttl_seconds)
+            await self._client.set(self.prefix + key, question[:MAX_KEPT_CHARS].encode(), ex=self.ttl_seconds)
         except (RedisError, OSError):
             logger.exception("Redis could not remember the last question of %s; a follow-up there "
                              "will be read on its own", key)

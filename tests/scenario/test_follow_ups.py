@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+
+from bot.emulator import requests as rq
+from bot.followups import conversation_key
 from tests.scenario.conftest import all_text, assert_valid
 
 NOTE = "Following on from the last question"
@@ -11,6 +15,16 @@ async def remembered(slack, count: int) -> None:
     """Wait until ``count`` conversations hold a question (it is kept after the reply is sent)."""
     memory = slack.runtime.services.conversations
     await slack.fake.wait_until(lambda: len(memory) >= count, what=f"{count} remembered question(s)")
+
+
+async def kept(slack, key: str, question: str) -> None:
+    """Wait until conversation ``key`` keeps ``question``."""
+    memory = slack.runtime.services.conversations
+    for _ in range(250):
+        if await memory.recall(key) == question:
+            return
+        await asyncio.sleep(0.02)
+    raise AssertionError(f"{key} keeps {await memory.recall(key)!r}, not {question!r}")
 
 
 def title(params) -> str:
@@ -69,6 +83,18 @@ async def test_a_declined_question_leaves_the_last_answered_one_to_follow_on_fro
     await slack.send(alice.dm("and flask?"))
     posts = await slack.fake.wait_for("chat.postMessage", 3)
     assert title(posts[-1].params) == "Why choose Flask?"
+
+
+async def test_a_question_naming_both_frameworks_is_the_last_one_and_leaves_nothing_to_swap(slack):
+    alice = slack.user()
+    await slack.send(alice.dm("why would I choose django?"))
+    await remembered(slack, 1)
+    await slack.send(alice.dm("is flask or django better for an API?"))
+    posts = await slack.fake.wait_for("chat.postMessage", 2)
+    await kept(slack, conversation_key(rq.TEAM_ID, alice.dm_channel), "")  # nothing a follow-up could use
+    await slack.send(alice.dm("and flask?"))
+    posts = await slack.fake.wait_for("chat.postMessage", 3)
+    assert title(posts[-1].params) == "What is Flask?" and NOTE not in all_text(posts[-1].params)
 
 
 async def test_slash_command_follow_ups_are_each_persons_own(slack):

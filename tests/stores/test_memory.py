@@ -1,6 +1,7 @@
 from datetime import datetime, timedelta, timezone
 
-from bot.stores.memory import MAX_REMEMBERED_CHARS, MemoryConversations, MemoryDeduper, MemoryUsageStore
+from bot.followups import MAX_KEPT_CHARS
+from bot.stores.memory import MemoryConversations, MemoryDeduper, MemoryUsageStore
 
 
 class FakeClock:
@@ -272,7 +273,7 @@ async def test_conversations_are_capped_the_longest_silent_first():
     await memory.remember("a", "q3")        # "a" asked again: now "b" is the oldest
     await memory.remember("c", "q4")
     assert [await memory.recall(k) for k in "abc"] == ["q3", None, "q4"]
-    await memory.remember("d", "x" * (MAX_REMEMBERED_CHARS + 10))
-    assert len(await memory.recall("d") or "") == MAX_REMEMBERED_CHARS
+    await memory.remember("d", "x" * (MAX_KEPT_CHARS + 10))
+    assert len(await memory.recall("d") or "") == MAX_KEPT_CHARS
     await memory.close()
     assert len(memory) == 0

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot import responses
-from bot.followups import conversation_key, framework_named, is_follow_up, rewrite
+from bot.followups import (MAX_FOLLOW_UP_CHARS, MAX_KEPT_CHARS, conversation_key, framework_named, is_follow_up,
+                           kept_for_follow_ups, rewrite)
 from bot.intents import parse_message
 from bot.knowledge import default_knowledge_dir, load_knowledge
 
@@ -118,3 +119,11 @@ def test_a_follow_up_with_nothing_to_follow_on_from_says_so(brain):
     assert "_why choose Django?_" in str(alone.message["blocks"])
     other = responses.reply(parse_message("how do I bake bread?"), brain)
     assert other.declined and "no earlier question" not in str(other.message)
+
+
+def test_only_a_question_a_follow_up_could_use_is_kept():
+    assert kept_for_follow_ups("why flask?") == "why flask?"
+    assert kept_for_follow_ups("what is an orm") == "what is an orm"
+    assert kept_for_follow_ups("flask or django for an api?") == ""      # nothing to swap
+    assert kept_for_follow_ups("why flask? " + "x" * MAX_KEPT_CHARS) == ""  # memory stays small
+    assert not is_follow_up("and django?" + " " * MAX_FOLLOW_UP_CHARS + "?")  # long text: not even read
