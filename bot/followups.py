@@ -9,6 +9,11 @@ previous question cannot be turned round:
   "same question for", "and for", "now for", ...), then one framework name
   (one typo allowed: "djnago") or "the other one", then at most a filler
   ("then", "instead", "too", "as well", "please");
+* or it names one framework and points back ("it", "that", "this", "same",
+  "too", "also", "there", "instead") with nothing else but small words
+  (``_SMALL_WORDS``): "does django have that too?", "is it the same in
+  django?", "how does django handle it?". "what is django?" points nowhere:
+  it is a question of its own;
 * the previous question names at most one framework, as a word of its own
   ("flask-login" is not "flask"), and not the one the follow-up names.
 
@@ -42,7 +47,15 @@ _LEAD = (
 )
 _OTHER = r"(?:the other(?: one| framework)?|the other guy|the alternative)"
 _FILLER = r"(?:\s+(?:then|instead|too|as well|though|please|pls|plz|now))?"
-_FOLLOW_UP = re.compile(rf"^{_LEAD}\s+(?P<what>[a-z]+|{_OTHER}){_FILLER}$")
+_FOLLOW_UP = re.compile(rf"^{_LEAD}\s+(?P<what>[a-z]+|{_OTHER})(?: s)?{_FILLER}$")  # " s": "django's"
+# Words that point back to what was asked before...
+_POINTERS = frozenset("it that this same too also there instead either".split())
+# ...and the only other words a follow-up of that form may hold besides one framework name.
+_SMALL_WORDS = _POINTERS | frozenset(
+    "and but so ok okay now then what how about is are does do did can could would will have has the a in "
+    "for with of on as well any better worse different true hold work works apply applies handle handles "
+    "go goes case like look looks please pls plz right hmm thanks question thing q again though s "
+    "compare compared mean".split())
 _OTHER_ONLY = re.compile(rf"^{_OTHER}$")
 
 # A framework named as a word of its own: not inside "flask-login", "django_rest" or "flask.app".
@@ -72,13 +85,19 @@ def _asked_for(text: str) -> str | None:
     """What a follow-up asks about: "flask", "django", "other", or None if it is not a follow-up."""
     if len(text) > MAX_FOLLOW_UP_CHARS:
         return None
-    found = _FOLLOW_UP.match(_simple(text))
-    if found is None:
+    simple = _simple(text)
+    found = _FOLLOW_UP.match(simple)
+    if found is not None:
+        what = found.group("what")
+        return "other" if _OTHER_ONLY.match(what) else _framework_word(what)
+    words = simple.split()
+    if not _POINTERS.intersection(words):
         return None
-    what = found.group("what")
-    if _OTHER_ONLY.match(what):
-        return "other"
-    return _framework_word(what)
+    named = {fw for fw in map(_framework_word, words) if fw}
+    rest = [w for w in words if not _framework_word(w)]
+    if len(named) != 1 or not set(rest) <= _SMALL_WORDS:
+        return None
+    return named.pop()
 
 
 def is_follow_up(text: str) -> bool:

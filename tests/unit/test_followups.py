@@ -29,6 +29,12 @@ def brain():
         ("is django secure", "And Flask?!", "is flask secure"),
         ("why flask", "and djnago?", "why django"),                      # one typo in the name
         ("why flask", "and the other one?", "why django"),
+        ("does flask have an admin panel?", "what about django's?", "does django have an admin panel?"),
+        # a framework and a word pointing back, with nothing else but small words
+        ("is flask secure?", "does django have that too?", "is django secure?"),
+        ("does flask have an admin?", "is it the same in django?", "does django have an admin?"),
+        ("how do blueprints work in flask", "how does django handle it?", "how do blueprints work in django"),
+        ("is flask good for APIs", "is that true for django as well?", "is django good for APIs"),
         ("why DJANGO", "what about the other framework", "why FLASK"),
         # every standalone mention is swapped, case kept; "flask-login" is another word
         ("Is Flask's ORM good, and does flask-login work with flask?", "and django",
@@ -68,6 +74,10 @@ def test_a_follow_up_that_cannot_turn_the_previous_question_round_is_none(previo
         "what about django rest framework",
         "compare flask and django",
         "why flask?",
+        "what is django?",                  # a small-words question pointing nowhere
+        "how does django work",
+        "is django good for it",            # "good": more than small words
+        "does django have that and flask too",  # two frameworks
     ],
 )
 def test_other_words_are_not_a_follow_up(text):
@@ -127,3 +137,14 @@ def test_only_a_question_a_follow_up_could_use_is_kept():
     assert kept_for_follow_ups("flask or django for an api?") == ""      # nothing to swap
     assert kept_for_follow_ups("why flask? " + "x" * MAX_KEPT_CHARS) == ""  # memory stays small
     assert not is_follow_up("and django?" + " " * MAX_FOLLOW_UP_CHARS + "?")  # long text: not even read
+
+
+def test_no_question_of_the_shipped_set_reads_as_a_follow_up():
+    """Each of them was written to stand on its own: read as a follow-up, one would be rewritten
+    into the conversation's last question."""
+    from bot.intents import strip_mentions
+    from tests.unit.test_matching_accuracy import accuracy
+
+    cases = accuracy.load_cases()
+    assert len(cases) > 2000
+    assert [c.q for c in cases if is_follow_up(strip_mentions(c.q))] == []
