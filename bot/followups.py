@@ -5,15 +5,16 @@ django then?" and means "why would I choose django?". ``rewrite(previous, text)`
 gives that question, or None when ``text`` is not such a follow-up or the
 previous question cannot be turned round:
 
-* the follow-up is a lead ("and", "what about", "how about", "same for",
-  "same question for", "and for", "now for", ...), then one framework name
-  (one typo allowed: "djnago") or "the other one", then at most a filler
-  ("then", "instead", "too", "as well", "please");
-* or it names one framework and points back ("it", "that", "this", "same",
-  "too", "also", "there", "instead") with nothing else but small words
-  (``_SMALL_WORDS``): "does django have that too?", "is it the same in
-  django?", "how does django handle it?". "what is django?" points nowhere:
-  it is a question of its own;
+* the follow-up names one framework (one typo allowed: "djnago") or the
+  other one ("the other one", "vice versa", "the alternative") with nothing
+  but leading and trailing words (``_LEADS``): "and django?", "what about
+  django then?", "same question for django", "or flask?", "flask too?",
+  "django?" alone;
+* or it names one and points back ("it", "that", "one", "same", "too",
+  "there"...) with nothing else but small words (``_SMALL_WORDS``): "does
+  django have that too?", "is it the same in django?", "does flask use it?".
+  "what is django?" and "how does django work" point nowhere: they are
+  questions of their own;
 * the previous question names at most one framework, as a word of its own
   ("flask-login" is not "flask"), and not the one the follow-up names.
 
@@ -32,39 +33,41 @@ from __future__ import annotations
 import re
 
 from bot.edits import edit_distance_up_to_one
+from bot.intents import Intent, Kind
 
-__all__ = ["conversation_key", "framework_named", "is_follow_up", "kept_for_follow_ups", "rewrite"]
+__all__ = ["conversation_key", "framework_named", "is_follow_up", "kept_for_follow_ups", "rewrite", "words_of"]
 
 FRAMEWORKS = ("flask", "django")
 MAX_FOLLOW_UP_CHARS = 80    # "ok so and what about for django then please" is 45
 MAX_KEPT_CHARS = 500        # a longer question is not kept: memory stays small whatever people paste
 
-_LEAD = (
-    r"(?:(?:ok(?:ay)?|so|hmm+|right|cool|thanks|great|and|but|now)\s+)*"
-    r"(?:and|now|what about|how about|what of|and what about|and how about|but what about|"
-    r"same (?:question |thing |again |q )?(?:for|with|about|in)|"
-    r"and (?:for|with|in|on)|now (?:for|with|in)|what about (?:for|with|in)|how about (?:for|with|in))"
-)
-_OTHER = r"(?:the other(?: one| framework)?|the other guy|the alternative)"
-_FILLER = r"(?:\s+(?:then|instead|too|as well|though|please|pls|plz|now))?"
-_FOLLOW_UP = re.compile(rf"^{_LEAD}\s+(?P<what>[a-z]+|{_OTHER})(?: s)?{_FILLER}$")  # " s": "django's"
 # Words that point back to what was asked before...
-_POINTERS = frozenset("it that this same too also there instead either".split())
-# ...and the only other words a follow-up of that form may hold besides one framework name.
-_SMALL_WORDS = _POINTERS | frozenset(
-    "and but so ok okay now then what how about is are does do did can could would will have has the a in "
-    "for with of on as well any better worse different true hold work works apply applies handle handles "
-    "go goes case like look looks please pls plz right hmm thanks question thing q again though s "
-    "compare compared mean".split())
-_OTHER_ONLY = re.compile(rf"^{_OTHER}$")
+_POINTERS = frozenset("it that this these those them one ones all same too also there instead either".split())
+# ...words that lead to a framework's name, or trail it ("and django?", "flask too?", "or flask then")...
+_LEADS = frozenset(
+    "and n or but so ok okay now then what how about of in for with on same question thing q again too also as "
+    "well though instead please pls plz specifically only hmm right cool thanks case the framework guy".split())
+# ...and the other words a follow-up that points back may hold besides one framework name.
+_SMALL_WORDS = _POINTERS | _LEADS | frozenset(
+    "is s are does do did can could would will have has a great any better worse different true hold work works "
+    "apply applies handle handles go goes like look looks mean compare compared take use uses using need "
+    "needs offer offers support supports include includes come comes provide provides protect protects "
+    "against something similar equivalent built ship ships why".split())
+_EMOJI = re.compile(r":[a-z0-9_+'-]+:")  # Slack's ":thinking_face:"
+# "is flask?", "can django?", "and does flask?": the question's verb, the other subject
+_VERBS = frozenset("is are was can could does do did will would should has have".split())
+_OTHER = frozenset({"other", "vice", "versa", "alternative"})  # "the other one", "vice versa", "the alternative"
 
 # A framework named as a word of its own: not inside "flask-login", "django_rest" or "flask.app".
 _NAMES = {fw: re.compile(rf"(?<![\w.-]){fw}(?![\w-]|\.\w)", re.IGNORECASE) for fw in FRAMEWORKS}
+_EITHER = re.compile(r"(?<![\w.-])(?:flask|django)(?![\w-]|\.\w)", re.IGNORECASE)
+_OTHER_NAME = {"flask": "django", "django": "flask"}
 
 
 def _simple(text: str) -> str:
     """Lower case, punctuation gone (apostrophes and question marks included), spaces collapsed."""
-    return " ".join(re.sub(r"[^\w\s]+", " ", text.lower()).split())
+    text = _EMOJI.sub(" ", text.lower())
+    return " ".join(re.sub(r"[^\w\s]+", " ", text).split())
 
 
 def _framework_word(word: str) -> str | None:
@@ -85,19 +88,26 @@ def _asked_for(text: str) -> str | None:
     """What a follow-up asks about: "flask", "django", "other", or None if it is not a follow-up."""
     if len(text) > MAX_FOLLOW_UP_CHARS:
         return None
-    simple = _simple(text)
-    found = _FOLLOW_UP.match(simple)
-    if found is not None:
-        what = found.group("what")
-        return "other" if _OTHER_ONLY.match(what) else _framework_word(what)
-    words = simple.split()
-    if not _POINTERS.intersection(words):
+    words = _simple(text).split()
+    frameworks = [_framework_word(w) for w in words]
+    named = {fw for fw in frameworks if fw}
+    # what is left; the "s" of "django's" goes with the name ("what's" keeps its "s": "is")
+    rest = {w for i, w in enumerate(words) if not frameworks[i] and not (w == "s" and i and frameworks[i - 1])}
+    other = bool(rest & _OTHER)
+    rest -= _OTHER
+    if len(named) + other != 1 or not rest <= _SMALL_WORDS:
         return None
-    named = {fw for fw in map(_framework_word, words) if fw}
-    rest = [w for w in words if not _framework_word(w)]
-    if len(named) != 1 or not set(rest) <= _SMALL_WORDS:
-        return None
-    return named.pop()
+    if not (rest <= _LEADS or rest & _POINTERS or (rest & _VERBS and rest <= _VERBS | _LEADS - {"what", "how"})):
+        return None  # "what is django?", "how does django work": questions of their own
+    return "other" if other else named.pop()
+
+
+def words_of(intent: Intent) -> str | None:
+    """What may be a follow-up in ``intent``: a question's text, or the name "django?" was read as
+    (the ``flask`` / ``django`` sub-commands); None for the menu, thanks, "choose" and the like."""
+    if intent.kind is Kind.QUESTION:
+        return intent.text
+    return intent.kind.value if intent.kind in (Kind.FLASK, Kind.DJANGO) else None
 
 
 def is_follow_up(text: str) -> bool:
@@ -107,11 +117,9 @@ def is_follow_up(text: str) -> bool:
 
 def kept_for_follow_ups(question: str) -> str:
     """What to keep of an answered question for the next follow-up: the question, or "" when no
-    follow-up could use it (both frameworks named, or over ``MAX_KEPT_CHARS``). "" is kept too,
+    follow-up could use it (over ``MAX_KEPT_CHARS``). "" is kept too,
     so a follow-up never reaches past it to an older question."""
-    if len(question) > MAX_KEPT_CHARS or all(_NAMES[fw].search(question) for fw in FRAMEWORKS):
-        return ""
-    return question
+    return "" if len(question) > MAX_KEPT_CHARS else question
 
 
 def _same_case(new: str, old: str) -> str:
@@ -124,7 +132,8 @@ def _same_case(new: str, old: str) -> str:
 
 def rewrite(previous: str | None, text: str) -> str | None:
     """``previous`` asked again about the framework the follow-up ``text`` names; None if that
-    is not what ``text`` is, or ``previous`` names both frameworks or already the one asked for."""
+    is not what ``text`` is, or ``previous`` already asks about it. When ``previous`` names both,
+    only "vice versa" / "the other one" turns it round: the two swap places."""
     if not previous:
         return None
     wanted = _asked_for(text)
@@ -136,8 +145,9 @@ def rewrite(previous: str | None, text: str) -> str | None:
             return None
         asked = previous.rstrip(" ?!.")
         return f"{asked} in {wanted}{'?' if asked != previous.rstrip() else ''}"
-    if len(named) > 1:
-        return None
+    if len(named) > 1:  # "why would a django dev move to flask?", "and vice versa?": the two swap places
+        return _EITHER.sub(lambda m: _same_case(_OTHER_NAME[m.group(0).lower()], m.group(0)), previous) \
+            if wanted == "other" else None
     before = named[0]
     after = next(fw for fw in FRAMEWORKS if fw != before) if wanted == "other" else wanted
     if after == before:

@@ -56,9 +56,9 @@ def reply(intent: Intent, brain: Brain, *, shareable: bool = False, public: bool
           follow_up: str | None = None) -> Reply:
     """The reply to a command, mention or DM; ``public``: everyone in the conversation will see it.
 
-    ``follow_up``: the question a follow-up such as "and django?" stands for
-    (``bot.followups.rewrite``); it is answered if the guide answers it, else
-    the words are read on their own."""
+    ``follow_up``: the question a follow-up such as "and django?" (or "django?"
+    alone) stands for (``bot.followups.rewrite``): answered, or declined, as
+    that question, and the reply says so."""
     k = brain.knowledge
     if intent.kind is Kind.MENU:
         return Reply(blocks.menu_message())
@@ -72,23 +72,31 @@ def reply(intent: Intent, brain: Brain, *, shareable: bool = False, public: bool
         return Reply(blocks.comparison_message(k.comparison, shareable=shareable))
     if intent.kind is Kind.TOPICS:
         return Reply(blocks.topics_message(list(k.topics.values())))
+    if follow_up and followups.words_of(intent) is not None:
+        return _follow_up_reply(follow_up, brain, shareable=shareable)
     if intent.kind in (Kind.FLASK, Kind.DJANGO):
         topic = brain.topic(FLASK_OVERVIEW if intent.kind is Kind.FLASK else DJANGO_OVERVIEW)
         if topic is not None:
             return topic_reply(brain, topic, question=intent.kind.value, shareable=shareable)
         return reply(Intent(Kind.QUESTION, text=intent.kind.value), brain, shareable=shareable)
-    if follow_up and intent.kind is Kind.QUESTION:
-        taken = brain.answerer.answer(follow_up)
-        if taken.answered and taken.topic is not None:
-            return topic_reply(brain, taken.topic, question=follow_up, shareable=shareable, follow_up=True)
     match = brain.answerer.answer(intent.text)
     if match.answered and match.topic is not None:
         return topic_reply(brain, match.topic, question=intent.text, shareable=shareable)
     suggestions = tuple(t.id for t in match.suggestions)
     if intent.single_word and not match.suggestions:
         return Reply(blocks.menu_message(unknown=intent.text), declined=True)
-    return Reply(blocks.decline_message(intent.text, match.suggestions, follow_up=followups.is_follow_up(intent.text)),
+    return Reply(blocks.decline_message(intent.text, match.suggestions,
+                                        no_earlier_question=followups.is_follow_up(intent.text)),
                  declined=True, suggestions=suggestions)
+
+
+def _follow_up_reply(question: str, brain: Brain, *, shareable: bool) -> Reply:
+    """The reply to what a follow-up was read as: its answer, or a decline quoting it."""
+    match = brain.answerer.answer(question)
+    if match.answered and match.topic is not None:
+        return topic_reply(brain, match.topic, question=question, shareable=shareable, follow_up=True)
+    return Reply(blocks.decline_message(question, match.suggestions, follow_up=True), declined=True,
+                 suggestions=tuple(t.id for t in match.suggestions), question=question)
 
 
 def flow_reply(state: recommend.FlowState, brain: Brain, *, shareable: bool = False, shared_by: str | None = None) -> Reply:

@@ -18,7 +18,7 @@ import aiohttp
 from slack_sdk.oauth.installation_store.async_installation_store import AsyncInstallationStore
 
 from bot import followups
-from bot.intents import Intent, Kind
+from bot.intents import Intent
 from bot.responses import Brain, Reply
 from bot.stores import ConversationMemory, EventDeduper, UsageStore
 
@@ -64,14 +64,15 @@ class Services:
     async def follow_up(self, key: str, intent: Intent) -> str | None:
         """The question a follow-up such as "and django?" stands for in conversation ``key``, or None.
         The store is only asked when the words read as a follow-up."""
-        if self.conversations is None or intent.kind is not Kind.QUESTION or not followups.is_follow_up(intent.text):
+        text = followups.words_of(intent)
+        if self.conversations is None or text is None or not followups.is_follow_up(text):
             return None
         try:
             previous = await self.conversations.recall(key)
         except Exception:
             logger.exception("could not recall the last question of %s; reading the follow-up on its own", key)
             return None
-        return followups.rewrite(previous, intent.text)
+        return followups.rewrite(previous, text)
 
     async def remember(self, key: str, reply: Reply) -> None:
         """Keep the question an answer answered, for the next follow-up in conversation ``key``

@@ -57,6 +57,11 @@ def _share_and_feedback(
     return blocks
 
 
+def follow_up_note(question: str) -> dict[str, Any]:
+    """What a follow-up ("and django?") was read as: the last question, about the other framework."""
+    return context(f"{FOLLOW_UP_ICON} Following on from the last question: _{echo(question)}_")
+
+
 def answer_message(
     topic: Topic,
     related: Sequence[Topic],
@@ -75,7 +80,7 @@ def answer_message(
     """
     blocks = [header(topic.title)]
     if follow_up and question:
-        blocks.append(context(f"{FOLLOW_UP_ICON} Following on from the last question: _{echo(question)}_"))
+        blocks.append(follow_up_note(question))
     blocks.append(section(topic.answer, block_id="answer"))
     notes = [source_line(topic.section)]
     if shared_by:
@@ -97,15 +102,18 @@ NO_EARLIER_QUESTION = ("That reads like a follow-up, but I have no earlier quest
                        "Ask it in full, e.g. _why choose Django?_")
 
 
-def decline_message(question: str, suggestions: Sequence[Topic], *, follow_up: bool = False) -> dict[str, Any]:
+def decline_message(question: str, suggestions: Sequence[Topic], *, follow_up: bool = False,
+                    no_earlier_question: bool = False) -> dict[str, Any]:
     """Nothing in the guide answers the question: say so and offer where to go next.
-    ``follow_up``: the question reads as a follow-up ("and the other one?") with nothing to follow."""
-    blocks = [
+    ``follow_up``: ``question`` is what a follow-up was read as, and the decline says so;
+    ``no_earlier_question``: it reads as a follow-up ("and the other one?") with nothing to follow."""
+    blocks = [follow_up_note(question)] if follow_up else []
+    blocks.append(
         section(
-            f":thinking_face: {NO_EARLIER_QUESTION if follow_up else DECLINE}\n> {echo(question)}",
+            f":thinking_face: {NO_EARLIER_QUESTION if no_earlier_question else DECLINE}\n> {echo(question)}",
             block_id="decline",
         )
-    ]
+    )
     if suggestions:
         blocks.append(section("*Did you mean…*", block_id="suggestions_label"))
         blocks.append(topic_buttons(suggestions[:3], block_id="suggestions"))
@@ -122,7 +130,7 @@ def decline_message(question: str, suggestions: Sequence[Topic], *, follow_up: b
         context(DECLINE_SCOPE)
     )
     titles = ", ".join(t.title for t in suggestions[:3])
-    text = NO_EARLIER_QUESTION.replace("_", "") if follow_up else DECLINE
+    text = NO_EARLIER_QUESTION.replace("_", "") if no_earlier_question else DECLINE
     if titles:
         text += f" Did you mean: {titles}?"
     return message(text, blocks)

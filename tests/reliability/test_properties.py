@@ -81,7 +81,7 @@ def test_a_follow_up_on_any_earlier_question_gets_a_safe_reply(previous, follow_
     asked = followups.rewrite(previous + framework, follow_up)
     result = reply(intents.parse_message(follow_up), BRAIN, follow_up=asked)
     assert_reply_safe(result.message)
-    assert result.answered or "no earlier question" in result.message["text"]
+    assert bool(result.answered) != result.declined
 
 
 @settings(max_examples=150, deadline=None)

@@ -85,15 +85,19 @@ async def test_a_declined_question_leaves_the_last_answered_one_to_follow_on_fro
     assert title(posts[-1].params) == "Why choose Flask?"
 
 
-async def test_a_question_naming_both_frameworks_is_the_last_one_and_leaves_nothing_to_swap(slack):
+async def test_after_a_question_naming_both_frameworks_only_vice_versa_follows_up(slack):
     alice = slack.user()
     await slack.send(alice.dm("why would I choose django?"))
     await remembered(slack, 1)
     await slack.send(alice.dm("is flask or django better for an API?"))
     posts = await slack.fake.wait_for("chat.postMessage", 2)
-    await kept(slack, conversation_key(rq.TEAM_ID, alice.dm_channel), "")  # nothing a follow-up could use
-    await slack.send(alice.dm("and flask?"))
+    await kept(slack, conversation_key(rq.TEAM_ID, alice.dm_channel), "is flask or django better for an API?")
+    await slack.send(alice.dm("and vice versa?"))
     posts = await slack.fake.wait_for("chat.postMessage", 3)
+    assert f"{NOTE}: _is django or flask better for an API?_" in all_text(posts[-1].params)
+    await kept(slack, conversation_key(rq.TEAM_ID, alice.dm_channel), "is django or flask better for an API?")
+    await slack.send(alice.dm("and flask?"))   # which of the two? read on its own
+    posts = await slack.fake.wait_for("chat.postMessage", 4)
     assert title(posts[-1].params) == "What is Flask?" and NOTE not in all_text(posts[-1].params)
 
 

@@ -29,6 +29,12 @@ def brain():
         ("is django secure", "And Flask?!", "is flask secure"),
         ("why flask", "and djnago?", "why django"),                      # one typo in the name
         ("why flask", "and the other one?", "why django"),
+        ("why flask", "and vice versa?", "why django"),
+        ("is flask ok for a large project?", "djnago?", "is django ok for a large project?"),  # the name alone
+        ("should I learn django in 2025?", "or flask?", "should I learn flask in 2025?"),
+        ("which framework is in demand for jobs?", "flask specifically?", "which framework is in demand for jobs in flask?"),
+        ("what is WSGI", "does flask use it?", "what is WSGI in flask"),
+        ("is flask good for an MVP?", "and in django's case?", "is django good for an MVP?"),
         ("does flask have an admin panel?", "what about django's?", "does django have an admin panel?"),
         # a framework and a word pointing back, with nothing else but small words
         ("is flask secure?", "does django have that too?", "is django secure?"),
@@ -37,6 +43,11 @@ def brain():
         ("is flask good for APIs", "is that true for django as well?", "is django good for APIs"),
         ("why DJANGO", "what about the other framework", "why FLASK"),
         # every standalone mention is swapped, case kept; "flask-login" is another word
+        ("why would a Django dev move to flask?", "and vice versa?", "why would a Flask dev move to django?"),
+        ("is django secure enough for payments?", "is flask?", "is flask secure enough for payments?"),
+        ("can django do full-stack?", "can flask? :thinking_face:", "can flask do full-stack?"),
+        ("which framework should I use for a REST API?", "why flask for that?",
+         "which framework should I use for a REST API in flask?"),
         ("Is Flask's ORM good, and does flask-login work with flask?", "and django",
          "Is Django's ORM good, and does flask-login work with django?"),
         # no framework named: the one asked about is added
@@ -52,7 +63,7 @@ def test_a_follow_up_asks_the_previous_question_about_the_framework_it_names(pre
 @pytest.mark.parametrize(
     ("previous", "follow_up"),
     [
-        ("flask or django for an API?", "and django?"),        # both named: nothing to swap
+        ("flask or django for an API?", "and django?"),        # both named: only "vice versa" swaps them
         ("why flask?", "and flask?"),                          # already about it
         ("what is an ORM?", "and the other one?"),              # no framework: "other" means nothing
         (None, "and django?"),                                  # nothing remembered
@@ -66,7 +77,6 @@ def test_a_follow_up_that_cannot_turn_the_previous_question_round_is_none(previo
 @pytest.mark.parametrize(
     "text",
     [
-        "django?",                          # a question (a sub-command) of its own
         "and django's admin?",              # more than the name: read on its own
         "what about django admin",
         "and pyramid?",                     # not a framework the guide covers
@@ -75,6 +85,8 @@ def test_a_follow_up_that_cannot_turn_the_previous_question_round_is_none(previo
         "compare flask and django",
         "why flask?",
         "what is django?",                  # a small-words question pointing nowhere
+        "so what's django",
+        "what's great about flask",
         "how does django work",
         "is django good for it",            # "good": more than small words
         "does django have that and flask too",  # two frameworks
@@ -116,11 +128,20 @@ def test_the_reply_answers_what_the_follow_up_stands_for_and_says_so(brain):
     assert alone.answered == "django-overview" and "Following on" not in str(alone.message)
 
 
-def test_a_follow_up_the_guide_cannot_answer_is_read_on_its_own(brain):
+def test_a_follow_up_the_guide_cannot_answer_is_declined_as_what_it_was_read_as(brain):
     asked = rewrite("what is a bakery?", "and django?")
     assert asked == "what is a bakery in django?"
     then = responses.reply(parse_message("and django?"), brain, follow_up=asked)
-    assert then.answered == "django-overview" and "Following on" not in str(then.message)
+    assert then.declined and then.question == asked
+    assert "Following on from the last question: _what is a bakery in django?_" in str(then.message["blocks"])
+    assert "> what is a bakery in django?" in str(then.message["blocks"])
+
+
+def test_a_name_alone_follows_up_too(brain):
+    asked = rewrite("is flask secure?", parse_message("django?").kind.value)
+    assert asked == "is django secure?"
+    then = responses.reply(parse_message("django?"), brain, follow_up=asked)
+    assert then.answered == "security" and then.question == asked
 
 
 def test_a_follow_up_with_nothing_to_follow_on_from_says_so(brain):
@@ -134,17 +155,33 @@ def test_a_follow_up_with_nothing_to_follow_on_from_says_so(brain):
 def test_only_a_question_a_follow_up_could_use_is_kept():
     assert kept_for_follow_ups("why flask?") == "why flask?"
     assert kept_for_follow_ups("what is an orm") == "what is an orm"
-    assert kept_for_follow_ups("flask or django for an api?") == ""      # nothing to swap
+    assert kept_for_follow_ups("flask or django for an api?") == "flask or django for an api?"  # "vice versa"
     assert kept_for_follow_ups("why flask? " + "x" * MAX_KEPT_CHARS) == ""  # memory stays small
     assert not is_follow_up("and django?" + " " * MAX_FOLLOW_UP_CHARS + "?")  # long text: not even read
 
 
 def test_no_question_of_the_shipped_set_reads_as_a_follow_up():
     """Each of them was written to stand on its own: read as a follow-up, one would be rewritten
-    into the conversation's last question."""
+    into the conversation's last question. A framework's name alone is the exception: after a
+    question, "django?" asks it about Django."""
     from bot.intents import strip_mentions
-    from tests.unit.test_matching_accuracy import accuracy
+    from tests.script_modules import load_script
 
-    cases = accuracy.load_cases()
+    cases = load_script("accuracy").load_cases()
     assert len(cases) > 2000
-    assert [c.q for c in cases if is_follow_up(strip_mentions(c.q))] == []
+    alone = {"flask", "django", "flask?", "django?", "flask??", "django??"}  # a name alone follows up, by design
+    assert [c.q for c in cases if is_follow_up(strip_mentions(c.q)) and c.q.lower() not in alone] == []
+
+
+def test_the_blind_exchanges_are_read_as_their_writers_meant():
+    """tests/data/followups.yaml, through the pure core as a conversation: the same figures as
+    ``python scripts/followups.py``, and no question of its own is taken for a follow-up."""
+    from tests.script_modules import load_script
+
+    script = load_script("followups")
+    brain = responses.Brain.build(load_knowledge(default_knowledge_dir()))
+    outcomes = script.evaluate(brain, script.load_exchanges())
+    line, follow_rate, new_rate = script.summary(outcomes)
+    assert len(outcomes) >= 150, line
+    assert follow_rate >= script.TARGET and new_rate >= script.TARGET, line
+    assert [o.exchange.then for o in outcomes if not o.exchange.follow_up and o.read_as] == [], line

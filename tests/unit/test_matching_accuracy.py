@@ -7,28 +7,16 @@ prints the same figures plus every miss.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
 from bot.knowledge import default_knowledge_dir, load_knowledge
 from bot.matching import Answerer
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _accuracy_module():
-    spec = importlib.util.spec_from_file_location("accuracy_script", ROOT / "scripts" / "accuracy.py")
-    module = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+from tests.script_modules import load_script
 
 
-accuracy = _accuracy_module()
+accuracy = load_script("accuracy")
 
 
 @pytest.fixture(scope="module")
