@@ -38,6 +38,18 @@ def utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
+def _bounds(store: "MemoryDeduper | MemoryConversations", ttl_seconds: float, max_keys: int,
+            clock: Callable[[], float]) -> None:
+    """Check and set what both bounded in-process stores hold: a TTL, a size cap and a clock."""
+    if ttl_seconds <= 0:
+        raise ValueError("ttl_seconds must be positive")
+    if max_keys < 1:
+        raise ValueError("max_keys must be at least 1")
+    store.ttl_seconds = ttl_seconds
+    store.max_keys = max_keys
+    store._clock = clock
+
+
 class MemoryDeduper:
     """Claims event keys for ``ttl_seconds``; forgets the oldest beyond ``max_keys``.
 
@@ -63,6 +75,10 @@ class MemoryDeduper:
     retry.
     """
 
+    ttl_seconds: float
+    max_keys: int
+    _clock: Callable[[], float]
+
     def __init__(
         self,
         ttl_seconds: float,
@@ -70,13 +86,7 @@ class MemoryDeduper:
         max_keys: int = 20_000,  # ~12k keys cover 10 events/s for the default 600 s TTL; beyond that, use Redis
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        if ttl_seconds <= 0:
-            raise ValueError("ttl_seconds must be positive")
-        if max_keys < 1:
-            raise ValueError("max_keys must be at least 1")
-        self.ttl_seconds = ttl_seconds
-        self.max_keys = max_keys
-        self._clock = clock
+        _bounds(self, ttl_seconds, max_keys, clock)
         self._reset()
 
     def _reset(self) -> None:
@@ -179,15 +189,13 @@ class MemoryConversations:
     """The last answered question of each conversation, for ``ttl_seconds`` after it was asked;
     beyond ``max_keys`` conversations, the one that asked longest ago is forgotten first."""
 
+    ttl_seconds: float
+    max_keys: int
+    _clock: Callable[[], float]
+
     def __init__(self, ttl_seconds: float, *, max_keys: int = 5_000,   # at most ~3.5 MB
                  clock: Callable[[], float] = time.monotonic) -> None:
-        if ttl_seconds <= 0:
-            raise ValueError("ttl_seconds must be positive")
-        if max_keys < 1:
-            raise ValueError("max_keys must be at least 1")
-        self.ttl_seconds = ttl_seconds
-        self.max_keys = max_keys
-        self._clock = clock
+        _bounds(self, ttl_seconds, max_keys, clock)
         self._questions: OrderedDict[str, tuple[float, str]] = OrderedDict()  # key -> (expiry, question)
 
     def __len__(self) -> int:
