@@ -15,13 +15,16 @@ previous question cannot be turned round:
   django have that too?", "is it the same in django?", "does flask use it?".
   "what is django?" and "how does django work" point nowhere: they are
   questions of their own;
-* the previous question names at most one framework, as a word of its own
-  ("flask-login" is not "flask"), and not the one the follow-up names.
+* the previous question does not already ask about the framework the
+  follow-up names; frameworks count as words of their own ("flask-login" is
+  not "flask").
 
-When it names one, every standalone mention of it is swapped for the other,
-keeping its case: "Is Flask's ORM..." becomes "Is Django's ORM...". When it
-names none, the framework is added: "what is an ORM?" then "and flask?" asks
-"what is an ORM in flask?" ("the other one" then means nothing: None).
+When the previous question names one, every standalone mention of it is
+swapped for the other, keeping its case: "Is Flask's ORM..." becomes "Is
+Django's ORM...". When it names both, only "vice versa" (or "the other one")
+turns it round, and the two swap places. When it names none, the framework is
+added: "what is an ORM?" then "and flask?" asks "what is an ORM in flask?"
+("the other one" then means nothing: None).
 
 ``conversation_key`` says which earlier question a follow-up may refer to: the
 one in the same thread of a channel, the same DM, or the same person's last
@@ -35,7 +38,7 @@ import re
 from bot.edits import edit_distance_up_to_one
 from bot.intents import Intent, Kind
 
-__all__ = ["conversation_key", "framework_named", "is_follow_up", "kept_for_follow_ups", "rewrite", "words_of"]
+__all__ = ["conversation_key", "frameworks_named", "is_follow_up", "kept_for_follow_ups", "rewrite", "words_of"]
 
 FRAMEWORKS = ("flask", "django")
 MAX_FOLLOW_UP_CHARS = 80    # "ok so and what about for django then please" is 45
@@ -58,9 +61,15 @@ _EMOJI = re.compile(r":[a-z0-9_+'-]+:")  # Slack's ":thinking_face:"
 _VERBS = frozenset("is are was can could does do did will would should has have".split())
 _OTHER = frozenset({"other", "vice", "versa", "alternative"})  # "the other one", "vice versa", "the alternative"
 
-# A framework named as a word of its own: not inside "flask-login", "django_rest" or "flask.app".
-_NAMES = {fw: re.compile(rf"(?<![\w.-]){fw}(?![\w-]|\.\w)", re.IGNORECASE) for fw in FRAMEWORKS}
-_EITHER = re.compile(r"(?<![\w.-])(?:flask|django)(?![\w-]|\.\w)", re.IGNORECASE)
+
+
+def _as_a_word(name: str) -> re.Pattern[str]:
+    """``name`` as a word of its own: not inside "flask-login", "django_rest" or "flask.app"."""
+    return re.compile(rf"(?<![\w.-])(?:{name})(?![\w-]|\.\w)", re.IGNORECASE)
+
+
+_NAMES = {fw: _as_a_word(fw) for fw in FRAMEWORKS}
+_EITHER = _as_a_word("|".join(FRAMEWORKS))
 _OTHER_NAME = {"flask": "django", "django": "flask"}
 
 
@@ -78,10 +87,9 @@ def _framework_word(word: str) -> str | None:
     return None
 
 
-def framework_named(question: str) -> str | None:
-    """The one framework a question names as a word of its own, or None (neither, or both)."""
-    named = [fw for fw in FRAMEWORKS if _NAMES[fw].search(question)]
-    return named[0] if len(named) == 1 else None
+def frameworks_named(question: str) -> list[str]:
+    """The frameworks a question names as words of their own, in ``FRAMEWORKS`` order."""
+    return [fw for fw in FRAMEWORKS if _NAMES[fw].search(question)]
 
 
 def _asked_for(text: str) -> str | None:
@@ -116,9 +124,8 @@ def is_follow_up(text: str) -> bool:
 
 
 def kept_for_follow_ups(question: str) -> str:
-    """What to keep of an answered question for the next follow-up: the question, or "" when no
-    follow-up could use it (over ``MAX_KEPT_CHARS``). "" is kept too,
-    so a follow-up never reaches past it to an older question."""
+    """What to keep of an answered question for the next follow-up: the question, or "" when it
+    is over ``MAX_KEPT_CHARS``. "" is kept too, so a follow-up never reaches past it to an older one."""
     return "" if len(question) > MAX_KEPT_CHARS else question
 
 
@@ -139,15 +146,16 @@ def rewrite(previous: str | None, text: str) -> str | None:
     wanted = _asked_for(text)
     if wanted is None:
         return None
-    named = [fw for fw in FRAMEWORKS if _NAMES[fw].search(previous)]
+    named = frameworks_named(previous)
     if not named:
         if wanted == "other":
             return None
         asked = previous.rstrip(" ?!.")
         return f"{asked} in {wanted}{'?' if asked != previous.rstrip() else ''}"
     if len(named) > 1:  # "why would a django dev move to flask?", "and vice versa?": the two swap places
-        return _EITHER.sub(lambda m: _same_case(_OTHER_NAME[m.group(0).lower()], m.group(0)), previous) \
-            if wanted == "other" else None
+        if wanted != "other":
+            return None
+        return _EITHER.sub(lambda m: _same_case(_OTHER_NAME[m.group(0).lower()], m.group(0)), previous)
     before = named[0]
     after = next(fw for fw in FRAMEWORKS if fw != before) if wanted == "other" else wanted
     if after == before:

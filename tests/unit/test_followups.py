@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot import responses
-from bot.followups import (MAX_FOLLOW_UP_CHARS, MAX_KEPT_CHARS, conversation_key, framework_named, is_follow_up,
+from bot.followups import (MAX_FOLLOW_UP_CHARS, MAX_KEPT_CHARS, conversation_key, frameworks_named, is_follow_up,
                            kept_for_follow_ups, rewrite)
 from bot.intents import parse_message
 from bot.knowledge import default_knowledge_dir, load_knowledge
@@ -97,13 +97,13 @@ def test_other_words_are_not_a_follow_up(text):
     assert rewrite("why flask?", text) is None
 
 
-def test_framework_named_is_one_framework_as_a_word_of_its_own():
-    assert framework_named("Why Flask?") == "flask"
-    assert framework_named("django's admin") == "django"
-    assert framework_named("flask or django") is None
-    assert framework_named("is flask-login any good") is None
-    assert framework_named("what is flask.app") is None
-    assert framework_named("what is an orm") is None
+def test_frameworks_are_named_as_words_of_their_own():
+    assert frameworks_named("Why Flask?") == ["flask"]
+    assert frameworks_named("django's admin") == ["django"]
+    assert frameworks_named("Django or flask") == ["flask", "django"]
+    assert frameworks_named("is flask-login any good") == []
+    assert frameworks_named("what is flask.app") == []
+    assert frameworks_named("what is an orm") == []
 
 
 def test_conversation_keys_separate_threads_dms_and_people():
