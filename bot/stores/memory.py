@@ -11,16 +11,17 @@ replica, or set REDIS_URL / DATABASE_URL (see ``bot.stores.factory``).
         records -> list[UsageRecord]   (all kinds, oldest first)
         the UsageStore protocol, purge_older_than(days), and the same report
         queries as SQLUsageStore: declined_questions, feedback_counts, answer_counts
-    MemoryConversations(ttl_seconds, *, max_keys=5_000, clock=time.monotonic)
+    MemoryConversations(ttl_seconds, *, max_keys=2_000, clock=time.monotonic)
         the ConversationMemory protocol: each conversation's last answered question
 """
 
 from __future__ import annotations
 
 import math
+import struct
 import time
 from array import array
-from collections import Counter, OrderedDict, deque
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Callable, Literal, Sequence
@@ -32,6 +33,7 @@ MAX_QUESTION_CHARS = 2000
 
 Kind = Literal["answer", "decline", "feedback"]
 _FINGERPRINT_MASK = (1 << 60) - 1
+_EXPIRY = struct.Struct("d")
 
 
 def utc_now() -> datetime:
@@ -187,39 +189,51 @@ class MemoryDeduper:
 
 class MemoryConversations:
     """The last answered question of each conversation, for ``ttl_seconds`` after it was asked;
-    beyond ``max_keys`` conversations, the one that asked longest ago is forgotten first."""
+    beyond ``max_keys`` conversations, the one that asked longest ago is forgotten first.
+
+    Compact, as every answered mention in a new thread adds a conversation (~150 bytes each,
+    ~0.3 MB at 2,000; strings in an OrderedDict took ~330): a key is held as a 60-bit
+    fingerprint of its text, as ``MemoryDeduper`` holds its keys, and its value is one bytes
+    object, the expiry (a double) then the question in UTF-8. A plain dict keeps them in the
+    order they were last asked (one asked again is moved to the end), so the oldest, and
+    with one TTL for all the first to expire, are at the front.
+    """
 
     ttl_seconds: float
     max_keys: int
     _clock: Callable[[], float]
 
-    def __init__(self, ttl_seconds: float, *, max_keys: int = 5_000,   # at most ~3.5 MB
+    def __init__(self, ttl_seconds: float, *, max_keys: int = 2_000,
                  clock: Callable[[], float] = time.monotonic) -> None:
         _bounds(self, ttl_seconds, max_keys, clock)
-        self._questions: OrderedDict[str, tuple[float, str]] = OrderedDict()  # key -> (expiry, question)
+        self._held: dict[int, bytes] = {}   # fingerprint -> expiry (8 bytes) + question (UTF-8)
 
     def __len__(self) -> int:
-        return len(self._questions)
+        return len(self._held)
 
     async def remember(self, key: str, question: str) -> None:
-        questions = self._questions
-        questions.pop(key, None)
-        questions[key] = (self._clock() + self.ttl_seconds, question[:MAX_KEPT_CHARS])
-        while len(questions) > self.max_keys:
-            questions.popitem(last=False)
+        held, now = self._held, self._clock()
+        fingerprint = hash(key) & _FINGERPRINT_MASK
+        held.pop(fingerprint, None)
+        while held:  # drop the expired from the front, and the oldest beyond max_keys
+            first = next(iter(held))
+            if len(held) < self.max_keys and _EXPIRY.unpack_from(held[first])[0] > now:
+                break
+            del held[first]
+        held[fingerprint] = _EXPIRY.pack(now + self.ttl_seconds) + question[:MAX_KEPT_CHARS].encode()
 
     async def recall(self, key: str) -> str | None:
-        held = self._questions.get(key)
-        if held is None:
+        fingerprint = hash(key) & _FINGERPRINT_MASK
+        value = self._held.get(fingerprint)
+        if value is None:
             return None
-        expiry, question = held
-        if expiry <= self._clock():
-            del self._questions[key]
+        if _EXPIRY.unpack_from(value)[0] <= self._clock():
+            del self._held[fingerprint]
             return None
-        return question
+        return value[_EXPIRY.size:].decode()
 
     async def close(self) -> None:
-        self._questions.clear()
+        self._held.clear()
 
 
 @dataclass(frozen=True, slots=True)

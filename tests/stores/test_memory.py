@@ -264,6 +264,8 @@ async def test_a_conversation_recalls_its_last_question_until_the_ttl():
     clock.now += 0.2
     assert await memory.recall("T1:D1:-") is None
     assert len(memory) == 1   # the expired one is gone
+    await memory.remember("T1:D2:-", "what is wsgi")  # a new question drops the expired at the front
+    assert len(memory) == 1 and await memory.recall("T1:D2:-") == "what is wsgi"
 
 
 async def test_conversations_are_capped_the_longest_silent_first():
@@ -277,3 +279,22 @@ async def test_conversations_are_capped_the_longest_silent_first():
     assert len(await memory.recall("d") or "") == MAX_KEPT_CHARS
     await memory.close()
     assert len(memory) == 0
+
+
+async def test_conversations_at_the_cap_take_a_third_of_a_megabyte():
+    """Every answered mention in a new thread adds one: the store must stay small (see
+    BENCHMARKS.md, "The conversation store, made compact"). Measured, not timed."""
+    import tracemalloc
+
+    memory = MemoryConversations(3600, clock=FakeClock())
+    tracemalloc.start()
+    try:
+        for i in range(memory.max_keys + 100):
+            await memory.remember(f"T0001:C0123456:{1700000000 + i}.000100", f"is flask secure enough for app {i}?")
+        held, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(memory) == memory.max_keys == 2_000
+    assert held < 450_000, held   # ~164 bytes a conversation; strings in an OrderedDict took ~330
+    assert await memory.recall("T0001:C0123456:1700000099.000100") is None       # the oldest went first
+    assert await memory.recall("T0001:C0123456:1700002099.000100") == "is flask secure enough for app 2099?"
