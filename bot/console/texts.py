@@ -34,7 +34,8 @@ def help_text(command: str) -> str:
     width = max(len(left) for left, _ in rows) + 3
     lines = ["How to talk to the bot here:"] + [f"  {left:<{width}}{right}" for left, right in rows]
     lines += ["Buttons are numbered per message, e.g. [1] Help me choose  [2] Compare.",
-              'A message the bot changes is shown again, marked "✎ updated".']
+              'A message the bot changes is shown again, marked "✎ updated".',
+              'Follow up a DM with "and django?" to get your last question answered for Django.']
     return "\n".join(lines)
 
 
