@@ -200,7 +200,8 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
 # developer earns, so a question with one of these words is declined however
 # well the rest of it matches ("flask-wtf csrf token missing error"). A
 # matched phrase still covers its words. Surface forms, not stems:
-# "profiling" is listed, "profiles" (social networks) is not.
+# "profiling" is listed, "profiles" (social networks) is not. The last line
+# holds the frameworks' namesakes: a film, a guitarist, the lab flask.
 OUT_OF_SCOPE_SUBJECTS: frozenset[str] = frozenset(
     """
     deploy deployed deploying deployment deployments redeploy host hosted
@@ -224,6 +225,7 @@ OUT_OF_SCOPE_SUBJECTS: frozenset[str] = frozenset(
     salary salaries pay paid wage wages income earn earns earning earnings
     compensation interview interviews interviewing
     history creator creators inventor inventors
+    unchained tarantino reinhardt erlenmeyer
     """.split()
 )
 

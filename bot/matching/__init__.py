@@ -62,7 +62,8 @@ THE DECLINE RULE
 
 Each content word of the question is, in this order: *off-topic* (a subject
 the guide does not cover, "deploy", "slower", "error", "salary", or another
-framework or library, "fastapi", "django rest framework" read as "drf":
+framework or library, "fastapi", "django rest framework" read as "drf", or a
+namesake of the frameworks, "unchained", "reinhardt", "erlenmeyer":
 ``bot.neutral.OFF_TOPIC_WORDS``; never evidence, even
 where a topic's wording uses it, unless a matched phrase covers it) or *unsure* (a word the guide uses
 in one sense only, "fast" of development, not of running:
@@ -98,7 +99,8 @@ and one before "learn" the learner, even when a topic knows the word ("i'm a cs 
 "should a cs student learn django": not the education topic). A
 question that names one framework and asks what it is of a pronoun or a kind
 of thing ("heard about flask at a meetup, what is it?", "is that a library or
-what": ``cues.identity_asked``) reads "what is flask" where the knowledge has
+what"), or asks "what is django?" at the end of the message ("data scientist
+here, mostly pandas. what is django?": ``cues.identity_asked``) reads "what is flask" where the knowledge has
 that phrase, and its unknown words say where the asker met the framework: they
 are left out, unless off-topic or right after the framework's name ("what is
 django ninja"). A question is answered

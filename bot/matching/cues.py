@@ -203,7 +203,8 @@ def asker_words(words: list[str], known: dict[int, bool]) -> set[int] | frozense
 
 
 # "what is it?", "what actually is that thing?", "what does it do", "is that a library
-# or what", "is django a python thing?": the asker wants to know what the thing is.
+# or what", "is django a python thing?", "..., what is django?" (asked at the end): the
+# asker wants to know what the thing is.
 _PRONOUN = r"(?:it|that|this)(?: thing)?"
 _KINDS = r"(?:thing|library|lib|framework|tool|toolkit|package|language|product)"
 _HEDGE = r"(?: (?:actually|exactly|even|really|precisely))?"
@@ -213,6 +214,7 @@ _IDENTITY = re.compile(
     rf"|\bwhat(?: is|s)? (?:the )?meaning of\b"
     rf"|\b(?:{'|'.join(FRAMEWORKS)}) is what\b"
     rf"|\bwhat (?:{'|'.join(FRAMEWORKS)}) (?:does|is){_HEDGE}\s*(?:[?.!,;:]|$)"
+    rf"|\bwhat(?: is|['’]?s){_HEDGE} (?:{'|'.join(FRAMEWORKS)}){_HEDGE}\s*(?:\?|$)"
     rf"|\bis (?:it|that|this|{'|'.join(FRAMEWORKS)})(?: like| just)? an? (?:\w+ )?{_KINDS}\b"
 )
 

@@ -37,6 +37,14 @@ RULES: dict[str, list[tuple[str, str]]] = {
         # and so does a word right after the name, which may name something else
         ("heard about flask at a meetup, what is it? how do i deploy it", "decline"),
         ("what is django ninja", "decline"),
+        # "what is django?" asked at the end counts as well: the sentence before is the asker
+        ("I'm a data scientist, mostly pandas and notebooks. In one sentence, what is Django?", "django-overview"),
+        ("what is django unchained about?", "decline"),   # not at the end: something else
+    ],
+    "namesakes: the film, the guitarist and the lab flask are outside the guide": [
+        ("who played the title role in Django Unchained?", "decline"),   # "role" alone reads as permissions
+        ("what songs did django reinhardt record", "decline"),
+        ("where can I buy an erlenmeyer flask for the lab", "decline"),
     ],
     "cannot: before a word of the guide's, it is not a lack": [
         # before a word of the guide's, "cannot" says what is asked about, not that something lacks
