@@ -288,7 +288,7 @@ OTHER_TECHNOLOGIES: frozenset[str] = frozenset(
     golang rust dotnet aspnet nextjs nuxt tornado pyramid bottle cherrypy
     sanic starlette quart streamlit web2py elixir phoenix kotlin ktor scala
     csharp perl haskell clojure actix axum deno nestjs fastify symfony
-    codeigniter cakephp drf ninja
+    codeigniter cakephp drf ninja vue vuejs svelte sveltekit angularjs
     """.split()
 )
 

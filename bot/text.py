@@ -341,15 +341,23 @@ def _bases(word: str) -> set[str]:
 def is_neutral(word: str) -> bool:
     """An everyday English word that says nothing about a question's subject
     ("convince", "gist", "overall", "intern"; see ``bot.neutral``), or a plain
-    inflection of one. Neutral words are neither evidence nor unknown to the
-    matcher. Off-topic words (``bot.neutral.OFF_TOPIC_WORDS``) never are."""
+    inflection of one, or a multiplier ("10x"). Neutral words are neither evidence nor
+    unknown to the matcher. Off-topic words (``bot.neutral.OFF_TOPIC_WORDS``) never are."""
     if word in OFF_TOPIC_WORDS or word in UNSURE_WORDS:
         return False
+    if word[:1].isdigit():  # "10x traffic", "2x the users": a multiplier says how much, not of what
+        return _MULTIPLIER.fullmatch(word) is not None
     return not NEUTRAL_WORDS.isdisjoint(_bases(word))
 
 
 # A number with a unit or an ordinal suffix: "10x", "10k", "3pm", "2nd", "100ms".
 _AMOUNT = re.compile(r"\d+[a-z]{1,2}")
+_MULTIPLIER = re.compile(r"\d+x")
+
+
+def is_amount(word: str) -> bool:
+    """A number, or one with a unit or a multiplier: "3", "10x", "3pm", "50k"."""
+    return word.isdigit() or bool(_AMOUNT.fullmatch(word))
 
 
 @word_cache

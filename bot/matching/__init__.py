@@ -71,6 +71,7 @@ in one sense only, "fast" of development, not of running:
 faster", and counted as one unknown word); *known* (a keyword,
 synonym, title or example term, exact or typo-corrected); *neutral* (everyday
 English: "convince", "gist", "overall", "intern", ``bot.neutral.NEUTRAL_WORDS``,
+or a multiplier, "10x",
 or a word only the answers' prose uses, or a typo of an everyday word or a
 stopword, "honstly", "wich", "whcih", unless it is also one edit from an
 off-topic word, "deply"); or *unknown*. Neutral words are neither evidence

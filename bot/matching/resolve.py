@@ -50,6 +50,7 @@ from bot.matching.typos import TypoCorrector
 from bot.neutral import BACKGROUND_ROLES, NEGATIONS, OTHER_TECHNOLOGIES, is_common_word
 from bot.text import (
     code_terms,
+    is_amount,
     is_content,
     is_foreign,
     is_neutral,
@@ -385,13 +386,13 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
     # guide's passwords, caching or jobs. It counts as an unknown word.
     # Not after "for" (the asker's project: "an api for an ios app"),
     # never a framework's name or a word of a matched phrase ("multi
-    # vendor *online store*"), not after a number ("3 weeks") nor after
+    # vendor *online store*"), not after an amount ("3 weeks", "10x traffic") nor after
     # an abbreviation of two letters ("cs student").
     def modified(b: int) -> bool:
         a = b - 1
         return (known.get(a) is False and a not in neutral and b not in phrased
                 and a not in background
-                and len(words[a]) > 2 and not words[a].isdigit()
+                and len(words[a]) > 2 and not is_amount(words[a])
                 and stems[b] not in FRAMEWORKS and not 0 <= for_at < a)
     for i in content:
         key = stems[i]

@@ -41,6 +41,13 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("I'm a data scientist, mostly pandas and notebooks. In one sentence, what is Django?", "django-overview"),
         ("what is django unchained about?", "decline"),   # not at the end: something else
     ],
+    "amounts: a multiplier is neutral, and a known word after an amount keeps its meaning": [
+        ("traffic is supposed to 10x after launch :grimacing: can flask keep up when we grow?", "flask-scalability"),
+        ("we expect 10x traffic next year, flask or django?", "final-verdict"),  # "traffic" after "10x" is still known
+    ],
+    "other technologies: frontend frameworks are not the guide's either": [
+        ("react or vue to pair with my REST API backend?", "decline"),
+    ],
     "namesakes: the film, the guitarist and the lab flask are outside the guide": [
         ("who played the title role in Django Unchained?", "decline"),   # "role" alone reads as permissions
         ("what songs did django reinhardt record", "decline"),
