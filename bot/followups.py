@@ -15,6 +15,8 @@ previous question cannot be turned round:
   django have that too?", "is it the same in django?", "does flask use it?".
   "what is django?" and "how does django work" point nowhere: they are
   questions of their own;
+* or it asks why ("why?", "how come?", "why is that?"): the last question is
+  asked again as it was, since its answer gives the reasons;
 * the previous question does not already ask about the framework the
   follow-up names; frameworks count as words of their own ("flask-login" is
   not "flask").
@@ -48,14 +50,18 @@ MAX_KEPT_CHARS = 500        # a longer question is not kept: memory stays small 
 _POINTERS = frozenset("it that this these those them one ones all same too also there instead either".split())
 # ...words that lead to a framework's name, or trail it ("and django?", "flask too?", "or flask then")...
 _LEADS = frozenset(
-    "and n or but so ok okay now then what how about of in for with on same question thing q again too also as "
-    "well though instead please pls plz specifically only hmm right cool thanks case the framework guy".split())
+    "and n or but so ok okay k now then what how about of in for with on same question thing q again too also as any "
+    "well though instead please pls plz specifically only hmm right cool thanks case the teh framework guy".split())
 # ...and the other words a follow-up that points back may hold besides one framework name.
 _SMALL_WORDS = _POINTERS | _LEADS | frozenset(
-    "is s are does do did can could would will have has a great any better worse different true hold work works "
+    "is s are does do did can could would will have has a i we you get got great better worse different true hold work works "
     "apply applies handle handles go goes like look looks mean compare compared take use uses using need "
     "needs offer offers support supports include includes come comes provide provides protect protects "
     "against something similar equivalent built ship ships why".split())
+# "why?", "how come?", "why is that?": the reasons behind the last answer, which its answer gives
+_WHY = re.compile(r"^(?:(?:but|wait|ok|okay|and|so|hmm+|really|huh)\s+)*"
+                  r"(?:why|how come|how so|why so|why is that|why is it|why is that so|in what way)"
+                  r"(?:\s+(?:exactly|though|tho|so|then))?$")
 _EMOJI = re.compile(r":[a-z0-9_+'-]+:")  # Slack's ":thinking_face:"
 # "is flask?", "can django?", "and does flask?": the question's verb, the other subject
 _VERBS = frozenset("is are was can could does do did will would should has have".split())
@@ -93,10 +99,14 @@ def frameworks_named(question: str) -> list[str]:
 
 
 def _asked_for(text: str) -> str | None:
-    """What a follow-up asks about: "flask", "django", "other", or None if it is not a follow-up."""
+    """What a follow-up asks about: "flask", "django", "other", "same" (why?), or None if it is
+    not a follow-up."""
     if len(text) > MAX_FOLLOW_UP_CHARS:
         return None
-    words = _simple(text).split()
+    simple = _simple(text)
+    if _WHY.match(simple):
+        return "same"
+    words = simple.split()
     frameworks = [_framework_word(w) for w in words]
     named = {fw for fw in frameworks if fw}
     # what is left; the "s" of "django's" goes with the name ("what's" keeps its "s": "is")
@@ -146,6 +156,8 @@ def rewrite(previous: str | None, text: str) -> str | None:
     wanted = _asked_for(text)
     if wanted is None:
         return None
+    if wanted == "same":  # "why?": the last answer gives its reasons; it is given again
+        return previous
     named = frameworks_named(previous)
     if not named:
         if wanted == "other":

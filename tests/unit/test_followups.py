@@ -35,6 +35,14 @@ def brain():
         ("which framework is in demand for jobs?", "flask specifically?", "which framework is in demand for jobs in flask?"),
         ("what is WSGI", "does flask use it?", "what is WSGI in flask"),
         ("is flask good for an MVP?", "and in django's case?", "is django good for an MVP?"),
+        ("why choose django?", "k and flask", "why choose flask?"),
+        ("is django flexible?", "and teh other one?", "is flask flexible?"),
+        ("which companies use flask?", "any for django", "which companies use django?"),
+        ("what is django's admin interface?", "can i get that in flask?", "what is flask's admin interface?"),
+        # "why?": the last answer gives its reasons, so the last question is asked again as it was
+        ("which one is more secure?", "why is that?", "which one is more secure?"),
+        ("is django good for rapid development?", "how come?", "is django good for rapid development?"),
+        ("is django good for social media apps?", "but why? 🤔", "is django good for social media apps?"),
         ("does flask have an admin panel?", "what about django's?", "does django have an admin panel?"),
         # a framework and a word pointing back, with nothing else but small words
         ("is flask secure?", "does django have that too?", "is django secure?"),
@@ -90,6 +98,8 @@ def test_a_follow_up_that_cannot_turn_the_previous_question_round_is_none(previo
         "how does django work",
         "is django good for it",            # "good": more than small words
         "does django have that and flask too",  # two frameworks
+        "why not?",                         # the downsides, not the reasons
+        "why are blueprints useful",
     ],
 )
 def test_other_words_are_not_a_follow_up(text):
