@@ -120,12 +120,14 @@ def _asked_for(text: str) -> str | None:
     return "other" if other else named.pop()
 
 
-def words_of(intent: Intent) -> str | None:
+def words_of(intent: Intent, *, names: bool = True) -> str | None:
     """What may be a follow-up in ``intent``: a question's text, or the name "django?" was read as
-    (the ``flask`` / ``django`` sub-commands); None for the menu, thanks, "choose" and the like."""
+    (the ``flask`` / ``django`` sub-commands) when ``names``; None for the menu, thanks, "choose"
+    and the like. A slash command passes ``names=False``: "/flaskvsdjango django" is the documented
+    overview, whatever was asked before."""
     if intent.kind is Kind.QUESTION:
         return intent.text
-    return intent.kind.value if intent.kind in (Kind.FLASK, Kind.DJANGO) else None
+    return intent.kind.value if names and intent.kind in (Kind.FLASK, Kind.DJANGO) else None
 
 
 def is_follow_up(text: str) -> bool:

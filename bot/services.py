@@ -61,10 +61,11 @@ class Services:
             await self._recorded("a usage record (decline)", self.usage.record_decline(
                 team_id=team_id, user_id=user_id, question=question, suggestions=reply.suggestions))
 
-    async def follow_up(self, key: str, intent: Intent) -> str | None:
+    async def follow_up(self, key: str, intent: Intent, *, names: bool = True) -> str | None:
         """The question a follow-up such as "and django?" stands for in conversation ``key``, or None.
-        The store is only asked when the words read as a follow-up."""
-        text = followups.words_of(intent)
+        The store is only asked when the words read as a follow-up; ``names``: see
+        ``followups.words_of``."""
+        text = followups.words_of(intent, names=names)
         if self.conversations is None or text is None or not followups.is_follow_up(text):
             return None
         try:

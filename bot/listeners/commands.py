@@ -27,7 +27,7 @@ def register(app: AsyncApp, services: Services, command: str) -> None:
                                                   user_id=command.get("user_id"))
         try:
             intent = intents.parse_command(text)
-            follow_up = await services.follow_up(conversation, intent)
+            follow_up = await services.follow_up(conversation, intent, names=False)  # "django": the overview
             reply = responses.reply(intent, services.brain, shareable=True, follow_up=follow_up)
         except Exception:
             logger.exception("could not build a reply to %s", command.get("command"))

@@ -109,6 +109,10 @@ async def test_slash_command_follow_ups_are_each_persons_own(slack):
     assert answer is not None and answer.ephemeral
     assert f"{NOTE}: _is django secure?_" in all_text(answer)
     assert_valid(answer.to_dict())
+    # the documented sub-command stays the overview, whatever was asked before
+    await remembered(slack, 1)
+    overview = (await slack.send(alice.command("flask"))).message   # not "is flask secure?"
+    assert overview is not None and NOTE not in all_text(overview) and "What is Flask?" in all_text(overview)
     # bob asked nothing before: his "and django?" is a question of its own
     overview = (await slack.send(bob.command("and django?"))).message
     assert NOTE not in all_text(overview) and "Django" in all_text(overview)

@@ -6,7 +6,7 @@ import pytest
 
 from bot import responses
 from bot.followups import (MAX_FOLLOW_UP_CHARS, MAX_KEPT_CHARS, conversation_key, frameworks_named, is_follow_up,
-                           kept_for_follow_ups, rewrite)
+                           kept_for_follow_ups, rewrite, words_of)
 from bot.intents import parse_message
 from bot.knowledge import default_knowledge_dir, load_knowledge
 
@@ -195,3 +195,10 @@ def test_the_blind_exchanges_are_read_as_their_writers_meant():
     assert len(outcomes) >= 150, line
     assert follow_rate >= script.TARGET and new_rate >= script.TARGET, line
     assert [o.exchange.then for o in outcomes if not o.exchange.follow_up and o.read_as] == [], line
+
+
+def test_a_name_alone_is_a_follow_up_in_conversation_but_not_as_a_sub_command():
+    assert words_of(parse_message("django?")) == "django"
+    assert words_of(parse_message("django?"), names=False) is None     # "/flaskvsdjango django": the overview
+    assert words_of(parse_message("and django?"), names=False) == "and django?"
+    assert words_of(parse_message("help")) is None
