@@ -5,6 +5,7 @@
     python -m bot ask --json "what is wsgi"             one JSON object
     some-command | python -m bot ask --json -           one question per line -> JSON lines
     python -m bot ask --dir other/knowledge "..."       another knowledge folder
+    python -m bot ask --after "why flask?" "and django?" a follow-up: read as "why django?", as in Slack
 
 Exit codes: 0 answered or politely declined, 1 the knowledge could not be
 loaded (the message goes to stderr), 2 no question given.
@@ -41,6 +42,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--explain", action="store_true", help="show matched terms, scores and runners-up")
     p.add_argument("--dir", type=Path, default=None, metavar="DIR",
                    help=KNOWLEDGE_DIR_HELP)
+    p.add_argument("--after", default=None, metavar="PREVIOUS",
+                   help="the question asked before (in the same thread or DM): each question is read as a "
+                        "follow-up of it where it is one, as the bot does (\"and django?\")")
     p.set_defaults(handler=run)
 
 
@@ -72,12 +76,29 @@ def run(args: argparse.Namespace, *, stdin: TextIO | None = None, stdout: TextIO
     return 0
 
 
+def _read_as(question: str, after: str | None) -> str | None:
+    """What ``question`` stands for after ``after``, as a mention or DM reads it, or None."""
+    if not after:
+        return None
+    from bot.followups import kept_for_follow_ups, rewrite, words_of
+    from bot.intents import parse_message
+
+    words = words_of(parse_message(question))
+    return rewrite(kept_for_follow_ups(parse_message(after).text or after), words) if words else None
+
+
 def _one(answerer: Answerer, knowledge: Knowledge, question: str, args: argparse.Namespace, out: TextIO) -> None:
-    match = answerer.answer(question, explain=args.explain)
+    read_as = _read_as(question, args.after)
+    match = answerer.answer(read_as or question, explain=args.explain)
     if args.json:
-        out.write(json.dumps(match_as_json(match), ensure_ascii=False) + "\n")
+        data = match_as_json(match)
+        if args.after is not None:
+            data["read_as"] = read_as
+        out.write(json.dumps(data, ensure_ascii=False) + "\n")
         out.flush()
         return
+    if read_as:
+        out.write(f"Following on from the last question: {read_as}\n\n")
     if _is_tty(out):
         _print_rich(match, knowledge, out)
     else:

@@ -115,7 +115,7 @@ def test_rich_output_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
             return True
 
     out = Tty()
-    args = ask_cli.argparse.Namespace(question=["what is wsgi"], json=False, explain=False, dir=None)
+    args = ask_cli.argparse.Namespace(question=["what is wsgi"], json=False, explain=False, dir=None, after=None)
     assert ask_cli.run(args, stdout=out) == 0
     text = out.getvalue()
     assert "WSGI" in text and "╭" in text  # a rich panel
@@ -145,3 +145,16 @@ def test_real_process_json_lines() -> None:
     assert proc.returncode == 0, proc.stderr
     rows = [json.loads(line) for line in proc.stdout.splitlines()]
     assert [(r["answered"], r["topic"]) for r in rows] == [(True, "security"), (False, None)]
+
+
+def test_after_reads_a_follow_up_as_the_bot_does(monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "--after", "why would I choose flask?", "and django?"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Following on from the last question: why would I choose django?\n\nWhy choose Django?")
+    # one JSON object per line of stdin, each read after the same question; "read_as" None when not a follow-up
+    monkeypatch.setattr(sys, "stdin", io.StringIO("what about flask\nwhat is wsgi\n"))
+    assert main(["ask", "--json", "--after", "is django secure?", "-"]) == 0
+    first, second = (json.loads(line) for line in capsys.readouterr().out.splitlines())
+    assert (first["read_as"], first["topic"]) == ("is flask secure?", "security")
+    assert (second["read_as"], second["topic"]) == (None, "wsgi")
