@@ -29,8 +29,8 @@ added: "what is an ORM?" then "and flask?" asks "what is an ORM in flask?"
 ("the other one" then means nothing: None).
 
 ``conversation_key`` says which earlier question a follow-up may refer to: the
-one in the same thread of a channel, the same DM, or the same person's last
-slash command in that channel.
+one in the same thread of a channel, the same DM (messages and slash commands
+alike), or the same person's last slash command in a channel.
 """
 
 from __future__ import annotations

@@ -130,3 +130,12 @@ async def test_a_failing_memory_is_logged_and_the_follow_up_read_on_its_own(slac
     reply = (await slack.send(alice.command("and django?"))).message
     assert reply is not None and NOTE not in all_text(reply) and "Django" in all_text(reply)
     assert "could not recall the last question" in caplog.text and "memory unreachable" in caplog.text
+
+
+async def test_in_the_dm_with_the_bot_commands_and_messages_are_one_conversation(slack):
+    alice = slack.user()
+    await slack.send(alice.command("is django secure?", channel=alice.dm_channel))
+    await kept(slack, conversation_key(rq.TEAM_ID, alice.dm_channel), "is django secure?")
+    await slack.send(alice.dm("and flask?"))
+    [post] = await slack.fake.wait_for("chat.postMessage")
+    assert f"{NOTE}: _is flask secure?_" in all_text(post.params)
