@@ -17,6 +17,9 @@ previous question cannot be turned round:
   questions of their own;
 * or it asks why ("why?", "how come?", "why is that?"): the last question is
   asked again as it was, since its answer gives the reasons;
+* or it is a short question about "it", with nothing before the "it" that it
+  could stand for ("is it secure?", "what is it used for?", "should I learn
+  it?"): when the last question named one framework, "it" becomes its name;
 * the previous question does not already ask about the framework the
   follow-up names; frameworks count as words of their own ("flask-login" is
   not "flask").
@@ -66,6 +69,13 @@ _EMOJI = re.compile(r":[a-z0-9_+'-]+:")  # Slack's ":thinking_face:"
 # "is flask?", "can django?", "and does flask?": the question's verb, the other subject
 _VERBS = frozenset("is are was can could does do did will would should has have".split())
 _OTHER = frozenset({"other", "vice", "versa", "alternative"})  # "the other one", "vice versa", "the alternative"
+# "what is it used for?", "is it secure?", "should I learn it?": a question about the framework the
+# last question named, "it" standing for it; only these words may come before the "it"
+_BEFORE_IT = _VERBS | frozenset(
+    "what how who why when where and so but ok okay k then hmm also wait i we you people choose pick use "
+    "uses learn".split())
+_IT = re.compile(r"\b(it|its)\b", re.IGNORECASE)
+MAX_PRONOUN_WORDS = 7
 
 
 
@@ -99,8 +109,8 @@ def frameworks_named(question: str) -> list[str]:
 
 
 def _asked_for(text: str) -> str | None:
-    """What a follow-up asks about: "flask", "django", "other", "same" (why?), or None if it is
-    not a follow-up."""
+    """What a follow-up asks about: "flask", "django", "other", "same" (why?), "it" (the
+    framework the last question named), or None if it is not a follow-up."""
     if len(text) > MAX_FOLLOW_UP_CHARS:
         return None
     simple = _simple(text)
@@ -108,6 +118,8 @@ def _asked_for(text: str) -> str | None:
         return "same"
     words = simple.split()
     frameworks = [_framework_word(w) for w in words]
+    if not any(frameworks) and _about_it(words):
+        return "it"
     named = {fw for fw in frameworks if fw}
     # what is left; the "s" of "django's" goes with the name ("what's" keeps its "s": "is")
     rest = {w for i, w in enumerate(words) if not frameworks[i] and not (w == "s" and i and frameworks[i - 1])}
@@ -118,6 +130,19 @@ def _asked_for(text: str) -> str | None:
     if not (rest <= _LEADS or rest & _POINTERS or (rest & _VERBS and rest <= _VERBS | _LEADS - {"what", "how"})):
         return None  # "what is django?", "how does django work": questions of their own
     return "other" if other else named.pop()
+
+
+def _about_it(words: list[str]) -> bool:
+    """"is it secure?", "what is it used for": a short question whose "it" comes before any word
+    that could be what "it" stands for ("wsgi?? what is it" names its own)."""
+    if len(words) > MAX_PRONOUN_WORDS or _OTHER.intersection(words):
+        return False
+    for w in words:
+        if w in ("it", "its"):
+            return True
+        if w not in _BEFORE_IT:
+            return False
+    return False
 
 
 def words_of(intent: Intent, *, names: bool = True) -> str | None:
@@ -161,6 +186,10 @@ def rewrite(previous: str | None, text: str) -> str | None:
     if wanted == "same":  # "why?": the last answer gives its reasons; it is given again
         return previous
     named = frameworks_named(previous)
+    if wanted == "it":  # "is it secure?" after "why choose django?": "is django secure?"
+        if len(named) != 1:
+            return None
+        return _IT.sub(lambda m: named[0] + ("'s" if m.group(1).lower() == "its" else ""), text, count=1)
     if not named:
         if wanted == "other":
             return None

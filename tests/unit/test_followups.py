@@ -43,6 +43,11 @@ def brain():
         ("which one is more secure?", "why is that?", "which one is more secure?"),
         ("is django good for rapid development?", "how come?", "is django good for rapid development?"),
         ("is django good for social media apps?", "but why? 🤔", "is django good for social media apps?"),
+        # a short question about "it", nothing before the "it" that it could stand for
+        ("what is django?", "what is it used for?", "what is django used for?"),
+        ("why flask", "is it secure?", "is flask secure?"),
+        ("tell me about django", "should I learn it?", "should I learn django?"),
+        ("why choose django", "can its admin be customised?", "can django's admin be customised?"),
         ("does flask have an admin panel?", "what about django's?", "does django have an admin panel?"),
         # a framework and a word pointing back, with nothing else but small words
         ("is flask secure?", "does django have that too?", "is django secure?"),
@@ -76,6 +81,8 @@ def test_a_follow_up_asks_the_previous_question_about_the_framework_it_names(pre
         ("what is an ORM?", "and the other one?"),              # no framework: "other" means nothing
         (None, "and django?"),                                  # nothing remembered
         ("", "what about flask"),
+        ("what is wsgi?", "is it secure?"),                    # "it" is WSGI: no framework to put in
+        ("flask or django?", "is it secure?"),                  # which of the two?
     ],
 )
 def test_a_follow_up_that_cannot_turn_the_previous_question_round_is_none(previous, follow_up):
@@ -100,6 +107,8 @@ def test_a_follow_up_that_cannot_turn_the_previous_question_round_is_none(previo
         "does django have that and flask too",  # two frameworks
         "why not?",                         # the downsides, not the reasons
         "why are blueprints useful",
+        "wsgi?? what is it",                # "it" stands for something the message names
+        "what time is it",
     ],
 )
 def test_other_words_are_not_a_follow_up(text):
@@ -173,14 +182,17 @@ def test_only_a_question_a_follow_up_could_use_is_kept():
 def test_no_question_of_the_shipped_set_reads_as_a_follow_up():
     """Each of them was written to stand on its own: read as a follow-up, one would be rewritten
     into the conversation's last question. A framework's name alone is the exception: after a
-    question, "django?" asks it about Django."""
+    question, "django?" asks it about Django; so is chatter about "it", which declines either way."""
     from bot.intents import strip_mentions
     from tests.script_modules import load_script
 
     cases = load_script("accuracy").load_cases()
     assert len(cases) > 2000
     alone = {"flask", "django", "flask?", "django?", "flask??", "django??"}  # a name alone follows up, by design
-    assert [c.q for c in cases if is_follow_up(strip_mentions(c.q)) and c.q.lower() not in alone] == []
+    read = [c for c in cases if is_follow_up(strip_mentions(c.q)) and c.q.lower() not in alone]
+    # "is it going to rain tomorrow" reads as one ("is django going to rain...?" after a django
+    # question), and is declined either way; no question the guide answers may read as one
+    assert [c.q for c in read if c.expect != "decline"] == []
 
 
 def test_the_blind_exchanges_are_read_as_their_writers_meant():
