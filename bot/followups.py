@@ -54,13 +54,15 @@ _POINTERS = frozenset("it that this these those them one ones all same too also 
 # ...words that lead to a framework's name, or trail it ("and django?", "flask too?", "or flask then")...
 _LEADS = frozenset(
     "and n or but so ok okay k now then what how about of in for with on same question thing q again too also as any "
+    "vs versus "
     "well though instead please pls plz specifically only hmm right cool thanks case the teh framework guy".split())
 # ...and the other words a follow-up that points back may hold besides one framework name.
 _SMALL_WORDS = _POINTERS | _LEADS | frozenset(
     "is s are does do did can could would will have has a i we you get got great better worse different true hold work works "
     "apply applies handle handles go goes like look looks mean compare compared take use uses using need "
     "needs offer offers support supports include includes come comes provide provides protect protects "
-    "against something similar equivalent built ship ships why".split())
+    "against something similar equivalent built ship ships why front good flip flipped exist exists stop stops "
+    "prevent prevents".split())
 # "why?", "how come?", "why is that?": the reasons behind the last answer, which its answer gives
 _WHY = re.compile(r"^(?:(?:but|wait|ok|okay|and|so|hmm+|really|huh)\s+)*"
                   r"(?:why|how come|how so|why so|why is that|why is it|why is that so|in what way)"
@@ -73,7 +75,7 @@ _OTHER = frozenset({"other", "vice", "versa", "alternative"})  # "the other one"
 # last question named, "it" standing for it; only these words may come before the "it"
 _BEFORE_IT = _VERBS | frozenset(
     "what how who why when where and so but ok okay k then hmm also wait i we you people choose pick use "
-    "uses learn".split())
+    "uses learn s makes make actually".split())
 _IT = re.compile(r"\b(it|its)\b", re.IGNORECASE)
 MAX_PRONOUN_WORDS = 7
 

@@ -189,6 +189,7 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
     shud shld yr yrs becuz
     clone clones mini standup standups wild category categories
     flaskvsdjango bot
+    another chunk chunks overblown overrated overhyped exaggerated
     """.split()
 )
 

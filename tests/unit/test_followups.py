@@ -48,6 +48,10 @@ def brain():
         ("why flask", "is it secure?", "is flask secure?"),
         ("tell me about django", "should I learn it?", "should I learn django?"),
         ("why choose django", "can its admin be customised?", "can django's admin be customised?"),
+        ("which framework for a REST API?", "is django good for it", "which framework for a REST API in django?"),
+        ("is django pretty rigid?", "vs flask?", "is flask pretty rigid?"),
+        ("what is csrf?", "how does django stop it?", "what is csrf in django?"),
+        ("tell me a bit about django", "what's it actually good for?", "what's django actually good for?"),
         ("does flask have an admin panel?", "what about django's?", "does django have an admin panel?"),
         # a framework and a word pointing back, with nothing else but small words
         ("is flask secure?", "does django have that too?", "is django secure?"),
@@ -103,7 +107,7 @@ def test_a_follow_up_that_cannot_turn_the_previous_question_round_is_none(previo
         "so what's django",
         "what's great about flask",
         "how does django work",
-        "is django good for it",            # "good": more than small words
+        "is django good",                   # points nowhere: a question of its own
         "does django have that and flask too",  # two frameworks
         "why not?",                         # the downsides, not the reasons
         "why are blueprints useful",
