@@ -15,8 +15,9 @@ previous question cannot be turned round:
   django have that too?", "is it the same in django?", "does flask use it?".
   "what is django?" and "how does django work" point nowhere: they are
   questions of their own;
-* or it asks why ("why?", "how come?", "why is that?"): the last question is
-  asked again as it was, since its answer gives the reasons;
+* or it asks why, what that means or for examples ("why?", "how come?", "why
+  that one?", "what does that mean?", "examples?"): the last question is asked
+  again as it was, since its answer gives the reasons and the examples;
 * or it is a short question about "it", with nothing before the "it" that it
   could stand for ("is it secure?", "what is it used for?", "should I learn
   it?"): when the last question named one framework, "it" becomes its name;
@@ -63,10 +64,14 @@ _SMALL_WORDS = _POINTERS | _LEADS | frozenset(
     "needs offer offers support supports include includes come comes provide provides protect protects "
     "against something similar equivalent built ship ships why front good flip flipped exist exists stop stops "
     "prevent prevents".split())
-# "why?", "how come?", "why is that?": the reasons behind the last answer, which its answer gives
-_WHY = re.compile(r"^(?:(?:but|wait|ok|okay|and|so|hmm+|really|huh)\s+)*"
-                  r"(?:why|how come|how so|why so|why is that|why is it|why is that so|in what way)"
-                  r"(?:\s+(?:exactly|though|tho|so|then))?$")
+# "why?", "how come?", "why that one?", "what does that mean?", "examples?": the reasons, meaning
+# or examples behind the last answer, which that answer gives
+_WHY = re.compile(r"^(?:(?:but|wait|ok|okay|and|so|hmm+|really|huh|like|sorry)\s+)*"
+                  r"(?:why|how come|how so|why so|why is that|why is it|why is that so|in what way|"
+                  r"why (?:that|this)(?: one)?|what does (?:that|it|this)(?: even| actually)? mean|meaning|"
+                  r"(?:any |some |give me |give me some |got any )?examples|for example|like what|"
+                  r"(?:like )?which ones|such as)"
+                  r"(?:\s+(?:exactly|though|tho|so|then|please|pls))?$")
 _EMOJI = re.compile(r":[a-z0-9_+'-]+:")  # Slack's ":thinking_face:"
 # "is flask?", "can django?", "and does flask?": the question's verb, the other subject
 _VERBS = frozenset("is are was can could does do did will would should has have".split())
@@ -122,6 +127,8 @@ def _asked_for(text: str) -> str | None:
     frameworks = [_framework_word(w) for w in words]
     if not any(frameworks) and _about_it(words):
         return "it"
+    if not any(frameworks) and _why_of_it(words):
+        return "same"
     named = {fw for fw in frameworks if fw}
     # what is left; the "s" of "django's" goes with the name ("what's" keeps its "s": "is")
     rest = {w for i, w in enumerate(words) if not frameworks[i] and not (w == "s" and i and frameworks[i - 1])}
@@ -132,6 +139,14 @@ def _asked_for(text: str) -> str | None:
     if not (rest <= _LEADS or rest & _POINTERS or (rest & _VERBS and rest <= _VERBS | _LEADS - {"what", "how"})):
         return None  # "what is django?", "how does django work": questions of their own
     return "other" if other else named.pop()
+
+
+def _why_of_it(words: list[str]) -> bool:
+    """"ok but why would I bother using them", "why's it a good fit for that": a short why-question
+    about what was just answered (a word pointing back, no framework named)."""
+    asking = [w for w in words if w not in ("ok", "okay", "but", "so", "and", "hmm", "wait")]
+    return (bool(asking) and asking[0] == "why" and len(words) <= MAX_PRONOUN_WORDS + 1
+            and not _POINTERS.isdisjoint(asking) and _OTHER.isdisjoint(words))
 
 
 def _about_it(words: list[str]) -> bool:

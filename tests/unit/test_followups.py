@@ -43,6 +43,10 @@ def brain():
         ("which one is more secure?", "why is that?", "which one is more secure?"),
         ("is django good for rapid development?", "how come?", "is django good for rapid development?"),
         ("is django good for social media apps?", "but why? 🤔", "is django good for social media apps?"),
+        ("which framework for a REST API?", "why that one?", "which framework for a REST API?"),
+        ("someone called flask a microframework", "what does that even mean", "someone called flask a microframework"),
+        ("what are flask extensions", "examples?", "what are flask extensions"),
+        ("what are blueprints in flask", "ok but why would I bother using them", "what are blueprints in flask"),
         # a short question about "it", nothing before the "it" that it could stand for
         ("what is django?", "what is it used for?", "what is django used for?"),
         ("why flask", "is it secure?", "is flask secure?"),
