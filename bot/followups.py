@@ -125,10 +125,11 @@ def _asked_for(text: str) -> str | None:
         return "same"
     words = simple.split()
     frameworks = [_framework_word(w) for w in words]
-    if not any(frameworks) and _about_it(words):
-        return "it"
-    if not any(frameworks) and _why_of_it(words):
-        return "same"
+    if not any(frameworks):
+        if _about_it(words):
+            return "it"
+        if _why_of_it(words):
+            return "same"
     named = {fw for fw in frameworks if fw}
     # what is left; the "s" of "django's" goes with the name ("what's" keeps its "s": "is")
     rest = {w for i, w in enumerate(words) if not frameworks[i] and not (w == "s" and i and frameworks[i - 1])}
@@ -192,9 +193,11 @@ def _same_case(new: str, old: str) -> str:
 
 
 def rewrite(previous: str | None, text: str) -> str | None:
-    """``previous`` asked again about the framework the follow-up ``text`` names; None if that
-    is not what ``text`` is, or ``previous`` already asks about it. When ``previous`` names both,
-    only "vice versa" / "the other one" turns it round: the two swap places."""
+    """What the follow-up ``text`` asks, given the last question ``previous``: ``previous`` about
+    the framework ``text`` names ("and django?"), ``previous`` as it was ("why?"), or ``text`` with
+    its "it" named ("is it secure?"); None if ``text`` is no follow-up, or ``previous`` already
+    asks about that framework. When ``previous`` names both, only "vice versa" / "the other one"
+    turns it round: the two swap places."""
     if not previous:
         return None
     wanted = _asked_for(text)
