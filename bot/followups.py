@@ -44,7 +44,8 @@ import re
 from bot.edits import edit_distance_up_to_one
 from bot.intents import Intent, Kind
 
-__all__ = ["conversation_key", "frameworks_named", "is_follow_up", "kept_for_follow_ups", "rewrite", "words_of"]
+__all__ = ["conversation_key", "frameworks_named", "is_follow_up", "kept_for_follow_ups", "read_as", "rewrite",
+           "words_of"]
 
 FRAMEWORKS = ("flask", "django")
 MAX_FOLLOW_UP_CHARS = 80    # "ok so and what about for django then please" is 45
@@ -224,6 +225,13 @@ def rewrite(previous: str | None, text: str) -> str | None:
     if after == before:
         return None
     return _NAMES[before].sub(lambda m: _same_case(after, m.group(0)), previous)
+
+
+def read_as(intent: Intent, previous: str | None, *, names: bool = True) -> str | None:
+    """What ``intent`` asks after the kept question ``previous`` (``kept_for_follow_ups``), when it
+    is a follow-up (``words_of``, ``rewrite``); None when it is a question of its own."""
+    words = words_of(intent, names=names)
+    return rewrite(previous, words) if words is not None else None
 
 
 def conversation_key(team_id: str | None, channel: str, *, thread_ts: str | None = None,

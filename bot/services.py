@@ -73,7 +73,7 @@ class Services:
         except Exception:
             logger.exception("could not recall the last question of %s; reading the follow-up on its own", key)
             return None
-        return followups.rewrite(previous, text)
+        return followups.read_as(intent, previous, names=names)
 
     async def remember(self, key: str, reply: Reply) -> None:
         """Keep the question an answer answered, for the next follow-up in conversation ``key``

@@ -370,7 +370,7 @@ def is_foreign(word: str) -> bool:
     (graphql, redis, pagination, vscode, wifi). Numbers, two-letter words
     ("cs", "ui"), non-ASCII words and kinds of project ("saas", "ios", "crm":
     ``bot.neutral.PROJECT_KINDS``) are not foreign."""
-    if word.isdigit() or not word.isascii() or not word.isalnum() or _AMOUNT.fullmatch(word):
+    if is_amount(word) or not word.isascii() or not word.isalnum():
         return False
     if not word.isalpha():
         return True

@@ -6,7 +6,7 @@ Each exchange in ``tests/data/followups.yaml`` is a first message, a second one,
 the second only makes sense with the first (``follow_up``), and the topic that answers
 what the second means (``expect``, or ``decline``). Both go through the pure core as a
 conversation would: the first is answered and kept (``bot.followups.kept_for_follow_ups``),
-the second is read with it (``bot.followups.rewrite``) and answered. Prints, e.g.::
+the second is read with it (``bot.followups.read_as``) and answered. Prints, e.g.::
 
     follow-ups 50/55 answered right (48 read as follow-ups); new questions 24/25 answered right (0 read as follow-ups)
 
@@ -28,7 +28,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bot import responses  # noqa: E402
-from bot.followups import kept_for_follow_ups, rewrite, words_of  # noqa: E402
+from bot.followups import kept_for_follow_ups, read_as  # noqa: E402
 from bot.intents import parse_message  # noqa: E402
 from bot.knowledge import default_knowledge_dir, load_knowledge  # noqa: E402
 
@@ -73,11 +73,10 @@ def converse(brain: responses.Brain, exchange: Exchange) -> Outcome:
     first = responses.reply(parse_message(exchange.first), brain)
     kept = kept_for_follow_ups(first.question) if first.answered else None
     intent = parse_message(exchange.then)
-    words = words_of(intent)
-    asked = rewrite(kept, words) if words is not None else None
+    asked = read_as(intent, kept)
     second = responses.reply(intent, brain, follow_up=asked)
-    read_as = asked if asked is not None and second.question == asked else None
-    return Outcome(exchange, read_as, second.answered or "decline")
+    taken = asked if asked is not None and second.question == asked else None
+    return Outcome(exchange, taken, second.answered or "decline")
 
 
 def evaluate(brain: responses.Brain, exchanges: list[Exchange]) -> list[Outcome]:

@@ -80,11 +80,10 @@ def _read_as(question: str, after: str | None) -> str | None:
     """What ``question`` stands for after ``after``, as a mention or DM reads it, or None."""
     if not after:
         return None
-    from bot.followups import kept_for_follow_ups, rewrite, words_of
+    from bot.followups import kept_for_follow_ups, read_as
     from bot.intents import parse_message
 
-    words = words_of(parse_message(question))
-    return rewrite(kept_for_follow_ups(parse_message(after).text or after), words) if words else None
+    return read_as(parse_message(question), kept_for_follow_ups(parse_message(after).text or after))
 
 
 def _one(answerer: Answerer, knowledge: Knowledge, question: str, args: argparse.Namespace, out: TextIO) -> None:

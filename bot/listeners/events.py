@@ -29,10 +29,10 @@ async def _answer(services: Services, client: AsyncWebClient, event: dict[str, A
     # A mention in a DM can arrive as both app_mention and message.im: answer once. Only DMs
     # (channel ids "D...") can: the message handler ignores every other channel type, so a
     # channel mention needs no second key (half the de-dup keys under mention traffic).
-    if channel.startswith("D") and not await services.deduper.first_seen(f"message:{channel}:{ts}"):
+    dm = channel.startswith("D")
+    if dm and not await services.deduper.first_seen(f"message:{channel}:{ts}"):
         return
     text = event.get("text") or ""
-    dm = channel.startswith("D")
     # A follow-up ("and django?") refers to the last question of the thread, or of the whole DM.
     conversation = followups.conversation_key(team_id, channel, thread_ts=None if dm else thread_ts)
     if event.get("files") and not intents.strip_mentions(text).strip():  # a file, an image, no words
