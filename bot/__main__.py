@@ -7,6 +7,7 @@ content editors and operators; each lives in its own module under ``bot.cli``.
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -50,7 +51,13 @@ def main(argv: list[str] | None = None) -> int:
     handler = getattr(args, "handler", None)
     if handler is None:
         return serve.run()
-    return handler(args)
+    try:
+        return handler(args)
+    except BrokenPipeError:
+        # `python -m bot ask ... | head`: the reader stopped reading. Exit 1 quietly, as Python
+        # does on a broken pipe, with stdout pointed at /dev/null so the final flush is silent.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 if __name__ == "__main__":

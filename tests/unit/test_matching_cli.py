@@ -158,3 +158,17 @@ def test_after_reads_a_follow_up_as_the_bot_does(monkeypatch: pytest.MonkeyPatch
     first, second = (json.loads(line) for line in capsys.readouterr().out.splitlines())
     assert (first["read_as"], first["topic"]) == ("is flask secure?", "security")
     assert (second["read_as"], second["topic"]) == (None, "wsgi")
+
+
+def test_a_reader_that_stops_reading_ends_ask_quietly() -> None:
+    """`python -m bot ask - | head`: exit 1 with no traceback once the pipe is closed, as Python does."""
+    questions = "\n".join(["which one is more secure?"] * 400) + "\n"
+    proc = subprocess.Popen([sys.executable, "-m", "bot", "ask", "-"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=Path(__file__).resolve().parents[2])
+    assert proc.stdin is not None and proc.stdout is not None and proc.stderr is not None
+    proc.stdin.write(questions.encode())
+    proc.stdin.close()
+    assert proc.stdout.readline()       # the reader takes one line, then goes away
+    proc.stdout.close()
+    assert proc.wait(timeout=60) == 1
+    assert "Traceback" not in proc.stderr.read().decode()
