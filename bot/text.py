@@ -50,6 +50,11 @@ _EMOJI = re.compile(r":[a-z0-9_+\-']+:")
 _ZERO_WIDTH = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 _APOSTROPHES = re.compile("['\u2018\u2019\u02bc\u0060\u00b4]")
 _DASHES = re.compile("[\u2010-\u2015\u2212]")
+# "ok different question, what's CSRF?", "another q:": a change of subject, not a question about
+# differences (the "quick question" filler of STOPWORDS, in other words)
+_NEW_QUESTION = re.compile(
+    r"\b(?:(?:a|one|some)\s+)?(?:different|another|other|unrelated|separate|new|random|side|diff)\s+"
+    r"(?:question|q|qq|topic|subject)\b")
 _POSSESSIVE = re.compile(r"(?<=[a-z0-9])'s\b")
 _IS_CONTRACTION = re.compile(r"\b(what|who|where|how)'s\b")
 # A word: letters/digits, optionally joined by hyphens or apostrophes inside it
@@ -93,6 +98,8 @@ def normalise(text: str) -> str:
     text = _EMOJI.sub(" ", text)
     text = _APOSTROPHES.sub("'", text)
     text = _DASHES.sub("-", text)
+    if "question" in text or "topic" in text or "subject" in text or " q" in text:
+        text = _NEW_QUESTION.sub(" question ", text)
     return text
 
 

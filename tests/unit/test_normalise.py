@@ -86,6 +86,13 @@ def test_stemming_merges_plurals_and_inflections() -> None:
     assert stem("2025") == "2025"
 
 
+def test_a_change_of_subject_is_filler_too() -> None:
+    # "different" here says a new question follows, not that one asks about differences
+    assert terms("ok different question, what's CSRF?") == ["csrf"]
+    assert terms("another q: is flask secure") == ["flask", "secur"]
+    assert terms("unrelated topic but how different are flask and django") == ["differ", "flask", "django"]
+
+
 def test_stopwords_and_chat_filler_are_dropped() -> None:
     assert content_words(tokens("hey team tbh i was wondering which is the one")) == []
     assert "flask" not in STOPWORDS and "django" not in STOPWORDS
