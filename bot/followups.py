@@ -18,9 +18,15 @@ previous question cannot be turned round:
 * or it asks why, what that means or for examples ("why?", "how come?", "why
   that one?", "what does that mean?", "examples?"): the last question is asked
   again as it was, since its answer gives the reasons and the examples;
-* or it is a short question about "it", with nothing before the "it" that it
-  could stand for ("is it secure?", "what is it used for?", "should I learn
-  it?"): when the last question named one framework, "it" becomes its name;
+* or it is a short question pointing back ("it", "that", "they"...), with
+  nothing before the pointer that it could stand for ("is it secure?", "how
+  does that work?", "what can you do with it?", "which algorithm does it
+  use?"). Whether it asks something of its own is for the caller to judge
+  (``own_subject``: the answerer, on the question without its pointers):
+  "is it secure?" does, and "it" becomes the framework the last question
+  named ("is django secure?"); "how does that work?" does not, and is read
+  together with the last question ("does django protect against CSRF? how
+  does that work"), since "that" is what was just asked about;
 * the previous question does not already ask about the framework the
   follow-up names; frameworks count as words of their own ("flask-login" is
   not "flask").
@@ -40,6 +46,7 @@ alike), or the same person's last slash command in a channel.
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from bot.edits import edit_distance_up_to_one
 from bot.intents import Intent, Kind
@@ -57,14 +64,16 @@ _POINTERS = frozenset("it that this these those them one ones all same too also 
 _LEADS = frozenset(
     "and n or but so ok okay k now then what how about of in for with on same question thing q again too also as any "
     "vs versus "
-    "well though instead please pls plz specifically only hmm right cool thanks case the teh framework guy".split())
+    "well though instead please pls plz specifically only hmm right cool thanks case the teh framework guy "
+    "thx ty thank nice ah oh alright yeah yep yes sure gotcha perfect interesting cheers lol "  # "thx! and django?"
+    "dev devs developer developers folks".split())  # "and django devs?"
 # ...and the other words a follow-up that points back may hold besides one framework name.
 _SMALL_WORDS = _POINTERS | _LEADS | frozenset(
     "is s are does do did can could would will have has a i we you get got great better worse different true hold work works "
     "apply applies handle handles go goes like look looks mean compare compared take use uses using need "
     "needs offer offers support supports include includes come comes provide provides protect protects "
     "against something similar equivalent built ship ships why front good flip flipped exist exists stop stops "
-    "prevent prevents".split())
+    "prevent prevents say".split())
 # "why?", "how come?", "why that one?", "what does that mean?", "examples?": the reasons, meaning
 # or examples behind the last answer, which that answer gives
 _WHY = re.compile(r"^(?:(?:but|wait|ok|okay|and|so|hmm+|really|huh|like|sorry)\s+)*"
@@ -77,14 +86,19 @@ _EMOJI = re.compile(r":[a-z0-9_+'-]+:")  # Slack's ":thinking_face:"
 # "is flask?", "can django?", "and does flask?": the question's verb, the other subject
 _VERBS = frozenset("is are was can could does do did will would should has have".split())
 _OTHER = frozenset({"other", "vice", "versa", "alternative"})  # "the other one", "vice versa", "the alternative"
-# "what is it used for?", "is it secure?", "should I learn it?": a question about the framework the
-# last question named, "it" standing for it; only these words may come before the "it"
-_BEFORE_IT = _VERBS | frozenset(
-    "what how who why when where and so but ok okay k then hmm also wait i we you people choose pick use "
-    "uses learn s makes make actually".split())
+# "is it secure?", "how does that work?", "what can you do with it?": a short question pointing back
+# with one of these; "that", "this"... only when no noun follows ("is that a flask thing" names its own)
+_PRONOUNS = frozenset("it its they them".split())
+_DEMONSTRATIVES = frozenset("that this those these".split())
+_AFTER_DEMONSTRATIVE = _VERBS | frozenset(
+    "work works mean means do help helps matter happen true right correct so possible good bad safe".split())
+# only these words may come before the pointer
+_BEFORE_POINTER = _VERBS | frozenset(
+    "what which how who why when where and so but ok okay k then hmm also wait i we you people choose pick use "
+    "uses learn s makes make actually with exactly about at to on from".split())
 _IT = re.compile(r"\b(it|its)\b", re.IGNORECASE)
-MAX_PRONOUN_WORDS = 7
-
+MAX_PRONOUN_WORDS = 8
+_WH = frozenset({"which", "what"})  # "which algorithm does it use": the noun asked for, not what "it" is
 
 
 def _as_a_word(name: str) -> re.Pattern[str]:
@@ -117,8 +131,8 @@ def frameworks_named(question: str) -> list[str]:
 
 
 def _asked_for(text: str) -> str | None:
-    """What a follow-up asks about: "flask", "django", "other", "same" (why?), "it" (the
-    framework the last question named), or None if it is not a follow-up."""
+    """What a follow-up asks about: "flask", "django", "other", "same" (why?), "pointer" ("is it
+    secure?", "how does that work?"), or None if it is not a follow-up."""
     if len(text) > MAX_FOLLOW_UP_CHARS:
         return None
     simple = _simple(text)
@@ -127,8 +141,8 @@ def _asked_for(text: str) -> str | None:
     words = simple.split()
     frameworks = [_framework_word(w) for w in words]
     if not any(frameworks):
-        if _about_it(words):
-            return "it"
+        if _points_back(words):
+            return "pointer"
         if _why_of_it(words):
             return "same"
     named = {fw for fw in frameworks if fw}
@@ -147,21 +161,39 @@ def _why_of_it(words: list[str]) -> bool:
     """"ok but why would I bother using them", "why's it a good fit for that": a short why-question
     about what was just answered (a word pointing back, no framework named)."""
     asking = [w for w in words if w not in ("ok", "okay", "but", "so", "and", "hmm", "wait")]
-    return (bool(asking) and asking[0] == "why" and len(words) <= MAX_PRONOUN_WORDS + 1
+    return (bool(asking) and asking[0] == "why" and len(words) <= MAX_PRONOUN_WORDS
             and not _POINTERS.isdisjoint(asking) and _OTHER.isdisjoint(words))
 
 
-def _about_it(words: list[str]) -> bool:
-    """"is it secure?", "what is it used for": a short question whose "it" comes before any word
-    that could be what "it" stands for ("wsgi?? what is it" names its own)."""
+def _points_back(words: list[str]) -> bool:
+    """"is it secure?", "how does that work", "which algorithm does it use?": a short question whose
+    pointer comes before any word that could be what it stands for ("wsgi?? what is it" names its own;
+    "what time is it" points nowhere)."""
     if len(words) > MAX_PRONOUN_WORDS or _OTHER.intersection(words):
         return False
-    for w in words:
-        if w in ("it", "its"):
+    for i, w in enumerate(words):
+        after = words[i + 1] if i + 1 < len(words) else None
+        if w in _PRONOUNS:
             return True
-        if w not in _BEFORE_IT:
+        if w in _DEMONSTRATIVES:
+            return after is None or after in _AFTER_DEMONSTRATIVE
+        if w in _BEFORE_POINTER:
+            continue
+        if not (i and words[i - 1] in _WH and after in _VERBS and i + 3 < len(words)
+                and words[i + 2] in _PRONOUNS):
             return False
     return False
+
+
+def _without_pointers(text: str) -> str:
+    """``text`` with its pointers left out: what it asks on its own ("is it secure?": "is secure")."""
+    return " ".join(w for w in _simple(text).split() if w not in _PRONOUNS and w not in _DEMONSTRATIVES)
+
+
+def _together(previous: str, text: str) -> str:
+    """The last question and a follow-up about what it asked, read as one message."""
+    asked = previous.rstrip()
+    return f"{asked}{'' if asked.endswith(('?', '!', '.')) else '?'} {text.strip()}"
 
 
 def words_of(intent: Intent, *, names: bool = True) -> str | None:
@@ -193,12 +225,16 @@ def _same_case(new: str, old: str) -> str:
     return new
 
 
-def rewrite(previous: str | None, text: str) -> str | None:
+def rewrite(previous: str | None, text: str, *, own_subject: Callable[[str], bool] | None = None) -> str | None:
     """What the follow-up ``text`` asks, given the last question ``previous``: ``previous`` about
-    the framework ``text`` names ("and django?"), ``previous`` as it was ("why?"), or ``text`` with
-    its "it" named ("is it secure?"); None if ``text`` is no follow-up, or ``previous`` already
-    asks about that framework. When ``previous`` names both, only "vice versa" / "the other one"
-    turns it round: the two swap places."""
+    the framework ``text`` names ("and django?"), ``previous`` as it was ("why?"), ``text`` with
+    its "it" named ("is it secure?"), or both read together ("how does that work?"); None if
+    ``text`` is no follow-up, or ``previous`` already asks about that framework. When ``previous``
+    names both, only "vice versa" / "the other one" turns it round: the two swap places.
+
+    ``own_subject(words)``: does a question pointing back ask something of its own once its
+    pointers are left out ("is secure": yes; "how does work": no)? Without it, every such
+    question is taken to (its "it" is the framework)."""
     if not previous:
         return None
     wanted = _asked_for(text)
@@ -207,9 +243,13 @@ def rewrite(previous: str | None, text: str) -> str | None:
     if wanted == "same":  # "why?": the last answer gives its reasons; it is given again
         return previous
     named = frameworks_named(previous)
-    if wanted == "it":  # "is it secure?" after "why choose django?": "is django secure?"
-        if len(named) != 1:
-            return None
+    if wanted == "pointer":
+        if own_subject is not None and not own_subject(_without_pointers(text)):
+            # "how does that work?": about what the last question asked
+            return _together(previous, text)
+        # "is it secure?" after "why choose django?": "is django secure?"
+        if len(named) != 1 or not _IT.search(text):
+            return None  # "can they do form handling?": a question of its own
         return _IT.sub(lambda m: named[0] + ("'s" if m.group(1).lower() == "its" else ""), text, count=1)
     if not named:
         if wanted == "other":
@@ -227,11 +267,13 @@ def rewrite(previous: str | None, text: str) -> str | None:
     return _NAMES[before].sub(lambda m: _same_case(after, m.group(0)), previous)
 
 
-def read_as(intent: Intent, previous: str | None, *, names: bool = True) -> str | None:
+def read_as(intent: Intent, previous: str | None, *, own_subject: Callable[[str], bool],
+            names: bool = True) -> str | None:
     """What ``intent`` asks after the kept question ``previous`` (``kept_for_follow_ups``), when it
-    is a follow-up (``words_of``, ``rewrite``); None when it is a question of its own."""
+    is a follow-up (``words_of``, ``rewrite``; ``own_subject``: see ``rewrite``, usually
+    ``Answerer.asks_on_its_own``); None when it is a question of its own."""
     words = words_of(intent, names=names)
-    return rewrite(previous, words) if words is not None else None
+    return rewrite(previous, words, own_subject=own_subject) if words is not None else None
 
 
 def conversation_key(team_id: str | None, channel: str, *, thread_ts: str | None = None,

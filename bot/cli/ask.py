@@ -76,18 +76,19 @@ def run(args: argparse.Namespace, *, stdin: TextIO | None = None, stdout: TextIO
     return 0
 
 
-def _read_as(question: str, after: str | None) -> str | None:
+def _read_as(answerer: Answerer, question: str, after: str | None) -> str | None:
     """What ``question`` stands for after ``after``, as a mention or DM reads it, or None."""
     if not after:
         return None
     from bot.followups import kept_for_follow_ups, read_as
     from bot.intents import parse_message
 
-    return read_as(parse_message(question), kept_for_follow_ups(parse_message(after).text or after))
+    return read_as(parse_message(question), kept_for_follow_ups(parse_message(after).text or after),
+                   own_subject=answerer.asks_on_its_own)
 
 
 def _one(answerer: Answerer, knowledge: Knowledge, question: str, args: argparse.Namespace, out: TextIO) -> None:
-    read_as = _read_as(question, args.after)
+    read_as = _read_as(answerer, question, args.after)
     match = answerer.answer(read_as or question, explain=args.explain)
     if args.json:
         data = match_as_json(match)

@@ -7,6 +7,7 @@ The decision (THE DECLINE RULE in the package docstring) is made in ``answer``;
 from __future__ import annotations
 
 import gc
+import math
 
 from bot.knowledge import Knowledge, Topic
 from bot.matching.index import Index
@@ -62,6 +63,21 @@ class Answerer:
                 gc.enable()
         is_common_word("the")  # load the everyday-English list now, not on a first question
         trim_word_caches(now=True)  # a large knowledge base fills them past their bound
+
+    def asks_on_its_own(self, words: str) -> bool:
+        """Do ``words`` ask something of their own? They do when they are answered and no other topic
+        scores as high ("is secure"), or hold words the guide does not know ("is going to rain"), or
+        are declined as outside the guide ("who made"). "how does work" asks nothing, and "what is
+        used for" nothing one topic answers (Flask's and Django's use cases tie): what a question
+        pointing back at the last one holds besides its pointer (``bot.followups.rewrite``)."""
+        match = self.answer(words, explain=True)
+        explanation = match.explanation
+        assert explanation is not None  # explain=True
+        if not match.answered:
+            return bool(explanation.unknown or explanation.vetoed.startswith("outside the guide"))
+        best = explanation.best.score if explanation.best else match.score
+        runner_up = explanation.runners_up[0].score if explanation.runners_up else 0.0
+        return runner_up < best and not math.isclose(runner_up, best, rel_tol=1e-6)
 
     def answer(self, question: str, *, explain: bool = False) -> Match:
         index = self._index

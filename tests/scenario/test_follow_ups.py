@@ -139,3 +139,23 @@ async def test_in_the_dm_with_the_bot_commands_and_messages_are_one_conversation
     await slack.send(alice.dm("and flask?"))
     [post] = await slack.fake.wait_for("chat.postMessage")
     assert f"{NOTE}: _is flask secure?_" in all_text(post.params)
+
+
+async def test_a_question_pointing_back_is_answered_with_what_it_points_at(slack):
+    """"how does that work?" asks nothing on its own: it is read with the thread's last question."""
+    alice = slack.user()
+    await slack.send(alice.mention("does django protect against CSRF out of the box?"))
+    [first] = await slack.fake.wait_for("chat.postMessage")
+    thread = first.params["thread_ts"]
+    await remembered(slack, 1)
+    await slack.send(alice.mention("how does that work", thread_ts=thread))
+    posts = await slack.fake.wait_for("chat.postMessage", 2)
+    assert title(posts[-1].params) == "CSRF protection"
+    assert f"{NOTE}: _does django protect against CSRF out of the box? how does that work_" in all_text(posts[-1].params)
+    # "is it secure?" asks something of its own: "it" is the framework last asked about
+    await slack.send(alice.dm("why would I choose flask?"))
+    await kept(slack, conversation_key(rq.TEAM_ID, alice.dm_channel), "why would I choose flask?")
+    await slack.send(alice.dm("and is it secure?"))
+    posts = await slack.fake.wait_for("chat.postMessage", 4)
+    assert f"{NOTE}: _and is flask secure?_" in all_text(posts[-1].params)
+    assert_valid(posts[-1].params)

@@ -98,6 +98,54 @@ def test_a_follow_up_that_cannot_turn_the_previous_question_round_is_none(previo
 
 
 @pytest.mark.parametrize(
+    ("previous", "follow_up", "asked"),
+    [
+        # pointing back at what was just asked about, with nothing of its own: read together
+        ("does django protect against CSRF out of the box?", "how does that work",
+         "does django protect against CSRF out of the box? how does that work"),
+        ("does django have a built-in admin panel", "what can you do with it?",
+         "does django have a built-in admin panel? what can you do with it?"),
+        ("is django's password storage safe?", "which algorithm does it use?",
+         "is django's password storage safe? which algorithm does it use?"),
+        ("django has an ORM right?", "what's it good for", "django has an ORM right? what's it good for"),
+        ("what are blueprints?", "why are they useful", "what are blueprints? why are they useful"),
+        ("does flask use wsgi?", "what's that", "does flask use wsgi? what's that"),
+        # a subject of its own: "it" is the framework the last question named
+        ("is flask easy to learn?", "and is it secure?", "and is flask secure?"),
+        ("is django good for e-commerce?", "who uses it?", "who uses django?"),
+        ("tell me about django", "should I learn it?", "should I learn django?"),
+        # ...or, with no "it" to name, a question of its own
+        ("which flask extensions do people use?", "can they do form handling?", None),
+        ("what is wsgi?", "is it secure?", None),
+        # a framework's name or "why?" are read as before
+        ("what's actually good about flask", "thx! and django?", "what's actually good about django"),
+        ("does flask scale ok once the codebase gets big?", "right, and would you say the same about django?",
+         "does django scale ok once the codebase gets big?"),
+        ("are flask developers in demand in 2025", "and django devs? 👀", "are django developers in demand in 2025"),
+    ],
+)
+def test_a_question_pointing_back_is_read_with_what_it_points_at(brain, previous, follow_up, asked):
+    assert rewrite(previous, follow_up, own_subject=brain.answerer.asks_on_its_own) == asked
+
+
+@pytest.mark.parametrize(
+    ("words", "own"),
+    [
+        ("is secure", True),             # one topic answers it
+        ("who uses", True),
+        ("is going to rain tomorrow", True),   # words the guide does not know: about something else
+        ("who made", True),              # outside the guide
+        ("how does work", False),        # nothing
+        ("what can you do with", False),
+        ("what is used for", False),     # Flask's and Django's use cases tie: about a framework not named
+        ("why are useful", False),
+    ],
+)
+def test_what_a_question_pointing_back_asks_on_its_own(brain, words, own):
+    assert brain.answerer.asks_on_its_own(words) is own
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "and django's admin?",              # more than the name: read on its own
@@ -117,6 +165,9 @@ def test_a_follow_up_that_cannot_turn_the_previous_question_round_is_none(previo
         "why are blueprints useful",
         "wsgi?? what is it",                # "it" stands for something the message names
         "what time is it",
+        "is that a django thing or not",    # two frameworks? no: "that" + a noun names its own
+        "that admin thing, what is it",
+        "what is WSGI and why does Flask need it?",
     ],
 )
 def test_other_words_are_not_a_follow_up(text):
@@ -187,20 +238,24 @@ def test_only_a_question_a_follow_up_could_use_is_kept():
     assert not is_follow_up("and django?" + " " * MAX_FOLLOW_UP_CHARS + "?")  # long text: not even read
 
 
-def test_no_question_of_the_shipped_set_reads_as_a_follow_up():
+def test_no_question_of_the_shipped_set_reads_as_a_follow_up(brain):
     """Each of them was written to stand on its own: read as a follow-up, one would be rewritten
     into the conversation's last question. A framework's name alone is the exception: after a
-    question, "django?" asks it about Django; so is chatter about "it", which declines either way."""
+    question, "django?" asks it about Django; so is chatter about "it", which declines either way.
+    "how do they differ" may point back, but asks something of its own: it is read alone."""
     from bot.intents import strip_mentions
     from tests.script_modules import load_script
 
     cases = load_script("accuracy").load_cases()
     assert len(cases) > 2000
     alone = {"flask", "django", "flask?", "django?", "flask??", "django??"}  # a name alone follows up, by design
-    read = [c for c in cases if is_follow_up(strip_mentions(c.q)) and c.q.lower() not in alone]
-    # "is it going to rain tomorrow" reads as one ("is django going to rain...?" after a django
-    # question), and is declined either way; no question the guide answers may read as one
-    assert [c.q for c in read if c.expect != "decline"] == []
+    own = brain.answerer.asks_on_its_own
+    for previous in ("why would I choose flask?", "what is an ORM?"):
+        read = [c for c in cases if c.q.lower() not in alone
+                and rewrite(previous, strip_mentions(c.q), own_subject=own) is not None]
+        # "is it going to rain tomorrow" reads as one ("is flask going to rain...?" after a flask
+        # question), and is declined either way; no question the guide answers may read as one
+        assert [c.q for c in read if c.expect != "decline"] == [], previous
 
 
 def test_the_blind_exchanges_are_read_as_their_writers_meant():
