@@ -39,8 +39,8 @@ added: "what is an ORM?" then "and flask?" asks "what is an ORM in flask?"
 ("the other one" then means nothing: None).
 
 ``conversation_key`` says which earlier question a follow-up may refer to: the
-one in the same thread of a channel, the same DM (messages and slash commands
-alike), or the same person's last slash command in a channel.
+one in the same thread of a channel, or the same person's last one in a DM
+(messages and slash commands alike) or in a channel (slash commands).
 """
 
 from __future__ import annotations
@@ -278,7 +278,7 @@ def read_as(intent: Intent, previous: str | None, *, own_subject: Callable[[str]
 
 def conversation_key(team_id: str | None, channel: str, *, thread_ts: str | None = None,
                      user_id: str | None = None) -> str:
-    """Where a question is remembered for follow-ups: a thread (``thread_ts``), a whole DM
-    (a "D" channel without ``thread_ts``), or one person in a channel (``user_id``: slash commands)."""
+    """Where a question is remembered for follow-ups: a thread (``thread_ts``), or one person
+    (``user_id``) in a DM or a channel; never a whole DM, which may be between two people."""
     where = thread_ts if thread_ts else f"user:{user_id}" if user_id else "-"
     return f"{team_id or '-'}:{channel}:{where}"

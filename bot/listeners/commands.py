@@ -23,10 +23,10 @@ def register(app: AsyncApp, services: Services, command: str) -> None:
     async def slash_command(ack: AsyncAck, command: dict[str, Any]) -> None:
         text = command.get("text") or ""
         # A follow-up ("/flaskvsdjango and django?") refers to this person's last command in a channel,
-        # or to the last question of the DM with the bot, typed or commanded.
-        channel = command.get("channel_id") or "-"
-        conversation = followups.conversation_key(command.get("team_id"), channel,
-                                                  user_id=None if channel.startswith("D") else command.get("user_id"))
+        # or to their last question in a DM, typed or commanded (in a DM between two people, each
+        # person's own: the other's ephemeral questions are not theirs to see).
+        conversation = followups.conversation_key(command.get("team_id"), command.get("channel_id") or "-",
+                                                  user_id=command.get("user_id"))
         try:
             intent = intents.parse_command(text)
             follow_up = await services.follow_up(conversation, intent, names=False)  # "django": the overview

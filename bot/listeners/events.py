@@ -26,15 +26,17 @@ async def _answer(services: Services, client: AsyncWebClient, event: dict[str, A
     if not channel or not ts:
         logger.warning("ignoring a message event without channel or ts")
         return
-    # A mention in a DM can arrive as both app_mention and message.im: answer once. Only DMs
-    # (channel ids "D...") can: the message handler ignores every other channel type, so a
-    # channel mention needs no second key (half the de-dup keys under mention traffic).
-    dm = channel.startswith("D")
-    if dm and not await services.deduper.first_seen(f"message:{channel}:{ts}"):
+    # One answer per message: a mention in a DM can arrive as both app_mention and message.im, and
+    # editing a message that mentions the bot sends app_mention again (a new event_id, "edited" set).
+    # An edit that adds the mention to a message is that message's first mention, and is answered.
+    if not await services.deduper.first_seen(f"message:{channel}:{ts}"):
         return
+    dm = channel.startswith("D")
     text = event.get("text") or ""
-    # A follow-up ("and django?") refers to the last question of the thread, or of the whole DM.
-    conversation = followups.conversation_key(team_id, channel, thread_ts=None if dm else thread_ts)
+    # A follow-up ("and django?") refers to the last question of the thread, or of this person in
+    # the DM (a DM between two people holds one conversation for each).
+    conversation = followups.conversation_key(team_id, channel, thread_ts=None if dm else thread_ts,
+                                              user_id=event.get("user") if dm else None)
     if event.get("files") and not intents.strip_mentions(text).strip():  # a file, an image, no words
         reply = responses.Reply(blocks.menu_message(files_only=True))
     else:

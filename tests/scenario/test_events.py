@@ -82,17 +82,42 @@ async def test_a_mention_in_a_dm_delivered_as_both_events_is_answered_once(slack
     assert len(slack.fake.calls_to("chat.postMessage")) == 1
 
 
-async def test_only_dm_mentions_claim_a_second_dedup_key(slack):
-    """A channel mention cannot also arrive as message.im, so it claims its event id alone."""
+async def test_a_message_is_answered_once_whichever_events_bring_it(slack):
+    """A mention claims its event id and its message (channel and ts): one key per event, one per message."""
     deduper = slack.runtime.services.deduper
     alice = slack.user()
     await slack.send(alice.mention("what is wsgi"))
     await slack.fake.wait_for("chat.postMessage")
-    assert len(deduper) == 1
-    await slack.send(rq.app_mention(f"<@{slack.fake.identity.bot_user_id}> what is wsgi",
-                                    channel=alice.dm_channel, user=alice.id))
-    await slack.fake.wait_until(lambda: len(slack.fake.calls_to("chat.postMessage")) == 2, what="the DM answer")
-    assert len(deduper) == 3
+    assert len(deduper) == 2
+
+
+async def test_editing_a_message_that_mentions_the_bot_does_not_answer_it_again(slack):
+    """Slack sends app_mention again when such a message is edited, with a new event_id and an
+    "edited" field (slack-go/slack#1256, java-slack-sdk#755): one answer per message."""
+    alice = slack.user()
+    first = alice.mention("what is an ORM?")
+    await slack.send(first)
+    await slack.fake.wait_for("chat.postMessage")
+    event = first.payload["event"]
+    edited = dict(event, text=event["text"] + " (typo fixed)", edited={"user": alice.id, "ts": "1706785427.000000"})
+    assert (await slack.send(rq.event_callback(edited))).status == 200
+    await settle(slack)
+    assert len(slack.fake.calls_to("chat.postMessage")) == 1
+
+
+async def test_a_mention_added_by_an_edit_is_answered(slack):
+    """Someone forgot the @-mention and edits it in: that is the message's first mention."""
+    alice = slack.user()
+    plain = alice.say("what is an ORM?")
+    await slack.send(plain)
+    await settle(slack)
+    assert slack.fake.calls_to("chat.postMessage") == []
+    event = {k: v for k, v in plain.payload["event"].items() if k != "channel_type"}
+    mention = dict(event, type="app_mention", text=f"<@{slack.fake.identity.bot_user_id}> what is an ORM?",
+                   edited={"user": alice.id, "ts": "1706785427.000000"})
+    await slack.send(rq.event_callback(mention))
+    [post] = await slack.fake.wait_for("chat.postMessage")
+    assert post.params["thread_ts"] == event["ts"] and "ORM" in all_text(post.params)
 
 
 async def test_a_retried_event_is_answered_once(slack):

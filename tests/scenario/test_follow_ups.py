@@ -91,11 +91,11 @@ async def test_after_a_question_naming_both_frameworks_only_vice_versa_follows_u
     await remembered(slack, 1)
     await slack.send(alice.dm("is flask or django better for an API?"))
     posts = await slack.fake.wait_for("chat.postMessage", 2)
-    await kept(slack, conversation_key(rq.TEAM_ID, alice.dm_channel), "is flask or django better for an API?")
+    await kept(slack, conversation_key(rq.TEAM_ID, alice.dm_channel, user_id=alice.id), "is flask or django better for an API?")
     await slack.send(alice.dm("and vice versa?"))
     posts = await slack.fake.wait_for("chat.postMessage", 3)
     assert f"{NOTE}: _is django or flask better for an API?_" in all_text(posts[-1].params)
-    await kept(slack, conversation_key(rq.TEAM_ID, alice.dm_channel), "is django or flask better for an API?")
+    await kept(slack, conversation_key(rq.TEAM_ID, alice.dm_channel, user_id=alice.id), "is django or flask better for an API?")
     await slack.send(alice.dm("and flask?"))   # which of the two? read on its own
     posts = await slack.fake.wait_for("chat.postMessage", 4)
     assert title(posts[-1].params) == "What is Flask?" and NOTE not in all_text(posts[-1].params)
@@ -135,7 +135,7 @@ async def test_a_failing_memory_is_logged_and_the_follow_up_read_on_its_own(slac
 async def test_in_the_dm_with_the_bot_commands_and_messages_are_one_conversation(slack):
     alice = slack.user()
     await slack.send(alice.command("is django secure?", channel=alice.dm_channel))
-    await kept(slack, conversation_key(rq.TEAM_ID, alice.dm_channel), "is django secure?")
+    await kept(slack, conversation_key(rq.TEAM_ID, alice.dm_channel, user_id=alice.id), "is django secure?")
     await slack.send(alice.dm("and flask?"))
     [post] = await slack.fake.wait_for("chat.postMessage")
     assert f"{NOTE}: _is flask secure?_" in all_text(post.params)
@@ -154,8 +154,21 @@ async def test_a_question_pointing_back_is_answered_with_what_it_points_at(slack
     assert f"{NOTE}: _does django protect against CSRF out of the box? how does that work_" in all_text(posts[-1].params)
     # "is it secure?" asks something of its own: "it" is the framework last asked about
     await slack.send(alice.dm("why would I choose flask?"))
-    await kept(slack, conversation_key(rq.TEAM_ID, alice.dm_channel), "why would I choose flask?")
+    await kept(slack, conversation_key(rq.TEAM_ID, alice.dm_channel, user_id=alice.id), "why would I choose flask?")
     await slack.send(alice.dm("and is it secure?"))
     posts = await slack.fake.wait_for("chat.postMessage", 4)
     assert f"{NOTE}: _and is flask secure?_" in all_text(posts[-1].params)
     assert_valid(posts[-1].params)
+
+
+async def test_in_a_dm_between_two_people_each_follows_up_on_their_own_questions(slack):
+    """/flaskvsdjango works in a DM between two people (the bot is not in it); its replies are
+    ephemeral, so one person's follow-up must never quote the other's question."""
+    alice, bob = slack.user(), slack.user("W333", name="bob")
+    dm = "D0HUMANDM"
+    await slack.send(alice.command("is the flask orm good for my payroll startup?", channel=dm))
+    await kept(slack, conversation_key(rq.TEAM_ID, dm, user_id=alice.id), "is the flask orm good for my payroll startup?")
+    reply = (await slack.send(bob.command("and django?", channel=dm))).message
+    assert reply is not None and "payroll" not in all_text(reply) and NOTE not in all_text(reply)
+    reply = (await slack.send(alice.command("and django?", channel=dm))).message
+    assert f"{NOTE}: _is the django orm good for my payroll startup?_" in all_text(reply)

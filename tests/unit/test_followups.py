@@ -187,10 +187,10 @@ def test_frameworks_are_named_as_words_of_their_own():
 def test_conversation_keys_separate_threads_dms_and_people():
     thread = conversation_key("T1", "C1", thread_ts="1700000000.000100")
     other_thread = conversation_key("T1", "C1", thread_ts="1700000000.000200")
-    dm = conversation_key("T1", "D1")
+    alice_dm, bob_dm = (conversation_key("T1", "D1", user_id=u) for u in ("W1", "W2"))  # a DM between two people
     alice, bob = (conversation_key("T1", "C1", user_id=u) for u in ("W1", "W2"))
     other_team = conversation_key("T2", "C1", thread_ts="1700000000.000100")
-    assert len({thread, other_thread, dm, alice, bob, other_team}) == 6
+    assert len({thread, other_thread, alice_dm, bob_dm, alice, bob, other_team}) == 7
     assert conversation_key(None, "D1") == "-:D1:-"
 
 
