@@ -5,13 +5,16 @@ Two cheap checks sit in front, because Bolt answers 500 (or raises inside aiohtt
 where Slack's docs call for a 4xx:
 
 * the signature headers: a request without them, or with a timestamp that is
-  not a number, gets a 401;
+  not a number, gets a 401; but Slack's own ``ssl_check=1`` (sent unsigned to a
+  slash command's URL to check its certificate) gets the 200 it expects, and
+  nothing else is done with it, as Bolt's ``SslCheck`` would;
 * the body: one that is not UTF-8, not JSON where JSON is due, or not the shape
   Bolt's matchers and our listeners read (``event`` an object, ``actions`` a
   list of objects with an ``action_id``, ``user`` an object with an ``id``...)
-  gets a 400 and one warning naming the cause. Its signature is checked first,
-  so a forged request gets 401 whatever its body. A well-formed body goes to
-  Bolt untouched, and Bolt verifies its signature as usual.
+  gets a 400 (with ``X-Slack-No-Retry: 1``: it would fail again) and one
+  warning naming the cause. Its signature is checked first, so a forged request
+  gets 401 whatever its body. A well-formed body goes to Bolt untouched, and
+  Bolt verifies its signature as usual.
 
 Every rejected request is logged (a wrong SLACK_SIGNING_SECRET must not fail
 silently), at most one line a minute for each kind, with the count held back,
@@ -24,6 +27,7 @@ import json
 import logging
 import time
 from typing import Awaitable, Callable
+from urllib.parse import parse_qs
 
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
@@ -40,6 +44,7 @@ logger = logging.getLogger(__name__)
 
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
+FORM = "application/x-www-form-urlencoded"
 MAX_BODY_BYTES = 1024**2   # Slack's largest payloads (big modals) are ~100 KB; larger gets 413
 
 HealthCheck = Callable[[], Awaitable[tuple[bool, str]]]
@@ -83,6 +88,17 @@ def _unsigned(request: web.Request) -> str | None:
     if not timestamp.isascii() or not timestamp.isdigit():
         return "X-Slack-Request-Timestamp is not a number"
     return None
+
+
+def _is_ssl_check(raw: bytes, content_type: str | None) -> bool:
+    """Slack's certificate check: an unsigned form body ``ssl_check=1&token=...`` and nothing else."""
+    if len(raw) > 1024 or not (content_type or "").startswith(FORM):
+        return False
+    try:
+        fields = parse_qs(raw.decode("ascii"), strict_parsing=True)
+    except (UnicodeDecodeError, ValueError):
+        return False
+    return fields.get("ssl_check") == ["1"] and set(fields) <= {"ssl_check", "token"}
 
 
 def _why_bolt_rejected(request: web.Request) -> str:
@@ -141,6 +157,9 @@ def create_web_app(bolt: AsyncApp, *, signing_secret: str | None = None, health:
     async def slack_events(request: web.Request) -> web.Response:
         problem = _unsigned(request)
         if problem:
+            if request.content_length is not None and request.content_length <= 1024 and _is_ssl_check(
+                    await request.read(), request.content_type):
+                return web.Response(status=200)
             rejected.warn(problem)
             return web.Response(status=401, text="invalid request signature")
         try:
@@ -157,7 +176,7 @@ def create_web_app(bolt: AsyncApp, *, signing_secret: str | None = None, health:
                 return web.Response(status=401, text="invalid request signature")
             logger.warning("rejected a signed request to %s: %s", EVENTS_PATH,
                            e.cause if isinstance(e, BadBody) else f"Bolt cannot read it ({e!r})")
-            return web.Response(status=400, text="malformed request body")
+            return web.Response(status=400, text="malformed request body", headers={"X-Slack-No-Retry": "1"})
         bolt_response = await bolt.async_dispatch(parsed)
         if bolt_response.status == 401:  # Bolt's own verification: it logs this below WARNING
             rejected.warn(_why_bolt_rejected(request))

@@ -196,3 +196,18 @@ def test_the_rejection_log_counts_what_it_held_back(caplog):
         "missing X-Slack-Signature",
         "missing X-Slack-Signature (and 3 more like it since the last such line)",
     ]
+
+
+async def test_slacks_unsigned_ssl_check_gets_200_and_nothing_else(slack, caplog):
+    """Slack checks a slash command URL's certificate with an unsigned ``ssl_check=1&token=...``
+    (bolt-js#1397); Bolt's SslCheck answers it 200 before verifying, and so does our shell."""
+    status, body = await slack.post("/slack/events", b"ssl_check=1&token=xyz", {"Content-Type": rq.FORM})
+    assert (status, body) == (200, "")
+    # only exactly that: anything more is an unsigned request like any other
+    for extra in (b"ssl_check=1&token=x&command=%2Fflaskvsdjango&text=hi", b"ssl_check=2&token=x",
+                  b"ssl_check=1&ssl_check=1"):
+        assert (await slack.post("/slack/events", extra, {"Content-Type": rq.FORM}))[0] == 401, extra
+    assert (await slack.post("/slack/events", b'{"ssl_check": "1"}', {"Content-Type": rq.JSON}))[0] == 401
+    await settle()
+    assert listener_calls(slack.fake) == [] and usage_records(slack) == []
+    assert not any("ssl_check=1&token=xyz" in r.getMessage() for r in caplog.records)
