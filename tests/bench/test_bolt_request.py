@@ -9,7 +9,8 @@ from slack_bolt.request.async_request import AsyncBoltRequest
 
 from bot.http import EVENTS_PATH, bolt_request
 from bot.payloads import BadBody
-from tests.unit.test_form import FIXTURES, slack_bodies
+from tests.unit.test_form import slack_bodies
+from tests.slack_fixtures import fixture_path
 
 
 def compare(body: str, content_type: str, query: str = "") -> None:
@@ -25,8 +26,7 @@ def compare(body: str, content_type: str, query: str = "") -> None:
 
 
 def test_every_slack_payload_makes_the_request_bolt_makes() -> None:
-    if not FIXTURES.is_dir():
-        pytest.skip(f"Slack fixtures not found at {FIXTURES} (set SLACK_FIXTURES to shared/slack-fixtures)")
+    fixture_path()
     compared = 0
     for name, body, content_type in slack_bodies():
         try:

@@ -8,7 +8,6 @@ arguments built by name must be Bolt's, the same objects.
 
 from __future__ import annotations
 
-import pytest
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.kwargs_injection.async_utils import build_async_required_kwargs
 from slack_bolt.listener.async_listener import AsyncCustomListener
@@ -17,7 +16,8 @@ from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import fast_args
-from tests.bench.test_fast_match import FIXTURES, bodies
+from tests.bench.test_fast_match import bodies
+from tests.slack_fixtures import fixture_path
 
 
 async def every_argument(ack, body, client, context, event, command, action) -> None:  # type: ignore[no-untyped-def]
@@ -51,8 +51,7 @@ def test_the_bot_calls_every_listener_with_the_arguments_it_names():
 
 
 async def test_arguments_built_by_name_are_bolts():
-    if not FIXTURES.is_dir():
-        pytest.skip(f"Slack fixtures not found at {FIXTURES} (set SLACK_FIXTURES to shared/slack-fixtures)")
+    fixture_path()
     app = bot_app()
     app.event("app_mention")(every_argument)
     fast_args.install(app)

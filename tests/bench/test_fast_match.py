@@ -10,11 +10,8 @@ Bolt's way (argument injection) and ``BodyMatcher`` must agree on each pair.
 from __future__ import annotations
 
 import json
-import os
 import re
-from pathlib import Path
 
-import pytest
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.listener_matcher.async_builtins import AsyncBuiltinListenerMatcher
 from slack_bolt.request.async_request import AsyncBoltRequest
@@ -23,9 +20,9 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import fast_match
 from bot.emulator import requests as rq
+from tests.slack_fixtures import FIXTURES, fixture_path
 
 URL = "https://hooks.slack.com/actions/T/1/x"
-FIXTURES = Path(os.environ.get("SLACK_FIXTURES", Path(__file__).resolve().parents[3] / "shared" / "slack-fixtures"))
 
 
 async def noop() -> None:
@@ -86,8 +83,7 @@ def bodies() -> list[tuple[str, dict]]:
 
 
 async def test_body_matchers_answer_what_bolts_matchers_answer():
-    if not FIXTURES.is_dir():
-        pytest.skip(f"Slack fixtures not found at {FIXTURES} (set SLACK_FIXTURES to shared/slack-fixtures)")
+    fixture_path()
     app = every_kind_of_listener()
     pairs = [(body_name, body) for body_name, body in bodies()]
     assert len(pairs) >= 30, "the fixtures are missing: see shared/slack-fixtures/README.md"

@@ -3,25 +3,20 @@
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
 from typing import Any, AsyncIterator, Callable
 
 import pytest
 
 from bot.emulator import FakeSlackAPI, SocketModeServer
+from tests.slack_fixtures import fixture_path
 
-FIXTURES = Path(os.environ.get("SLACK_FIXTURES", Path(__file__).resolve().parents[3] / "shared" / "slack-fixtures"))
 
 
 @pytest.fixture
 def fixture() -> Callable[[str], Any]:
     """Load one JSON file from shared/slack-fixtures by relative path."""
     def load(name: str) -> Any:
-        path = FIXTURES / name
-        if not path.exists():
-            pytest.skip(f"fixture {path} not available")
-        return json.loads(path.read_text())
+        return json.loads(fixture_path(name).read_text())
 
     return load
 

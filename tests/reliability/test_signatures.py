@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import time
-from pathlib import Path
 from typing import Callable
 
 import pytest
@@ -20,9 +19,8 @@ from bot.emulator import requests as rq
 from bot.emulator.local_app import SIGNING_SECRET
 from bot.emulator.requests import SlackRequest, sign
 from tests.reliability.conftest import listener_calls, settle, usage_records
+from tests.slack_fixtures import fixture_path
 
-FIXTURES = Path(__file__).resolve().parents[3] / "shared" / "slack-fixtures"
-VECTOR = FIXTURES / "derived" / "signature_test_vector.json"
 TS_HEADER, SIG_HEADER = "X-Slack-Request-Timestamp", "X-Slack-Signature"
 
 
@@ -141,7 +139,7 @@ async def test_the_same_bodies_correctly_signed_are_answered(slack, kind):
 
 
 async def test_slacks_published_example_replayed_years_later_is_stale(slack):
-    vector = json.loads(VECTOR.read_text())
+    vector = json.loads(fixture_path("derived/signature_test_vector.json").read_text())
     body = vector["raw_body"].encode()
     assert sign(body, vector["signing_secret"], int(vector["x_slack_request_timestamp"]))[SIG_HEADER] == \
         vector["x_slack_signature"]

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
 from urllib.parse import parse_qsl, quote_plus
 from urllib.parse import unquote_plus as urllib_unquote_plus
 
@@ -15,8 +13,8 @@ from slack_bolt.request.internals import parse_body as bolt_parse_body
 
 from bot.emulator import requests as rq
 from bot.form import parse_body, parse_form, unquote_plus
+from tests.slack_fixtures import FIXTURES, fixture_path
 
-FIXTURES = Path(os.environ.get("SLACK_FIXTURES", Path(__file__).resolve().parents[3] / "shared" / "slack-fixtures"))
 FORM = "application/x-www-form-urlencoded"
 NOT_REQUESTS = ("socket_mode_acks.json", "socket_mode_control_frames.json")  # what the bot sends, and pings
 
@@ -105,8 +103,7 @@ def slack_bodies() -> list[tuple[str, str, str]]:
 
 
 def test_parse_body_reads_every_slack_payload_as_bolt_does() -> None:
-    if not FIXTURES.is_dir():
-        pytest.skip(f"Slack fixtures not found at {FIXTURES} (set SLACK_FIXTURES to shared/slack-fixtures)")
+    fixture_path()
     bodies = slack_bodies()
     assert len(bodies) >= 30, "the fixtures are missing: see shared/slack-fixtures/README.md"
     for name, body, content_type in bodies:

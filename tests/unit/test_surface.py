@@ -4,21 +4,14 @@ from __future__ import annotations
 
 import copy
 import json
-import os
-from pathlib import Path
 
-import pytest
 
 from bot.slack_io import CHANNEL, DM, EPHEMERAL, HOME, Surface
-
-FIXTURES = Path(os.environ.get("SLACK_FIXTURES", Path(__file__).resolve().parents[3] / "shared" / "slack-fixtures"))
+from tests.slack_fixtures import fixture_path
 
 
 def fixture(name: str) -> dict:
-    path = FIXTURES / "bolt-python" / name
-    if not path.exists():
-        pytest.skip(f"Slack fixtures not found at {FIXTURES} (set SLACK_FIXTURES to shared/slack-fixtures)")
-    return json.loads(path.read_text())["payload"]
+    return json.loads(fixture_path(f"bolt-python/{name}").read_text())["payload"]
 
 
 def in_dm(payload: dict, channel: str = "D0AB") -> dict:
