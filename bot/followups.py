@@ -50,6 +50,7 @@ from typing import Callable
 
 from bot.edits import edit_distance_up_to_one
 from bot.intents import Intent, Kind
+from bot.text import SLACK_EMOJI
 
 __all__ = ["conversation_key", "frameworks_named", "is_follow_up", "kept_for_follow_ups", "read_as", "rewrite",
            "words_of"]
@@ -82,7 +83,6 @@ _WHY = re.compile(r"^(?:(?:but|wait|ok|okay|and|so|hmm+|really|huh|like|sorry)\s
                   r"(?:any |some |give me |give me some |got any )?examples|for example|like what|"
                   r"(?:like )?which ones|such as)"
                   r"(?:\s+(?:exactly|though|tho|so|then|please|pls))?$")
-_EMOJI = re.compile(r":[a-z0-9_+'-]+:")  # Slack's ":thinking_face:"
 # "is flask?", "can django?", "and does flask?": the question's verb, the other subject
 _VERBS = frozenset("is are was can could does do did will would should has have".split())
 _OTHER = frozenset({"other", "vice", "versa", "alternative"})  # "the other one", "vice versa", "the alternative"
@@ -113,7 +113,7 @@ _OTHER_NAME = {"flask": "django", "django": "flask"}
 
 def _simple(text: str) -> str:
     """Lower case, punctuation gone (apostrophes and question marks included), spaces collapsed."""
-    text = _EMOJI.sub(" ", text.lower())
+    text = SLACK_EMOJI.sub(" ", text.lower())
     return " ".join(re.sub(r"[^\w\s]+", " ", text).split())
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from bot.edits import edit_distance_up_to_one
+from bot.text import SLACK_EMOJI
 
 MAX_QUESTION_CHARS = 4000  # longer input is cut before matching; Slack allows 40k
 
@@ -65,6 +66,13 @@ _THANKS = re.compile(
     r"(?: (?:a lot|so much|very much|again|man|mate|bot|all|everyone|guys|buddy|for the help|for that))* ?)+$"
 )
 
+# A reaction typed as a message ("👍", ":+1:", ":pray::skin-tone-3:") thanks; any other emoji alone
+# greets (":wave:"). Beside words they are dropped: "thanks :pray:" thanks, "hi :wave:" greets.
+_THANKS_EMOJI = frozenset(
+    "+1 thumbsup pray ok_hand raised_hands clap heart heart_eyes tada 100 white_check_mark "
+    "heavy_check_mark muscle star-struck bow thank_you thankyou".split())
+_THANKS_SYMBOLS = frozenset("\U0001F44D\U0001F64F\U0001F44C\U0001F64C\U0001F44F\u2764\U0001F389\U0001F4AF\u2705\u2714")
+
 # Words that only make a sub-command polite: "help me choose", "compare please", "topics pls".
 _POLITE = frozenset("please pls plz me now for us the".split())
 
@@ -102,9 +110,13 @@ def parse_message(text: str | None) -> Intent:
 
 
 def _read(text: str) -> Intent:
-    """A greeting or "help" asks for the menu, thanks get a short answer, a sub-command (politely
+    """A greeting or "help" asks for the menu, thanks (or a thumbs-up) get a short answer, a sub-command (politely
     worded: "help me choose", or one letter off: "topic") is that sub-command; anything else is a question."""
-    simple = _simple(text)
+    lowered = text.lower()
+    simple = _simple(SLACK_EMOJI.sub(" ", lowered))
+    if not simple and (any(code.strip(":") in _THANKS_EMOJI for code in SLACK_EMOJI.findall(lowered))
+                       or not _THANKS_SYMBOLS.isdisjoint(text)):
+        return Intent(Kind.THANKS)
     if not simple or _GREETING.match(simple):
         return Intent(Kind.MENU)
     if _THANKS.match(simple):

@@ -25,6 +25,8 @@ from typing import Iterable
 
 import Stemmer  # PyStemmer: the Snowball project's C stemmers (the English one only is loaded)
 
+from bot.text import SLACK_EMOJI
+
 _SINCE = re.compile(r"^\s*(\d+)\s*([mhdw])\s*$", re.IGNORECASE)
 _UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 
@@ -42,7 +44,6 @@ def parse_since(text: str) -> timedelta:
 # <@U123>, <#C123|general>, <!here>: dropped; <https://x|label>: the label; <https://x>: dropped.
 _SLACK_SPECIAL = re.compile(r"<[@#!][^>]*>")
 _SLACK_LINK = re.compile(r"<[^>|]*(?:\|([^>]*))?>")
-_EMOJI = re.compile(r":[a-z0-9_+'-]+:", re.IGNORECASE)
 _APOSTROPHE = re.compile(r"(?<=\w)['\u2019](?=\w)")
 _WORD = re.compile(r"[^\W_]+")
 
@@ -70,8 +71,8 @@ def _words(question: str) -> list[str]:
     text = question.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
     text = _SLACK_SPECIAL.sub(" ", text)
     text = _SLACK_LINK.sub(lambda m: f" {m.group(1) or ''} ", text)
-    text = _EMOJI.sub(" ", text)
-    text = _APOSTROPHE.sub("", text.lower())
+    text = SLACK_EMOJI.sub(" ", text.lower())
+    text = _APOSTROPHE.sub("", text)
     return [w for w in _WORD.findall(text) if len(w) > 1 and w not in STOPWORDS]
 
 

@@ -46,7 +46,8 @@ MAX_WORDS = 120
 MAX_PHRASE_WORDS = 5
 
 _SLACK_LINK = re.compile(r"<([^<>|]*)(?:\|([^<>]*))?>")
-_EMOJI = re.compile(r":[a-z0-9_+\-']+:")
+# Slack's emoji codes in lower-cased text: ":thinking_face:", ":+1:", ":skin-tone-2:"
+SLACK_EMOJI = re.compile(r":[a-z0-9_+'-]+:")
 _ZERO_WIDTH = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 _APOSTROPHES = re.compile("['\u2018\u2019\u02bc\u0060\u00b4]")
 _DASHES = re.compile("[\u2010-\u2015\u2212]")
@@ -95,7 +96,7 @@ def normalise(text: str) -> str:
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
         text = unicodedata.normalize("NFC", text).casefold().lower()  # casefold leaves Cherokee upper
-    text = _EMOJI.sub(" ", text)
+    text = SLACK_EMOJI.sub(" ", text)
     text = _APOSTROPHES.sub("'", text)
     text = _DASHES.sub("-", text)
     if "question" in text or "topic" in text or "subject" in text or " q" in text:

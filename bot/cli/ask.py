@@ -7,6 +7,10 @@
     python -m bot ask --dir other/knowledge "..."       another knowledge folder
     python -m bot ask --after "why flask?" "and django?" a follow-up: read as "why django?", as in Slack
 
+A greeting, thanks or sub-command ("hi", "thanks", "topics", "compare") is not
+a question: ``ask`` says what the bot does with it instead (the console,
+``python -m bot`` without Slack credentials, shows it).
+
 Exit codes: 0 answered or politely declined, 1 the knowledge could not be
 loaded (the message goes to stderr), 2 no question given.
 """
@@ -21,6 +25,7 @@ from typing import Any, TextIO
 
 from bot.blocks.answers import DECLINE, DECLINE_SCOPE
 from bot.errors import FlaskVsDjangoError
+from bot.intents import Kind, parse_message
 from bot.cli import KNOWLEDGE_DIR_HELP, knowledge_dir
 from bot.knowledge import Knowledge, load_knowledge
 from bot.matching import Answerer, Explanation, Match, QueryTerm, TopicScore
@@ -28,6 +33,14 @@ from bot.matching import Answerer, Explanation, Match, QueryTerm, TopicScore
 DECLINE_TEXT = f"{DECLINE} {DECLINE_SCOPE}"  # what Slack shows
 # Shown when a decline has no "did you mean" topics of its own.
 FALLBACK_SUGGESTIONS = ("key-differences", "final-verdict", "faq-learn-which")
+# What the bot does with a message that is not a question (bot.intents, bot.responses).
+NOT_A_QUESTION = {
+    Kind.MENU: "greets and shows the menu",
+    Kind.THANKS: "answers with a short you're welcome",
+    Kind.CHOOSE: "starts the help-me-choose flow",
+    Kind.COMPARE: "shows the comparison table",
+    Kind.TOPICS: "lists the topics",
+}
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -81,13 +94,24 @@ def _read_as(answerer: Answerer, question: str, after: str | None) -> str | None
     if not after:
         return None
     from bot.followups import kept_for_follow_ups, read_as
-    from bot.intents import parse_message
 
     return read_as(parse_message(question), kept_for_follow_ups(parse_message(after).text or after),
                    own_subject=answerer.asks_on_its_own)
 
 
 def _one(answerer: Answerer, knowledge: Knowledge, question: str, args: argparse.Namespace, out: TextIO) -> None:
+    kind = parse_message(question).kind
+    if kind in NOT_A_QUESTION:
+        note = (f"Not a question: in Slack, the bot {NOT_A_QUESTION[kind]} for {question.strip()!r}. "
+                "The local console (python -m bot, no Slack credentials set) shows that reply.")
+        if args.json:
+            out.write(json.dumps({"answered": False, "intent": kind.value, "topic": None, "title": None,
+                                  "text": note, "score": 0.0, "suggestions": [], "section": None},
+                                 ensure_ascii=False) + "\n")
+        else:
+            out.write(note + "\n")
+        out.flush()
+        return
     read_as = _read_as(answerer, question, args.after)
     match = answerer.answer(read_as or question, explain=args.explain)
     if args.json:

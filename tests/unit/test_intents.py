@@ -64,6 +64,24 @@ def test_thanks_get_a_short_answer(text):
     assert parse_command(text).kind is Kind.THANKS
 
 
+@pytest.mark.parametrize("text", ["thanks :pray:", ":+1:", ":thumbsup::skin-tone-2:", "\U0001F44D",
+                                  "ok :ok_hand:", "cheers :raised_hands: :tada:", "\U0001F64F\U0001F3FD"])
+def test_a_thumbs_up_or_thanks_with_emoji_gets_the_short_answer(text):
+    assert parse_message(text).kind is Kind.THANKS
+    assert parse_command(text).kind is Kind.THANKS
+
+
+@pytest.mark.parametrize("text", ["hi :wave:", ":wave:", "hey there :slightly_smiling_face:", ":thinking_face:"])
+def test_a_greeting_with_emoji_or_another_emoji_alone_asks_for_the_menu(text):
+    assert parse_message(text).kind is Kind.MENU
+
+
+@pytest.mark.parametrize("text", ["what is csrf :thinking_face:", ":+1: which one is more secure?",
+                                  "is flask ok at 10:30:00"])
+def test_emoji_beside_a_question_leave_it_a_question(text):
+    assert parse_message(text) == Intent(Kind.QUESTION, text)
+
+
 @pytest.mark.parametrize("text", ["thanks, but which one is more secure?", "great, is django good for apis?"])
 def test_thanks_before_a_question_is_a_question(text):
     assert parse_message(text).kind is Kind.QUESTION

@@ -172,3 +172,18 @@ def test_a_reader_that_stops_reading_ends_ask_quietly() -> None:
     proc.stdout.close()
     assert proc.wait(timeout=60) == 1
     assert "Traceback" not in proc.stderr.read().decode()
+
+
+@pytest.mark.parametrize("text, intent, does", [
+    ("hi", "menu", "greets and shows the menu"), ("thanks :pray:", "thanks", "short you're welcome"),
+    ("topics", "topics", "lists the topics"), ("help me choose", "choose", "help-me-choose flow"),
+])
+def test_what_is_not_a_question_is_not_declined_but_described(capsys, text, intent, does):
+    """`ask hi` printed the decline, which is not what the bot says to "hi"."""
+    assert main(["ask", text]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Not a question: in Slack, the bot") and does in out
+    assert "couldn't find" not in out
+    assert main(["ask", "--json", text]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["answered"], data["intent"], data["topic"]) == (False, intent, None)
