@@ -6,6 +6,12 @@ with ``delete_original`` deletes the message the URL belongs to,
 else creates a new message: ephemeral (visible to the invoking user) unless
 ``response_type`` is ``"in_channel"``. For a slash command URL, "the original"
 is the first message created through that URL.
+
+An ``in_channel`` post goes to the thread its ``thread_ts`` names, and without
+one to the top of the channel, even when the clicked message sat in a thread
+(Slack's "Publishing responses in thread": set ``response_type`` to
+``in_channel`` and include a ``thread_ts``). An ephemeral one appears where the
+clicker is: in the clicked message's thread.
 """
 
 from __future__ import annotations
@@ -86,7 +92,7 @@ def apply_post(
     message = Message(
         channel=ctx.channel, ts=IDS.ts(), text=str(payload.get("text") or ""), blocks=list(blocks or []),
         user=me.bot_user_id if in_channel else ctx.user, source=source,
-        thread_ts=payload.get("thread_ts") or ctx.thread_ts, ephemeral=not in_channel,
+        thread_ts=payload.get("thread_ts") or (None if in_channel else ctx.thread_ts), ephemeral=not in_channel,
         bot_id=me.bot_id, app_id=me.app_id, team=me.team_id,
     )
     conversation.add(message)

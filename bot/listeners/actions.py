@@ -132,8 +132,11 @@ def register(app: AsyncApp, services: Services) -> None:
         out = sender(client)
         posted = False
         if surface.response_url:
-            posted = await out.respond(surface.response_url, dict(reply.message, response_type="in_channel",
-                                                                  replace_original=False))
+            # in_channel through a response_url goes to the top of the channel unless told the thread
+            shared = dict(reply.message, response_type="in_channel", replace_original=False)
+            if surface.thread_ts:
+                shared["thread_ts"] = surface.thread_ts
+            posted = await out.respond(surface.response_url, shared)
             if posted and surface.kind == EPHEMERAL:
                 await out.respond(surface.response_url, {"delete_original": True})
             if not posted:

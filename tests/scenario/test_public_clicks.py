@@ -132,6 +132,21 @@ async def test_a_second_users_help_me_choose_on_a_public_menu_goes_to_them_in_th
     assert [b.label for b in menu.buttons()] == ["Help me choose", "Compare", "Topics"]
 
 
+async def test_a_result_shared_from_a_private_flow_in_a_thread_is_posted_in_that_thread(slack):
+    """A response_url posts in_channel at the top of the channel unless told the thread_ts."""
+    alice, bob = slack.user(), slack.user("W333", name="bob")
+    menu = await mention_reply(slack, alice, "hi")
+    await slack.send(bob.click(menu, "menu_choose"))
+    bobs = await private_step(slack, bob)
+    await walk(slack, bob, bobs, lambda n, options: 0)
+    await slack.send(bob.click(bobs, "share"))
+    await slack.fake.wait_until(lambda: bobs.deleted, what="bob's result shared")
+    [shared] = [m for m in slack.fake.conversation.from_app() if not m.ephemeral and m is not menu]
+    assert shared.thread_ts == menu.thread_ts and f"Shared by <@{bob.id}>" in all_text(shared)
+    [post] = [p for p in slack.fake.response_posts if p.payload.get("response_type") == "in_channel"]
+    assert post.payload["thread_ts"] == menu.thread_ts
+
+
 async def test_help_me_choose_asked_in_a_channel_gets_a_launcher_that_starts_a_private_flow(slack):
     alice, bob = slack.user(), slack.user("W333", name="bob")
     launcher = await mention_reply(slack, alice, "help me choose")
