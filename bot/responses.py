@@ -46,9 +46,9 @@ class Reply:
 
 
 def topic_reply(brain: Brain, topic: Topic, *, question: str = "", shareable: bool = False,
-                shared_by: str | None = None, follow_up: bool = False) -> Reply:
+                shared_by: str | None = None, follow_up: bool = False, vote_origin: str = "") -> Reply:
     msg = blocks.answer_message(topic, brain.related(topic), question=question, shareable=shareable,
-                                shared_by=shared_by, follow_up=follow_up)
+                                shared_by=shared_by, follow_up=follow_up, vote_origin=vote_origin)
     return Reply(msg, answered=topic.id, question=question)
 
 
@@ -119,12 +119,13 @@ def flow_click(value: str, brain: Brain, *, shareable: bool = False) -> Reply:
     return flow_reply(state, brain, shareable=shareable)
 
 
-def share_reply(value: str, brain: Brain, *, user_id: str) -> Reply | None:
-    """What a "Share in channel" click posts visibly, or None when the value is not ours."""
+def share_reply(value: str, brain: Brain, *, user_id: str, origin: str = "") -> Reply | None:
+    """What a "Share in channel" click posts visibly, or None when the value is not ours.
+    ``origin``: the message shared from, so that its sharer's vote there and on the copy is one."""
     kind, _, ref = value.partition(":")
     if kind == "t":
         topic = brain.topic(ref)
-        return topic_reply(brain, topic, shared_by=user_id) if topic else None
+        return topic_reply(brain, topic, shared_by=user_id, vote_origin=origin) if topic else None
     if kind == "c":
         return Reply(blocks.comparison_message(brain.knowledge.comparison, shared_by=user_id))
     if kind == "r":

@@ -37,12 +37,12 @@ def topic_buttons(topics: Sequence[Topic], *, block_id: str, start: int = 0) -> 
 
 
 def _share_and_feedback(
-    topic: Topic, question: str, *, shareable: bool, feedback_given: bool | None
+    topic: Topic, question: str, *, shareable: bool, feedback_given: bool | None, vote_origin: str = ""
 ) -> list[dict[str, Any]]:
     blocks: list[dict[str, Any]] = []
     elements = []
     if feedback_given is None:
-        value = feedback_value(topic.id, question)
+        value = feedback_value(topic.id, question, origin=vote_origin)
         elements += [
             button(":thumbsup: Helpful", ActionIds.FEEDBACK_HELPFUL, value),
             button(":thumbsdown: Not helpful", ActionIds.FEEDBACK_UNHELPFUL, value),
@@ -71,12 +71,14 @@ def answer_message(
     feedback_given: bool | None = None,
     shared_by: str | None = None,
     follow_up: bool = False,
+    vote_origin: str = "",
 ) -> dict[str, Any]:
     """A topic's answer: title, text, source section, related topics and feedback.
 
     ``shared_by`` is a Slack user id (from Slack, not from user text) shown when
-    the answer was shared in channel. ``follow_up``: ``question`` is what a
-    follow-up ("and django?") was read as, and the answer says so.
+    the answer was shared in channel, ``vote_origin`` the message it was shared
+    from (a vote there and one on the shared copy count once). ``follow_up``:
+    ``question`` is what a follow-up ("and django?") was read as, and the answer says so.
     """
     blocks = [header(topic.title)]
     if follow_up and question:
@@ -89,7 +91,8 @@ def answer_message(
     if related:
         blocks.append(section("*Related topics*", block_id="related_label"))
         blocks.append(topic_buttons(related[:5], block_id="related"))
-    blocks += _share_and_feedback(topic, question, shareable=shareable, feedback_given=feedback_given)
+    blocks += _share_and_feedback(topic, question, shareable=shareable, feedback_given=feedback_given,
+                                  vote_origin=vote_origin)
     return message(f"{topic.title}: {topic.answer}", blocks)
 
 

@@ -122,11 +122,15 @@ def share_value(kind: str, ref: str = "") -> str:
     return f"{kind}:{ref}"
 
 
-def feedback_value(topic_id: str, question: str) -> str:
-    """topic id and the question (cut to fit a button value) joined by a bar."""
-    return f"{topic_id}|{truncate(question, MAX_BUTTON_VALUE - len(topic_id) - 1)}"
+def feedback_value(topic_id: str, question: str, *, origin: str = "") -> str:
+    """topic id and the question (cut to fit a button value) joined by a bar; on a shared copy,
+    ``origin`` (the message it was shared from: votes on both are one vote) after an ``@``."""
+    head = f"{topic_id}@{origin}" if origin else topic_id
+    return f"{head}|{truncate(question, MAX_BUTTON_VALUE - len(head) - 1)}"
 
 
-def parse_feedback_value(value: str) -> tuple[str, str]:
-    topic_id, _, question = value.partition("|")
-    return topic_id, question
+def parse_feedback_value(value: str) -> tuple[str, str, str]:
+    """(topic id, question, origin or "") from ``feedback_value``."""
+    head, _, question = value.partition("|")
+    topic_id, _, origin = head.partition("@")
+    return topic_id, question, origin

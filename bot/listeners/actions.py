@@ -9,6 +9,7 @@ with a new ephemeral message for the clicker, where their flow then goes on.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 from typing import Any
@@ -40,10 +41,10 @@ def _team(body: dict[str, Any]) -> str | None:
 
 def _message_key(surface: Surface) -> str:
     """The clicked message, the same for every click on it: its channel and ts (the container's
-    ``message_ts``, which ephemerals have too), else the click's response_url."""
+    ``message_ts``, which ephemerals have too), else a digest of the click's response_url."""
     if surface.message_ts:
         return f"{surface.channel or ''}:{surface.message_ts}"
-    return surface.response_url or ""
+    return f"url:{hashlib.sha256(surface.response_url.encode()).hexdigest()[:32]}" if surface.response_url else ""
 
 
 def register(app: AsyncApp, services: Services) -> None:
@@ -87,7 +88,7 @@ def register(app: AsyncApp, services: Services) -> None:
         await ack()
         surface = Surface.from_action(body)
         action = _action(body)
-        topic_id, question = parse_feedback_value(str(action.get("value", "")))
+        topic_id, question, origin = parse_feedback_value(str(action.get("value", "")))
         found = services.brain.topic(topic_id)
         if found is None:
             await sender(client).send_new(surface, not_understood_message(STALE_BUTTON))
@@ -97,8 +98,9 @@ def register(app: AsyncApp, services: Services) -> None:
         # or clicking the buttons of a shared answer again and again) are not recorded. The
         # de-duplicator catches quick repeats (across replicas with Redis); the usage store keeps
         # the vote's key with the vote, so a repeat days later is not counted either. A private
-        # answer loses its buttons with the first vote; on a shared one, the clicker is told.
-        message = _message_key(surface)
+        # answer loses its buttons with the first vote; on a shared one, the clicker is told. A shared
+        # copy names the message it was shared from: its sharer's vote there and here is one vote.
+        message = origin or _message_key(surface)
         vote_key = f"{_team(body)}:{surface.user}:{message}" if message else None
         if not await services.deduper.first_seen(f"feedback:{_team(body)}:{surface.user}:{message}") or not (
                 await services.record_feedback(team_id=_team(body), user_id=surface.user, topic_id=found.id,
@@ -119,7 +121,8 @@ def register(app: AsyncApp, services: Services) -> None:
     async def share(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
         await ack()
         surface = Surface.from_action(body)
-        reply = responses.share_reply(str(_action(body).get("value", "")), services.brain, user_id=surface.user)
+        reply = responses.share_reply(str(_action(body).get("value", "")), services.brain, user_id=surface.user,
+                                      origin=_message_key(surface))
         if reply is None:
             await sender(client).send_new(surface, not_understood_message(STALE_BUTTON))
             return

@@ -109,8 +109,8 @@ def test_any_share_value_is_refused_or_shared_safely(value, user):
 def test_feedback_values_fit_a_button_and_round_trip(topic, question):
     value = feedback_value(topic, question)
     assert len(value) <= 2000
-    got_topic, got_question = parse_feedback_value(value)
-    assert got_topic == topic and question.startswith(got_question.rstrip("…").rstrip())
+    got_topic, got_question, origin = parse_feedback_value(value)
+    assert got_topic == topic and origin == "" and question.startswith(got_question.rstrip("…").rstrip())
 
 
 @settings(max_examples=200, deadline=None)

@@ -141,6 +141,23 @@ async def test_each_person_gets_one_vote_on_a_shared_answer(slack):
     assert sorted((v.user_id, v.helpful) for v in feedback(slack)) == [(alice.id, True), (bob.id, False)]
 
 
+async def test_a_vote_on_your_own_answer_and_again_on_the_copy_you_shared_counts_once(slack):
+    """Alice rates her private answer, shares it, and rates the shared copy: one vote. Bob's counts."""
+    alice, bob = slack.user(), slack.user("W333", name="bob")
+    answer = (await slack.send(alice.command("what is wsgi"))).message
+    await slack.send(alice.click(answer, "feedback_helpful"))
+    await slack.fake.wait_until(lambda: answer.updated_count == 1, what="alice's vote thanked")
+    await slack.send(alice.click(answer, "share"))
+    await slack.fake.wait_until(lambda: answer.deleted, what="the ephemeral answer replaced by the shared one")
+    [shared] = public_posts(slack)
+    await slack.send(alice.click(shared, "feedback_unhelpful"))
+    [note] = await slack.fake.wait_for("chat.postEphemeral", count=1, timeout=10)
+    assert note.params["user"] == alice.id and "first vote counts" in note.params["text"]
+    await slack.send(bob.click(shared, "feedback_unhelpful"))
+    await slack.fake.wait_for("chat.postEphemeral", count=2, timeout=10)
+    assert sorted((v.user_id, v.helpful) for v in feedback(slack)) == [(alice.id, True), (bob.id, False)]
+
+
 async def test_a_replayed_feedback_click_on_a_private_answer_is_recorded_once(slack, caplog):
     """A private answer loses its buttons with the first vote; a click already on its way is not a second vote."""
     alice = slack.user()

@@ -70,9 +70,22 @@ def test_an_answer_to_a_follow_up_says_what_it_was_read_as(knowledge):
 def test_feedback_value_round_trips_and_fits(knowledge):
     value = feedback_value("csrf", "x" * 5000)
     assert len(value) <= MAX_BUTTON_VALUE
-    topic_id, question = parse_feedback_value(value)
-    assert topic_id == "csrf" and question.startswith("xxx")
-    assert parse_feedback_value(feedback_value("orm", "a|b")) == ("orm", "a|b")
+    topic_id, question, origin = parse_feedback_value(value)
+    assert topic_id == "csrf" and question.startswith("xxx") and origin == ""
+    assert parse_feedback_value(feedback_value("orm", "a|b")) == ("orm", "a|b", "")
+    shared = feedback_value("orm", "a@b|c" + "x" * 5000, origin="C1:1700000000.000100")
+    assert len(shared) <= MAX_BUTTON_VALUE
+    topic_id, question, origin = parse_feedback_value(shared)
+    assert (topic_id, origin) == ("orm", "C1:1700000000.000100") and question.startswith("a@b|c")
+    assert parse_feedback_value("orm|what is an orm") == ("orm", "what is an orm", ""), "buttons already posted"
+
+
+def test_a_shared_answer_names_the_message_it_was_shared_from_in_its_votes(knowledge):
+    topic = knowledge.topics["orm"]
+    shared = blocks.answer_message(topic, [], shared_by="U1", vote_origin="C1:1700000000.000100")
+    values = {e["value"] for b in shared["blocks"] if b["type"] == "actions" for e in b["elements"]
+              if e["action_id"].startswith("feedback")}
+    assert values == {"orm@C1:1700000000.000100|"}
 
 
 def test_answer_after_feedback_thanks_instead_of_asking_again(knowledge):
