@@ -150,10 +150,33 @@ def quiet_logs(settings: Settings) -> None:
     logging.getLogger().setLevel(logging.DEBUG if settings.log_level == "DEBUG" else logging.WARNING)
 
 
-def banner(console: Console, command: str, app_name: str) -> None:
+# What the console takes from the environment besides the knowledge and the command: how the bot
+# behaves (how long "and django?" refers back, de-duplication, retention, back-pressure). Not where
+# records go: a try in the console is not a real user's question (see ``not_used``).
+BEHAVIOUR = ("follow_up_ttl_seconds", "dedupe_ttl_seconds", "retention_days", "max_in_flight")
+
+
+def local_settings(settings: Settings) -> dict[str, Any]:
+    """The settings the console's bot runs with, from the environment's."""
+    return {"knowledge_dir": settings.knowledge_dir, "knowledge_reload": settings.knowledge_reload,
+            "command": settings.command, **{name: getattr(settings, name) for name in BEHAVIOUR}}
+
+
+def not_used(settings: Settings) -> str | None:
+    """A note naming the service URLs set in the environment that the console leaves alone, or None."""
+    names = [name for name, value in (("DATABASE_URL", settings.database_url), ("REDIS_URL", settings.redis_url))
+             if value]
+    if not names:
+        return None
+    return texts.IN_MEMORY.format(names=" and ".join(names), verb="is" if len(names) == 1 else "are")
+
+
+def banner(console: Console, command: str, app_name: str, *, note: str | None = None) -> None:
     console.print(Text(texts.BANNER_TITLE, "bold magenta"))
     console.print(Text(texts.BANNER))
     console.print(Text(texts.WHO.format(user=USER_NAME, app=app_name), "dim"))
+    if note:
+        console.print(Text(note, "dim"))
     console.print(Text(texts.HINTS.format(command=command), "cyan"))
     console.print()
 
@@ -195,8 +218,7 @@ def run(settings: Settings, *, stdin_is_tty: bool | None = None, knowledge: Know
     if interactive:
         import readline  # noqa: F401  (line editing and history for input())
     console = make_console(interactive)
-    local = {"knowledge_dir": settings.knowledge_dir, "knowledge_reload": settings.knowledge_reload,
-             "command": settings.command, "knowledge": knowledge}
+    local = dict(local_settings(settings), knowledge=knowledge)
     with LoopThread() as runner:
         try:
             session = runner.run(open_session(console, plain=not interactive, **local))
@@ -205,7 +227,7 @@ def run(settings: Settings, *, stdin_is_tty: bool | None = None, knowledge: Know
             return 1
         except KeyboardInterrupt:
             return 0
-        banner(console, session.command, session.app_name)
+        banner(console, session.command, session.app_name, note=not_used(settings))
         try:
             loop(session, runner, interactive=interactive)
         except (EOFError, KeyboardInterrupt):

@@ -17,6 +17,10 @@ To connect to real Slack, create the app from manifest.yml and set either
   SLACK_APP_TOKEN + SLACK_BOT_TOKEN        (Socket Mode),
 then run the same command again. README.md, "Connect to Slack", has the steps."""
 
+# DATABASE_URL / REDIS_URL set in the shell: the console does not write into them.
+IN_MEMORY = ("{names} {verb} not used here: the console keeps its usage records and memory in this process, "
+             "apart from real users' questions.")
+
 HINTS = "Try {command} · {command} choose · @bot what is an ORM? · which is easier to learn? · :help · :quit"
 
 _HELP_ROWS = (

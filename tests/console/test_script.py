@@ -169,3 +169,19 @@ def test_a_broken_knowledge_folder_stops_with_one_line(tmp_path):
     result = run_console("/flaskvsdjango\n", KNOWLEDGE_DIR=str(tmp_path))
     assert result.returncode == 1
     assert "missing knowledge file" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_console_runs_with_the_environments_follow_up_time_and_says_it_leaves_service_urls_alone():
+    """FOLLOW_UP_TTL_SECONDS=0 turns follow-ups off here as in Slack; DATABASE_URL and REDIS_URL are
+    named as not used (a try in the console is not a real user's question) and never contacted."""
+    script = "why choose flask?\nand django?\n"
+    on = run_console(script)
+    off = run_console(script, FOLLOW_UP_TTL_SECONDS="0", DATABASE_URL="postgresql://127.0.0.1:1/nowhere",
+                      REDIS_URL="redis://127.0.0.1:1/0")
+    assert on.returncode == off.returncode == 0, off.stderr
+    assert "Following on from the last question" in turns(on.stdout)["and django?"]
+    assert "Following on" not in turns(off.stdout)["and django?"]
+    assert "What is Django?" in turns(off.stdout)["and django?"]
+    assert "not used here" not in on.stdout
+    banner = " ".join(off.stdout.split("> why choose flask?")[0].split())
+    assert "DATABASE_URL and REDIS_URL are not used here" in banner
