@@ -119,6 +119,10 @@ def _posted_with_bot_token(message: Mapping[str, Any]) -> bool:
     return bool(message.get("user")) and message.get("subtype") != "bot_message"
 
 
+# chat.postEphemeral's answers in a conversation the bot is not in (a result shared into it).
+NOT_A_MEMBER = frozenset({"not_in_channel", "channel_not_found"})
+
+
 class ResponseUrlError(Exception):
     def __init__(self, status: int, body: str) -> None:
         self.status = status
@@ -158,13 +162,18 @@ class Sender:
         self._failed_urls.add(response_url)
         return False
 
-    async def call(self, method: str, **kwargs: Any) -> dict[str, Any] | None:
-        """Call a Web API method; returns the response data, or None after logging the failure."""
+    async def call(self, method: str, *, expected: frozenset[str] = frozenset(), **kwargs: Any) -> dict[str, Any] | None:
+        """Call a Web API method; returns the response data, or None after logging the failure
+        (an error code in ``expected``, one the caller has another way round, at INFO)."""
         try:
             resp = await self.client.api_call(method, json=kwargs)
             return dict(resp.data) if isinstance(resp.data, dict) else {}
         except SlackApiError as e:
-            logger.error("Slack Web API %s failed: %s", method, api_error(e))
+            error = api_error(e)
+            if error in expected:
+                logger.info("Slack Web API %s answered %s; trying another way", method, error)
+            else:
+                logger.error("Slack Web API %s failed: %s", method, error)
         except NETWORK_ERRORS as e:
             # A dropped connection or a timeout, after the client's own retries: one line, no traceback.
             logger.error("Slack Web API %s failed: %s", method, network_error(e))
@@ -212,7 +221,9 @@ class Sender:
             args = dict(msg, channel=surface.channel, user=surface.user)
             if surface.thread_ts:
                 args["thread_ts"] = surface.thread_ts
-            ok = await self.call("chat.postEphemeral", **args) is not None
+            # not in the conversation: the click's response_url is the way round (logged at INFO)
+            ok = await self.call("chat.postEphemeral", expected=NOT_A_MEMBER if surface.response_url else frozenset(),
+                                 **args) is not None
             if not ok and surface.response_url:
                 # not_in_channel: a message shared through a response_url into a conversation the bot is
                 # not in. The click's own response_url still reaches the clicker there, ephemerally.

@@ -235,6 +235,7 @@ async def test_clicks_on_a_channel_message_survive_a_post_ephemeral_outage(slack
 
 
 async def test_a_click_on_a_channel_message_with_every_way_out_failing_is_apologised_for(slack, caplog):
+    caplog.set_level(logging.INFO, logger="bot.slack_io")
     alice = slack.user()
     await slack.send(alice.mention("choose"))
     [post] = await slack.fake.wait_for("chat.postMessage")
@@ -250,7 +251,9 @@ async def test_a_click_on_a_channel_message_with_every_way_out_failing_is_apolog
     assert "question 1 of" in step.payload["text"] and step.status == 404
     assert [c.params["text"] for c in slack.fake.calls_to("chat.postEphemeral")][1] == SORRY
     assert not slack.fake.calls_to("chat.update") and flow.updated_count == 0
-    assert len(errors(caplog)) == 3, "each failure logged once, in one line"
+    assert len(errors(caplog)) == 2, "the response_url and the apology: each failure logged once, in one line"
+    assert [r.levelno for r in caplog.records if "not_in_channel" in r.getMessage()] == [logging.INFO, logging.ERROR], \
+        "not_in_channel on the step had a way round (INFO); on the apology, none (ERROR)"
     assert "Traceback" not in caplog.text
 
 
