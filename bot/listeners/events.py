@@ -43,10 +43,12 @@ async def _answer(services: Services, client: AsyncWebClient, event: dict[str, A
         intent = intents.parse_message(text)
         follow_up = await services.follow_up(conversation, intent)
         reply = responses.reply(intent, services.brain, public=not dm, follow_up=follow_up)
+    # Kept before the answer is posted (Slack may take a while to accept it): a quick "and flask?"
+    # in the meantime still follows on from it.
+    await services.remember(conversation, reply)
     await Sender(client, services.session).post(channel, reply.message, thread_ts=thread_ts, user=event.get("user"))
     await services.record_reply(reply, team_id=team_id, user_id=event.get("user"),
                                 question=reply.question or intents.strip_mentions(text))
-    await services.remember(conversation, reply)
 
 
 def register(app: AsyncApp, services: Services) -> None:

@@ -12,7 +12,7 @@ NOTE = "Following on from the last question"
 
 
 async def remembered(slack, count: int) -> None:
-    """Wait until ``count`` conversations hold a question (it is kept after the reply is sent)."""
+    """Wait until ``count`` conversations hold a question (a mention or DM keeps it just before its answer is posted)."""
     memory = slack.runtime.services.conversations
     await slack.fake.wait_until(lambda: len(memory) >= count, what=f"{count} remembered question(s)")
 
@@ -72,6 +72,23 @@ async def test_a_follow_up_in_a_dm_and_the_usage_record_of_what_it_asked(slack):
     usage = slack.runtime.services.usage
     await slack.fake.wait_until(lambda: len(usage.records) >= 2, what="usage records")
     assert [r.question for r in usage.records] == ["is django good for beginners?", "is flask good for beginners?"]
+
+
+async def test_a_follow_up_sent_while_the_first_answer_is_still_on_its_way_follows_on_from_it(slack):
+    """The question is kept before its answer is posted: Slack may take a while to accept the post,
+    and a quick "and flask?" in the meantime is still a follow-up."""
+    alice = slack.user()
+    slow = asyncio.Event()
+    fault = slack.fake.fail("chat.postMessage", times=1, hold=slow)
+    await slack.send(alice.dm("is django good for beginners?"))
+    await slack.fake.wait_until(lambda: fault.used == 1, what="the first answer's post held by Slack")
+    await slack.send(alice.dm("how about flask then"))
+    await slack.fake.wait_until(lambda: any(NOTE in all_text(c.params) for c in slack.fake.calls_to("chat.postMessage")),
+                                what="the follow-up answered")
+    slow.set()
+    posts = await slack.fake.wait_for("chat.postMessage", 2)
+    [follow_up] = [p for p in posts if NOTE in all_text(p.params)]
+    assert f"{NOTE}: _is flask good for beginners?_" in all_text(follow_up.params)
 
 
 async def test_a_declined_question_leaves_the_last_answered_one_to_follow_on_from(slack):
