@@ -92,13 +92,17 @@ def _int(environ: Mapping[str, str], name: str, default: int, lo: int, hi: int) 
     return value
 
 
+_YES, _NO = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
+
+
 def _bool(environ: Mapping[str, str], name: str) -> bool:
     raw = (_get(environ, name) or "0").lower()
-    if raw in ("1", "true", "yes", "on"):
+    if raw in _YES:
         return True
-    if raw in ("0", "false", "no", "off"):
+    if raw in _NO:
         return False
-    raise ConfigError(name, f"expected 1 or 0, got {raw!r}")
+    raise ConfigError(name, f"expected {' / '.join(_YES)} to turn it on or {' / '.join(_NO)} to turn it off, "
+                            f"got {raw!r}")
 
 
 def _token(environ: Mapping[str, str], name: str) -> str | None:

@@ -65,7 +65,7 @@ def test_slack_api_url_gets_a_trailing_slash():
         ({"SLACK_API_URL": "http://"}, "SLACK_API_URL", "with a host"),
         ({"DATABASE_URL": "mysql://x"}, "DATABASE_URL", "postgres://"),
         ({"REDIS_URL": "localhost:6379"}, "REDIS_URL", "redis://"),
-        ({"KNOWLEDGE_RELOAD": "maybe"}, "KNOWLEDGE_RELOAD", "1 or 0"),
+        ({"KNOWLEDGE_RELOAD": "maybe"}, "KNOWLEDGE_RELOAD", "1 / true / yes / on to turn it on or 0 / false / no / off"),
         ({"KNOWLEDGE_DIR": "/no/such/folder"}, "KNOWLEDGE_DIR", "not a folder"),
         ({"LOG_LEVEL": "LOUD"}, "LOG_LEVEL", "DEBUG"),
     ],
