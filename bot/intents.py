@@ -34,6 +34,7 @@ class Intent:
     kind: Kind
     text: str = ""              # the question, for Kind.QUESTION
     single_word: bool = False   # a lone unknown word: probably a mistyped sub-command
+    grateful: bool = False      # Kind.THANKS: thanks said ("thanks", ":pray:"), not only "ok" or "cool"
 
 
 _SUBCOMMANDS: dict[str, Kind] = {
@@ -72,6 +73,10 @@ _THANKS_EMOJI = frozenset(
     "+1 thumbsup pray ok_hand raised_hands clap heart heart_eyes tada 100 white_check_mark "
     "heavy_check_mark muscle star-struck bow thank_you thankyou".split())
 _THANKS_SYMBOLS = frozenset("\U0001F44D\U0001F64F\U0001F44C\U0001F64C\U0001F44F\u2764\U0001F389\U0001F4AF\u2705\u2714")
+
+# In a Kind.THANKS message, what says thanks rather than only "ok" (which may open a DM).
+_GRATEFUL = re.compile(r"\b(?:thanks?|thank you|thx|thanx|ty|tysm|cheers|appreciated?|helpful|helps)\b")
+_GRATEFUL_EMOJI = frozenset("pray bow thank_you thankyou raised_hands heart heart_eyes star-struck".split())
 
 # Words that only make a sub-command polite: "help me choose", "compare please", "topics pls".
 _POLITE = frozenset("please pls plz me now for us the".split())
@@ -114,13 +119,13 @@ def _read(text: str) -> Intent:
     worded: "help me choose", or one letter off: "topic") is that sub-command; anything else is a question."""
     lowered = text.lower()
     simple = _simple(SLACK_EMOJI.sub(" ", lowered))
-    if not simple and (any(code.strip(":") in _THANKS_EMOJI for code in SLACK_EMOJI.findall(lowered))
-                       or not _THANKS_SYMBOLS.isdisjoint(text)):
-        return Intent(Kind.THANKS)
+    codes = {code.strip(":") for code in SLACK_EMOJI.findall(lowered)}
+    if not simple and (not codes.isdisjoint(_THANKS_EMOJI) or not _THANKS_SYMBOLS.isdisjoint(text)):
+        return Intent(Kind.THANKS, grateful=not codes.isdisjoint(_GRATEFUL_EMOJI) or "\U0001F64F" in text)
     if not simple or _GREETING.match(simple):
         return Intent(Kind.MENU)
     if _THANKS.match(simple):
-        return Intent(Kind.THANKS)
+        return Intent(Kind.THANKS, grateful=bool(_GRATEFUL.search(simple)) or not codes.isdisjoint(_GRATEFUL_EMOJI))
     words = simple.split()
     command = _subcommand([w for w in words if w not in _POLITE])
     if command is not None:

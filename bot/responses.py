@@ -63,7 +63,7 @@ def reply(intent: Intent, brain: Brain, *, shareable: bool = False, public: bool
     if intent.kind is Kind.MENU:
         return Reply(blocks.menu_message())
     if intent.kind is Kind.THANKS:
-        return Reply(blocks.thanks_message())
+        return Reply(blocks.thanks_message(grateful=intent.grateful))
     if intent.kind is Kind.CHOOSE:
         if public:  # the flow itself goes to whoever clicks, privately
             return Reply(blocks.flow_launcher_message(len(k.recommendation.questions)))

@@ -69,9 +69,12 @@ def home_view(topic_count: int) -> dict[str, Any]:
     return {"type": "home", "blocks": blocks}
 
 
-def thanks_message() -> dict[str, Any]:
-    """The answer to "thanks", "ok, got it": short, and nothing to record."""
-    text = "Glad to help! Ask me anything else about Flask and Django, or type `/flaskvsdjango help` for the menu."
+def thanks_message(*, grateful: bool = True) -> dict[str, Any]:
+    """The answer to "thanks" (``grateful``) or to "ok", "got it", a thumbs-up: short, and nothing
+    to record. "ok" may be someone's first word to the bot, so it is not taken as thanks."""
+    text = ("Glad to help! Ask me anything else about Flask and Django, or type `/flaskvsdjango help` for the menu."
+            if grateful else
+            ":+1: Ask me anything about Flask and Django, or type `/flaskvsdjango help` for the menu.")
     return message(text, [section(text, block_id="thanks")])
 
 

@@ -64,6 +64,16 @@ def test_thanks_get_a_short_answer(text):
     assert parse_command(text).kind is Kind.THANKS
 
 
+@pytest.mark.parametrize("text, grateful", [
+    ("thanks!", True), ("ok thank you so much", True), ("cool, that helps", True), ("ty", True),
+    ("ok :pray:", True), ("\U0001F64F", True), ("much appreciated", True),
+    ("ok", False), ("cool", False), ("got it", False), ("great", False), (":+1:", False), ("\U0001F44D", False),
+])
+def test_thanks_are_told_from_a_bare_ok_which_may_be_a_first_word(text, grateful):
+    """'ok' may open a DM: the reply to it must not say "glad to help" for help not given."""
+    assert parse_message(text) == Intent(Kind.THANKS, grateful=grateful)
+
+
 @pytest.mark.parametrize("text", ["thanks :pray:", ":+1:", ":thumbsup::skin-tone-2:", "\U0001F44D",
                                   "ok :ok_hand:", "cheers :raised_hands: :tada:", "\U0001F64F\U0001F3FD"])
 def test_a_thumbs_up_or_thanks_with_emoji_gets_the_short_answer(text):
