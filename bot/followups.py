@@ -101,6 +101,28 @@ MAX_PRONOUN_WORDS = 8
 _WH = frozenset({"which", "what"})  # "which algorithm does it use": the noun asked for, not what "it" is
 
 
+# "what about big ones?", "and for a more complex one?": the last question about another size or
+# kind of what it asked ("one" stands for its app or project). The word of this family in the last
+# question is swapped for the new one ("is flask good for a small app?": "... for a big app?"); a
+# last question with none ("flask for a prototype?") leaves the follow-up a question of its own.
+_ONES = frozenset({"one", "ones"})
+_BEFORE_KIND = frozenset("a an the really very more much super even".split())
+_KINDS = frozenset(
+    "small smaller smallest little tiny big bigger biggest large larger largest huge massive giant medium "
+    "simple simpler complex complicated lightweight heavy heavier enterprise basic advanced".split())
+
+
+_KIND = re.compile(rf"\b(?:{'|'.join(sorted(_KINDS))})\b", re.IGNORECASE)
+
+
+def _kind_asked(words: list[str]) -> str | None:
+    """The word a refinement asks about ("big" in "what about big ones?"), or None."""
+    if not 2 <= len(words) <= 6 or words[-1] not in _ONES or _OTHER.intersection(words):
+        return None
+    kind, before = words[-2], words[:-2]
+    return kind if kind in _KINDS and all(w in _LEADS or w in _BEFORE_KIND for w in before) else None
+
+
 def _as_a_word(name: str) -> re.Pattern[str]:
     """``name`` as a word of its own: not inside "flask-login", "django_rest" or "flask.app"."""
     return re.compile(rf"(?<![\w.-])(?:{name})(?![\w-]|\.\w)", re.IGNORECASE)
@@ -132,7 +154,7 @@ def frameworks_named(question: str) -> list[str]:
 
 def _asked_for(text: str) -> str | None:
     """What a follow-up asks about: "flask", "django", "other", "same" (why?), "pointer" ("is it
-    secure?", "how does that work?"), or None if it is not a follow-up."""
+    secure?", "how does that work?"), "kind" ("what about big ones?"), or None if it is not a follow-up."""
     if len(text) > MAX_FOLLOW_UP_CHARS:
         return None
     simple = _simple(text)
@@ -141,6 +163,8 @@ def _asked_for(text: str) -> str | None:
     words = simple.split()
     frameworks = [_framework_word(w) for w in words]
     if not any(frameworks):
+        if _kind_asked(words):
+            return "kind"
         if _points_back(words):
             return "pointer"
         if _why_of_it(words):
@@ -228,7 +252,8 @@ def _same_case(new: str, old: str) -> str:
 def rewrite(previous: str | None, text: str, *, own_subject: Callable[[str], bool] | None = None) -> str | None:
     """What the follow-up ``text`` asks, given the last question ``previous``: ``previous`` about
     the framework ``text`` names ("and django?"), ``previous`` as it was ("why?"), ``text`` with
-    its "it" named ("is it secure?"), or both read together ("how does that work?"); None if
+    its "it" named ("is it secure?"), about another kind of what it asked ("what about big ones?":
+    "small" swapped for "big"), or both read together ("how does that work?"); None if
     ``text`` is no follow-up, or ``previous`` already asks about that framework. When ``previous``
     names both, only "vice versa" / "the other one" turns it round: the two swap places.
 
@@ -242,6 +267,10 @@ def rewrite(previous: str | None, text: str, *, own_subject: Callable[[str], boo
         return None
     if wanted == "same":  # "why?": the last answer gives its reasons; it is given again
         return previous
+    if wanted == "kind":
+        kind = str(_kind_asked(_simple(text).split()))
+        swapped, n = _KIND.subn(lambda m: _same_case(kind, m.group(0)), previous, count=1)
+        return swapped if n else None
     named = frameworks_named(previous)
     if wanted == "pointer":
         if own_subject is not None and not own_subject(_without_pointers(text)):

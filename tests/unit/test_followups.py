@@ -39,6 +39,10 @@ def brain():
         ("is django flexible?", "and teh other one?", "is flask flexible?"),
         ("which companies use flask?", "any for django", "which companies use django?"),
         ("what is django's admin interface?", "can i get that in flask?", "what is flask's admin interface?"),
+        # another size or kind of what was asked: its word swapped in
+        ("which framework for small projects?", "what about big ones?", "which framework for big projects?"),
+        ("Is Flask good for SMALL apps?", "and for really huge ones?", "Is Flask good for HUGE apps?"),
+        ("is django ok for a simple site", "how about a more complex one", "is django ok for a complex site"),
         # "why?": the last answer gives its reasons, so the last question is asked again as it was
         ("which one is more secure?", "why is that?", "which one is more secure?"),
         ("is django good for rapid development?", "how come?", "is django good for rapid development?"),
@@ -91,6 +95,9 @@ def test_a_follow_up_asks_the_previous_question_about_the_framework_it_names(pre
         ("", "what about flask"),
         ("what is wsgi?", "is it secure?"),                    # "it" is WSGI: no framework to put in
         ("flask or django?", "is it secure?"),                  # which of the two?
+        ("flask or django for a prototype?", "and bigger ones?"),  # no size asked before: nothing to swap
+        ("is django good for ecommerce?", "what about a social one?"),  # not a size or kind: its own question
+        ("what is the best one?", "which one?"),
     ],
 )
 def test_a_follow_up_that_cannot_turn_the_previous_question_round_is_none(previous, follow_up):
