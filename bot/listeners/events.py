@@ -55,8 +55,11 @@ def register(app: AsyncApp, services: Services) -> None:
     async def app_mention(event: dict[str, Any], client: AsyncWebClient, context: dict[str, Any]) -> None:
         if event.get("bot_id"):
             return
+        # In a channel the answer goes in a thread under the mention; in a DM (where the same message
+        # also comes as message.im, whichever event is first) in the conversation, as DMs are answered.
+        in_dm = str(event.get("channel") or "").startswith("D")
         await _answer(services, client, event, context.get("team_id"),
-                      thread_ts=event.get("thread_ts") or event.get("ts"))
+                      thread_ts=event.get("thread_ts") or (None if in_dm else event.get("ts")))
 
     async def direct_message(event: dict[str, Any], client: AsyncWebClient, context: dict[str, Any]) -> None:
         if event.get("channel_type") != "im" or event.get("bot_id") or event.get("subtype") not in PERSON_SUBTYPES:

@@ -71,15 +71,19 @@ async def test_plain_channel_messages_do_not_fire_the_dm_handler(slack):
     assert slack.fake.calls_to("chat.postMessage") == []
 
 
-async def test_a_mention_in_a_dm_delivered_as_both_events_is_answered_once(slack):
+@pytest.mark.parametrize("first", ["message.im", "app_mention"])
+async def test_a_mention_in_a_dm_delivered_as_both_events_is_answered_once_in_the_same_place(slack, first):
+    """Whichever event comes first answers, and the answer sits where a DM's answers do: in the
+    conversation itself, not in a thread under the message (as a channel mention's would)."""
     alice = slack.user()
     im = alice.dm(f"<@{slack.fake.identity.bot_user_id}> what is wsgi")
     ts = alice.last_message.ts
     mention = rq.app_mention(im.payload["event"]["text"], channel=alice.dm_channel, user=alice.id, ts=ts)
-    await slack.send(im)
-    await slack.send(mention)
+    for request in ((im, mention) if first == "message.im" else (mention, im)):
+        await slack.send(request)
     await settle(slack)
-    assert len(slack.fake.calls_to("chat.postMessage")) == 1
+    [post] = slack.fake.calls_to("chat.postMessage")
+    assert "thread_ts" not in post.params and post.params["channel"] == alice.dm_channel
 
 
 async def test_a_message_is_answered_once_whichever_events_bring_it(slack):
