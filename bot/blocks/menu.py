@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from typing import Any
 
 from bot.blocks.common import ActionIds, actions, button, context, divider, echo, header, message, section
@@ -54,7 +56,8 @@ def menu_message(*, unknown: str | None = None, files_only: bool = False) -> dic
 
 
 def home_view(topic_count: int) -> dict[str, Any]:
-    """The App Home tab."""
+    """The App Home tab. Its ``private_metadata`` is a digest of its blocks: Slack hands the
+    published view back with every ``app_home_opened``, so an unchanged tab need not be published again."""
     blocks = [
         header("Flask vs Django helper"),
         section(INTRO),
@@ -66,7 +69,8 @@ def home_view(topic_count: int) -> dict[str, Any]:
             f"I know {topic_count} topics, all from one comparison guide, and every answer names the guide section it comes from."
         ),
     ]
-    return {"type": "home", "blocks": blocks}
+    digest = hashlib.sha256(json.dumps(blocks, sort_keys=True).encode()).hexdigest()[:16]
+    return {"type": "home", "blocks": blocks, "private_metadata": f"home:{digest}"}
 
 
 def thanks_message(*, grateful: bool = True) -> dict[str, Any]:

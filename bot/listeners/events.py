@@ -70,6 +70,9 @@ def register(app: AsyncApp, services: Services) -> None:
         if event.get("tab", "home") != "home" or not event.get("user"):
             return
         view = blocks.home_view(len(services.brain.knowledge.topics))
+        shown = event.get("view")  # what this person's Home tab holds, once published
+        if isinstance(shown, dict) and shown.get("private_metadata") == view["private_metadata"]:
+            return  # the same tab: opening it again needs no Web API call
         await Sender(client, services.session).call("views.publish", user_id=event["user"], view=view)
 
     async def workspace_left(event: dict[str, Any], context: dict[str, Any]) -> None:

@@ -146,6 +146,24 @@ async def test_app_home_is_published(slack):
     assert labels == ["Help me choose", "Compare", "Topics"]
 
 
+async def test_app_home_is_published_again_only_when_it_changed(slack, monkeypatch):
+    """Slack hands the published view back with each app_home_opened: an unchanged tab is left as it is."""
+    alice, bob = slack.user(), slack.user("W333", name="bob")
+    await slack.send(alice.open_home())
+    await slack.fake.wait_for("views.publish")
+    await slack.send(alice.open_home())
+    await slack.send(bob.open_home())  # bob's tab was never published
+    await slack.fake.wait_for("views.publish", 2)
+    await settle(slack)
+    assert [c.params["user_id"] for c in slack.fake.calls_to("views.publish")] == [alice.id, bob.id]
+    # a new release words the tab differently (or the knowledge has more topics): published again
+    import bot.blocks.menu
+    monkeypatch.setattr(bot.blocks.menu, "INTRO", "A reworded introduction.")
+    await slack.send(alice.open_home())
+    calls = await slack.fake.wait_for("views.publish", 3)
+    assert calls[-1].params["user_id"] == alice.id and "A reworded introduction." in str(calls[-1].params["view"])
+
+
 async def test_a_failed_post_is_logged_and_the_process_keeps_serving(slack, caplog):
     slack.fake.fail("chat.postMessage", times=10, status=500)
     alice = slack.user()
