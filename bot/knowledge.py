@@ -10,12 +10,17 @@ The schema of the three files is declared as a value in ``bot.knowledge_schema``
 ``bot.knowledge_files`` reads the files (YAML is parsed in exactly one place,
 ``compose_yaml``, with PyYAML's ``SafeLoader``), runs that schema, checks the
 cross-references (unique ids, related and option topic ids that exist, synonyms
-that extend a keyword) and builds the dataclasses below, which live here.
+that extend a keyword, sections that name headings of the guide as listed in
+``guide-sections.txt``) and builds the dataclasses below, which live here.
 
-Every problem is a :class:`bot.errors.KnowledgeError` naming the file (relative
-to the knowledge folder's parent, e.g. ``knowledge/topics.yaml``), the 1-based
-line, the key path (``topics[3].related[0]``) and what was expected.
-Cross-reference checks run on a file only once its schema errors are fixed.
+Every problem is a :class:`bot.errors.KnowledgeError` naming the file as the
+editor can open it (the folder as given, relative to the working folder when
+inside it, else its full path: ``knowledge/topics.yaml`` from the repository,
+``/home/me/draft/topics.yaml`` for a draft elsewhere), the 1-based line, the key
+path (``topics[3].related[0]``) and what was expected. Every check runs whatever
+the others found, so one run lists every problem; only a file that is not YAML
+(or has a version this bot does not read) is not checked further, and its
+message says what was skipped.
 """
 
 from __future__ import annotations
@@ -142,8 +147,9 @@ def load_knowledge(directory: str | Path) -> Knowledge:
 def validate_knowledge(directory: str | Path) -> tuple[Knowledge | None, list[KnowledgeError]]:
     """Check every file and return ``(knowledge, [])`` or ``(None, all problems found)``.
 
-    Problems come in order: unexpected ``*.yaml`` files, then each file in load
-    order (topics, comparison, recommendation) by line. ``python -m bot kb check``
+    Problems come in order: unexpected ``*.yaml`` files (and a missing list of the
+    guide's headings), then each file in load order (topics, comparison,
+    recommendation) by line. ``python -m bot kb check``
     prints them all; :func:`load_knowledge` raises the first. The reading is in
     ``bot.knowledge_files``, imported on first use: the serving process loads its
     knowledge in a child process (``bot.knowledge_process``) and never imports it.

@@ -3,10 +3,19 @@
 A schema is a tree of small *check* objects. Each check walks one composed
 YAML node (so it knows the node's line), records problems in a
 :class:`Report` and returns the plain Python value, or :data:`INVALID`.
+A problem never stops the walk: a mapping or list whose children failed is
+still returned, with :data:`INVALID` in their place, so every problem of a
+file is found in one run and the cross-reference checks
+(``bot.knowledge_files``) can still look at the parts that are right. Only an
+unsupported ``version`` stops a file (:data:`STOP`): its fields may mean
+something else.
+
 Everything a content editor may write, with its limits, is in the
 ``TOPICS_FILE`` / ``COMPARISON_FILE`` / ``RECOMMENDATION_FILE`` values at the
-bottom of this module; ``bot.knowledge`` only adds the cross-references
-(unique ids, related ids that exist, ...).
+bottom of this module; ``bot.knowledge_files`` adds the cross-references
+(unique ids, related ids that exist, sections that are headings of the guide, ...).
+Text shown as Slack mrkdwn is also checked for Markdown that Slack does not
+render (:func:`markdown_problems`).
 """
 
 from __future__ import annotations
@@ -41,6 +50,15 @@ class _Invalid:
 INVALID: Any = _Invalid()
 """Returned by a check whose node failed; the error is already in the report."""
 
+class _Stop(_Invalid):
+    def __repr__(self) -> str:
+        return "STOP"
+
+
+STOP: Any = _Stop()
+"""Returned by a check after which the rest of its mapping must not be checked (an unsupported
+``version``); the error, saying so, is already in the report. The mapping is then INVALID."""
+
 
 # --------------------------------------------------------------------------- #
 # Report: where errors and node lines are collected while walking one file
@@ -49,20 +67,36 @@ INVALID: Any = _Invalid()
 
 @dataclass
 class Report:
-    """Errors found in one file, plus the line of every node visited (by path)."""
+    """Errors found in one file, plus the line of every node visited (by path).
+
+    ``rejected`` keeps the text of every string that failed its check, by path (a list: the keys
+    of one mapping share its path), so a cross-reference check can tell a reference to an id that
+    is merely misspelt from one to nothing at all. ``aliases`` maps a field's path to the path of
+    the misspelt key it was read from (``topics[1].related`` -> ``topics[1].relted``), so a later
+    problem inside it is placed where it is written.
+    """
 
     file: str
     errors: list[KnowledgeError] = field(default_factory=list)
     lines: dict[str, int] = field(default_factory=dict)
+    rejected: dict[str, list[str]] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)
     _constructor: yaml.constructor.SafeConstructor = field(
         default_factory=yaml.constructor.SafeConstructor, repr=False
     )
 
     def error(self, line: int | None, path: str, message: str) -> None:
-        self.errors.append(KnowledgeError(self.file, line, path, message))
+        self.errors.append(KnowledgeError(self.file, line, self.written(path), message))
 
     def line_of(self, path: str) -> int | None:
-        return self.lines.get(path)
+        return self.lines.get(self.written(path))
+
+    def written(self, path: str) -> str:
+        """``path`` as written in the file (through a misspelt key, if it was read from one)."""
+        for field_path, written in self.aliases.items():
+            if path == field_path or path.startswith((f"{field_path}.", f"{field_path}[")):
+                return written + path[len(field_path):]
+        return path
 
     def scalar(self, node: yaml.Node) -> Any:
         """The Python value of a scalar node, built by PyYAML's safe constructor."""
@@ -71,6 +105,61 @@ class Report:
 
 def line(node: yaml.Node) -> int:
     return node.start_mark.line + 1
+
+
+def text_line(node: yaml.ScalarNode, index: int) -> int:
+    """The file line of line ``index`` (0-based) of a string's value: exact for a literal block
+    (``|``, as answers are written), whose lines are the file's; else the string's first line."""
+    if node.style == "|":
+        return line(node) + 1 + index
+    return line(node)
+
+
+# --------------------------------------------------------------------------- #
+# Markdown that Slack's mrkdwn does not render
+# --------------------------------------------------------------------------- #
+
+_CODE = re.compile(r"```.*?```|`[^`\n]+`", re.S)   # code is shown as typed: anything goes there
+_SHOWN_AS_TYPED = "which Slack shows as typed"
+_MARKDOWN: tuple[tuple[re.Pattern[str], str], ...] = (
+    # (pattern, message with {0} the whole match and {1}, {2}... its groups)
+    (re.compile(r"\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*"),
+     "{0!r} is Markdown bold, " + _SHOWN_AS_TYPED + ": write *{1}*, not **{1}**"),
+    (re.compile(r"(?<![\w])__(?=[^\s_])(.+?)(?<=[^\s_])__(?![\w])"),
+     "{0!r} is Markdown bold, " + _SHOWN_AS_TYPED + ": write *{1}*, not __{1}__ "
+     "(a Python name like __init__ goes in backticks: `__init__`)"),
+    (re.compile(r"\[([^\[\]\n]+)\]\(\s*([^()\s]+)\s*\)"),
+     "{0!r} is a Markdown link, " + _SHOWN_AS_TYPED + ": write <{2}|{1}>, not [{1}]({2})"),
+    (re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(\S.*?)(?:[ \t]+#+)?[ \t]*$", re.M),
+     "{0!r} is a Markdown heading, " + _SHOWN_AS_TYPED + ": Slack has no headings, "
+     "write *{2}* on a line of its own, not {1} {2}"),
+    (re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"),
+     "{0!r} is Markdown strikethrough, " + _SHOWN_AS_TYPED + ": write ~{1}~, not ~~{1}~~"),
+)
+
+
+def markdown_problems(text: str) -> list[tuple[int, str]]:
+    """GitHub/CommonMark Markdown in ``text`` that Slack's mrkdwn shows as typed: ``**bold**``,
+    ``__bold__``, ``[text](url)``, ``# heading``, ``~~strike~~``. One ``(line index, message)``
+    per kind, at its first use (the message counts the others), in the order of the text.
+
+    Slack's own mrkdwn (``*bold*``, ``_italic_``, ``~strike~``, ``<url|text>``, ``•`` bullets)
+    passes, and so does anything in backticks or a code block.
+    """
+    masked = _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+    found = []
+    for pattern, message in _MARKDOWN:
+        matches = [m for m in pattern.finditer(masked) if m.group().strip()]
+        if not matches:
+            continue
+        first = matches[0]
+        parts = [text[first.start(i):first.end(i)] for i in range(len(first.groups()) + 1)]
+        parts[0] = parts[0].strip()
+        text_of_it = message.format(*parts)
+        if len(matches) > 1:
+            text_of_it += f" (and {len(matches) - 1} more like it in this text)"
+        found.append((first.start(), text_of_it))
+    return [(text.count("\n", 0, start), message) for start, message in sorted(found)]
 
 
 def key_path(base: str, key: str) -> str:
@@ -114,7 +203,7 @@ class Check:
     what = "a value"
 
     def __call__(self, node: yaml.Node, path: str, report: Report) -> Any:
-        report.lines.setdefault(path, line(node))
+        report.lines.setdefault(report.written(path), line(node))
         return self.check(node, path, report)
 
     def check(self, node: yaml.Node, path: str, report: Report) -> Any:
@@ -134,6 +223,7 @@ class Str(Check):
     pattern: re.Pattern[str] | None = None
     pattern_what: str = ""
     lowercase: bool = False
+    mrkdwn: bool = False   # shown as Slack mrkdwn: Markdown that Slack does not render is a problem
 
     @property
     def what(self) -> str:  # type: ignore[override]
@@ -143,28 +233,32 @@ class Str(Check):
         if not (isinstance(node, yaml.ScalarNode) and node.tag == _STR):
             return self.expected(node, path, report)
         value: str = report.scalar(node)
+        problem = self._problem(value)
+        if problem:
+            report.error(line(node), path, problem)
+        if self.mrkdwn:   # checked whatever else is wrong with the text (a fix may not touch it)
+            for index, message in markdown_problems(value):
+                report.error(text_line(node, index), path, message)
+        if problem:
+            report.rejected.setdefault(path, []).append(value)
+            return INVALID
+        return value   # Markdown in it or not: it is still the text, only its formatting is wrong
+
+    def _problem(self, value: str) -> str:
         stripped = value.strip()
         if not stripped:
-            report.error(line(node), path, "expected a non-empty string")
-            return INVALID
+            return "expected a non-empty string"
         if len(stripped) < self.min_len:
-            report.error(line(node), path,
-                         f"expected at least {self.min_len} characters, got {len(stripped)}")
-            return INVALID
+            return f"expected at least {self.min_len} characters, got {len(stripped)}"
         if self.max_len is not None and len(value) > self.max_len:
-            report.error(line(node), path,
-                         f"expected at most {self.max_len} characters, got {len(value)}")
-            return INVALID
+            return f"expected at most {self.max_len} characters, got {len(value)}"
         if self.lowercase and value != value.lower():
-            report.error(line(node), path, f"expected lowercase text, got {value!r}")
-            return INVALID
+            return f"expected lowercase text, got {value!r}"
         if value != stripped and "\n" not in value:
-            report.error(line(node), path, f"unexpected leading or trailing spaces in {value!r}")
-            return INVALID
+            return f"unexpected leading or trailing spaces in {value!r}"
         if self.pattern is not None and not self.pattern.fullmatch(value):
-            report.error(line(node), path, f"expected {self.pattern_what}, got {value!r}")
-            return INVALID
-        return value
+            return f"expected {self.pattern_what}, got {value!r}"
+        return ""
 
 
 @dataclass(frozen=True)
@@ -223,11 +317,12 @@ def _range_text(lo: int | None, hi: int | None) -> str:
 
 
 def _count_text(lo: int, hi: int | None) -> str:
+    """How many items a list takes: "at least 1 item", "at most 5 items", "from 2 to 4 items"."""
     if hi is None:
-        return f"at least {lo}"
+        return f"at least {lo} item{'' if lo == 1 else 's'}"
     if lo == 0:
-        return f"at most {hi}"
-    return f"from {lo} to {hi}"
+        return f"at most {hi} item{'' if hi == 1 else 's'}"
+    return f"exactly {lo} item{'' if lo == 1 else 's'}" if lo == hi else f"from {lo} to {hi} items"
 
 
 @dataclass(frozen=True)
@@ -258,9 +353,9 @@ class Version(Check):
         value = report.scalar(node)
         if value not in SUPPORTED_VERSIONS:
             supported = ", ".join(str(v) for v in SUPPORTED_VERSIONS)
-            report.error(line(node), path,
-                         f"unsupported version {value}; this bot reads version {supported}")
-            return INVALID
+            report.error(line(node), path, f"unsupported version {value}; this bot reads version {supported}, "
+                                           "so nothing else in this file was checked")
+            return STOP
         return value
 
 
@@ -282,7 +377,7 @@ class Seq(Check):
             return self.expected(node, path, report)
         n = len(node.value)
         if n < self.min_len or (self.max_len is not None and n > self.max_len):
-            report.error(line(node), path, f"expected {_count_text(self.min_len, self.max_len)} items, got {n}")
+            report.error(line(node), path, f"expected {_count_text(self.min_len, self.max_len)}, got {n}")
             # keep going: the items may have errors of their own
         values, seen = [], {}
         for i, child in enumerate(node.value):
@@ -300,28 +395,25 @@ class Seq(Check):
                     continue
                 seen[marker] = i
             values.append(value)
-        if INVALID in values:
-            return INVALID
-        return values
+        return values   # INVALID in place of each item that failed
 
 
 def _mapping_pairs(node: yaml.MappingNode, path: str, report: Report,
-                   key_check: Check) -> list[tuple[str, yaml.Node, yaml.Node]] | None:
-    """Checked (key, key_node, value_node) triples; reports duplicate keys."""
-    pairs, first_line, ok = [], {}, True
+                   key_check: Check) -> list[tuple[str, yaml.Node, yaml.Node]]:
+    """Checked (key, key_node, value_node) triples, without the keys that failed their check
+    and the repeats of a key (both reported; the first of a repeated key is kept)."""
+    pairs, first_line = [], {}
     for key_node, value_node in node.value:
         key = key_check.check(key_node, path, report)
         if key is INVALID:
-            ok = False
             continue
         if key in first_line:
             report.error(line(key_node), key_path(path, key),
                          f"duplicate key {key!r} (first defined on line {first_line[key]})")
-            ok = False
             continue
         first_line[key] = line(key_node)
         pairs.append((key, key_node, value_node))
-    return pairs if ok else None
+    return pairs
 
 
 @dataclass(frozen=True)
@@ -342,17 +434,12 @@ class Dict(Check):
         if len(node.value) < self.min_len:
             report.error(line(node), path,
                          f"expected at least {self.min_len} entries, got {len(node.value)}")
-            return INVALID
-        pairs = _mapping_pairs(node, path, report, self.key)
-        if pairs is None:
-            return INVALID
-        out, ok = {}, True
-        for key, key_node, value_node in pairs:
-            value = self.value(value_node, key_path(path, key), report)
-            report.lines[key_path(path, key)] = line(key_node)
-            ok = ok and value is not INVALID
-            out[key] = value
-        return out if ok else INVALID
+            # keep going: the entries may have errors of their own
+        out = {}
+        for key, key_node, value_node in _mapping_pairs(node, path, report, self.key):
+            out[key] = self.value(value_node, key_path(path, key), report)   # INVALID if it failed
+            report.lines[report.written(key_path(path, key))] = line(key_node)
+        return out
 
 
 @dataclass(frozen=True)
@@ -373,15 +460,16 @@ class Map(Check):
     """A mapping with known keys (cfgv's ``Map``): required and optional fields.
 
     Unknown keys are errors, with a "did you mean" hint. Fields are checked in
-    declaration order; the first field is checked first and, when
-    ``stop_on_first`` is set (used for ``version``), a failure there stops the
-    walk so that one wrong version does not bury the reader in noise.
+    declaration order, every one of them: the result has INVALID for a field
+    that failed or a required one that is missing. A field whose check returns
+    :data:`STOP` (an unsupported ``version``) ends the walk and makes the whole
+    mapping INVALID, so that a file in another format does not bury the reader
+    in noise.
     """
 
-    def __init__(self, name: str, *fields: Required | Optional, stop_on_first: bool = False) -> None:
+    def __init__(self, name: str, *fields: Required | Optional) -> None:
         self.name = name
         self.fields = fields
-        self.stop_on_first = stop_on_first
         self.what = f"a mapping ({name})"
 
     @property
@@ -392,42 +480,39 @@ class Map(Check):
         if not isinstance(node, yaml.MappingNode):
             return self.expected(node, path, report)
         pairs = _mapping_pairs(node, path, report, Str())
-        if pairs is None:
-            return INVALID
         by_key = {key: (key_node, value_node) for key, key_node, value_node in pairs}
-        ok = True
-        suggested: set[str] = set()   # a misspelt key is not also reported as missing
-        for key, key_node, _ in pairs:
+        misspelt: dict[str, tuple[str, yaml.Node]] = {}   # field -> (key as written, its value)
+        for key, key_node, value_node in pairs:
             if key not in self.keys:
                 close = difflib.get_close_matches(key, [k for k in self.keys if k not in by_key], n=1, cutoff=0.6)
                 if close:
-                    suggested.add(close[0])
+                    misspelt.setdefault(close[0], (key, value_node))
                     hint = f"; did you mean {close[0]!r}?"
                 else:
                     hint = f"; expected one of: {', '.join(self.keys)}"
                 report.error(line(key_node), key_path(path, key), f"unknown key {key!r}{hint}")
-                ok = False
         out: dict[str, Any] = {}
-        for index, spec in enumerate(self.fields):
+        for spec in self.fields:
             child_path = key_path(path, spec.key)
-            if spec.key not in by_key:
-                if isinstance(spec, Required) and spec.key not in suggested:
+            if spec.key in by_key:
+                value_node = by_key[spec.key][1]
+            elif spec.key in misspelt:
+                # not also reported as missing; its value is checked as the field it is meant to be
+                written, value_node = misspelt[spec.key]
+                report.aliases[child_path] = key_path(path, written)
+            else:
+                if isinstance(spec, Required):
                     hint = f" ({spec.hint})" if spec.hint else ""
                     report.error(line(node), path, f"missing required key {spec.key!r}{hint}")
-                    ok = False
-                    if index == 0 and self.stop_on_first:
-                        return INVALID
-                elif isinstance(spec, Optional):
+                    out[spec.key] = INVALID
+                else:
                     out[spec.key] = spec.default
                 continue
-            key_node, value_node = by_key[spec.key]
             value = spec.check(value_node, child_path, report)
-            if value is INVALID:
-                ok = False
-                if index == 0 and self.stop_on_first:
-                    return INVALID
+            if value is STOP:
+                return INVALID
             out[spec.key] = value
-        return out if ok else INVALID
+        return out
 
 
 # --------------------------------------------------------------------------- #
@@ -446,7 +531,7 @@ TOPIC = Map(
     Required("id", TOPIC_ID),
     Required("title", Str(max_len=150)),
     Required("section", SECTION_NAME),
-    Required("answer", Str(min_len=40, max_len=2900)),        # one Block Kit section
+    Required("answer", Str(min_len=40, max_len=2900, mrkdwn=True)),   # one Block Kit section
     Required("keywords", Dict(TERM, Number(gt=0, max=10), min_len=1)),
     Optional("synonyms", Dict(TERM, Seq(TERM, min_len=1, unique=True)), {}),
     Required("examples", Seq(Str(max_len=300), min_len=3, max_len=30, unique=True)),
@@ -457,14 +542,13 @@ TOPICS_FILE = Map(
     "topics.yaml",
     VERSION,
     Required("topics", Seq(TOPIC, min_len=1)),
-    stop_on_first=True,
 )
 
 COMPARISON_ROW = Map(
     "comparison row",
     Required("aspect", Str(max_len=60)),
-    Required("flask", Str(max_len=300)),
-    Required("django", Str(max_len=300)),
+    Required("flask", Str(max_len=300, mrkdwn=True)),
+    Required("django", Str(max_len=300, mrkdwn=True)),
 )
 
 COMPARISON_FILE = Map(
@@ -472,9 +556,8 @@ COMPARISON_FILE = Map(
     VERSION,
     Required("title", Str(max_len=150)),
     Required("section", SECTION_NAME),
-    Required("summary", Str(max_len=1000)),
+    Required("summary", Str(max_len=1000, mrkdwn=True)),
     Required("rows", Seq(COMPARISON_ROW, min_len=1, max_len=10)),
-    stop_on_first=True,
 )
 
 OPTION = Map(
@@ -483,7 +566,7 @@ OPTION = Map(
     Required("label", Str(max_len=75)),                      # Slack button text limit
     Required("flask", Int(min=0, max=3)),
     Required("django", Int(min=0, max=3)),
-    Required("reason", Str(max_len=300)),
+    Required("reason", Str(max_len=300, mrkdwn=True)),
     Required("section", SECTION_NAME),
     Optional("topic", Nullable(TOPIC_ID), None),
 )
@@ -491,7 +574,7 @@ OPTION = Map(
 QUESTION = Map(
     "question",
     Required("id", SNAKE),
-    Required("text", Str(max_len=150)),
+    Required("text", Str(max_len=150, mrkdwn=True)),
     Required("options", Seq(OPTION, min_len=2, max_len=5)),
 )
 
@@ -501,7 +584,6 @@ RECOMMENDATION_FILE = Map(
     Required("flow_version", Int(min=1)),
     Required("close_call_margin", Number(gt=0, max=0.5)),
     Required("questions", Seq(QUESTION, min_len=5, max_len=7)),
-    stop_on_first=True,
 )
 
 FILES: dict[str, Map] = {

@@ -2,8 +2,9 @@
 
     python -m bot kb check [--dir DIR]          validate knowledge/*.yaml, list every problem
     python -m bot kb list [--json] [--dir DIR]  the topics as a table, or as a JSON array
+    python -m bot kb sections GUIDE             the guide's headings, as knowledge/guide-sections.txt holds them
 
-Exit codes: 0 OK, 1 the knowledge has problems.
+Exit codes: 0 OK, 1 the knowledge has problems (or the guide cannot be read).
 """
 
 from __future__ import annotations
@@ -32,6 +33,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     lst.add_argument("--json", action="store_true", help="print a JSON array instead of a table")
     lst.set_defaults(handler=run_list)
 
+    sections = kb_sub.add_parser(
+        "sections", help="print the guide's headings, the sections `kb check` accepts",
+        description="Print the headings of the source guide as knowledge/guide-sections.txt holds them "
+                    "(the list `kb check` checks every `section` against). When the guide changes: "
+                    "python -m bot kb sections ../shared/source/flask-vs-django.md > knowledge/guide-sections.txt")
+    sections.add_argument("guide", type=Path, metavar="GUIDE", help="the guide, e.g. ../shared/source/flask-vs-django.md")
+    sections.set_defaults(handler=run_sections)
+
 
 def _add_dir(p: argparse.ArgumentParser) -> None:
     p.add_argument("--dir", type=Path, default=None, metavar="DIR",
@@ -57,6 +66,21 @@ def run_check(args: argparse.Namespace) -> int:
     rec = knowledge.recommendation
     print(f"knowledge OK: {len(knowledge.topics)} topics, {len(knowledge.comparison.rows)} comparison rows, "
           f"{len(rec.questions)} questions (flow version {rec.flow_version})")
+    return 0
+
+
+def run_sections(args: argparse.Namespace) -> int:
+    from bot.knowledge_files import format_guide_sections, guide_sections
+
+    try:
+        text = args.guide.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        print(f"kb sections: cannot read the guide {args.guide}: file not found", file=sys.stderr)
+        return 1
+    except (OSError, UnicodeDecodeError) as e:
+        print(f"kb sections: cannot read the guide {args.guide}: {e}", file=sys.stderr)
+        return 1
+    sys.stdout.write(format_guide_sections(guide_sections(text)))
     return 0
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.knowledge import Knowledge, default_knowledge_dir, load_knowledge
+from bot.knowledge_files import SECTION_SEPARATOR, guide_sections
 
 REPO = Path(__file__).resolve().parents[2]
 GUIDE = REPO.parent / "shared" / "source" / "flask-vs-django.md"
@@ -71,8 +72,9 @@ def test_default_dir_is_the_repos_knowledge_folder():
 def test_shipped_knowledge_loads_with_every_topic_id_in_order(kb):
     assert list(kb.topics) == TOPIC_IDS
     assert kb.version == 1
-    assert kb.source_files == ("knowledge/topics.yaml", "knowledge/comparison.yaml",
-                               "knowledge/recommendation.yaml")
+    # named as the editor can open them (relative to the working folder: tests/unit/test_knowledge_paths.py)
+    assert [Path(f).resolve() for f in kb.source_files] == [
+        default_knowledge_dir() / name for name in ("topics.yaml", "comparison.yaml", "recommendation.yaml")]
     assert all(kb.topics[i].id == i for i in kb.topics)
 
 
@@ -155,33 +157,8 @@ def test_no_text_copies_the_guide(kb):
     assert not copied, copied
 
 
-def guide_sections(text: str) -> set[str]:
-    """'Heading' and 'Heading › Subheading' for every heading (and FAQ bold question)."""
-    clean = lambda s: re.sub(r"^\d+\.\s*", "", s.strip()).rstrip(":").strip()  # noqa: E731
-    found: set[str] = set()
-    stack: dict[int, str] = {}
-    for raw in text.splitlines():
-        m = re.match(r"^(#{2,4})\s+(.+?)\s*$", raw)
-        bold = re.match(r"^\*\*(.+)\*\*\s*$", raw)
-        if m:
-            level, title = len(m.group(1)), clean(m.group(2))
-        elif bold:
-            level, title = 5, clean(bold.group(1))
-        else:
-            continue
-        stack = {k: v for k, v in stack.items() if k < level}
-        found.add(title)
-        if stack:
-            found.add(f"{stack[max(stack)]} › {title}")
-        stack[level] = title
-    return found
-
-
-SECTION_SEPARATOR = "; "  # a text resting on several sections names each, the main one first
-
-
 def test_every_section_names_a_real_heading_of_the_guide(kb):
-    valid = guide_sections(guide_text())
+    valid = set(guide_sections(guide_text()))   # the guide itself, not knowledge/guide-sections.txt
     sections = [(t.id, t.section) for t in kb.topics.values()]
     sections.append(("comparison", kb.comparison.section))
     sections += [(f"{q.id}.{o.id}", o.section) for q in kb.recommendation.questions for o in q.options]

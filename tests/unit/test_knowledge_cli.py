@@ -15,9 +15,16 @@ FIXTURES = Path(__file__).parent / "fixtures" / "knowledge"
 OK_LINE = "knowledge OK: 36 topics, 5 comparison rows, 7 questions (flow version 1)\n"
 
 
-def broken(tmp_path: Path) -> Path:
-    target = tmp_path / "wrong_type"
+def base(tmp_path: Path, name: str = "base") -> Path:
+    """A copy of the valid base fixture, with the headings of its made-up guide."""
+    target = tmp_path / name
     shutil.copytree(FIXTURES / "base", target)
+    (target / "guide-sections.txt").write_text("Heading\nHeading › Sub\n", encoding="utf-8")
+    return target
+
+
+def broken(tmp_path: Path) -> Path:
+    target = base(tmp_path, "wrong_type")
     shutil.copy(FIXTURES / "wrong_type" / "topics.yaml", target / "topics.yaml")
     return target
 
@@ -31,31 +38,33 @@ def test_check_ok(capsys, monkeypatch):
 
 
 def test_check_lists_every_problem_on_stderr(tmp_path, capsys):
-    assert main(["kb", "check", "--dir", str(broken(tmp_path))]) == 1
+    folder = broken(tmp_path)
+    assert main(["kb", "check", "--dir", str(folder)]) == 1
     out, err = capsys.readouterr()
     assert out == ""
     assert err == (
-        "wrong_type/topics.yaml:8 at topics[0].keywords.alpha: "
+        f"{folder}/topics.yaml:8 at topics[0].keywords.alpha: "
         "expected a number greater than 0 and at most 10, got the string 'high'\n"
-        "wrong_type/topics.yaml:16 at topics[1].examples: expected a list, got the string 'what is beta'\n"
+        f"{folder}/topics.yaml:16 at topics[1].examples: expected a list, got the string 'what is beta'\n"
         "knowledge check failed: 2 problems\n"
     )
 
 
 def test_check_reads_the_folder_the_bot_would_load(tmp_path, capsys, monkeypatch):
     """An editor trying a change with KNOWLEDGE_DIR=... gets that folder checked, not the shipped one."""
-    monkeypatch.setenv("KNOWLEDGE_DIR", str(broken(tmp_path)))
+    folder = broken(tmp_path)
+    monkeypatch.setenv("KNOWLEDGE_DIR", str(folder))
     assert main(["kb", "check"]) == 1
-    assert "wrong_type/topics.yaml:8" in capsys.readouterr().err
+    assert f"{folder}/topics.yaml:8" in capsys.readouterr().err
     assert main(["ask", "what is alpha"]) == 1
-    assert capsys.readouterr().err.startswith("ask: wrong_type/topics.yaml:8")
+    assert capsys.readouterr().err.startswith(f"ask: {folder}/topics.yaml:8")
     # --dir still wins over the environment
-    assert main(["kb", "check", "--dir", str(FIXTURES / "base")]) == 0
+    assert main(["kb", "check", "--dir", str(base(tmp_path))]) == 0
     assert capsys.readouterr().out.startswith("knowledge OK: 2 topics")
 
 
-def test_check_other_dir(capsys):
-    assert main(["kb", "check", "--dir", str(FIXTURES / "base")]) == 0
+def test_check_other_dir(tmp_path, capsys):
+    assert main(["kb", "check", "--dir", str(base(tmp_path))]) == 0
     assert capsys.readouterr().out == "knowledge OK: 2 topics, 1 comparison rows, 5 questions (flow version 1)\n"
 
 

@@ -12,12 +12,21 @@ from bot.errors import KnowledgeError
 from bot.knowledge import load_knowledge, validate_knowledge
 
 FIXTURES = Path(__file__).parent / "fixtures" / "knowledge"
+FIXTURE_SECTIONS = "Heading\nHeading › Sub\n"  # the headings of the fixtures' made-up guide
+
+
+@pytest.fixture(autouse=True)
+def in_tmp_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Work where the cases are copied, as an editor in their drafts folder: a problem then
+    names its file as ``<case>/topics.yaml`` (a folder elsewhere is named in full)."""
+    monkeypatch.chdir(tmp_path)
 
 
 def make_case(case: str, tmp_path: Path) -> Path:
     """A copy of fixtures/knowledge/base/ with the case's files laid over it."""
     target = tmp_path / case
     shutil.copytree(FIXTURES / "base", target)
+    (target / "guide-sections.txt").write_text(FIXTURE_SECTIONS, encoding="utf-8")
     for f in (FIXTURES / case).glob("*.yaml"):
         shutil.copy(f, target / f.name)
     return target
@@ -36,7 +45,8 @@ CASES = {
     "bad_syntax": (
         "bad_syntax/topics.yaml", 10, "",
         "bad_syntax/topics.yaml:10: invalid YAML: expected ',' or ']', but got ':' "
-        "(while parsing a flow sequence on line 9)",
+        "(while parsing a flow sequence on line 9); nothing else in this file was checked, "
+        "nor the topic ids used in recommendation.yaml",
     ),
     "unknown_key": (
         "unknown_key/topics.yaml", 15, "topics[1].keyword",
