@@ -32,6 +32,9 @@ from typing import Any, Mapping
 
 from bot.errors import KnowledgeError
 
+# The guide's headings, one a line, beside the YAML files: what a topic's ``section`` may name.
+SECTIONS_FILE = "guide-sections.txt"
+
 
 class FrozenMap(Mapping):
     """A read-only, hashable mapping that keeps insertion order.

@@ -42,13 +42,13 @@ from bot.knowledge import (
     Question,
     Recommendation,
     Topic,
+    SECTIONS_FILE,
     default_knowledge_dir,
 )
 from bot.knowledge_schema import FILES, Report, did_you_mean, key_path
 from bot.text import is_content, keyword_owners, normalise, term_stems, tokens
 
 KNOWLEDGE_FILES = tuple(FILES)   # ("topics.yaml", "comparison.yaml", "recommendation.yaml")
-SECTIONS_FILE = "guide-sections.txt"
 SECTION_SEPARATOR = "; "         # a text resting on several sections names each, the main one first
 NOT_CHECKED = "nothing else in this file was checked"
 TOPIC_IDS_NOT_CHECKED = "the topic ids used in recommendation.yaml"

@@ -14,6 +14,7 @@ from pathlib import Path
 from bot import heap
 from bot.config import Settings
 from bot.errors import KnowledgeError
+from bot.knowledge import SECTIONS_FILE
 from bot.knowledge_process import KnowledgeChild
 from bot.responses import Brain
 from bot.services import Services
@@ -46,9 +47,9 @@ async def reload_knowledge(services: Services, settings: Settings) -> bool:
 
 
 def snapshot(directory: Path) -> tuple[tuple[str, int, int], ...]:
-    """What changes when a knowledge file is edited, added or removed."""
+    """What changes when a knowledge file (or the list of the guide's sections) is edited, added or removed."""
     entries = []
-    for path in sorted(directory.glob("*.yaml")):
+    for path in sorted([*directory.glob("*.yaml"), directory / SECTIONS_FILE]):
         try:
             stat = path.stat()
         except FileNotFoundError:

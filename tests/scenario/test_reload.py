@@ -58,6 +58,21 @@ async def test_knowledge_reload_watches_the_files(knowledge):
                                     timeout=5, what="watcher reload")
 
 
+async def test_the_watcher_reloads_when_only_the_guides_section_list_changes(knowledge, caplog):
+    """A knowledge edit can be two steps: the list of sections first (a new guide), then the topics."""
+    sections = knowledge / "guide-sections.txt"
+    async with LocalSlack(knowledge_dir=knowledge, knowledge_reload=True) as slack:
+        services = slack.runtime.services
+        before = services.brain
+        await asyncio.sleep(0.05)
+        # the guide renamed a heading the topics still name: that reload fails, the last good knowledge stays
+        sections.write_text(sections.read_text().replace("Common Use Case of Django › Social Network Platforms\n",
+                                                         "Common Use Case of Django › Social Platforms\n", 1))
+        await slack.fake.wait_until(lambda: any("still serving the last good knowledge" in r.getMessage()
+                                                for r in caplog.records), timeout=5, what="watcher reload attempt")
+        assert services.brain is before and "Social Network Platforms" in str(caplog.text)
+
+
 async def test_sighup_reloads_a_running_process(knowledge, bot_process):
     async with FakeSlackAPI() as fake:
         port = free_port()
