@@ -110,8 +110,6 @@ _BEFORE_KIND = frozenset("a an the really very more much super even".split())
 _KINDS = frozenset(
     "small smaller smallest little tiny big bigger biggest large larger largest huge massive giant medium "
     "simple simpler complex complicated lightweight heavy heavier enterprise basic advanced".split())
-
-
 _KIND = re.compile(rf"\b(?:{'|'.join(sorted(_KINDS))})\b", re.IGNORECASE)
 
 

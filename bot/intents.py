@@ -69,14 +69,13 @@ _THANKS = re.compile(
 
 # A reaction typed as a message ("👍", ":+1:", ":pray::skin-tone-3:") thanks; any other emoji alone
 # greets (":wave:"). Beside words they are dropped: "thanks :pray:" thanks, "hi :wave:" greets.
-_THANKS_EMOJI = frozenset(
-    "+1 thumbsup pray ok_hand raised_hands clap heart heart_eyes tada 100 white_check_mark "
-    "heavy_check_mark muscle star-struck bow thank_you thankyou".split())
-_THANKS_SYMBOLS = frozenset("\U0001F44D\U0001F64F\U0001F44C\U0001F64C\U0001F44F\u2764\U0001F389\U0001F4AF\u2705\u2714")
-
-# In a Kind.THANKS message, what says thanks rather than only "ok" (which may open a DM).
-_GRATEFUL = re.compile(r"\b(?:thanks?|thank you|thx|thanx|ty|tysm|cheers|appreciated?|helpful|helps)\b")
+# Of those, the ones that say thanks rather than only "ok" (which may open a DM): Intent.grateful.
 _GRATEFUL_EMOJI = frozenset("pray bow thank_you thankyou raised_hands heart heart_eyes star-struck".split())
+_GRATEFUL_SYMBOLS = frozenset("\U0001F64F\U0001F64C\u2764")  # folded hands, raised hands, heart
+_THANKS_EMOJI = _GRATEFUL_EMOJI | frozenset(
+    "+1 thumbsup ok_hand clap tada 100 white_check_mark heavy_check_mark muscle".split())
+_THANKS_SYMBOLS = _GRATEFUL_SYMBOLS | frozenset("\U0001F44D\U0001F44C\U0001F44F\U0001F389\U0001F4AF\u2705\u2714")
+_GRATEFUL = re.compile(r"\b(?:thanks?|thank you|thx|thanx|ty|tysm|cheers|appreciated?|helpful|helps)\b")
 
 # Words that only make a sub-command polite: "help me choose", "compare please", "topics pls".
 _POLITE = frozenset("please pls plz me now for us the".split())
@@ -120,12 +119,14 @@ def _read(text: str) -> Intent:
     lowered = text.lower()
     simple = _simple(SLACK_EMOJI.sub(" ", lowered))
     codes = {code.strip(":") for code in SLACK_EMOJI.findall(lowered)}
+    grateful = (bool(_GRATEFUL.search(simple)) or not codes.isdisjoint(_GRATEFUL_EMOJI)
+                or not _GRATEFUL_SYMBOLS.isdisjoint(text))
     if not simple and (not codes.isdisjoint(_THANKS_EMOJI) or not _THANKS_SYMBOLS.isdisjoint(text)):
-        return Intent(Kind.THANKS, grateful=not codes.isdisjoint(_GRATEFUL_EMOJI) or "\U0001F64F" in text)
+        return Intent(Kind.THANKS, grateful=grateful)
     if not simple or _GREETING.match(simple):
         return Intent(Kind.MENU)
     if _THANKS.match(simple):
-        return Intent(Kind.THANKS, grateful=bool(_GRATEFUL.search(simple)) or not codes.isdisjoint(_GRATEFUL_EMOJI))
+        return Intent(Kind.THANKS, grateful=grateful)
     words = simple.split()
     command = _subcommand([w for w in words if w not in _POLITE])
     if command is not None:
