@@ -14,8 +14,9 @@ USAGE = (
     "• `/flaskvsdjango compare`: the key differences side by side\n"
     "• `/flaskvsdjango topics`: everything I can answer\n"
     "• `/flaskvsdjango flask`, `/flaskvsdjango django`: what each framework is\n"
-    "• Mention me in a channel or send me a DM with a question; follow up in the thread "
-    "(\"and django?\") and I'll answer your last question for the other framework"
+    "• Mention me in a channel or send me a DM with a question. Follow up with \"and django?\" "
+    "and I'll answer your last question for the other framework (in a channel, reply in my "
+    "answer's thread and mention me: I only read messages that mention me there)"
 )
 
 INTRO = (

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
+import yaml
 
 from bot import blocks, recommend
+from bot.blocks.menu import USAGE
 from bot.blocks.common import ActionIds, MAX_BUTTON_VALUE, escape, feedback_value, parse_feedback_value
 from bot.emulator.blockkit import SPECIAL, problems, texts
 from bot.knowledge import default_knowledge_dir, load_knowledge
@@ -194,3 +197,13 @@ def test_the_flow_launcher_is_one_button_that_opens_the_menus_choose(knowledge):
     assert not problems(message)
     assert [b["action_id"] for b in buttons(message)] == [ActionIds.MENU_CHOOSE]
     assert "7 quick questions" in message["text"]
+
+
+def test_help_says_a_channel_follow_up_needs_a_mention_while_the_manifest_hears_only_mentions_there():
+    """Without a `message.channels` subscription the bot never sees a thread reply that does
+    not mention it, so the help must not promise that a bare "and django?" in a thread works."""
+    manifest = yaml.safe_load((Path(__file__).resolve().parents[2] / "manifest.yml").read_text())
+    events = manifest["settings"]["event_subscriptions"]["bot_events"]
+    follow_up = next(line for line in USAGE.splitlines() if "and django?" in line)
+    if not {"message.channels", "message.groups"} & set(events):
+        assert "mention me" in follow_up and "thread" in follow_up
