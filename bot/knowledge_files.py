@@ -349,6 +349,7 @@ def _check_recommendation(data: dict[str, Any], report: Report) -> None:
 _HEADING = re.compile(r"^(#{2,6})[ \t]+(.+?)[ \t]*$")
 _BOLD_LINE = re.compile(r"^\*\*(.+?)\*\*[ \t]*$")
 _BOLD_LEVEL = 7   # a line in bold (the FAQ's questions) sits under every heading
+SUBHEADING = "›"  # 'Heading › Subheading'
 
 
 def _heading_text(text: str) -> str:
@@ -357,10 +358,12 @@ def _heading_text(text: str) -> str:
 
 
 def guide_sections(markdown: str) -> list[str]:
-    """Every ``section`` the guide allows, in its order: each heading (``##`` and below, and a
-    line in bold such as the FAQ's questions) as ``Heading`` and under the heading above it as
-    ``Heading › Subheading``; numbering and trailing colons dropped. Front matter and code
-    blocks are skipped; ``#`` (the page title) is not a section."""
+    """Every ``section`` the guide allows, in its order: a top-level heading (``##``, or any
+    heading with none above it) as ``Heading``, and every heading below one (``###`` and below,
+    and a line in bold such as the FAQ's questions) only under the heading above it, as
+    ``Heading › Subheading``: answers show their section to readers, and a subheading alone
+    says less and may name several places. Numbering and trailing colons are dropped. Front
+    matter and code blocks are skipped; ``#`` (the page title) is not a section."""
     found: dict[str, None] = {}
     stack: dict[int, str] = {}
     lines = markdown.splitlines()
@@ -380,9 +383,7 @@ def guide_sections(markdown: str) -> list[str]:
         if not title:
             continue
         stack = {k: v for k, v in stack.items() if k < level}
-        found[title] = None
-        if stack:
-            found[f"{stack[max(stack)]} › {title}"] = None
+        found[f"{stack[max(stack)]} {SUBHEADING} {title}" if stack else title] = None
         stack[level] = title
     return list(found)
 
@@ -390,8 +391,10 @@ def guide_sections(markdown: str) -> list[str]:
 SECTIONS_HEADER = """\
 # The guide's headings: every `section` in topics.yaml, comparison.yaml and recommendation.yaml
 # names one or more of these (several joined by "; "), and `python -m bot kb check` reports any
-# other. The bot never reads the guide (../shared/source/flask-vs-django.md, outside the
-# repository); this list stands in for it. Do not edit it by hand: when the guide changes, run
+# other. A top-level (##) heading stands alone; a heading below one is listed, and accepted, only
+# under the heading above it ("Heading › Subheading"). The bot never reads the guide
+# (../shared/source/flask-vs-django.md, outside the repository); this list stands in for it.
+# Do not edit it by hand: when the guide changes, run
 #   python -m bot kb sections ../shared/source/flask-vs-django.md > knowledge/guide-sections.txt
 # (tests/unit/test_knowledge_sections.py fails while it differs from the guide).
 """
@@ -416,12 +419,47 @@ def _comparable(section: str) -> str:
 
 
 def closest_section(written: str, known: Sequence[str]) -> str | None:
-    """The listed section ``written`` most likely means (None when the list is empty)."""
+    """The listed section ``written`` most likely means (None when the list is empty). A
+    subheading written alone ('Securty') is compared with the subheading of each listed path
+    too, so the path to write is named ('... › Security')."""
     if not known:
         return None
     typed = _comparable(written)
-    return max(known, key=lambda k: (_comparable(k) == typed,
-                                     difflib.SequenceMatcher(None, typed, _comparable(k)).ratio()))
+
+    def score(section: str) -> tuple[bool, float]:
+        full = _comparable(section)
+        forms = [full] if SUBHEADING in typed else [full, full.rsplit(f" {SUBHEADING} ", 1)[-1]]
+        return max((form == typed, difflib.SequenceMatcher(None, typed, form).ratio()) for form in forms)
+
+    return max(known, key=score)
+
+
+def subheading_paths(known: Sequence[str]) -> dict[str, list[str]]:
+    """Each subheading of the listed paths, and the paths that end with it ('Security' ->
+    ['Reasons Why ... › Security']): what a subheading written alone is told to write."""
+    paths: dict[str, list[str]] = {}
+    for section in known:
+        _, sep, sub = section.rpartition(f" {SUBHEADING} ")
+        if sep:
+            paths.setdefault(sub, []).append(section)
+    return paths
+
+
+def _unlisted_section_problem(part: str, known: Sequence[str], subheadings: dict[str, list[str]],
+                              list_name: str) -> str:
+    """Why ``part`` is not a section, and what to write: its path when it is a subheading alone,
+    else the closest listed section."""
+    paths = subheadings.get(part)
+    if paths and len(paths) == 1:
+        return (f"{part!r} is a subheading of the guide, and a subheading alone is not a section: "
+                f"write its full path {paths[0]!r}")
+    if paths:
+        listed = " or ".join(repr(path) for path in paths)
+        return (f"{part!r} is a subheading under {len(paths)} headings of the guide, and a subheading alone "
+                f"is not a section: write the full path of the one meant, {listed}")
+    closest = closest_section(part, known)
+    hint = f"; the closest is {closest!r}" if closest else f"; {list_name} lists no heading"
+    return f"unknown guide section {part!r}: name a heading of the guide as listed in {list_name}{hint}"
 
 
 def _known_sections(directory: Path, shown: str) -> tuple[list[str], str] | KnowledgeError:
@@ -454,8 +492,9 @@ def _section_fields(values: dict[str, dict[str, Any]]) -> Iterator[tuple[str, st
 
 def _check_sections(directory: Path, shown: str, values: dict[str, dict[str, Any]],
                     reports: dict[str, Report]) -> list[KnowledgeError]:
-    """Each section a heading of the guide, named once, several separated by '; '. Returns a
-    problem of its own when there is no list of headings to check against."""
+    """Each section a heading of the guide as listed (a subheading under its heading), named
+    once, several separated by '; '. Returns a problem of its own when there is no list of
+    headings to check against."""
     fields = [(name, path, value) for name, path, value in _section_fields(values) if isinstance(value, str)]
     if not fields:
         return []
@@ -464,6 +503,7 @@ def _check_sections(directory: Path, shown: str, values: dict[str, dict[str, Any
         return [listed]
     known, list_name = listed
     known_set = set(known)
+    subheadings = subheading_paths(known)
     for name, path, value in fields:
         report = reports[name]
         where = report.line_of(path)
@@ -477,12 +517,8 @@ def _check_sections(directory: Path, shown: str, values: dict[str, dict[str, Any
                 report.error(where, path, f"{part!r} is named twice: name each section once")
                 continue
             seen.add(part)
-            if part in known_set:
-                continue
-            closest = closest_section(part, known)
-            hint = f"; the closest is {closest!r}" if closest else f"; {list_name} lists no heading"
-            report.error(where, path, f"unknown guide section {part!r}: name a heading of the guide as listed "
-                                      f"in {list_name}{hint}")
+            if part not in known_set:
+                report.error(where, path, _unlisted_section_problem(part, known, subheadings, list_name))
     return []
 
 

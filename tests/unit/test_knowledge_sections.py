@@ -4,6 +4,7 @@ knowledge/guide-sections.txt; a test keeps that list equal to the guide when the
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -52,18 +53,26 @@ def test_the_guides_headings_are_read_as_sections_are_written():
         "#### Conclusion\n"
         "```\n## not a heading (code)\n```\n"
     )
-    assert guide_sections(guide) == [
+    assert guide_sections(guide) == [   # a subheading only under the heading above it, never alone
         "Reasons Why You Should Consider Flask",
-        "Flexibility",
         "Reasons Why You Should Consider Flask › Flexibility",
-        "Ease of Learning",
         "Reasons Why You Should Consider Flask › Ease of Learning",
         "Frequently Asked Questions",
-        "Which is More Secure, Flask or Django?",
         "Frequently Asked Questions › Which is More Secure, Flask or Django?",
-        "Conclusion",
         "Frequently Asked Questions › Conclusion",
     ]
+
+
+def test_a_heading_with_none_above_it_stands_alone():
+    assert guide_sections("# Title\n### Preface\n## Part\n### Preface\n") == ["Preface", "Part", "Part › Preface"]
+
+
+def test_the_committed_list_names_subheadings_only_under_their_heading():
+    listed = read_section_list(default_knowledge_dir() / SECTIONS_FILE)
+    assert "Reasons Why You Should Consider Django for Your Next Project › Security" in listed
+    assert "Security" not in listed
+    assert "Conclusion" not in listed
+    assert "Common Use Case of Flask" in listed   # a top-level heading
 
 
 def test_the_list_file_is_read_without_its_comments(tmp_path):
@@ -82,6 +91,9 @@ def test_the_shipped_sections_are_in_the_committed_list():
 
 @pytest.mark.parametrize("written, closest", [
     ("Common Use Case of Django › Social Networks", "Common Use Case of Django › Social Network Platforms"),
+    ("Securty", "Reasons Why You Should Consider Django for Your Next Project › Security"),  # a subheading alone
+    ("2. Security:", "Reasons Why You Should Consider Django for Your Next Project › Security"),
+    ("Common Use Case of Djngo", "Common Use Case of Django"),
     ("Common Use Case of Django > E-commerce", "Common Use Case of Django › E-commerce"),
     ("Common Use Case of Flask › 1. RESTful APIs:", "Common Use Case of Flask › RESTful APIs"),
     ("Frequently Asked Questions About Django and Flask Frameworks › Are Flask Developers in Demand?",
@@ -125,6 +137,52 @@ def test_each_of_several_sections_is_checked(kdir):
     ]
 
 
+def test_a_subheading_alone_is_told_its_full_path(kdir):
+    edit(kdir, "topics.yaml", "section: Heading › Sub", "section: Sub")
+    knowledge, errors = validate_knowledge(kdir)
+    assert knowledge is None
+    assert [str(e) for e in errors] == [
+        "kb/topics.yaml:5 at topics[0].section: 'Sub' is a subheading of the guide, and a subheading alone "
+        "is not a section: write its full path 'Heading › Sub'",
+    ]
+
+
+def test_a_subheading_under_several_headings_is_told_each_full_path(kdir):
+    (kdir / SECTIONS_FILE).write_text("Heading\nHeading › Sub\nOther\nOther › Sub\n", encoding="utf-8")
+    edit(kdir, "recommendation.yaml", "reason: Because., section: Heading, topic: alpha}",
+         "reason: Because., section: Other; Sub, topic: alpha}")
+    _, errors = validate_knowledge(kdir)
+    assert [(e.file, e.line, e.path) for e in errors] == [
+        ("kb/recommendation.yaml", 8, "questions[0].options[0].section")]
+    assert errors[0].message == (
+        "'Sub' is a subheading under 2 headings of the guide, and a subheading alone is not a section: "
+        "write the full path of the one meant, 'Heading › Sub' or 'Other › Sub'")
+
+
+def test_a_heading_that_is_also_top_level_stays_valid_alone(kdir):
+    """A name the guide uses for a top-level heading and for a subheading: alone it is the top-level one."""
+    (kdir / SECTIONS_FILE).write_text("Heading\nHeading › Sub\nSub\n", encoding="utf-8")
+    edit(kdir, "topics.yaml", "section: Heading › Sub", "section: Sub")
+    assert validate_knowledge(kdir)[1] == []
+
+
+def test_a_subheading_alone_in_the_shipped_knowledge_names_the_guides_path(tmp_path, monkeypatch):
+    """The shipped knowledge with one full path cut to its subheading, checked against the real list."""
+    shutil.copytree(default_knowledge_dir(), tmp_path / "knowledge")
+    monkeypatch.chdir(tmp_path)
+    full = "        section: Reasons Why You Should Consider Django for Your Next Project › Security\n"
+    lines = (tmp_path / "knowledge" / "recommendation.yaml").read_text(encoding="utf-8").splitlines(keepends=True)
+    line = lines.index(full) + 1
+    edit(tmp_path / "knowledge", "recommendation.yaml", full, "        section: Security\n")
+    _, errors = validate_knowledge(tmp_path / "knowledge")
+    assert len(errors) == 1
+    assert (errors[0].file, errors[0].line) == ("knowledge/recommendation.yaml", line)
+    assert errors[0].path.startswith("questions[") and errors[0].path.endswith("].section")
+    assert errors[0].message == (
+        "'Security' is a subheading of the guide, and a subheading alone is not a section: write its full path "
+        "'Reasons Why You Should Consider Django for Your Next Project › Security'")
+
+
 def test_sections_joined_without_the_space_are_told_how_to_join_them(kdir):
     edit(kdir, "topics.yaml", "section: Heading › Sub", "section: Heading › Sub;Heading")
     _, errors = validate_knowledge(kdir)
@@ -159,15 +217,25 @@ def test_kb_check_reports_an_unknown_section(kdir, capsys):
     )
 
 
+def test_kb_check_reports_a_subheading_alone(kdir, capsys):
+    edit(kdir, "comparison.yaml", "section: Heading", "section: Sub")
+    assert main(["kb", "check", "--dir", "kb"]) == 1
+    assert capsys.readouterr().err == (
+        "kb/comparison.yaml:3 at section: 'Sub' is a subheading of the guide, and a subheading alone is not "
+        "a section: write its full path 'Heading › Sub'\n"
+        "knowledge check failed: 1 problem\n"
+    )
+
+
 def test_kb_sections_prints_the_list_from_a_guide(tmp_path, capsys):
     guide = tmp_path / "guide.md"
     guide.write_text("## Heading\n### 1. Sub:\n", encoding="utf-8")
     assert main(["kb", "sections", str(guide)]) == 0
     out = capsys.readouterr().out
-    assert out == format_guide_sections(["Heading", "Sub", "Heading › Sub"])
-    assert out.endswith("\nHeading\nSub\nHeading › Sub\n")
+    assert out == format_guide_sections(["Heading", "Heading › Sub"])
+    assert out.endswith("\nHeading\nHeading › Sub\n")
     (tmp_path / SECTIONS_FILE).write_text(out, encoding="utf-8")
-    assert read_section_list(tmp_path / SECTIONS_FILE) == ["Heading", "Sub", "Heading › Sub"]
+    assert read_section_list(tmp_path / SECTIONS_FILE) == ["Heading", "Heading › Sub"]
 
 
 def test_kb_sections_without_the_guide_says_so(tmp_path, capsys):
