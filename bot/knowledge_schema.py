@@ -15,7 +15,8 @@ Everything a content editor may write, with its limits, is in the
 bottom of this module; ``bot.knowledge_files`` adds the cross-references
 (unique ids, related ids that exist, sections that are headings of the guide, ...).
 Text shown as Slack mrkdwn is also checked for Markdown that Slack does not
-render (:func:`markdown_problems`).
+render (:func:`markdown_problems`), and text shown as plain text (headers,
+buttons) for any markup at all (:func:`plain_text_problem`).
 """
 
 from __future__ import annotations
@@ -162,6 +163,80 @@ def markdown_problems(text: str) -> list[tuple[int, str]]:
     return [(text.count("\n", 0, start), message) for start, message in sorted(found)]
 
 
+# --------------------------------------------------------------------------- #
+# Markup in text Slack shows as plain text (a header, a button)
+# --------------------------------------------------------------------------- #
+
+def _group(name: str) -> Any:
+    return lambda m: m.group(name)
+
+
+def _not_a_python_name(m: re.Match[str]) -> str | None:
+    """``__two words__`` is bold; ``__init__`` is a Python name, shown as typed, as meant."""
+    return None if re.fullmatch(r"\w+", m.group("t")) else m.group("t")
+
+
+_PLAIN_TEXT_MARKUP: tuple[tuple[re.Pattern[str], str, Any], ...] = (
+    # (pattern, what it is, the text to keep of a match, or None when it is not markup), most
+    # binding first: at one place the first that matches is taken
+    (re.compile(r"`(?P<t>[^`\n]+)`"), "code", _group("t")),
+    (re.compile(r"<(?P<url>(?:https?|mailto):[^|<>\s]+)(?:\|(?P<t>[^<>\n]+))?>"), "a Slack link",
+     lambda m: m.group("t") or m.group("url")),
+    (re.compile(r"\[(?P<t>[^\[\]\n]+)\]\(\s*[^()\s]+\s*\)"), "a Markdown link", _group("t")),
+    (re.compile(r"\*\*(?=[^\s*])(?P<t>.+?)(?<=[^\s*])\*\*"), "Markdown bold", _group("t")),
+    (re.compile(r"(?<!\w)__(?=[^\s_])(?P<t>.+?)(?<=[^\s_])__(?!\w)"), "Markdown bold", _not_a_python_name),
+    (re.compile(r"~~(?=\S)(?P<t>.+?)(?<=\S)~~"), "Markdown strikethrough", _group("t")),
+    (re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(?P<t>\S.*?)(?:[ \t]+#+)?[ \t]*$", re.M), "a Markdown heading",
+     _group("t")),
+    # Slack's marks pair up only at word edges: 'snake_case', '5 * 3' and a lone '*' are text
+    (re.compile(r"(?<![\w*])\*(?=[^\s*])(?P<t>[^*\n]+?)(?<=[^\s*])\*(?![\w*])"), "Slack bold", _group("t")),
+    (re.compile(r"(?<![\w_])_(?=[^\s_])(?P<t>[^_\n]+?)(?<=[^\s_])_(?![\w_])"), "Slack italics", _group("t")),
+    (re.compile(r"(?<![\w~])~(?=[^\s~])(?P<t>[^~\n]+?)(?<=[^\s~])~(?![\w~])"), "Slack strikethrough",
+     _group("t")),
+)
+
+
+def _without_markup(text: str, found: list[tuple[str, str]]) -> str:
+    """``text`` with each markup replaced by the text it marks, markup inside it too (even in
+    code: `*x*` shows as typed either way, and the text to write must pass), adding (the markup
+    as written, what it is) to ``found``."""
+    out, at = [], 0
+    while True:
+        first = None
+        for pattern, what, keep in _PLAIN_TEXT_MARKUP:
+            m = pattern.search(text, at)
+            if m and (first is None or m.start() < first[0].start()):
+                first = (m, what, keep)
+        if first is None:
+            return "".join(out) + text[at:]
+        m, what, keep = first
+        kept = keep(m)
+        if kept is None:
+            out.append(text[at:m.end()])
+        else:
+            found.append((m.group().strip(), what))
+            out.append(text[at:m.start()] + _without_markup(kept, found))
+        at = m.end()
+
+
+def plain_text_problem(text: str, shown_in: str) -> str:
+    """The problem with markup in ``text``, which Slack shows as plain text in ``shown_in`` ("the
+    answer's header"): Slack's ``*bold*``, ``_italics_``, ``~strike~``, `` `code` ``,
+    ``<url|text>`` and GitHub's ``**bold**``, ``[text](url)``, ... all show as typed there. One
+    message naming each, and the text to write instead; "" when there is none.
+
+    Ordinary punctuation passes: "Flask vs. Django: What…", "E-commerce", "3.x", "Django's",
+    a lone ``*`` or ``_``, ``snake_case`` and a Python name like ``__init__``.
+    """
+    found: list[tuple[str, str]] = []
+    fixed = _without_markup(text, found)
+    if not found:
+        return ""
+    listed = ", ".join(f"{written!r} is {what}" for written, what in dict.fromkeys(found))
+    return (f"this text is shown as plain text ({shown_in}), where Slack shows markup as typed: {listed}; "
+            f"write {fixed.strip()!r} instead")
+
+
 def key_path(base: str, key: str) -> str:
     if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_-]*", key):
         return f"{base}.{key}" if base else key
@@ -224,6 +299,7 @@ class Str(Check):
     pattern_what: str = ""
     lowercase: bool = False
     mrkdwn: bool = False   # shown as Slack mrkdwn: Markdown that Slack does not render is a problem
+    plain_text: str = ""   # where Slack shows it as plain text ("the answer's header"): any markup is a problem
 
     @property
     def what(self) -> str:  # type: ignore[override]
@@ -239,6 +315,8 @@ class Str(Check):
         if self.mrkdwn:   # checked whatever else is wrong with the text (a fix may not touch it)
             for index, message in markdown_problems(value):
                 report.error(text_line(node, index), path, message)
+        if self.plain_text and (markup := plain_text_problem(value, self.plain_text)):
+            report.error(line(node), path, markup)
         if problem:
             report.rejected.setdefault(path, []).append(value)
             return INVALID
@@ -529,7 +607,7 @@ VERSION = Required("version", Version(), hint="put `version: 1` at the top of th
 TOPIC = Map(
     "topic",
     Required("id", TOPIC_ID),
-    Required("title", Str(max_len=150)),
+    Required("title", Str(max_len=150, plain_text="the answer's header and the buttons to the topic")),
     Required("section", SECTION_NAME),
     Required("answer", Str(min_len=40, max_len=2900, mrkdwn=True)),   # one Block Kit section
     Required("keywords", Dict(TERM, Number(gt=0, max=10), min_len=1)),
@@ -554,7 +632,7 @@ COMPARISON_ROW = Map(
 COMPARISON_FILE = Map(
     "comparison.yaml",
     VERSION,
-    Required("title", Str(max_len=150)),
+    Required("title", Str(max_len=150, plain_text="the comparison's header")),
     Required("section", SECTION_NAME),
     Required("summary", Str(max_len=1000, mrkdwn=True)),
     Required("rows", Seq(COMPARISON_ROW, min_len=1, max_len=10)),
@@ -563,7 +641,7 @@ COMPARISON_FILE = Map(
 OPTION = Map(
     "option",
     Required("id", SNAKE),
-    Required("label", Str(max_len=75)),                      # Slack button text limit
+    Required("label", Str(max_len=75, plain_text="the option's button")),   # Slack button text limit
     Required("flask", Int(min=0, max=3)),
     Required("django", Int(min=0, max=3)),
     Required("reason", Str(max_len=300, mrkdwn=True)),
