@@ -27,6 +27,10 @@ previous question cannot be turned round:
   named ("is django secure?"); "how does that work?" does not, and is read
   together with the last question ("does django protect against CSRF? how
   does that work"), since "that" is what was just asked about;
+* or it is a short question about doing something with "it" ("could I build
+  an API with it too?", "what can we make in it?"): someone ("I", "we",
+  "you") does it with "it", so "it" is the tool, not the thing the message
+  names, and is read as above ("could I build an API with django too?");
 * the previous question does not already ask about the framework the
   follow-up names; frameworks count as words of their own ("flask-login" is
   not "flask").
@@ -98,6 +102,12 @@ _BEFORE_POINTER = _VERBS | frozenset(
     "uses learn s makes make actually with exactly about at to on from".split())
 _IT = re.compile(r"\b(it|its)\b", re.IGNORECASE)
 MAX_PRONOUN_WORDS = 8
+# "could I build an API with it too?", "what can we make in it?": someone doing something with "it",
+# the tool; so "it" cannot be the thing the question names
+_TOOL_PREPOSITIONS = frozenset("with in using on".split())
+_PEOPLE = frozenset("i we you u".split())
+_OPENERS = frozenset("and so but ok okay then hmm wait k".split())
+MAX_TOOL_WORDS = 10
 _WH = frozenset({"which", "what"})  # "which algorithm does it use": the noun asked for, not what "it" is
 
 
@@ -152,7 +162,8 @@ def frameworks_named(question: str) -> list[str]:
 
 def _asked_for(text: str) -> str | None:
     """What a follow-up asks about: "flask", "django", "other", "same" (why?), "pointer" ("is it
-    secure?", "how does that work?"), "kind" ("what about big ones?"), or None if it is not a follow-up."""
+    secure?", "how does that work?", "could I build an API with it?"), "kind" ("what about big
+    ones?"), or None if it is not a follow-up."""
     if len(text) > MAX_FOLLOW_UP_CHARS:
         return None
     simple = _simple(text)
@@ -163,7 +174,7 @@ def _asked_for(text: str) -> str | None:
     if not any(frameworks):
         if _kind_asked(words):
             return "kind"
-        if _points_back(words):
+        if _points_back(words) or _uses_it(words):
             return "pointer"
         if _why_of_it(words):
             return "same"
@@ -205,6 +216,26 @@ def _points_back(words: list[str]) -> bool:
                 and words[i + 2] in _PRONOUNS):
             return False
     return False
+
+
+def _uses_it(words: list[str]) -> bool:
+    """"could I build an API with it too?", "what can we make in it": a short question in which
+    someone ("I", "we", "you", right after its verb) does something with "it" (the last word but
+    trailing ones such as "too"), the tool they would do it with; the thing they would build, named
+    before "it", is not what "it" stands for."""
+    if len(words) > MAX_TOOL_WORDS or _OTHER.intersection(words):
+        return False
+    end = len(words)
+    while end and words[end - 1] in _LEADS:  # "too", "as well", "then"
+        end -= 1
+    if end < 4 or words[end - 1] != "it" or words[end - 2] not in _TOOL_PREPOSITIONS:
+        return False
+    i = 0
+    while words[i] in _OPENERS:
+        i += 1
+    if words[i] in ("what", "which", "how"):  # "what can I build with it"
+        i += 1
+    return i + 2 < end - 2 and words[i] in _VERBS and words[i + 1] in _PEOPLE
 
 
 def _without_pointers(text: str) -> str:

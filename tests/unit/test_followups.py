@@ -121,9 +121,14 @@ def test_a_follow_up_that_cannot_turn_the_previous_question_round_is_none(previo
         ("is flask easy to learn?", "and is it secure?", "and is flask secure?"),
         ("is django good for e-commerce?", "who uses it?", "who uses django?"),
         ("tell me about django", "should I learn it?", "should I learn django?"),
+        # someone doing something with "it": the tool, not what they would build
+        ("is django versatile?", "could I build an API with it too?", "could I build an API with django too?"),
+        ("what is flask?", "what can I build with it?", "what can I build with flask?"),
+        ("tell me about django", "could you run an online shop on it?", "could you run an online shop on django?"),
         # ...or, with no "it" to name, a question of its own
         ("which flask extensions do people use?", "can they do form handling?", None),
         ("what is wsgi?", "is it secure?", None),
+        ("what is an orm?", "could I build an API with it too?", None),
         # a framework's name or "why?" are read as before
         ("what's actually good about flask", "thx! and django?", "what's actually good about django"),
         ("does flask scale ok once the codebase gets big?", "right, and would you say the same about django?",
@@ -175,6 +180,8 @@ def test_what_a_question_pointing_back_asks_on_its_own(brain, words, own):
         "is that a django thing or not",    # two frameworks? no: "that" + a noun names its own
         "that admin thing, what is it",
         "what is WSGI and why does Flask need it?",
+        "what's an orm, can i query with it",  # "it" is the ORM: no one's verb right before "i"
+        "is there an admin in it",            # nobody doing anything with it
     ],
 )
 def test_other_words_are_not_a_follow_up(text):
