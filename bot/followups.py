@@ -31,6 +31,15 @@ previous question cannot be turned round:
   an API with it too?", "what can we make in it?"): someone ("I", "we",
   "you") does it with "it", so "it" is the tool, not the thing the message
   names, and is read as above ("could I build an API with django too?");
+* or it puts a condition to the last question ("and if I need max security +
+  room to scale?", "what if I mostly want big complex apps?"). One the guide
+  cannot answer alone (``answered``: the answerer, on the message as it is) is
+  read together with the last question ("so which should we pick in the end?
+  and if I need max security + room to scale?"), which it asks again under
+  that condition; one the guide answers alone names what it wants, and is a
+  question of its own ("what if I mostly want big complex apps?": the answer
+  on project size). A bare "if ..." or one that asks something else ("and if
+  you had to pick one, which?") is a question of its own too;
 * the previous question does not already ask about the framework the
   follow-up names; frameworks count as words of their own ("flask-login" is
   not "flask").
@@ -108,6 +117,12 @@ _TOOL_PREPOSITIONS = frozenset("with in using on".split())
 _PEOPLE = frozenset("i we you u".split())
 _OPENERS = frozenset("and so but ok okay then hmm wait k".split())
 MAX_TOOL_WORDS = 10
+# "what if I mostly want big complex apps?", "and if i need max security + room to scale?": the last
+# question asked again under a condition; these lead to its "if" ("if" alone may open a question of
+# its own: "if you had to pick one for me which would it be"), and a condition holding one of
+# ``_ASKING`` asks its own question ("and if you had to pick one, which?")
+_IF_LEADS = frozenset("and but so ok okay hmm well wait now then k oh".split())
+_ASKING = frozenset("which what how why who where when should would".split())
 _WH = frozenset({"which", "what"})  # "which algorithm does it use": the noun asked for, not what "it" is
 
 
@@ -163,7 +178,7 @@ def frameworks_named(question: str) -> list[str]:
 def _asked_for(text: str) -> str | None:
     """What a follow-up asks about: "flask", "django", "other", "same" (why?), "pointer" ("is it
     secure?", "how does that work?", "could I build an API with it?"), "kind" ("what about big
-    ones?"), or None if it is not a follow-up."""
+    ones?"), "condition" ("and if I need max security?"), or None if it is not a follow-up."""
     if len(text) > MAX_FOLLOW_UP_CHARS:
         return None
     simple = _simple(text)
@@ -174,6 +189,8 @@ def _asked_for(text: str) -> str | None:
     if not any(frameworks):
         if _kind_asked(words):
             return "kind"
+        if _condition(words):
+            return "condition"
         if _points_back(words) or _uses_it(words):
             return "pointer"
         if _why_of_it(words):
@@ -238,6 +255,24 @@ def _uses_it(words: list[str]) -> bool:
     return i + 2 < end - 2 and words[i] in _VERBS and words[i + 1] in _PEOPLE
 
 
+def _condition(words: list[str]) -> bool:
+    """"what if I mostly want big complex apps?", "and if i need max security + room to scale?": a
+    condition put to the last question ("what if", "and if", "but what if", "how about if"), at least
+    two words long and asking nothing of its own."""
+    i = 0
+    while i < len(words) and words[i] in _IF_LEADS:
+        i += 1
+    led = i > 0
+    if words[i:i + 1] == ["what"]:
+        i, led = i + 1, True
+    elif words[i:i + 2] in (["what", "about"], ["how", "about"]):
+        i, led = i + 2, True
+    if not led or words[i:i + 1] != ["if"]:
+        return False
+    condition = words[i + 1:]
+    return len(condition) >= 2 and _ASKING.isdisjoint(condition)
+
+
 def _without_pointers(text: str) -> str:
     """``text`` with its pointers left out: what it asks on its own ("is it secure?": "is secure")."""
     return " ".join(w for w in _simple(text).split() if w not in _PRONOUNS and w not in _DEMONSTRATIVES)
@@ -278,17 +313,23 @@ def _same_case(new: str, old: str) -> str:
     return new
 
 
-def rewrite(previous: str | None, text: str, *, own_subject: Callable[[str], bool] | None = None) -> str | None:
+def rewrite(previous: str | None, text: str, *, own_subject: Callable[[str], bool] | None = None,
+            answered: Callable[[str], bool] | None = None) -> str | None:
     """What the follow-up ``text`` asks, given the last question ``previous``: ``previous`` about
     the framework ``text`` names ("and django?"), ``previous`` as it was ("why?"), ``text`` with
     its "it" named ("is it secure?"), about another kind of what it asked ("what about big ones?":
-    "small" swapped for "big"), or both read together ("how does that work?"); None if
-    ``text`` is no follow-up, or ``previous`` already asks about that framework. When ``previous``
-    names both, only "vice versa" / "the other one" turns it round: the two swap places.
+    "small" swapped for "big"), or both read together ("how does that work?", "and if I need max
+    security?"); None if ``text`` is no follow-up, or ``previous`` already asks about that
+    framework. When ``previous`` names both, only "vice versa" / "the other one" turns it round:
+    the two swap places.
 
     ``own_subject(words)``: does a question pointing back ask something of its own once its
     pointers are left out ("is secure": yes; "how does work": no)? Without it, every such
-    question is taken to (its "it" is the framework)."""
+    question is taken to (its "it" is the framework).
+
+    ``answered(text)``: does the guide answer a condition ("what if ...", "and if ...") on its
+    own? Then it is a question of its own (None); without ``answered``, every condition is read
+    together with ``previous``."""
     if not previous:
         return None
     wanted = _asked_for(text)
@@ -296,6 +337,10 @@ def rewrite(previous: str | None, text: str, *, own_subject: Callable[[str], boo
         return None
     if wanted == "same":  # "why?": the last answer gives its reasons; it is given again
         return previous
+    if wanted == "condition":  # "and if I need max security?": the last question, under that condition
+        if answered is not None and answered(text):
+            return None  # "what if I mostly want big complex apps?": the guide answers it as it is
+        return _together(previous, text)
     if wanted == "kind":
         kind = str(_kind_asked(_simple(text).split()))
         swapped, n = _KIND.subn(lambda m: _same_case(kind, m.group(0)), previous, count=1)
@@ -326,12 +371,13 @@ def rewrite(previous: str | None, text: str, *, own_subject: Callable[[str], boo
 
 
 def read_as(intent: Intent, previous: str | None, *, own_subject: Callable[[str], bool],
-            names: bool = True) -> str | None:
+            answered: Callable[[str], bool], names: bool = True) -> str | None:
     """What ``intent`` asks after the kept question ``previous`` (``kept_for_follow_ups``), when it
-    is a follow-up (``words_of``, ``rewrite``; ``own_subject``: see ``rewrite``, usually
-    ``Answerer.asks_on_its_own``); None when it is a question of its own."""
+    is a follow-up (``words_of``, ``rewrite``; ``own_subject`` and ``answered``: see ``rewrite``,
+    usually ``Answerer.asks_on_its_own`` and whether ``Answerer.answer`` answers); None when it is
+    a question of its own."""
     words = words_of(intent, names=names)
-    return rewrite(previous, words, own_subject=own_subject) if words is not None else None
+    return rewrite(previous, words, own_subject=own_subject, answered=answered) if words is not None else None
 
 
 def conversation_key(team_id: str | None, channel: str, *, thread_ts: str | None = None,

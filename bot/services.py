@@ -73,8 +73,9 @@ class Services:
         except Exception:
             logger.exception("could not recall the last question of %s; reading the follow-up on its own", key)
             return None
-        return followups.read_as(intent, previous, names=names,
-                                 own_subject=self.brain.answerer.asks_on_its_own)
+        answerer = self.brain.answerer
+        return followups.read_as(intent, previous, names=names, own_subject=answerer.asks_on_its_own,
+                                 answered=lambda words: answerer.answer(words).answered)
 
     async def remember(self, key: str, reply: Reply) -> None:
         """Keep the question an answer answered, for the next follow-up in conversation ``key``

@@ -73,7 +73,9 @@ def converse(brain: responses.Brain, exchange: Exchange) -> Outcome:
     first = responses.reply(parse_message(exchange.first), brain)
     kept = kept_for_follow_ups(first.question) if first.answered else None
     intent = parse_message(exchange.then)
-    asked = read_as(intent, kept, own_subject=brain.answerer.asks_on_its_own)
+    answerer = brain.answerer
+    asked = read_as(intent, kept, own_subject=answerer.asks_on_its_own,
+                    answered=lambda words: answerer.answer(words).answered)
     second = responses.reply(intent, brain, follow_up=asked)
     taken = asked if asked is not None and second.question == asked else None
     return Outcome(exchange, taken, second.answered or "decline")

@@ -96,7 +96,7 @@ def _read_as(answerer: Answerer, question: str, after: str | None) -> str | None
     from bot.followups import kept_for_follow_ups, read_as
 
     return read_as(parse_message(question), kept_for_follow_ups(parse_message(after).text or after),
-                   own_subject=answerer.asks_on_its_own)
+                   own_subject=answerer.asks_on_its_own, answered=lambda words: answerer.answer(words).answered)
 
 
 def _one(answerer: Answerer, knowledge: Knowledge, question: str, args: argparse.Namespace, out: TextIO) -> None:

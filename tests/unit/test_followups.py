@@ -141,6 +141,29 @@ def test_a_question_pointing_back_is_read_with_what_it_points_at(brain, previous
 
 
 @pytest.mark.parametrize(
+    ("previous", "follow_up", "asked"),
+    [
+        # a condition the guide cannot answer alone: the last question, asked again under it
+        ("so which should we pick in the end?", "and if i need max security + room to scale?",
+         "so which should we pick in the end? and if i need max security + room to scale?"),
+        ("flask or django, what do you recommend?", "and if we need max security and room to grow?",
+         "flask or django, what do you recommend? and if we need max security and room to grow?"),
+        # one it answers alone names what it wants: a question of its own
+        ("should I learn flask or django", "what if I mostly want big complex apps?", None),
+        ("which one should I learn first?", "and if I only want to build small APIs?", None),
+    ],
+)
+def test_a_condition_is_read_with_the_last_question_when_the_guide_cannot_answer_it_alone(brain, previous,
+                                                                                          follow_up, asked):
+    assert is_follow_up(follow_up)
+    answerer = brain.answerer
+    assert rewrite(previous, follow_up, own_subject=answerer.asks_on_its_own,
+                   answered=lambda words: answerer.answer(words).answered) == asked
+    # without ``answered``, every condition is read with the last question
+    assert rewrite(previous, follow_up) == f"{previous.rstrip('?')}? {follow_up}"
+
+
+@pytest.mark.parametrize(
     ("words", "own"),
     [
         ("is secure", True),             # one topic answers it
@@ -180,6 +203,10 @@ def test_what_a_question_pointing_back_asks_on_its_own(brain, words, own):
         "is that a django thing or not",    # two frameworks? no: "that" + a noun names its own
         "that admin thing, what is it",
         "what is WSGI and why does Flask need it?",
+        "if you had to pick one for me which would it be",  # a bare "if": a question of its own
+        "and if you had to pick one, which?",  # a condition asking something else
+        "what if?",
+        "and if so?",
         "what's an orm, can i query with it",  # "it" is the ORM: no one's verb right before "i"
         "is there an admin in it",            # nobody doing anything with it
     ],
