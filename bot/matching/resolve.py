@@ -151,6 +151,27 @@ def _join_hyphenated(joined: str, word: str, index: Index) -> bool:
     return not any(stem(part) in evidence for part in word.split("-") if part)
 
 
+def _hyphenated(split: list[str], index: Index, extension: set[int]) -> list[str]:
+    """The words with each hyphenated one joined ("e-commerce" when the index knows it) or split
+    ("flask", "login"); the positions of an extension's words ("flask-sqlalchemy") go into
+    ``extension``."""
+    words: list[str] = []
+    for w in split:
+        if "-" not in w:
+            words.append(w)
+            continue
+        joined = w.replace("-", "")
+        if _join_hyphenated(joined, w, index):
+            words.append(joined)
+            continue
+        parts = w.split("-")
+        if parts[0] in FRAMEWORKS:
+            # "flask-sqlalchemy": an extension's name, not a foreign subject
+            extension.update(range(len(words) + 1, len(words) + len(parts)))
+        words.extend(parts)
+    return words
+
+
 def _named_drf(words: list[str]) -> list[str]:
     """"rest framework" as the one word "drf" (``bot.neutral.OTHER_TECHNOLOGIES``)."""
     out: list[str] = []
@@ -167,7 +188,6 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
     trim_word_caches()
     term_idf = index.term_idf
     r = Resolved()
-    words = []
     extension: set[int] = set()  # words naming an extension ("flask-sqlalchemy")
     text, code = code_terms(normalise(question))
     for w in dict.fromkeys(code[:MAX_FUZZY_WORDS]):
@@ -176,19 +196,9 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
         r.unknown_mass += index.idf_unknown * OFF_TOPIC_WEIGHT
         r.off_topic += 1
     context = context_words(text)  # their terms weigh CONTEXT_FACTOR
-    for w in tokens(text, keep_hyphens=True):
-        if "-" in w:  # "e-commerce" if the index knows it, else "flask", "login"
-            joined = w.replace("-", "")
-            if _join_hyphenated(joined, w, index):
-                words.append(joined)
-            else:
-                parts = w.split("-")
-                if parts[0] in FRAMEWORKS:
-                    # "flask-sqlalchemy": an extension's name, not a foreign subject
-                    extension.update(range(len(words) + 1, len(words) + len(parts)))
-                words.extend(parts)
-        else:
-            words.append(w)
+    words = tokens(text, keep_hyphens=True)
+    if "-" in text:  # most questions hold no hyphen: their words stay as split
+        words = _hyphenated(words, index, extension)
     if "rest" in words and "framework" in words:
         # "django rest framework" names a library (DRF) the guide never covers, not REST
         words = _named_drf(words)
