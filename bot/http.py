@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 import logging
 import time
-from typing import Awaitable, Callable
+from typing import TYPE_CHECKING, Awaitable, Callable
 from urllib.parse import parse_qs
 
 from aiohttp import web
@@ -39,6 +39,9 @@ from slack_sdk.signature import SignatureVerifier
 
 from bot.form import parse_body
 from bot.payloads import BadBody, check_shape
+
+if TYPE_CHECKING:
+    from bot.health import StoreHealth
 
 logger = logging.getLogger(__name__)
 
@@ -139,8 +142,12 @@ def bolt_request(raw: bytes, request: web.Request) -> AsyncBoltRequest:
 
 
 def create_web_app(bolt: AsyncApp, *, signing_secret: str | None = None, health: HealthCheck = always_healthy,
-                   events: bool = True) -> web.Application:
+                   stores: StoreHealth | None = None, events: bool = True) -> web.Application:
     """The routes. ``events=False`` (Socket Mode) serves only ``/healthz``.
+
+    ``/healthz`` is ``health()`` (the process, or the Socket Mode connection), plus the state of
+    the external ``stores`` when there are any (``bot.health``: a store down makes it "degraded",
+    still 200, unless nothing can be answered without it: 503).
 
     ``signing_secret`` lets a malformed body be told apart from a forged one (401 before 400).
     """
@@ -187,7 +194,15 @@ def create_web_app(bolt: AsyncApp, *, signing_secret: str | None = None, health:
 
     async def healthz(request: web.Request) -> web.Response:
         ok, detail = await health()
-        return web.json_response({"ok": ok, "detail": detail}, status=200 if ok else 503)
+        body: dict[str, object] = {}
+        if stores is not None and stores.watched:
+            report = await stores()
+            body["stores"] = report.states
+            if report.required_down:
+                ok, detail = False, f"{', '.join(report.required_down)} unreachable: no request can be answered"
+            elif report.down and ok:
+                detail = "degraded: " + ", ".join(f"{name} unreachable" for name in report.down)
+        return web.json_response({"ok": ok, "detail": detail, **body}, status=200 if ok else 503)
 
     async def oauth(request: web.Request) -> web.Response:
         flow = bolt.oauth_flow

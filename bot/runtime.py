@@ -21,6 +21,7 @@ from bot import heap
 from bot.app import create_app, web_client
 from bot.config import DEFAULT_SLACK_API_URL, Mode, Settings
 from bot.errors import ConfigError
+from bot.health import StoreHealth
 from bot.http import create_web_app
 from bot.knowledge_process import KnowledgeChild
 from bot.reload import load_brain, watch_knowledge
@@ -42,6 +43,7 @@ class Runtime:
     services: Services
     stores: Stores
     web_app: web.Application
+    store_health: StoreHealth  # what /healthz says of the stores (Socket Mode's own /healthz too)
 
 
 # Slack's own words for "try again later": not the token's fault, not the URL's.
@@ -200,4 +202,6 @@ async def running_bot(settings: Settings, *, check_auth: bool = True,
         # written inside them), with background work; what is left after the grace is reported
         stack.push_async_callback(drain, bolt, services, SHUTDOWN_GRACE_SECONDS)
         heap.settle()
-        yield Runtime(settings, bolt, services, stores, create_web_app(bolt, signing_secret=settings.signing_secret))
+        store_health = StoreHealth(stores, database_required=settings.mode is Mode.OAUTH)
+        yield Runtime(settings, bolt, services, stores,
+                      create_web_app(bolt, signing_secret=settings.signing_secret, stores=store_health), store_health)

@@ -119,7 +119,7 @@ async def _serve(settings: Settings, stop: _Stop, knowledge: KnowledgeChild | No
                 connected = await client.is_connected()
                 return connected, "socket connected" if connected else "socket down"
 
-            web_app = create_web_app(runtime.bolt, health=health, events=False)
+            web_app = create_web_app(runtime.bolt, health=health, stores=runtime.store_health, events=False)
         runner = web.AppRunner(web_app, shutdown_timeout=SHUTDOWN_GRACE_SECONDS, access_log=None)
         await runner.setup()
         stack.push_async_callback(runner.cleanup)
