@@ -53,3 +53,28 @@ def test_memory_phases_prints_each_servers_figures_and_the_medians():
         assert lines[at + 1].split() == ["idle", "RSS", "after", "command", "after", "mention", "after", "click"]
         idle, *peaks = map(float, lines[at + 3].split()[1:])
         assert lines[at + 3].startswith("median") and 20 < idle <= peaks[0] <= peaks[1] <= peaks[2] < 500
+
+
+def test_instruction_count_says_what_to_install_without_valgrind(monkeypatch, capsys, tmp_path):
+    from bench import instructions
+
+    monkeypatch.setenv("PATH", str(tmp_path))  # an empty folder: no valgrind on it
+    assert instructions.main([]) == 2
+    assert "valgrind is not installed" in capsys.readouterr().err
+
+
+def test_the_run_under_valgrind_answers_the_benchmark_questions(monkeypatch):
+    from bench import instructions
+    from bot.matching import Answerer
+
+    answered: list[str] = []
+    original = Answerer.answer
+
+    def counting(self, question, **kwargs):
+        answered.append(question)
+        return original(self, question, **kwargs)
+
+    monkeypatch.setattr(Answerer, "answer", counting)
+    assert instructions.main(["--passes", "1"]) == 0
+    qs = instructions.questions()
+    assert answered == qs + qs  # the warm-up pass and one counted pass, in order
