@@ -219,7 +219,7 @@ def _without_markup(text: str, found: list[tuple[str, str]]) -> str:
         at = m.end()
 
 
-def plain_text_problem(text: str, shown_in: str) -> str:
+def plain_text_problem(text: str, shown_in: str, *, bold: bool = False) -> str:
     """The problem with markup in ``text``, which Slack shows as plain text in ``shown_in`` ("the
     answer's header"): Slack's ``*bold*``, ``_italics_``, ``~strike~``, `` `code` ``,
     ``<url|text>`` and GitHub's ``**bold**``, ``[text](url)``, ... all show as typed there. One
@@ -227,14 +227,18 @@ def plain_text_problem(text: str, shown_in: str) -> str:
 
     Ordinary punctuation passes: "Flask vs. Django: What…", "E-commerce", "3.x", "Django's",
     a lone ``*`` or ``_``, ``snake_case`` and a Python name like ``__init__``.
+
+    ``bold``: the text is Slack mrkdwn that the bot wraps in ``*...*`` itself (the comparison's row
+    headings), where any markup of its own breaks the bold; the message says so.
     """
     found: list[tuple[str, str]] = []
     fixed = _without_markup(text, found)
     if not found:
         return ""
     listed = ", ".join(f"{written!r} is {what}" for written, what in dict.fromkeys(found))
-    return (f"this text is shown as plain text ({shown_in}), where Slack shows markup as typed: {listed}; "
-            f"write {fixed.strip()!r} instead")
+    shown = (f"this text is shown in bold ({shown_in}), where markup of its own breaks the bold" if bold
+             else f"this text is shown as plain text ({shown_in}), where Slack shows markup as typed")
+    return f"{shown}: {listed}; write {fixed.strip()!r} instead"
 
 
 def key_path(base: str, key: str) -> str:
@@ -300,6 +304,7 @@ class Str(Check):
     lowercase: bool = False
     mrkdwn: bool = False   # shown as Slack mrkdwn: Markdown that Slack does not render is a problem
     plain_text: str = ""   # where Slack shows it as plain text ("the answer's header"): any markup is a problem
+    bold: str = ""         # where the bot shows it in bold ("the comparison's row heading"): likewise
 
     @property
     def what(self) -> str:  # type: ignore[override]
@@ -316,6 +321,8 @@ class Str(Check):
             for index, message in markdown_problems(value):
                 report.error(text_line(node, index), path, message)
         if self.plain_text and (markup := plain_text_problem(value, self.plain_text)):
+            report.error(line(node), path, markup)
+        if self.bold and (markup := plain_text_problem(value, self.bold, bold=True)):
             report.error(line(node), path, markup)
         if problem:
             report.rejected.setdefault(path, []).append(value)
@@ -624,7 +631,7 @@ TOPICS_FILE = Map(
 
 COMPARISON_ROW = Map(
     "comparison row",
-    Required("aspect", Str(max_len=60)),
+    Required("aspect", Str(max_len=60, bold="the comparison row's heading")),
     Required("flask", Str(max_len=300, mrkdwn=True)),
     Required("django", Str(max_len=300, mrkdwn=True)),
 )

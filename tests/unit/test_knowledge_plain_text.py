@@ -65,6 +65,7 @@ def test_the_shipped_titles_and_labels_have_no_markup():
     kb = load_knowledge(default_knowledge_dir())
     texts = [t.title for t in kb.topics.values()] + [kb.comparison.title]
     texts += [o.label for q in kb.recommendation.questions for o in q.options]
+    texts += [row.aspect for row in kb.comparison.rows]
     assert [text for text in texts if plain_text_problem(text, "x")] == []
 
 
@@ -103,3 +104,14 @@ def test_kb_check_reports_markup_in_a_title(kdir, capsys):
         "link; write 'Read Beta' instead\n"
         "knowledge check failed: 1 problem\n"
     )
+
+
+def test_markup_in_a_comparison_aspect_is_reported_since_the_bot_shows_it_in_bold(kdir):
+    """The comparison's row headings are mrkdwn the bot wraps in ``*...*`` (``bot.blocks.answers``):
+    a mark of their own ends or splits that bold."""
+    edit(kdir, "comparison.yaml", "aspect: Size,", "aspect: '*Size* matters',")
+    _, errors = validate_knowledge(kdir)
+    assert [str(e) for e in errors] == [
+        "kb/comparison.yaml:6 at rows[0].aspect: this text is shown in bold (the comparison row's heading), "
+        "where markup of its own breaks the bold: '*Size*' is Slack bold; write 'Size matters' instead",
+    ]
