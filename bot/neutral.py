@@ -118,7 +118,7 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
     lie life lift likely line listen literally live long longer look looked
     looking looks loose looser lose loss lost loud love lovely low lowdown
     luck lucky ma'am madam made main mainly major majority make makes making
-    manager managers mark match matches mate matter matters may mean meaning
+    manager managers mark match matches mate matter matters max maximal maximum may mean meaning
     meant meanwhile measure meet meeting meetings meh member members mention
     mentioned mentions mere merely message middle might million millions
     mind mine minor minute minutes mistake mix mode moment month months
@@ -176,7 +176,7 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
     try trying turn twelve twenty twice twist two type types typical tysm
     ultimately unbiased unclear undecided undergo understand understandable
     understanding undertake undoubtedly unique unless unlike unlikely unsure
-    upon upset urge urgent us usage use useful usual usually value various
+    upon upset urge urgent us usage use useful usual usually utmost value various
     vary vast verify virtually visit vote vp wait wake walk wander wanting
     warm warn wash waste wat watch wats weak wear week weekend weeks weigh
     weird welcome whatcha whatever whatnot whenever whereas wherever

@@ -144,12 +144,13 @@ def test_a_question_pointing_back_is_read_with_what_it_points_at(brain, previous
     ("previous", "follow_up", "asked"),
     [
         # a condition the guide cannot answer alone: the last question, asked again under it
-        ("so which should we pick in the end?", "and if i need max security + room to scale?",
-         "so which should we pick in the end? and if i need max security + room to scale?"),
-        ("flask or django, what do you recommend?", "and if we need max security and room to grow?",
-         "flask or django, what do you recommend? and if we need max security and room to grow?"),
+        ("so which should we pick in the end?", "and if our team is only two people?",
+         "so which should we pick in the end? and if our team is only two people?"),
+        ("flask or django, what do you recommend?", "and if we need it live by friday?",
+         "flask or django, what do you recommend? and if we need it live by friday?"),
         # one it answers alone names what it wants: a question of its own
         ("should I learn flask or django", "what if I mostly want big complex apps?", None),
+        ("so which should we pick in the end?", "and if i need max security + room to scale?", None),
         ("which one should I learn first?", "and if I only want to build small APIs?", None),
     ],
 )
