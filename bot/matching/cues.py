@@ -61,6 +61,19 @@ def failure_named(words: list[str]) -> str | None:
     return None
 
 
+# "our api is down", "the site went down again": an outage, which the guide does not cover
+_DOWN_LEADS = frozenset("is are was were went goes going been keeps kept".split())
+
+
+def outage_named(words: list[str]) -> str | None:
+    """"is down", "went down": something has stopped working ("our api is down"). Not "is down
+    to" ("it's down to taste": it depends on) nor a direction ("scale down", "boil it down")."""
+    for k in range(1, len(words)):
+        if words[k] == "down" and words[k - 1] in _DOWN_LEADS and words[k + 1 : k + 2] != ["to"]:
+            return f"{words[k - 1]} down"
+    return None
+
+
 def rates_named(words: list[str]) -> list[str]:
     """Every "per" before a unit: "requests per second" is about performance."""
     rates = []

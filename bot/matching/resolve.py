@@ -21,6 +21,7 @@ from bot.matching.cues import (
     identity_asked,
     lacking_framework,
     origin_asked,
+    outage_named,
     other_compared,
     preferred_framework,
     rates_named,
@@ -213,6 +214,10 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
         failure = failure_named(words)
         if failure:
             r.out_of_scope.append(failure)
+    if "down" in words:  # "our api is down": an outage
+        outage = outage_named(words)
+        if outage:
+            r.out_of_scope.append(outage)
     if "per" in words:  # "requests per second": performance
         r.out_of_scope.extend(rates_named(words))
     if not LACKING.isdisjoint(words):  # "... that django can't": django lacks it

@@ -121,6 +121,22 @@ def test_a_failure_report_declines(answerer: Answerer) -> None:
     assert ask(answerer, "does flask have login") == "authentication"
 
 
+@pytest.mark.parametrize("q, outage", [
+    ("our api is down", "is down"),
+    ("the site went down again, flask or django?", "went down"),
+    ("our rest api keeps going down, would django be more stable", "going down"),
+])
+def test_an_outage_declines_as_outside_the_guide(answerer: Answerer, q: str, outage: str) -> None:
+    explanation = answerer.answer(q, explain=True).explanation
+    assert explanation.vetoed == f"outside the guide: {outage}"
+
+
+@pytest.mark.parametrize("q", ["it's down to taste: flask or django?", "can django scale down to a tiny app",
+                               "boil it down for me"])
+def test_down_as_a_direction_or_it_depends_is_no_outage(answerer: Answerer, q: str) -> None:
+    assert "down" not in answerer.answer(q, explain=True).explanation.vetoed
+
+
 @pytest.mark.parametrize("q", ["who made flask", "who created django?", "who originally wrote flask",
                                "how old is flask", "when was django released", "when did flask come out",
                                "history of django", "who is the creator of flask"])
