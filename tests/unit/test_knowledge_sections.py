@@ -110,14 +110,19 @@ def test_the_closest_heading(written, closest):
 # --------------------------------------------------------------------------- #
 
 
-def test_an_unknown_section_names_the_closest_heading(kdir):
-    edit(kdir, "topics.yaml", "section: Heading › Sub", "section: Heading › Sbu")
+@pytest.mark.parametrize(("written", "problem"), [
+    # an unknown section names the closest heading
+    ("Heading › Sbu", "unknown guide section 'Heading › Sbu': name a heading of the guide as listed in "
+                      "kb/guide-sections.txt; the closest is 'Heading › Sub'"),
+    # a subheading alone is told its full path
+    ("Sub", "'Sub' is a subheading of the guide, and a subheading alone is not a section: write its full "
+            "path 'Heading › Sub'"),
+])
+def test_a_section_that_is_not_a_listed_heading_is_told_what_to_write(kdir, written, problem):
+    edit(kdir, "topics.yaml", "section: Heading › Sub", f"section: {written}")
     knowledge, errors = validate_knowledge(kdir)
     assert knowledge is None
-    assert [str(e) for e in errors] == [
-        "kb/topics.yaml:5 at topics[0].section: unknown guide section 'Heading › Sbu': name a heading "
-        "of the guide as listed in kb/guide-sections.txt; the closest is 'Heading › Sub'",
-    ]
+    assert [str(e) for e in errors] == [f"kb/topics.yaml:5 at topics[0].section: {problem}"]
 
 
 def test_each_of_several_sections_is_checked(kdir):
@@ -134,16 +139,6 @@ def test_each_of_several_sections_is_checked(kdir):
         "of the guide as listed in kb/guide-sections.txt; the closest is 'Heading'",
         "kb/recommendation.yaml:8 at questions[0].options[0].section: unknown guide section 'Heading › Other': "
         "name a heading of the guide as listed in kb/guide-sections.txt; the closest is 'Heading › Sub'",
-    ]
-
-
-def test_a_subheading_alone_is_told_its_full_path(kdir):
-    edit(kdir, "topics.yaml", "section: Heading › Sub", "section: Sub")
-    knowledge, errors = validate_knowledge(kdir)
-    assert knowledge is None
-    assert [str(e) for e in errors] == [
-        "kb/topics.yaml:5 at topics[0].section: 'Sub' is a subheading of the guide, and a subheading alone "
-        "is not a section: write its full path 'Heading › Sub'",
     ]
 
 
