@@ -31,11 +31,11 @@ previous question cannot be turned round:
   an API with it too?", "what can we make in it?"): someone ("I", "we",
   "you") does it with "it", so "it" is the tool, not the thing the message
   names, and is read as above ("could I build an API with django too?");
-* or it puts a condition to the last question ("and if I need max security +
-  room to scale?", "what if I mostly want big complex apps?"). One the guide
+* or it puts a condition to the last question ("and if our team is only two
+  people?", "what if I mostly want big complex apps?"). One the guide
   cannot answer alone (``answered``: the answerer, on the message as it is) is
   read together with the last question ("so which should we pick in the end?
-  and if I need max security + room to scale?"), which it asks again under
+  and if our team is only two people?"), which it asks again under
   that condition; one the guide answers alone names what it wants, and is a
   question of its own ("what if I mostly want big complex apps?": the answer
   on project size). A bare "if ..." or one that asks something else ("and if
@@ -117,7 +117,7 @@ _TOOL_PREPOSITIONS = frozenset("with in using on".split())
 _PEOPLE = frozenset("i we you u".split())
 _OPENERS = frozenset("and so but ok okay then hmm wait k".split())
 MAX_TOOL_WORDS = 10
-# "what if I mostly want big complex apps?", "and if i need max security + room to scale?": the last
+# "what if I mostly want big complex apps?", "and if our team is only two people?": the last
 # question asked again under a condition; these lead to its "if" ("if" alone may open a question of
 # its own: "if you had to pick one for me which would it be"), and a condition holding one of
 # ``_ASKING`` asks its own question ("and if you had to pick one, which?")
@@ -178,7 +178,7 @@ def frameworks_named(question: str) -> list[str]:
 def _asked_for(text: str) -> str | None:
     """What a follow-up asks about: "flask", "django", "other", "same" (why?), "pointer" ("is it
     secure?", "how does that work?", "could I build an API with it?"), "kind" ("what about big
-    ones?"), "condition" ("and if I need max security?"), or None if it is not a follow-up."""
+    ones?"), "condition" ("and if our team is only two people?"), or None if it is not a follow-up."""
     if len(text) > MAX_FOLLOW_UP_CHARS:
         return None
     simple = _simple(text)
@@ -256,7 +256,7 @@ def _uses_it(words: list[str]) -> bool:
 
 
 def _condition(words: list[str]) -> bool:
-    """"what if I mostly want big complex apps?", "and if i need max security + room to scale?": a
+    """"what if I mostly want big complex apps?", "and if our team is only two people?": a
     condition put to the last question ("what if", "and if", "but what if", "how about if"), at least
     two words long and asking nothing of its own."""
     i = 0
@@ -318,8 +318,8 @@ def rewrite(previous: str | None, text: str, *, own_subject: Callable[[str], boo
     """What the follow-up ``text`` asks, given the last question ``previous``: ``previous`` about
     the framework ``text`` names ("and django?"), ``previous`` as it was ("why?"), ``text`` with
     its "it" named ("is it secure?"), about another kind of what it asked ("what about big ones?":
-    "small" swapped for "big"), or both read together ("how does that work?", "and if I need max
-    security?"); None if ``text`` is no follow-up, or ``previous`` already asks about that
+    "small" swapped for "big"), or both read together ("how does that work?", "and if our team is
+    only two people?"); None if ``text`` is no follow-up, or ``previous`` already asks about that
     framework. When ``previous`` names both, only "vice versa" / "the other one" turns it round:
     the two swap places.
 
@@ -337,7 +337,7 @@ def rewrite(previous: str | None, text: str, *, own_subject: Callable[[str], boo
         return None
     if wanted == "same":  # "why?": the last answer gives its reasons; it is given again
         return previous
-    if wanted == "condition":  # "and if I need max security?": the last question, under that condition
+    if wanted == "condition":  # "and if our team is only two people?": the last question, under that condition
         if answered is not None and answered(text):
             return None  # "what if I mostly want big complex apps?": the guide answers it as it is
         return _together(previous, text)
