@@ -87,15 +87,10 @@ class StoreHealth:
             return StoresReport()
         if self._last is not None and self._clock() - self._last[0] < self._cache_seconds:
             return self._last[1]
-        if self._running is None:
+        if self._running is None or self._running.done():  # done: its report, stale now, is in _last
             self._running = asyncio.create_task(self._check(), name="store health check")
-        running = self._running
-        try:
-            # shielded: a /healthz request that is cancelled (client gone) leaves the check to the others
-            return await asyncio.shield(running)
-        finally:
-            if running.done() and self._running is running:
-                self._running = None
+        # shielded: a /healthz request that is cancelled (client gone) leaves the check to the others
+        return await asyncio.shield(self._running)
 
     async def _check(self) -> StoresReport:
         names = list(self._pings)

@@ -165,3 +165,25 @@ async def test_a_burst_of_checks_shares_one_and_a_report_is_reused_until_it_is_s
     now[0] = 5.1
     fresh = await health()
     assert fresh is not burst[0] and fresh.states == {"redis": OK, "database": OK}
+
+
+async def test_a_check_whose_caller_went_away_still_finishes_and_is_not_served_once_stale(redis_url):
+    silent = Proxy(*_host_port(redis_url))
+    silent.silent = True
+    await silent.up()
+    deduper = RedisDeduper(_through(redis_url, silent), 60)
+    now = [0.0]
+    try:
+        health = StoreHealth(Stores(deduper=deduper, usage=MemoryUsageStore()), timeout=0.2, cache_seconds=5,
+                             clock=lambda: now[0])
+        gone = asyncio.create_task(health())
+        await asyncio.sleep(0.05)
+        gone.cancel()  # the /healthz client hung up mid-check
+        await asyncio.sleep(0.4)  # the check itself runs on to its timeout
+        first = await health()
+        assert first.states == {"redis": UNREACHABLE}
+        now[0] = 6.0
+        assert await health() is not first  # stale: checked again
+    finally:
+        await deduper.close()
+        await silent.down()
