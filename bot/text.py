@@ -84,11 +84,18 @@ def normalise(text: str) -> str:
     if len(text) > MAX_CHARS:
         half = MAX_CHARS // 2
         text = f"{text[:half]} {text[-half:]}"
-    text = _SLACK_LINK.sub(_slack_link, text)
+    if "<" in text:
+        text = _SLACK_LINK.sub(_slack_link, text)
     if "&" in text:
         text = html.unescape(text)  # &amp; &lt; &gt; &nbsp; &#39; ...
+    # Most questions are plain ASCII: no Unicode to fold, and of the apostrophes and dashes
+    # spelt one way below only "`" can occur. Each step runs only where it can change something.
     if text.isascii():
         text = text.lower()
+        if ":" in text:
+            text = SLACK_EMOJI.sub(" ", text)
+        if "`" in text:
+            text = text.replace("`", "'")
     else:
         text = unicodedata.normalize("NFKC", text)
         text = _ZERO_WIDTH.sub("", text)
@@ -96,9 +103,9 @@ def normalise(text: str) -> str:
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
         text = unicodedata.normalize("NFC", text).casefold().lower()  # casefold leaves Cherokee upper
-    text = SLACK_EMOJI.sub(" ", text)
-    text = _APOSTROPHES.sub("'", text)
-    text = _DASHES.sub("-", text)
+        text = SLACK_EMOJI.sub(" ", text)
+        text = _APOSTROPHES.sub("'", text)
+        text = _DASHES.sub("-", text)
     if "question" in text or "topic" in text or "subject" in text or " q" in text:
         text = _NEW_QUESTION.sub(" question ", text)
     return text
@@ -118,9 +125,13 @@ def tokens(text: str, *, keep_hyphens: bool = False) -> list[str]:
     if "'s" in text:
         text = _IS_CONTRACTION.sub(r"\1 is", text)  # "what's flask": "what is", not a possessive
         text = _POSSESSIVE.sub("", text)
-    words = [w.replace("'", "") for w in _WORD.findall(text)]
-    if not keep_hyphens:
+    words = _WORD.findall(text)
+    if "'" in text:
+        words = [w.replace("'", "") for w in words]
+    if not keep_hyphens and "-" in text:
         words = [w.replace("-", "") for w in words]
+    if _REWRITTEN.isdisjoint(words) and text.isascii() and not _ASCII_DIGIT.search(text):
+        return words  # most questions: nothing below applies (no amount, no "can't", no "what's")
     # "can't"/"cant"/"can not" is the one negation the guide's FAQ turns on;
     # spell it one way. A framework that "doesn't"/"does not" is one that can't
     # ("what django gives you that flask doesn't").
@@ -154,6 +165,7 @@ def tokens(text: str, *, keep_hyphens: bool = False) -> list[str]:
 _IS_CONTRACTIONS = frozenset("whats whos wheres hows".split())
 _NEGATED_DO = frozenset(("doesnt", "dont"))
 _AMOUNT_WORDS = frozenset("hundreds thousands millions billions".split())
+_ASCII_DIGIT = re.compile("[0-9]")
 # the words tokens() may rewrite (and any word starting with a digit)
 _REWRITTEN = frozenset(("not", "new", "of", "cant", *_NEGATED_DO, *_IS_CONTRACTIONS, *_AMOUNT_WORDS))
 _FRAMEWORK_WORDS = frozenset(("flask", "django"))
