@@ -249,9 +249,13 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
     modal = {k for k in content[:-1] if words[k] == "cannot" and k + 1 in content
              and stems[k + 1] in index.evidence and words[k + 1] not in FRAMEWORK_SET
              } if "cannot" in words else _NO_WORDS
+    # everyday English, whatever the index knows of the word: a modal "cannot" (above), and "the
+    # rest of the team / day / week", the remainder, not REST
+    everyday = modal | {k for k in content[:-1] if words[k] == "rest" and words[k + 1] == "of"
+                        } if "rest" in words else modal
     for i in content:
         w, s = words[i], stems[i]
-        if i in modal:
+        if i in everyday:
             neutral.add(i)
             known[i] = False
             continue

@@ -151,3 +151,10 @@ def test_who_made_the_frameworks_and_when_declines(answerer: Answerer, q: str) -
 ])
 def test_who_and_when_alone_are_not_history(answerer: Answerer, q: str, expected: str) -> None:
     assert ask(answerer, q) == expected
+
+
+def test_the_rest_of_something_is_the_remainder_not_rest(answerer: Answerer) -> None:
+    assert ask(answerer, "is the rest of the team joining the retro at 3") == "decline"
+    explanation = answerer.answer("for the rest of the week, flask or django?", explain=True).explanation
+    assert "rest" not in [t.term for t in explanation.terms]
+    assert ask(answerer, "is flask good for a rest api") == "rest-apis"
