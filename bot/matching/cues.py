@@ -23,7 +23,7 @@ from bot.matching.tuning import (
     HOW_TO_VERBS,
     PREFERENCE_JOINTS,
 )
-from bot.text import ADVERBS
+from bot.text import ADVERBS, tokens
 from bot.neutral import (
     BACKGROUND_ROLES,
     BACKGROUND_VERBS,
@@ -221,13 +221,14 @@ def asker_words(words: list[str], known: dict[int, bool]) -> set[int] | frozense
 _PRONOUN = r"(?:it|that|this)(?: thing)?"
 _KINDS = r"(?:thing|library|lib|framework|tool|toolkit|package|language|product)"
 _HEDGE = r"(?: (?:actually|exactly|even|really|precisely))?"
+_WHAT = r"(?:what|wut|wat)"  # as typed in a hurry ("wut exactly is flask")
 _IDENTITY = re.compile(
-    rf"\bwhat{_HEDGE} is {_PRONOUN}{_HEDGE}\s*(?:[?.!,;:]|$)"
+    rf"\b{_WHAT}{_HEDGE} is {_PRONOUN}{_HEDGE}\s*(?:[?.!,;:]|$)"
     rf"|\bwhat does (?:it|that) do\b"
     rf"|\bwhat(?: is|s)? (?:the )?meaning of\b"
     rf"|\b(?:{'|'.join(FRAMEWORKS)}) is what\b"
     rf"|\bwhat (?:{'|'.join(FRAMEWORKS)}) (?:does|is){_HEDGE}\s*(?:[?.!,;:]|$)"
-    rf"|\bwhat(?: is|['’]?s){_HEDGE} (?:{'|'.join(FRAMEWORKS)}){_HEDGE}\s*(?:\?|$)"
+    rf"|\b{_WHAT}{_HEDGE}(?: is|['’]?s){_HEDGE} (?:{'|'.join(FRAMEWORKS)}){_HEDGE}\s*(?:\?|$)"
     rf"|\bis (?:it|that|this|{'|'.join(FRAMEWORKS)})(?: like| just)? an? (?:\w+ )?{_KINDS}\b"
 )
 
@@ -240,6 +241,26 @@ def identity_asked(text: str, words: list[str]) -> str | None:
     if len(named) != 1 or not _IDENTITY.search(text):
         return None
     return named[0]
+
+
+def told_before_identity(text: str) -> frozenset[str]:
+    """The words before the clause asking what the framework is ("new to python web stuff, *what
+    is flask?*") that the clause does not use: they say who asks or where they met it ("new to
+    python", "in job posts"), not what is asked, even when a topic knows them. Words as
+    ``bot.matching.resolve`` splits them (a hyphenated word both joined and in parts)."""
+    m = _IDENTITY.search(text)
+    if m is None or not m.start():
+        return frozenset()
+
+    def words_in(part: str) -> set[str]:
+        found = set()
+        for w in tokens(part, keep_hyphens=True):
+            found.add(w.replace("-", ""))
+            if "-" in w:
+                found.update(w.split("-"))
+        return found
+
+    return frozenset(words_in(text[: m.start()]) - words_in(text[m.start():]) - set(FRAMEWORKS))
 
 
 # "not asking about hosting or pricing, just the framework fit", "not worried about

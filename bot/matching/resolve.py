@@ -26,6 +26,7 @@ from bot.matching.cues import (
     preferred_framework,
     rates_named,
     set_aside,
+    told_before_identity,
     unknown_comparison,
 )
 from bot.matching.index import Index
@@ -253,6 +254,14 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
     # rest of the team / day / week", the remainder, not REST
     everyday = modal | {k for k in content[:-1] if words[k] == "rest" and words[k + 1] == "of"
                         } if "rest" in words else modal
+    # "new to python web stuff, what is flask?": asked what the framework is, the words before
+    # say who asks or where they met it; known or not, none of them is evidence (nor a phrase)
+    met = _NO_WORDS
+    if r.identity:
+        told = told_before_identity(text)
+        if told:
+            met = frozenset(k for k in content if words[k] in told)
+            everyday = everyday | met
     for i in content:
         w, s = words[i], stems[i]
         if i in everyday:
@@ -309,7 +318,7 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
         known[i] = False
     # two words written apart that the index knows as one ("e commerce")
     for a, b in zip(content, content[1:]):
-        if b != a + 1:
+        if b != a + 1 or a in met or b in met:
             continue
         joined = stem_uncached(words[a] + words[b])
         if joined in index.known:
@@ -355,6 +364,8 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
     for i, j in spans:  # sorted by start; drop spans inside an earlier one
         if j <= covered_to:
             continue
+        if met and not met.isdisjoint(range(i, j)) and all(k in met for k in range(i, j) if k in known):
+            continue  # "*new to python*, what is flask?": words saying who asks
         covered_to = j
         term = " ".join(stems[k] for k in range(i, j) if words[k] not in PHRASE_FILLERS)
         in_context = context and all(words[k] in context for k in range(i, j) if words[k] not in PHRASE_FILLERS)

@@ -139,3 +139,20 @@ def test_context_keeps_its_weight_when_the_question_only_asks_for_a_choice(answe
                                                                            expected: str) -> None:
     assert got(answerer, q) == expected
     assert all(t.factor >= 0.9 for t in answerer.answer(q, explain=True).explanation.terms if t.via == "exact")
+
+
+@pytest.mark.parametrize(("q", "expected"), [
+    ("new to python, what is flask?", "flask-overview"),   # was ease-of-learning ("new to python")
+    ("new to python web stuff, wut exactly is flask?", "flask-overview"),
+    ("i keep seeing django in job posts, what is it?", "django-overview"),
+    ("new to python. which one is easier to learn?", "ease-of-learning"),  # not asked what one is
+])
+def test_asked_what_the_framework_is_the_words_before_say_who_asks(answerer: Answerer, q: str,
+                                                                     expected: str) -> None:
+    assert got(answerer, q) == expected
+
+
+def test_the_words_before_the_identity_question_are_no_evidence(answerer: Answerer) -> None:
+    terms = [t.term for t in answerer.answer("new to python, what is flask?", explain=True).explanation.terms]
+    assert "what is flask" in terms
+    assert not {"new to python", "python", "beginn"} & set(terms)

@@ -158,3 +158,4 @@ def test_the_rest_of_something_is_the_remainder_not_rest(answerer: Answerer) -> 
     explanation = answerer.answer("for the rest of the week, flask or django?", explain=True).explanation
     assert "rest" not in [t.term for t in explanation.terms]
     assert ask(answerer, "is flask good for a rest api") == "rest-apis"
+
