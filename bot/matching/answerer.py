@@ -16,6 +16,7 @@ from bot.matching.results import Explanation, Match, Stats
 from bot.matching.scoring import explains, mentions, score_topics, topic_score
 from bot.matching.tuning import (
     COMPARING,
+    DAY_WORDS,
     DEFAULT_MIN_CONFIDENCE,
     DEFAULT_POSTING_LIMIT,
     DEFAULT_UNKNOWN_PENALTY,
@@ -25,6 +26,7 @@ from bot.matching.tuning import (
     RUNNERS_UP,
     TITLE_WEIGHT,
     UNFRAMED_MIN_SHARE,
+    UNFRAMED_SCHEDULED_UNKNOWN,
     UNFRAMED_UNKNOWN,
 )
 from bot.matching.typos import TypoCorrector
@@ -121,7 +123,8 @@ class Answerer:
         # "can someone reset my password for the staging admin panel? locked out again":
         # no framework named, no choice asked, and mostly words the guide does not know
         unframed = (not named and not resolved.choice_asked and known_share < UNFRAMED_MIN_SHARE
-                    and len(resolved.unknown) >= UNFRAMED_UNKNOWN)
+                    and (len(resolved.unknown) >= UNFRAMED_UNKNOWN or (resolved.scheduled and len(
+                        [w for w in resolved.unknown if w not in DAY_WORDS]) >= UNFRAMED_SCHEDULED_UNKNOWN)))
         elsewhere = other_technology or other_only or unframed
         if (resolved.out_of_scope or elsewhere
                 or not (ranked and mentions(index, ranked[0], terms, TITLE_WEIGHT))):

@@ -46,6 +46,7 @@ from bot.matching.tuning import (
     MAX_TOKENS,
     OFF_TOPIC_WEIGHT,
     PHRASE_FILLERS,
+    SCHEDULE_WORDS,
     SYNONYM_FACTOR,
 )
 from bot.matching.typos import TypoCorrector
@@ -74,7 +75,7 @@ class Resolved:
 
     __slots__ = ("terms", "unknown", "specific", "off_topic", "out_of_scope", "preferred", "how_to",
                  "subject", "known_mass", "unknown_mass", "fuzzy_candidates", "words", "lacking", "choice_only",
-                 "choice_asked", "identity")
+                 "choice_asked", "identity", "scheduled")
 
     def __init__(self) -> None:
         self.terms: dict[str, QueryTerm] = {}
@@ -93,6 +94,7 @@ class Resolved:
         self.choice_only = False  # "which one should we go with": nothing named, a choice asked
         self.choice_asked = False  # "which", "or", "vs", "better", "recommend"...: asks for a choice
         self.identity: str | None = None  # "heard about flask at a meetup, what is it?": flask
+        self.scheduled = False  # speaks of a day or a meeting (tuning.SCHEDULE_WORDS): "... is friday right?"
 
     def add(self, qt: QueryTerm) -> None:
         old = self.terms.get(qt.term)
@@ -209,6 +211,7 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
         words = words[: MAX_TOKENS // 2] + words[-MAX_TOKENS // 2 :]
         extension.clear()
     r.choice_asked = not CHOICE_MARKERS.isdisjoint(words)
+    r.scheduled = not SCHEDULE_WORDS.isdisjoint(words)
     if "how" in words:  # "how do i ...": a procedure
         r.how_to = asks_how_to(words)
     if not NEGATIONS.isdisjoint(words):  # "not working": a failure

@@ -45,6 +45,15 @@ CHOICE_MARKERS = frozenset("or vs versus which pick choose better best recommend
 # panel? locked out again", "rapid prototyping workshop in room 4 at 3pm, who's in?".
 UNFRAMED_UNKNOWN = 3
 UNFRAMED_MIN_SHARE = 0.5
+# ... or at least UNFRAMED_SCHEDULED_UNKNOWN of them besides a day (DAY_WORDS) when it also
+# speaks of a day or a meeting (SCHEDULE_WORDS): office talk ("security training deadline is
+# friday right?", "the prototype demo got moved, can someone update the calendar invite"),
+# while "we demo to investors on monday, what's quickest for a prototype" is still asked.
+UNFRAMED_SCHEDULED_UNKNOWN = 2
+DAY_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays"
+    " tomorrow tonight yesterday noon".split())
+SCHEDULE_WORDS = DAY_WORDS | frozenset("meeting meetings calendar invite retro standup".split())
 CHOICE_WORDS = frozenset(
     "flask django framework frameworks better best pick choose choice go use recommend option options two".split())
 # "how do i", "how can we", "how to": a procedure. The guide compares the two

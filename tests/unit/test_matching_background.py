@@ -156,3 +156,13 @@ def test_the_words_before_the_identity_question_are_no_evidence(answerer: Answer
     terms = [t.term for t in answerer.answer("new to python, what is flask?", explain=True).explanation.terms]
     assert "what is flask" in terms
     assert not {"new to python", "python", "beginn"} & set(terms)
+
+
+@pytest.mark.parametrize(("q", "expected"), [
+    ("security training deadline is friday right?", "decline"),
+    ("the prototype demo with the client got moved, can someone update the calendar invite", "decline"),
+    ("we demo to investors on monday, what's quickest for a prototype", "prototyping"),  # the day is not held against it
+    ("we need an mvp by friday, is django good for that?", "prototyping"),  # a framework named: asked
+])
+def test_office_talk_about_a_day_or_a_meeting_declines(answerer: Answerer, q: str, expected: str) -> None:
+    assert got(answerer, q) == expected
