@@ -74,6 +74,19 @@ def outage_named(words: list[str]) -> str | None:
     return None
 
 
+_THE_ONE = frozenset("the my our your their this that".split())
+
+
+def place_asked(words: list[str]) -> str | None:
+    """"where is the blueprint doc", "where's our wifi password", "where are my files": where a
+    particular thing is (a document, a setting, a room), which the guide never says. "where does
+    flask shine" asks something else."""
+    for k in range(len(words) - 2):
+        if words[k] == "where" and words[k + 1] in ("is", "are") and words[k + 2] in _THE_ONE:
+            return f"where {words[k + 1]} {words[k + 2]}"
+    return None
+
+
 def rates_named(words: list[str]) -> list[str]:
     """Every "per" before a unit: "requests per second" is about performance."""
     rates = []

@@ -22,6 +22,7 @@ from bot.matching.cues import (
     lacking_framework,
     origin_asked,
     outage_named,
+    place_asked,
     other_compared,
     preferred_framework,
     rates_named,
@@ -222,6 +223,10 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
         outage = outage_named(words)
         if outage:
             r.out_of_scope.append(outage)
+    if "where" in words:  # "where is the blueprint doc": a thing's whereabouts
+        place = place_asked(words)
+        if place:
+            r.out_of_scope.append(place)
     if "per" in words:  # "requests per second": performance
         r.out_of_scope.extend(rates_named(words))
     if not LACKING.isdisjoint(words):  # "... that django can't": django lacks it
