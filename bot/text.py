@@ -431,6 +431,7 @@ _SNAKE = re.compile(r"\b\w*_\w*")
 _ITALICS = re.compile(r"(?<!\w)_([^\s_](?:[^_]*?[^\s_])?)_(?!\w)")
 _CALL = re.compile(r"\b[a-z]\w*\(\)")
 _VERSION = re.compile(r"\b\d+(?:\.\d+)+\b")
+_PYTHON_RELEASE = re.compile(r"(?<=\bpython )\d+\b")  # "python 2", "python 3": a release, as "3.12" is
 
 
 def code_terms(text: str) -> tuple[str, list[str]]:
@@ -441,7 +442,7 @@ def code_terms(text: str) -> tuple[str, list[str]]:
     found: list[str] = []
     if "_" in text:
         text = _ITALICS.sub(r"\1", text)
-    for marker, pattern in (("_", _SNAKE), ("()", _CALL), (".", _VERSION)):
+    for marker, pattern in (("_", _SNAKE), ("()", _CALL), (".", _VERSION), ("python ", _PYTHON_RELEASE)):
         if marker in text:  # the usual question has none: no regex scan
             hits = [f for f in pattern.findall(text) if f.strip("_")]
             if hits:

@@ -193,3 +193,15 @@ def test_slack_italics_are_markup_not_code(text: str, rest: str, code: list[str]
 def test_italics_match_like_plain_words() -> None:
     assert terms("what is _csrf_?") == terms("what is csrf?")
     assert terms("_really fast_ django") == terms("really fast django")
+
+
+@pytest.mark.parametrize("text, rest, code", [
+    ("does django still support python 2?", "does django still support python ?", ["2"]),
+    ("is flask python 3 compatible", "is flask python compatible", ["3"]),
+    ("python 3.12 with django", "python with django", ["3.12"]),
+    ("3 python devs, flask or django", "3 python devs, flask or django", []),  # a count, not a release
+])
+def test_a_python_release_is_a_detail_the_guide_never_names(text: str, rest: str, code: list[str]) -> None:
+    out, found = code_terms(normalise(text))
+    assert found == code
+    assert out.split() == rest.split()
