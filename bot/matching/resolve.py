@@ -12,6 +12,7 @@ import re
 
 from bot.matching.cues import (
     DISCLAIMER_LEADS,
+    HANDING_VERBS,
     LACKING,
     asker_words,
     asks_how_to,
@@ -21,6 +22,7 @@ from bot.matching.cues import (
     identity_asked,
     lacking_framework,
     origin_asked,
+    document_requested,
     outage_named,
     place_asked,
     other_compared,
@@ -223,6 +225,10 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
         outage = outage_named(words)
         if outage:
             r.out_of_scope.append(outage)
+    if not HANDING_VERBS.isdisjoint(words):  # "can someone share the dashboard link": a document
+        document = document_requested(words)
+        if document:
+            r.out_of_scope.append(document)
     if "where" in words:  # "where is the blueprint doc": a thing's whereabouts
         place = place_asked(words)
         if place:

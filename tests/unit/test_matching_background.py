@@ -173,3 +173,13 @@ def test_where_a_particular_thing_is_is_outside_the_guide(answerer: Answerer) ->
     assert explanation.vetoed == "outside the guide: where is the"
     assert got(answerer, "where's our wifi password") == "decline"
     assert got(answerer, "where does flask shine") != "decline"  # where it does well: a question of the guide's
+
+
+@pytest.mark.parametrize(("q", "expected"), [
+    ("can someone share the e-commerce dashboard link?", "decline"),
+    ("hey, can you post the notes from the education platform retro in #team?", "decline"),
+    ("can I post json to a flask endpoint", "rest-apis"),  # a POST, no document
+    ("does anyone famous use django? need a name-drop for my slides :sweat_smile:", "companies"),
+])
+def test_a_request_for_a_work_document_is_outside_the_guide(answerer: Answerer, q: str, expected: str) -> None:
+    assert got(answerer, q) == expected
