@@ -65,6 +65,14 @@ def failure_named(words: list[str]) -> str | None:
 _DOWN_LEADS = frozenset("is are was were went goes going been keeps kept".split())
 
 
+def on_call_named(words: list[str]) -> str | None:
+    """"who's on call tonight", "the on-call rota": a duty rota, not something the guide covers."""
+    for k in range(len(words) - 1):
+        if words[k] == "on" and words[k + 1] == "call":
+            return "on call"
+    return "on call" if "oncall" in words else None
+
+
 def outage_named(words: list[str]) -> str | None:
     """"is down", "went down": something has stopped working ("our api is down"). Not "is down
     to" ("it's down to taste": it depends on) nor a direction ("scale down", "boil it down")."""

@@ -23,6 +23,7 @@ from bot.matching.cues import (
     lacking_framework,
     origin_asked,
     document_requested,
+    on_call_named,
     outage_named,
     place_asked,
     other_compared,
@@ -221,6 +222,10 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
         failure = failure_named(words)
         if failure:
             r.out_of_scope.append(failure)
+    if "call" in words or "oncall" in words:  # "who's on call tonight": a duty rota
+        rota = on_call_named(words)
+        if rota:
+            r.out_of_scope.append(rota)
     if "down" in words:  # "our api is down": an outage
         outage = outage_named(words)
         if outage:

@@ -180,6 +180,9 @@ def test_where_a_particular_thing_is_is_outside_the_guide(answerer: Answerer) ->
     ("hey, can you post the notes from the education platform retro in #team?", "decline"),
     ("can I post json to a flask endpoint", "rest-apis"),  # a POST, no document
     ("does anyone famous use django? need a name-drop for my slides :sweat_smile:", "companies"),
+    ("who's on call for the flask API tonight?", "decline"),  # a duty rota
+    ("who is oncall this week for the django app", "decline"),
+    ("can flask call external apis", "rest-apis"),
 ])
-def test_a_request_for_a_work_document_is_outside_the_guide(answerer: Answerer, q: str, expected: str) -> None:
+def test_office_requests_and_rotas_are_outside_the_guide(answerer: Answerer, q: str, expected: str) -> None:
     assert got(answerer, q) == expected
