@@ -180,6 +180,20 @@ def _hyphenated(split: list[str], index: Index, extension: set[int]) -> list[str
     return words
 
 
+# "pick flask", "choose django", "go with flask", "use django": choosing one (as index stems)
+_CHOICE_VERBS = frozenset(("pick", "choos", "go", "use", "select", "adopt"))
+_REFUSALS = NEGATIONS | {"shouldnt", "wouldnt", "couldnt"}
+_ASKERS = frozenset("i we you u".split())
+
+
+def _refused(words: list[str], k: int) -> bool:
+    """Is the choice at ``k`` refused: "shouldn't (I) pick", "why not use", "never go with"?"""
+    j = k - 1
+    if j >= 0 and words[j] in _ASKERS:
+        j -= 1
+    return j >= 0 and words[j] in _REFUSALS
+
+
 def _named_drf(words: list[str]) -> list[str]:
     """"rest framework" as the one word "drf" (``bot.neutral.OTHER_TECHNOLOGIES``)."""
     out: list[str] = []
@@ -369,6 +383,9 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
                 continue
             if gram[-1] == "cannot" and at[i + n - 1] in modal:
                 # "flask can't scale" is not "flask cannot" (lacks)
+                continue
+            if gram[0] in _CHOICE_VERBS and gram[-1] in FRAMEWORK_SET and _refused(words, at[i]):
+                # "why shouldn't I pick flask": not a reason to choose it
                 continue
             if gram[-1] in FRAMEWORK_SET and pstems[i + n : i + n + 1] and (
                     pstems[i + n] in ALTERNATIVE_JOINTS):

@@ -186,3 +186,12 @@ def test_where_a_particular_thing_is_is_outside_the_guide(answerer: Answerer) ->
 ])
 def test_office_requests_and_rotas_are_outside_the_guide(answerer: Answerer, q: str, expected: str) -> None:
     assert got(answerer, q) == expected
+
+
+@pytest.mark.parametrize(("q", "expected"), [
+    ("why shouldn't I pick flask for a big project?", "drawbacks"),  # was why-flask
+    ("why would I pick flask", "why-flask"),
+    ("why should we go with django", "why-django"),
+])
+def test_a_refused_choice_is_no_reason_to_choose(answerer: Answerer, q: str, expected: str) -> None:
+    assert got(answerer, q) == expected
