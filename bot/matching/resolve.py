@@ -9,6 +9,7 @@ the known and unknown ones.
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from bot.matching.cues import (
     DISCLAIMER_LEADS,
@@ -194,6 +195,19 @@ def _refused(words: list[str], k: int) -> bool:
     return j >= 0 and words[j] in _REFUSALS
 
 
+# Subjects the guide never covers, each found by a cue of bot.matching.cues (what it found, or
+# None), tried only when one of its words is in the question
+_OUT_OF_SCOPE_CUES: tuple[tuple[frozenset[str], Callable[[list[str]], str | None]], ...] = (
+    (NEGATIONS, failure_named),                                   # "not working": a failure
+    (frozenset(("call", "oncall")), on_call_named),               # "who's on call tonight": a duty rota
+    (frozenset(("down",)), outage_named),                         # "our api is down": an outage
+    (HANDING_VERBS, document_requested),                          # "share the dashboard link": a document
+    (frozenset(("where",)), place_asked),                         # "where is the blueprint doc"
+    (frozenset(("code", "hello")), code_asked),                   # "a flask hello world": code
+    (frozenset(("who", "when", "old")), origin_asked),            # "who made flask": history
+)
+
+
 def _named_drf(words: list[str]) -> list[str]:
     """"rest framework" as the one word "drf" (``bot.neutral.OTHER_TECHNOLOGIES``)."""
     out: list[str] = []
@@ -232,26 +246,11 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
     r.scheduled = not SCHEDULE_WORDS.isdisjoint(words)
     if "how" in words:  # "how do i ...": a procedure
         r.how_to = asks_how_to(words)
-    if not NEGATIONS.isdisjoint(words):  # "not working": a failure
-        failure = failure_named(words)
-        if failure:
-            r.out_of_scope.append(failure)
-    if "call" in words or "oncall" in words:  # "who's on call tonight": a duty rota
-        rota = on_call_named(words)
-        if rota:
-            r.out_of_scope.append(rota)
-    if "down" in words:  # "our api is down": an outage
-        outage = outage_named(words)
-        if outage:
-            r.out_of_scope.append(outage)
-    if not HANDING_VERBS.isdisjoint(words):  # "can someone share the dashboard link": a document
-        document = document_requested(words)
-        if document:
-            r.out_of_scope.append(document)
-    if "where" in words:  # "where is the blueprint doc": a thing's whereabouts
-        place = place_asked(words)
-        if place:
-            r.out_of_scope.append(place)
+    for triggers, cue in _OUT_OF_SCOPE_CUES:
+        if not triggers.isdisjoint(words):
+            found = cue(words)
+            if found:
+                r.out_of_scope.append(found)
     if "per" in words:  # "requests per second": performance
         r.out_of_scope.extend(rates_named(words))
     if not LACKING.isdisjoint(words):  # "... that django can't": django lacks it
@@ -260,14 +259,6 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
         other = other_compared(words)
         if other:
             r.out_of_scope.append(f"compared with {other}")
-    if "code" in words or "hello" in words:  # "a flask hello world": code
-        code = code_asked(words)
-        if code:
-            r.out_of_scope.append(code)
-    if "who" in words or "when" in words or "old" in words:  # "who made flask": history
-        origin = origin_asked(words)
-        if origin:
-            r.out_of_scope.append(origin)
     if not FRAMEWORK_SET.isdisjoint(words):
         # "heard about flask at a meetup, what is it?": what the framework is
         r.identity = identity_asked(text, words)
