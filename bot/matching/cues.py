@@ -285,21 +285,22 @@ def identity_asked(text: str, words: list[str]) -> str | None:
 def told_before_identity(text: str) -> frozenset[str]:
     """The words before the clause asking what the framework is ("new to python web stuff, *what
     is flask?*") that the clause does not use: they say who asks or where they met it ("new to
-    python", "in job posts"), not what is asked, even when a topic knows them. Words as
-    ``bot.matching.resolve`` splits them (a hyphenated word both joined and in parts)."""
+    python", "in job posts"), not what is asked, even when a topic knows them (``words_in``)."""
     m = _IDENTITY.search(text)
     if m is None or not m.start():
         return frozenset()
-
-    def words_in(part: str) -> set[str]:
-        found = set()
-        for w in tokens(part, keep_hyphens=True):
-            found.add(w.replace("-", ""))
-            if "-" in w:
-                found.update(w.split("-"))
-        return found
-
     return frozenset(words_in(text[: m.start()]) - words_in(text[m.start():]) - set(FRAMEWORKS))
+
+
+def words_in(part: str) -> set[str]:
+    """The words of ``part`` as ``bot.matching.resolve`` may read them: a hyphenated word both
+    joined and in its parts ("e-commerce": "ecommerce", "e", "commerce")."""
+    found = set()
+    for w in tokens(part, keep_hyphens=True):
+        found.add(w.replace("-", ""))
+        if "-" in w:
+            found.update(w.split("-"))
+    return found
 
 
 # "not asking about hosting or pricing, just the framework fit", "not worried about

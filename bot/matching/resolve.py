@@ -33,6 +33,7 @@ from bot.matching.cues import (
     set_aside,
     told_before_identity,
     unknown_comparison,
+    words_in,
 )
 from bot.matching.index import Index
 from bot.matching.results import QueryTerm
@@ -128,11 +129,7 @@ def context_words(text: str) -> frozenset[str]:
     for m in _SENTENCE.finditer(text):
         sentence = m.group(0)
         if sentence.strip(" .!?"):
-            words = (asking if sentence.rstrip().endswith("?") else telling)
-            for w in tokens(sentence, keep_hyphens=True):  # as resolve() splits them
-                words.add(w.replace("-", ""))
-                if "-" in w:
-                    words.update(w.split("-"))
+            (asking if sentence.rstrip().endswith("?") else telling).update(words_in(sentence))
     if not telling or (not CHOICE_MARKERS.isdisjoint(asking)
                        and not any(is_content(w) and w not in CHOICE_WORDS for w in asking)):
         # nothing asked beyond a choice ("we sell courses online. flask or django?"):
