@@ -82,6 +82,24 @@ def outage_named(words: list[str]) -> str | None:
     return None
 
 
+# "please add me to the e-commerce team's standup invite", "i need access to the admin panel for
+# the billing app", "can someone give me access": a request to be let in somewhere
+_ASKING_ACCESS = frozenset("need give grant get request want".split())
+
+
+def access_requested(words: list[str]) -> str | None:
+    """"add me to", "add us to", "need access", "give me access": someone asking to be let in."""
+    for k, w in enumerate(words):
+        if w == "add" and words[k + 1 : k + 3] in (["me", "to"], ["us", "to"]):
+            return f"add {words[k + 1]} to"
+        if w != "access" or not k:
+            continue
+        before = words[k - 1]  # "need access", "give me access", "get admin access"
+        if before in _ASKING_ACCESS or (k > 1 and before in ("me", "us", "admin") and words[k - 2] in _ASKING_ACCESS):
+            return f"{before} access"
+    return None
+
+
 _THE_ONE = frozenset("the my our your their this that".split())
 
 

@@ -14,6 +14,7 @@ from typing import Callable
 from bot.matching.cues import (
     DISCLAIMER_LEADS,
     HANDING_VERBS,
+    access_requested,
     LACKING,
     asker_words,
     asks_how_to,
@@ -200,6 +201,7 @@ _OUT_OF_SCOPE_CUES: tuple[tuple[frozenset[str], Callable[[list[str]], str | None
     (frozenset(("down",)), outage_named),                         # "our api is down": an outage
     (HANDING_VERBS, document_requested),                          # "share the dashboard link": a document
     (frozenset(("where",)), place_asked),                         # "where is the blueprint doc"
+    (frozenset(("add", "access")), access_requested),             # "add me to the standup invite"
     (frozenset(("code", "hello")), code_asked),                   # "a flask hello world": code
     (frozenset(("who", "when", "old")), origin_asked),            # "who made flask": history
 )

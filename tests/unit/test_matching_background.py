@@ -183,6 +183,10 @@ def test_where_a_particular_thing_is_is_outside_the_guide(answerer: Answerer) ->
     ("who's on call for the flask API tonight?", "decline"),  # a duty rota
     ("who is oncall this week for the django app", "decline"),
     ("can flask call external apis", "rest-apis"),
+    ("please add me to the e-commerce team's standup invite", "decline"),  # asking to be let in
+    ("I need access to the admin panel for the billing app", "decline"),
+    ("how do I add authentication to flask", "authentication"),
+    ("can django give users access to the admin", "admin-interface"),
 ])
 def test_office_requests_and_rotas_are_outside_the_guide(answerer: Answerer, q: str, expected: str) -> None:
     assert got(answerer, q) == expected
