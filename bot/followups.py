@@ -12,7 +12,9 @@ previous question cannot be turned round:
   "django?" alone;
 * or it names one and points back ("it", "that", "one", "same", "too",
   "there"...) with nothing else but small words (``_SMALL_WORDS``): "does
-  django have that too?", "is it the same in django?", "does flask use it?".
+  django have that too?", "is it the same in django?", "does flask use it?",
+  "does that apply to flask too", "django's version of that?", "why pick the
+  other one then?".
   "what is django?" and "how does django work" point nowhere: they are
   questions of their own;
 * or it asks why, what that means or for examples ("why?", "how come?", "why
@@ -87,7 +89,9 @@ _SMALL_WORDS = _POINTERS | _LEADS | frozenset(
     "apply applies handle handles go goes like look looks mean compare compared take use uses using need "
     "needs offer offers support supports include includes come comes provide provides protect protects "
     "against something similar equivalent built ship ships why front good flip flipped exist exists stop stops "
-    "prevent prevents say".split())
+    "prevent prevents say "
+    "version versions counterpart to pick choose".split())  # "django's version of that?", "does that apply to
+# flask too", "why pick the other one then?"
 # "why?", "how come?", "why that one?", "what does that mean?", "examples?": the reasons, meaning
 # or examples behind the last answer, which that answer gives
 _WHY = re.compile(r"^(?:(?:but|wait|ok|okay|and|so|hmm+|really|huh|like|sorry)\s+)*"

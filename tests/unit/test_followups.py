@@ -67,6 +67,9 @@ def brain():
         ("how do blueprints work in flask", "how does django handle it?", "how do blueprints work in django"),
         ("is flask good for APIs", "is that true for django as well?", "is django good for APIs"),
         ("why DJANGO", "what about the other framework", "why FLASK"),
+        ("does django have an admin panel?", "does that apply to flask too", "does flask have an admin panel?"),
+        ("what is flask used for?", "hmm and django's version of that?", "what is django used for?"),
+        ("why choose flask?", "why pick the other one then?", "why choose django?"),
         # every standalone mention is swapped, case kept; "flask-login" is another word
         ("why would a Django dev move to flask?", "and vice versa?", "why would a Flask dev move to django?"),
         ("is django secure enough for payments?", "is flask?", "is flask secure enough for payments?"),
@@ -191,6 +194,7 @@ def test_what_a_question_pointing_back_asks_on_its_own(brain, words, own):
         "what about django rest framework",
         "compare flask and django",
         "why flask?",
+        "why pick django?",                 # picking, but pointing nowhere
         "what is django?",                  # a small-words question pointing nowhere
         "so what's django",
         "what's great about flask",
