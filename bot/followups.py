@@ -9,7 +9,7 @@ previous question cannot be turned round:
   other one ("the other one", "vice versa", "the alternative") with nothing
   but leading and trailing words (``_LEADS``): "and django?", "what about
   django then?", "same question for django", "or flask?", "flask too?",
-  "django?" alone;
+  "django?" alone; a "+1" or an emoji is no word ("+1, also django?");
 * or it names one and points back ("it", "that", "one", "same", "too",
   "there"...) with nothing else but small words (``_SMALL_WORDS``): "does
   django have that too?", "is it the same in django?", "does flask use it?",
@@ -160,9 +160,14 @@ _EITHER = _as_a_word("|".join(FRAMEWORKS))
 _OTHER_NAME = {"flask": "django", "django": "flask"}
 
 
+# "+1, also django?": agreeing, as a reaction would; no word of the question
+_PLUS_ONE = re.compile(r"(?<![\w+])\+\d+(?!\w)")
+
+
 def _simple(text: str) -> str:
-    """Lower case, punctuation gone (apostrophes and question marks included), spaces collapsed."""
-    text = SLACK_EMOJI.sub(" ", text.lower())
+    """Lower case, Slack emoji and "+1" gone, punctuation gone (apostrophes and question marks
+    included), spaces collapsed."""
+    text = _PLUS_ONE.sub(" ", SLACK_EMOJI.sub(" ", text.lower()))
     return " ".join(re.sub(r"[^\w\s]+", " ", text).split())
 
 

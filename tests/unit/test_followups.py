@@ -36,6 +36,7 @@ def brain():
         ("what is WSGI", "does flask use it?", "what is WSGI in flask"),
         ("is flask good for an MVP?", "and in django's case?", "is django good for an MVP?"),
         ("why choose django?", "k and flask", "why choose flask?"),
+        ("is flask good for rest apis?", "+1, also django?", "is django good for rest apis?"),  # "+1" is no word
         ("is django flexible?", "and teh other one?", "is flask flexible?"),
         ("which companies use flask?", "any for django", "which companies use django?"),
         ("what is django's admin interface?", "can i get that in flask?", "what is flask's admin interface?"),
@@ -211,6 +212,8 @@ def test_what_a_question_pointing_back_asks_on_its_own(brain, words, own):
         "if you had to pick one for me which would it be",  # a bare "if": a question of its own
         "and if you had to pick one, which?",  # a condition asking something else
         "what if?",
+        "+1",
+        "+1 thanks",
         "and if so?",
         "what's an orm, can i query with it",  # "it" is the ORM: no one's verb right before "i"
         "is there an admin in it",            # nobody doing anything with it
