@@ -34,7 +34,8 @@ previous question cannot be turned round:
   "you") does it with "it", so "it" is the tool, not the thing the message
   names, and is read as above ("could I build an API with django too?");
 * or it puts a condition to the last question ("and if our team is only two
-  people?", "what if I mostly want big complex apps?"). One the guide
+  people?", "what if I mostly want big complex apps?", "even if I've never
+  coded before?"). One the guide
   cannot answer alone (``answered``: the answerer, on the message as it is) is
   read together with the last question ("so which should we pick in the end?
   and if our team is only two people?"), which it asks again under
@@ -125,7 +126,7 @@ MAX_TOOL_WORDS = 10
 # question asked again under a condition; these lead to its "if" ("if" alone may open a question of
 # its own: "if you had to pick one for me which would it be"), and a condition holding one of
 # ``_ASKING`` asks its own question ("and if you had to pick one, which?")
-_IF_LEADS = frozenset("and but so ok okay hmm well wait now then k oh".split())
+_IF_LEADS = frozenset("and but so ok okay hmm well wait now then k oh even".split())  # "even if I've never coded?"
 _ASKING = frozenset("which what how why who where when should would".split())
 _WH = frozenset({"which", "what"})  # "which algorithm does it use": the noun asked for, not what "it" is
 

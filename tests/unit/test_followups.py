@@ -152,6 +152,8 @@ def test_a_question_pointing_back_is_read_with_what_it_points_at(brain, previous
          "so which should we pick in the end? and if our team is only two people?"),
         ("flask or django, what do you recommend?", "and if we need it live by friday?",
          "flask or django, what do you recommend? and if we need it live by friday?"),
+        ("which is easier to learn?", "even if I've never coded before?",
+         "which is easier to learn? even if I've never coded before?"),
         # one it answers alone names what it wants: a question of its own
         ("should I learn flask or django", "what if I mostly want big complex apps?", None),
         ("so which should we pick in the end?", "and if i need max security + room to scale?", None),
