@@ -13,6 +13,7 @@ previous question cannot be turned round:
 * or it names one and points back ("it", "that", "one", "same", "too",
   "there"...) with nothing else but small words (``_SMALL_WORDS``): "does
   django have that too?", "is it the same in django?", "does flask use it?",
+  "what about django at that size?" ("that" and the one or two words it names),
   "does that apply to flask too", "django's version of that?", "why pick the
   other one then?".
   "what is django?" and "how does django work" point nowhere: they are
@@ -114,6 +115,9 @@ _AFTER_DEMONSTRATIVE = _VERBS | frozenset(
 _BEFORE_POINTER = _VERBS | frozenset(
     "what which how who why when where and so but ok okay k then hmm also wait i we you people choose pick use "
     "uses learn s makes make actually with exactly about at to on from".split())
+# "what about django at that size?", "and flask in that case?": a preposition, "that" and what it
+# names, at the end of a follow-up naming a framework
+_POINTED_PREPOSITIONS = frozenset("at in for with on of".split())
 _IT = re.compile(r"\b(it|its)\b", re.IGNORECASE)
 MAX_PRONOUN_WORDS = 8
 # "could I build an API with it too?", "what can we make in it?": someone doing something with "it",
@@ -205,6 +209,9 @@ def _asked_for(text: str) -> str | None:
             return "pointer"
         if _why_of_it(words):
             return "same"
+    if any(frameworks):  # "what about django at that size?": "at that size" points back as "that" does
+        words = _noun_pointed_at_dropped(words)
+        frameworks = [_framework_word(w) for w in words]
     named = {fw for fw in frameworks if fw}
     # what is left; the "s" of "django's" goes with the name ("what's" keeps its "s": "is")
     rest = {w for i, w in enumerate(words) if not frameworks[i] and not (w == "s" and i and frameworks[i - 1])}
@@ -215,6 +222,16 @@ def _asked_for(text: str) -> str | None:
     if not (rest <= _LEADS or rest & _POINTERS or (rest & _VERBS and rest <= _VERBS | _LEADS - {"what", "how"})):
         return None  # "what is django?", "how does django work": questions of their own
     return "other" if other else named.pop()
+
+
+def _noun_pointed_at_dropped(words: list[str]) -> list[str]:
+    """``words`` with a trailing "at that size", "in that case", "for this kind" as "that" alone: the
+    one or two words after it name what was asked about; other words as they are."""
+    for j in range(max(1, len(words) - 3), len(words) - 1):
+        if (words[j] in _DEMONSTRATIVES and words[j - 1] in _POINTED_PREPOSITIONS
+                and not any(_framework_word(w) for w in words[j + 1:])):
+            return words[:j - 1] + words[j:j + 1]
+    return words
 
 
 def _why_of_it(words: list[str]) -> bool:

@@ -71,6 +71,10 @@ def brain():
         ("does django have an admin panel?", "does that apply to flask too", "does flask have an admin panel?"),
         ("what is flask used for?", "hmm and django's version of that?", "what is django used for?"),
         ("why choose flask?", "why pick the other one then?", "why choose django?"),
+        # "at that size", "in this project": "that" and what it names, pointing back as "that" does
+        ("can flask scale to millions of users?", "what about django at that size?",
+         "can django scale to millions of users?"),
+        ("is flask good for rest apis?", "and django in this project?", "is django good for rest apis?"),
         # every standalone mention is swapped, case kept; "flask-login" is another word
         ("why would a Django dev move to flask?", "and vice versa?", "why would a Flask dev move to django?"),
         ("is django secure enough for payments?", "is flask?", "is flask secure enough for payments?"),
@@ -215,6 +219,8 @@ def test_what_a_question_pointing_back_asks_on_its_own(brain, words, own):
         "and if you had to pick one, which?",  # a condition asking something else
         "what if?",
         "+1",
+        "what about django for this kind of app",  # more than two words after "this": names its own
+        "what is django at",
         "+1 thanks",
         "and if so?",
         "what's an orm, can i query with it",  # "it" is the ORM: no one's verb right before "i"
