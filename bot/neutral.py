@@ -295,6 +295,18 @@ OTHER_TECHNOLOGIES: frozenset[str] = frozenset(
 
 OFF_TOPIC_WORDS: frozenset[str] = OUT_OF_SCOPE_SUBJECTS | OTHER_TECHNOLOGIES
 
+# Words of the guide's that office talk uses in another sense, told by a word near them when
+# neither framework is named: "the blueprint for the office move" (a building's plan), "scaling
+# the big wall at the climbing gym" (bot.matching.cues.other_sense).
+_BUILDING = frozenset(
+    "office offices floor floors floorplan building buildings layout desk desks house architect architects"
+    " renovation facilities kitchen".split())
+_CLIMBING = frozenset("wall walls climbing climb gym rope ropes mountain mountains ladder boulder".split())
+OTHER_SENSES: dict[str, frozenset[str]] = {
+    "blueprint": _BUILDING, "blueprints": _BUILDING,
+    "scale": _CLIMBING, "scaling": _CLIMBING, "scaled": _CLIMBING,
+}
+
 
 # Words the guide uses in one sense only: "fast" and "speed" of development
 # (rapid development, quick prototypes), never of how fast an app runs. On

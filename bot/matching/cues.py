@@ -30,6 +30,7 @@ from bot.neutral import (
     FAILING_VERBS,
     NEGATIONS,
     ORIGIN_VERBS,
+    OTHER_SENSES,
     OTHER_TECHNOLOGIES,
     RATE_UNITS,
 )
@@ -97,6 +98,25 @@ def access_requested(words: list[str]) -> str | None:
         before = words[k - 1]  # "need access", "give me access", "get admin access"
         if before in _ASKING_ACCESS or (k > 1 and before in ("me", "us", "admin") and words[k - 2] in _ASKING_ACCESS):
             return f"{before} access"
+    return None
+
+
+SENSE_WINDOW = 6  # words either side
+
+
+def other_sense(words: list[str]) -> str | None:
+    """A word of the guide's in another sense (``bot.neutral.OTHER_SENSES``), told by a word at
+    most SENSE_WINDOW words away, when neither framework is named: "the blueprint for the office
+    move", "try scaling the big wall"."""
+    if any(f in words for f in FRAMEWORKS):
+        return None
+    for k, w in enumerate(words):
+        context = OTHER_SENSES.get(w)
+        if context is not None:
+            near = words[max(0, k - SENSE_WINDOW) : k] + words[k + 1 : k + 1 + SENSE_WINDOW]
+            told = next((n for n in near if n in context), None)
+            if told:
+                return f"{w} ({told})"
     return None
 
 

@@ -24,6 +24,7 @@ from bot.matching.cues import (
     identity_asked,
     lacking_framework,
     origin_asked,
+    other_sense,
     document_requested,
     on_call_named,
     outage_named,
@@ -57,7 +58,7 @@ from bot.matching.tuning import (
     SYNONYM_FACTOR,
 )
 from bot.matching.typos import TypoCorrector
-from bot.neutral import BACKGROUND_ROLES, NEGATIONS, OTHER_TECHNOLOGIES, is_common_word
+from bot.neutral import BACKGROUND_ROLES, NEGATIONS, OTHER_SENSES, OTHER_TECHNOLOGIES, is_common_word
 from bot.text import (
     code_terms,
     is_amount,
@@ -202,6 +203,7 @@ _OUT_OF_SCOPE_CUES: tuple[tuple[frozenset[str], Callable[[list[str]], str | None
     (HANDING_VERBS, document_requested),                          # "share the dashboard link": a document
     (frozenset(("where",)), place_asked),                         # "where is the blueprint doc"
     (frozenset(("add", "access")), access_requested),             # "add me to the standup invite"
+    (frozenset(OTHER_SENSES), other_sense),                       # "the blueprint for the office move"
     (frozenset(("code", "hello")), code_asked),                   # "a flask hello world": code
     (frozenset(("who", "when", "old")), origin_asked),            # "who made flask": history
 )

@@ -199,3 +199,14 @@ def test_office_requests_and_rotas_are_outside_the_guide(answerer: Answerer, q: 
 ])
 def test_a_refused_choice_is_no_reason_to_choose(answerer: Answerer, q: str, expected: str) -> None:
     assert got(answerer, q) == expected
+
+
+@pytest.mark.parametrize(("q", "expected"), [
+    ("is the blueprint for the new office floor plan posted anywhere?", "decline"),  # a building's plan
+    ("gym is doing a climbing night friday, who wants to try scaling the big wall :climbing:", "decline"),
+    ("how do blueprints organize a flask app for our office tool", "blueprint"),  # a framework named
+    ("what is a blueprint", "blueprint"),
+    ("can the app scale if our office grows to 500 people", "flask-scalability"),
+])
+def test_a_word_of_the_guides_in_another_sense_declines(answerer: Answerer, q: str, expected: str) -> None:
+    assert got(answerer, q) == expected
