@@ -14,7 +14,8 @@ previous question cannot be turned round:
   "there"...) with nothing else but small words (``_SMALL_WORDS``): "does
   django have that too?", "is it the same in django?", "does flask use it?",
   "what about django at that size?" ("that" and the one or two words it names),
-  "does that apply to flask too", "django's version of that?", "why pick the
+  "how does flask deal with it" ("deal with" after a verb or the name is "handle": "what's the deal
+  with it" keeps its noun), "does that apply to flask too", "django's version of that?", "why pick the
   other one then?".
   "what is django?" and "how does django work" point nowhere: they are
   questions of their own;
@@ -210,7 +211,7 @@ def _asked_for(text: str) -> str | None:
         if _why_of_it(words):
             return "same"
     if any(frameworks):  # "what about django at that size?": "at that size" points back as "that" does
-        words = _noun_pointed_at_dropped(words)
+        words = _noun_pointed_at_dropped(_deal_as_handle(words))
         frameworks = [_framework_word(w) for w in words]
     named = {fw for fw in frameworks if fw}
     # what is left; the "s" of "django's" goes with the name ("what's" keeps its "s": "is")
@@ -222,6 +223,24 @@ def _asked_for(text: str) -> str | None:
     if not (rest <= _LEADS or rest & _POINTERS or (rest & _VERBS and rest <= _VERBS | _LEADS - {"what", "how"})):
         return None  # "what is django?", "how does django work": questions of their own
     return "other" if other else named.pop()
+
+
+def _deal_as_handle(words: list[str]) -> list[str]:
+    """``words`` with "deal(s) with" read as "handle(s)" when "deal" is a verb, right after one of
+    ``_VERBS`` or a framework ("how does flask deal with it"); "what's the deal with it" keeps its
+    noun, and names what it asks."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if (w in ("deal", "deals") and words[i + 1:i + 2] == ["with"] and i
+                and (words[i - 1] in _VERBS or _framework_word(words[i - 1]))):
+            out.append("handle" if w == "deal" else "handles")
+            i += 2
+        else:
+            out.append(w)
+            i += 1
+    return out
 
 
 def _noun_pointed_at_dropped(words: list[str]) -> list[str]:

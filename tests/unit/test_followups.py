@@ -66,6 +66,8 @@ def brain():
         ("is flask secure?", "does django have that too?", "is django secure?"),
         ("does flask have an admin?", "is it the same in django?", "does django have an admin?"),
         ("how do blueprints work in flask", "how does django handle it?", "how do blueprints work in django"),
+        ("how does django handle user authentication?", "how does flask deal with it",
+         "how does flask handle user authentication?"),
         ("is flask good for APIs", "is that true for django as well?", "is django good for APIs"),
         ("why DJANGO", "what about the other framework", "why FLASK"),
         ("does django have an admin panel?", "does that apply to flask too", "does flask have an admin panel?"),
@@ -225,6 +227,8 @@ def test_what_a_question_pointing_back_asks_on_its_own(brain, words, own):
         "and if so?",
         "what's an orm, can i query with it",  # "it" is the ORM: no one's verb right before "i"
         "is there an admin in it",            # nobody doing anything with it
+        "how does django deal with crowds",   # "deal with" what it names, not with "it"
+        "flask - what's the deal with it?",   # "the deal": a noun, naming what it asks
     ],
 )
 def test_other_words_are_not_a_follow_up(text):
