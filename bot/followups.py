@@ -20,7 +20,8 @@ previous question cannot be turned round:
   "what is django?" and "how does django work" point nowhere: they are
   questions of their own;
 * or it asks why, what that means or for examples ("why?", "how come?", "why
-  that one?", "what does that mean?", "examples?"): the last question is asked
+  that one?", "what does that mean?", "examples?", or two at once: "like which
+  ones? give me examples"): the last question is asked
   again as it was, since its answer gives the reasons and the examples;
 * or it is a short question pointing back ("it", "that", "they"...), with
   nothing before the pointer that it could stand for ("is it secure?", "how
@@ -97,12 +98,13 @@ _SMALL_WORDS = _POINTERS | _LEADS | frozenset(
 # flask too", "why pick the other one then?"
 # "why?", "how come?", "why that one?", "what does that mean?", "examples?": the reasons, meaning
 # or examples behind the last answer, which that answer gives
-_WHY = re.compile(r"^(?:(?:but|wait|ok|okay|and|so|hmm+|really|huh|like|sorry)\s+)*"
-                  r"(?:why|how come|how so|why so|why is that|why is it|why is that so|in what way|"
-                  r"why (?:that|this)(?: one)?|what does (?:that|it|this)(?: even| actually)? mean|meaning|"
-                  r"(?:any |some |give me |give me some |got any )?examples|for example|like what|"
-                  r"(?:like )?which ones|such as)"
-                  r"(?:\s+(?:exactly|though|tho|so|then|please|pls))?$")
+# ("like which ones? give me examples": two such asks in a row are one)
+_WHY_ASK = (r"(?:why|how come|how so|why so|why is that|why is it|why is that so|in what way|"
+            r"why (?:that|this)(?: one)?|what does (?:that|it|this)(?: even| actually)? mean|meaning|"
+            r"(?:any |some |give me |give me some |got any )?examples|for example|like what|"
+            r"(?:like )?which ones|such as)"
+            r"(?:\s+(?:exactly|though|tho|so|then|please|pls))?")
+_WHY = re.compile(rf"^(?:(?:but|wait|ok|okay|and|so|hmm+|really|huh|like|sorry)\s+)*{_WHY_ASK}(?:\s+{_WHY_ASK})?$")
 # "is flask?", "can django?", "and does flask?": the question's verb, the other subject
 _VERBS = frozenset("is are was can could does do did will would should has have".split())
 _OTHER = frozenset({"other", "vice", "versa", "alternative"})  # "the other one", "vice versa", "the alternative"

@@ -51,6 +51,8 @@ def brain():
         ("which framework for a REST API?", "why that one?", "which framework for a REST API?"),
         ("someone called flask a microframework", "what does that even mean", "someone called flask a microframework"),
         ("what are flask extensions", "examples?", "what are flask extensions"),
+        ("what are flask extensions", "like which ones? give me examples", "what are flask extensions"),
+        ("is django good for ecommerce", "why? how come?", "is django good for ecommerce"),
         ("what are blueprints in flask", "ok but why would I bother using them", "what are blueprints in flask"),
         # a short question about "it", nothing before the "it" that it could stand for
         ("what is django?", "what is it used for?", "what is django used for?"),
@@ -211,6 +213,8 @@ def test_what_a_question_pointing_back_asks_on_its_own(brain, words, own):
         "is django good",                   # points nowhere: a question of its own
         "does django have that and flask too",  # two frameworks
         "why not?",                         # the downsides, not the reasons
+        "why? what is an orm",              # a why, then a question of its own
+        "examples examples examples",       # two asks at most
         "why are blueprints useful",
         "wsgi?? what is it",                # "it" stands for something the message names
         "what time is it",
