@@ -21,7 +21,9 @@ previous question cannot be turned round:
   questions of their own;
 * or it asks why, what that means or for examples ("why?", "how come?", "why
   that one?", "what does that mean?", "examples?", or two at once: "like which
-  ones? give me examples"): the last question is asked
+  ones? give me examples"), or is a short why-question pointing back ("ok but
+  why would I bother using them", "why's it a good fit for that kind of thing":
+  "that kind of thing" is "that"): the last question is asked
   again as it was, since its answer gives the reasons and the examples;
 * or it is a short question pointing back ("it", "that", "they"...), with
   nothing before the pointer that it could stand for ("is it secure?", "how
@@ -255,9 +257,15 @@ def _noun_pointed_at_dropped(words: list[str]) -> list[str]:
     return words
 
 
+# "that kind of thing", "this sort of stuff": no more than "that"
+_VAGUE_KIND = re.compile(r"\b(that|this|those|these) (?:kind|kinds|sort|sorts|type|types) of (?:thing|things|stuff)\b")
+
+
 def _why_of_it(words: list[str]) -> bool:
     """"ok but why would I bother using them", "why's it a good fit for that": a short why-question
-    about what was just answered (a word pointing back, no framework named)."""
+    about what was just answered (a word pointing back, no framework named); "that kind of thing"
+    counts as "that" ("why's it a good fit for that kind of thing")."""
+    words = _VAGUE_KIND.sub(r"\1", " ".join(words)).split()
     asking = [w for w in words if w not in ("ok", "okay", "but", "so", "and", "hmm", "wait")]
     return (bool(asking) and asking[0] == "why" and len(words) <= MAX_PRONOUN_WORDS
             and not _POINTERS.isdisjoint(asking) and _OTHER.isdisjoint(words))

@@ -54,6 +54,8 @@ def brain():
         ("what are flask extensions", "like which ones? give me examples", "what are flask extensions"),
         ("is django good for ecommerce", "why? how come?", "is django good for ecommerce"),
         ("what are blueprints in flask", "ok but why would I bother using them", "what are blueprints in flask"),
+        ("would flask be fine for a little CAPTCHA validation service?", "why's it a good fit for that kind of thing",
+         "would flask be fine for a little CAPTCHA validation service?"),
         # a short question about "it", nothing before the "it" that it could stand for
         ("what is django?", "what is it used for?", "what is django used for?"),
         ("why flask", "is it secure?", "is flask secure?"),
@@ -215,6 +217,7 @@ def test_what_a_question_pointing_back_asks_on_its_own(brain, words, own):
         "why not?",                         # the downsides, not the reasons
         "why? what is an orm",              # a why, then a question of its own
         "examples examples examples",       # two asks at most
+        "why is that kind of app a good fit for it",  # "that kind of app" names its own: too long
         "why are blueprints useful",
         "wsgi?? what is it",                # "it" stands for something the message names
         "what time is it",
