@@ -140,11 +140,14 @@ _ASKING = frozenset("which what how why who where when should would".split())
 _WH = frozenset({"which", "what"})  # "which algorithm does it use": the noun asked for, not what "it" is
 
 
-# "what about big ones?", "and for a more complex one?": the last question about another size or
-# kind of what it asked ("one" stands for its app or project). The word of this family in the last
+# "what about big ones?", "and for a more complex one?", "and for a tiny side project?": the last
+# question about another size or kind of what it asked ("one" stands for its app or project). The word of this family in the last
 # question is swapped for the new one ("is flask good for a small app?": "... for a big app?"); a
 # last question with none ("flask for a prototype?") leaves the follow-up a question of its own.
 _ONES = frozenset({"one", "ones"})
+# ...or the thing itself, with at most one word of its own before it ("and for a tiny side
+# project?": "side" goes, the size is what is asked)
+_KIND_NOUNS = _ONES | frozenset("project projects app apps application applications site sites website websites".split())
 _BEFORE_KIND = frozenset("a an the really very more much super even".split())
 _KINDS = frozenset(
     "small smaller smallest little tiny big bigger biggest large larger largest huge massive giant medium "
@@ -154,9 +157,14 @@ _KIND = re.compile(rf"\b(?:{'|'.join(sorted(_KINDS))})\b", re.IGNORECASE)
 
 def _kind_asked(words: list[str]) -> str | None:
     """The word a refinement asks about ("big" in "what about big ones?"), or None."""
-    if not 2 <= len(words) <= 6 or words[-1] not in _ONES or _OTHER.intersection(words):
+    if not 2 <= len(words) <= 7 or words[-1] not in _KIND_NOUNS or _OTHER.intersection(words):
         return None
-    kind, before = words[-2], words[:-2]
+    at = len(words) - 2
+    if words[at] not in _KINDS and words[-1] not in _ONES and at and words[at - 1] in _KINDS:
+        at -= 1  # "a tiny side project": one word of its own between
+    if _framework_word(words[-2]):
+        return None
+    kind, before = words[at], words[:at]
     return kind if kind in _KINDS and all(w in _LEADS or w in _BEFORE_KIND for w in before) else None
 
 

@@ -44,6 +44,8 @@ def brain():
         ("which framework for small projects?", "what about big ones?", "which framework for big projects?"),
         ("Is Flask good for SMALL apps?", "and for really huge ones?", "Is Flask good for HUGE apps?"),
         ("is django ok for a simple site", "how about a more complex one", "is django ok for a complex site"),
+        ("flask or django for a big project?", "and for a tiny side project?", "flask or django for a tiny project?"),
+        ("is flask good for small apps?", "what about large apps", "is flask good for large apps?"),
         # "why?": the last answer gives its reasons, so the last question is asked again as it was
         ("which one is more secure?", "why is that?", "which one is more secure?"),
         ("is django good for rapid development?", "how come?", "is django good for rapid development?"),
@@ -111,6 +113,9 @@ def test_a_follow_up_asks_the_previous_question_about_the_framework_it_names(pre
         ("flask or django?", "is it secure?"),                  # which of the two?
         ("flask or django for a prototype?", "and bigger ones?"),  # no size asked before: nothing to swap
         ("is django good for ecommerce?", "what about a social one?"),  # not a size or kind: its own question
+        ("is django good for ecommerce?", "and for a big side project?"),  # no size asked before
+        ("is flask good for small apps?", "and a big flask app?"),  # a framework named: not the thing alone
+        ("is flask good for small apps?", "what about big social media apps?"),  # two words of its own
         ("what is the best one?", "which one?"),
     ],
 )
