@@ -23,7 +23,8 @@ previous question cannot be turned round:
   that one?", "what does that mean?", "examples?", or two at once: "like which
   ones? give me examples"), or is a short why-question pointing back ("ok but
   why would I bother using them", "why's it a good fit for that kind of thing":
-  "that kind of thing" is "that"): the last question is asked
+  "that kind of thing" is "that"), one naming both frameworks too ("why flask
+  over django for that?"): the last question is asked
   again as it was, since its answer gives the reasons and the examples;
 * or it is a short question pointing back ("it", "that", "they"...), with
   nothing before the pointer that it could stand for ("is it secure?", "how
@@ -141,13 +142,15 @@ _WH = frozenset({"which", "what"})  # "which algorithm does it use": the noun as
 
 
 # "what about big ones?", "and for a more complex one?", "and for a tiny side project?": the last
-# question about another size or kind of what it asked ("one" stands for its app or project). The word of this family in the last
-# question is swapped for the new one ("is flask good for a small app?": "... for a big app?"); a
-# last question with none ("flask for a prototype?") leaves the follow-up a question of its own.
+# question about another size or kind of what it asked ("one" stands for its app or project). The
+# word of this family in the last question is swapped for the new one ("is flask good for a small
+# app?": "... for a big app?"); a last question with none ("flask for a prototype?") leaves the
+# follow-up a question of its own.
 _ONES = frozenset({"one", "ones"})
 # ...or the thing itself, with at most one word of its own before it ("and for a tiny side
 # project?": "side" goes, the size is what is asked)
-_KIND_NOUNS = _ONES | frozenset("project projects app apps application applications site sites website websites".split())
+_KIND_NOUNS = _ONES | frozenset(
+    "project projects app apps application applications site sites website websites".split())
 _BEFORE_KIND = frozenset("a an the really very more much super even".split())
 _KINDS = frozenset(
     "small smaller smallest little tiny big bigger biggest large larger largest huge massive giant medium "
@@ -222,6 +225,9 @@ def _asked_for(text: str) -> str | None:
             return "pointer"
         if _why_of_it(words):
             return "same"
+    if ({fw for fw in frameworks if fw} == set(FRAMEWORKS) and _why_of_it(words)
+            and not (_DEMONSTRATIVES | _PRONOUNS).isdisjoint(words)):
+        return "same"  # "why flask over django for that?": the reasons the last answer gives ("instead": no pointer)
     if any(frameworks):  # "what about django at that size?": "at that size" points back as "that" does
         words = _noun_pointed_at_dropped(_deal_as_handle(words))
         frameworks = [_framework_word(w) for w in words]

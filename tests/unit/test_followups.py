@@ -56,6 +56,8 @@ def brain():
         ("what are flask extensions", "like which ones? give me examples", "what are flask extensions"),
         ("is django good for ecommerce", "why? how come?", "is django good for ecommerce"),
         ("what are blueprints in flask", "ok but why would I bother using them", "what are blueprints in flask"),
+        ("how do I build a REST API in python?", "why flask over django for that?",
+         "how do I build a REST API in python?"),
         ("would flask be fine for a little CAPTCHA validation service?", "why's it a good fit for that kind of thing",
          "would flask be fine for a little CAPTCHA validation service?"),
         # a short question about "it", nothing before the "it" that it could stand for
@@ -221,6 +223,9 @@ def test_what_a_question_pointing_back_asks_on_its_own(brain, words, own):
         "does django have that and flask too",  # two frameworks
         "why not?",                         # the downsides, not the reasons
         "why? what is an orm",              # a why, then a question of its own
+        "why flask over django?",           # both named, pointing nowhere: a question of its own
+        "why would anyone use flask instead of django",  # "instead" points nowhere here
+        "why is flask better than django for that kind of app",  # too long: names its own
         "examples examples examples",       # two asks at most
         "why is that kind of app a good fit for it",  # "that kind of app" names its own: too long
         "why are blueprints useful",
