@@ -39,6 +39,8 @@ previous question cannot be turned round:
   an API with it too?", "what can we make in it?"): someone ("I", "we",
   "you") does it with "it", so "it" is the tool, not the thing the message
   names, and is read as above ("could I build an API with django too?");
+* or it names one side alone ("pros?", "and the downsides?", ``_ASPECTS``)
+  after a question naming one framework: that side of it ("pros of django?");
 * or it puts a condition to the last question ("and if our team is only two
   people?", "what if I mostly want big complex apps?", "even if I've never
   coded before?"). One the guide
@@ -208,7 +210,8 @@ def frameworks_named(question: str) -> list[str]:
 def _asked_for(text: str) -> str | None:
     """What a follow-up asks about: "flask", "django", "other", "same" (why?), "pointer" ("is it
     secure?", "how does that work?", "could I build an API with it?"), "kind" ("what about big
-    ones?"), "condition" ("and if our team is only two people?"), or None if it is not a follow-up."""
+    ones?"), "condition" ("and if our team is only two people?"), "aspect pros" ("pros?"), or None
+    if it is not a follow-up."""
     if len(text) > MAX_FOLLOW_UP_CHARS:
         return None
     simple = _simple(text)
@@ -217,6 +220,9 @@ def _asked_for(text: str) -> str | None:
     words = simple.split()
     frameworks = [_framework_word(w) for w in words]
     if not any(frameworks):
+        aspect = [w for w in words if w not in _LEADS]
+        if len(aspect) == 1 and aspect[0] in _ASPECTS:
+            return f"aspect {aspect[0]}"  # "pros?": of the framework the last question named
         if _kind_asked(words):
             return "kind"
         if _condition(words):
@@ -241,6 +247,11 @@ def _asked_for(text: str) -> str | None:
     if not (rest <= _LEADS or rest & _POINTERS or (rest & _VERBS and rest <= _VERBS | _LEADS - {"what", "how"})):
         return None  # "what is django?", "how does django work": questions of their own
     return "other" if other else named.pop()
+
+
+# "pros?", "downsides?" alone: that side of the framework the last question named
+_ASPECTS = frozenset("pros cons downsides drawbacks advantages disadvantages benefits strengths weaknesses"
+                     " upsides".split())
 
 
 def _deal_as_handle(words: list[str]) -> list[str]:
@@ -416,6 +427,8 @@ def rewrite(previous: str | None, text: str, *, own_subject: Callable[[str], boo
         swapped, n = _KIND.subn(lambda m: _same_case(kind, m.group(0)), previous, count=1)
         return swapped if n else None
     named = frameworks_named(previous)
+    if wanted.startswith("aspect "):  # "pros?" after "tell me about django": "pros of django?"
+        return f"{wanted.split()[1]} of {named[0]}?" if len(named) == 1 else None
     if wanted == "pointer":
         if own_subject is not None and not own_subject(_without_pointers(text)):
             # "how does that work?": about what the last question asked

@@ -355,3 +355,17 @@ def test_a_name_alone_is_a_follow_up_in_conversation_but_not_as_a_sub_command():
     assert words_of(parse_message("django?"), names=False) is None     # "/flaskvsdjango django": the overview
     assert words_of(parse_message("and django?"), names=False) == "and django?"
     assert words_of(parse_message("help")) is None
+
+
+@pytest.mark.parametrize(
+    ("previous", "follow_up", "asked"),
+    [
+        ("tell me about django", "pros?", "pros of django?"),
+        ("what is flask?", "and the downsides?", "downsides of flask?"),
+        ("flask or django?", "pros?", None),          # which framework's: the last question names both
+        ("what is an orm?", "cons?", None),           # and none here
+        ("tell me about django", "pros and cons?", None),  # two sides: a question of its own
+    ],
+)
+def test_one_side_alone_is_that_side_of_the_framework_just_asked_about(previous, follow_up, asked):
+    assert rewrite(previous, follow_up) == asked
