@@ -106,7 +106,7 @@ that phrase, and its unknown words say where the asker met the framework: they
 are left out, unless off-topic or right after the framework's name ("what is
 django ninja"). So are the known words before the clause that asks it, which
 say who asks ("new to python, what is flask?": not the beginners' topic;
-``cues.told_before_identity``). A question is answered
+``cues.identity_and_teller``). A question is answered
 when ``best score x known share ** 2 >= min_confidence`` (enough topic-specific
 evidence, discounted hard for unknown words; and at least one of the best
 topic's keywords, synonyms or title words, not only example words), or when it

@@ -122,9 +122,10 @@ class Answerer:
                           and COMPARING.isdisjoint(resolved.words))
         # "can someone reset my password for the staging admin panel? locked out again":
         # no framework named, no choice asked, and mostly words the guide does not know
-        unframed = (not named and not resolved.choice_asked and known_share < UNFRAMED_MIN_SHARE
-                    and (len(resolved.unknown) >= UNFRAMED_UNKNOWN or (resolved.scheduled and len(
-                        [w for w in resolved.unknown if w not in DAY_WORDS]) >= UNFRAMED_SCHEDULED_UNKNOWN)))
+        many_unknown = len(resolved.unknown) >= UNFRAMED_UNKNOWN or (
+            resolved.scheduled  # office talk about a day or a meeting: fewer do, the day not counted
+            and sum(w not in DAY_WORDS for w in resolved.unknown) >= UNFRAMED_SCHEDULED_UNKNOWN)
+        unframed = not named and not resolved.choice_asked and known_share < UNFRAMED_MIN_SHARE and many_unknown
         elsewhere = other_technology or other_only or unframed
         if (resolved.out_of_scope or elsewhere
                 or not (ranked and mentions(index, ranked[0], terms, TITLE_WEIGHT))):

@@ -314,20 +314,24 @@ def identity_asked(text: str, words: list[str]) -> str | None:
     """The framework a question asks *what it is* of, when it names exactly one and asks
     it of a pronoun or of a kind of thing ("i keep seeing django in job posts, what is
     it?", "flask?? is that a library or what"); None otherwise."""
+    found = identity_and_teller(text, words)
+    return found[0] if found else None
+
+
+def identity_and_teller(text: str, words: list[str]) -> tuple[str, frozenset[str]] | None:
+    """``identity_asked``'s framework, with the words before the clause that asks it which the
+    clause does not use ("*new to python web stuff*, what is flask?"): they say who asks or where
+    they met it ("new to python", "in job posts"), not what is asked, even when a topic knows
+    them (``words_in``). None when no such question is asked."""
     named = [f for f in FRAMEWORKS if f in words]
-    if len(named) != 1 or not _IDENTITY.search(text):
+    if len(named) != 1:
         return None
-    return named[0]
-
-
-def told_before_identity(text: str) -> frozenset[str]:
-    """The words before the clause asking what the framework is ("new to python web stuff, *what
-    is flask?*") that the clause does not use: they say who asks or where they met it ("new to
-    python", "in job posts"), not what is asked, even when a topic knows them (``words_in``)."""
     m = _IDENTITY.search(text)
-    if m is None or not m.start():
-        return frozenset()
-    return frozenset(words_in(text[: m.start()]) - words_in(text[m.start():]) - set(FRAMEWORKS))
+    if m is None:
+        return None
+    if not m.start():
+        return named[0], frozenset()
+    return named[0], frozenset(words_in(text[: m.start()]) - words_in(text[m.start():]) - set(FRAMEWORKS))
 
 
 def words_in(part: str) -> set[str]:

@@ -21,7 +21,7 @@ from bot.matching.cues import (
     asks_which_to_choose,
     code_asked,
     failure_named,
-    identity_asked,
+    identity_and_teller,
     lacking_framework,
     origin_asked,
     other_sense,
@@ -33,7 +33,6 @@ from bot.matching.cues import (
     preferred_framework,
     rates_named,
     set_aside,
-    told_before_identity,
     unknown_comparison,
     words_in,
 )
@@ -260,9 +259,12 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
         other = other_compared(words)
         if other:
             r.out_of_scope.append(f"compared with {other}")
+    told: frozenset[str] = frozenset()  # the words before "what is flask?" that say who asks
     if not FRAMEWORK_SET.isdisjoint(words):
         # "heard about flask at a meetup, what is it?": what the framework is
-        r.identity = identity_asked(text, words)
+        identity = identity_and_teller(text, words)
+        if identity:
+            r.identity, told = identity
     stems = [stem(w) for w in words]
     content = [i for i, w in enumerate(words) if is_content(w)]
     known: dict[int, bool] = {}
@@ -282,11 +284,9 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
     # "new to python web stuff, what is flask?": asked what the framework is, the words before
     # say who asks or where they met it; known or not, none of them is evidence (nor a phrase)
     met = _NO_WORDS
-    if r.identity:
-        told = told_before_identity(text)
-        if told:
-            met = frozenset(k for k in content if words[k] in told)
-            everyday = everyday | met
+    if told:
+        met = frozenset(k for k in content if words[k] in told)
+        everyday = everyday | met
     for i in content:
         w, s = words[i], stems[i]
         if i in everyday:
