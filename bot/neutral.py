@@ -296,14 +296,20 @@ OTHER_TECHNOLOGIES: frozenset[str] = frozenset(
 OFF_TOPIC_WORDS: frozenset[str] = OUT_OF_SCOPE_SUBJECTS | OTHER_TECHNOLOGIES
 
 # Words of the guide's that office talk uses in another sense, told by a word near them when
-# neither framework is named: "the blueprint for the office move" (a building's plan), "scaling
-# the big wall at the climbing gym" (bot.matching.cues.other_sense).
+# neither framework is named: "the blueprint for the office move" (a building's plan) or "for q3", "scaling
+# the big wall at the climbing gym", "the admin for the office wifi" (bot.matching.cues.other_sense).
 _BUILDING = frozenset(
     "office offices floor floors floorplan building buildings layout desk desks house architect architects"
     " renovation facilities kitchen".split())
 _CLIMBING = frozenset("wall walls climbing climb gym rope ropes mountain mountains ladder boulder".split())
+# a company's plans for a period: "our blueprint for q3 planning", "the growth blueprint for next quarter"
+_PLANNING = frozenset("q1 q2 q3 q4 quarter quarterly roadmap okr okrs offsite reorg headcount budget".split())
+# the office's own kit and spaces: "who's the admin for the office wifi", "admin rights on the #marketing channel"
+_OFFICE_IT = frozenset("wifi printer printers vpn laptop laptops router email inbox mailbox keyboard projector"
+                       " channel channels workspace calendar".split())
 OTHER_SENSES: dict[str, frozenset[str]] = {
-    "blueprint": _BUILDING, "blueprints": _BUILDING,
+    "blueprint": _BUILDING | _PLANNING, "blueprints": _BUILDING | _PLANNING,
+    "admin": _OFFICE_IT, "admins": _OFFICE_IT,
     "scale": _CLIMBING, "scaling": _CLIMBING, "scaled": _CLIMBING,
 }
 

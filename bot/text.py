@@ -56,6 +56,11 @@ _DASHES = re.compile("[\u2010-\u2015\u2212]")
 _NEW_QUESTION = re.compile(
     r"\b(?:(?:a|one|some)\s+)?(?:different|another|other|unrelated|separate|new|random|side|diff)\s+"
     r"(?:question|q|qq|topic|subject)\b")
+# "@faqbot any big names using django?": a name typed with an "@" that Slack did not turn into a
+# mention (<@U...>) says who is addressed, not what is asked; an e-mail address is left alone
+_TYPED_MENTION = re.compile(r"(?<![\w.@])@[a-z0-9][\w.-]*")
+# "our app.py is 3000 lines", "what goes in models.py": a Python file named for what it holds
+_PY_FILE = re.compile(r"\b([a-z]\w*)\.py\b")
 _POSSESSIVE = re.compile(r"(?<=[a-z0-9])'s\b")
 _IS_CONTRACTION = re.compile(r"\b(what|who|where|how)'s\b")
 # A word: letters/digits, optionally joined by hyphens or apostrophes inside it
@@ -106,6 +111,10 @@ def normalise(text: str) -> str:
         text = SLACK_EMOJI.sub(" ", text)
         text = _APOSTROPHES.sub("'", text)
         text = _DASHES.sub("-", text)
+    if "@" in text:
+        text = _TYPED_MENTION.sub(" ", text)
+    if ".py" in text:
+        text = _PY_FILE.sub(r"\1", text)
     if "question" in text or "topic" in text or "subject" in text or " q" in text:
         text = _NEW_QUESTION.sub(" question ", text)
     return text
@@ -119,12 +128,14 @@ def tokens(text: str, *, keep_hyphens: bool = False) -> list[str]:
     "ecommerce") unless ``keep_hyphens`` (then the caller decides between the
     joined word and its parts, e.g. "flask-login" -> "flask", "login"). A count
     in the thousands or more is written "many" ("10k users", "millions of
-    users" -> "many users"): how much, said the way the knowledge says it.
+    users", "10,000 users" -> "many users"): how much, said the way the knowledge says it.
     "can't", "can not" and a framework's "doesn't" / "does not" are "cannot".
     """
     if "'s" in text:
         text = _IS_CONTRACTION.sub(r"\1 is", text)  # "what's flask": "what is", not a possessive
         text = _POSSESSIVE.sub("", text)
+    if "," in text:  # "10,000 users": one count, not "10" and "000"
+        text = _GROUPED_DIGITS.sub(lambda m: m.group(0).replace(",", ""), text)
     words = _WORD.findall(text)
     if "'" in text:
         words = [w.replace("'", "") for w in words]
@@ -166,6 +177,7 @@ _IS_CONTRACTIONS = frozenset("whats whos wheres hows".split())
 _NEGATED_DO = frozenset(("doesnt", "dont"))
 _AMOUNT_WORDS = frozenset("hundreds thousands millions billions".split())
 _ASCII_DIGIT = re.compile("[0-9]")
+_GROUPED_DIGITS = re.compile(r"\b\d{1,3}(?:,\d{3})+\b")
 # the words tokens() may rewrite (and any word starting with a digit)
 _REWRITTEN = frozenset(("not", "new", "of", "cant", *_NEGATED_DO, *_IS_CONTRACTIONS, *_AMOUNT_WORDS))
 _FRAMEWORK_WORDS = frozenset(("flask", "django"))
@@ -304,6 +316,7 @@ OWN_STEM: dict[str, str] = {
     "position": "position", "positions": "position",
     "follower": "follower", "followers": "follower",
     "opinionated": "opinionated",
+    "separately": "separately",  # one at a time, not what separates two things (a difference)
     "definition": "definition", "definitions": "definition",
     "experiment": "experiment", "experiments": "experiment", "experimenting": "experiment",
     "experimental": "experiment",

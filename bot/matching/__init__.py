@@ -121,11 +121,13 @@ or a rate ("requests per second": ``RATE_UNITS``), or a failure ("not
 working", "folder not found": ``NEGATIONS`` + ``FAILING_VERBS``), or about
 the frameworks' makers or age ("who made flask", "when was django released",
 "how old is flask": ``ORIGIN_VERBS``), or that asks for code ("write me a flask hello
-world", "a code example": ``cues.code_asked``; "snippet"), or that is office talk: an
+world", "a code example": ``cues.code_asked``; "snippet"; "can you write a django model for
+a blog": ``cues.code_requested``), or that is office talk: an
 outage ("our api is down"), a duty rota ("who's on call"), a document ("share the
-dashboard link"), a thing's whereabouts ("where is the blueprint doc"), a request to be
-let in ("add me to the standup invite") or a word of the guide's in another sense ("the
-blueprint for the office move": ``bot.neutral.OTHER_SENSES``), each a cue of
+dashboard link"), a thing's whereabouts ("where is the blueprint doc"), a meeting room, a
+request to be let in ("add me to the standup invite") or a word of the guide's in another
+sense ("the blueprint for the office move", "for q3", "the admin for the office wifi":
+``bot.neutral.OTHER_SENSES``), each a cue of
 ``bot.matching.cues``, or that compares
 Flask or Django with another technology ("is express easier than flask":
 ``cues.other_compared``; not the asker's background), or that names another

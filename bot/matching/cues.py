@@ -386,6 +386,46 @@ def code_asked(words: list[str]) -> str | None:
     return None
 
 
+# "write me a flask route that returns json", "can you write a django model for a blog post":
+# the asker wants code written, which the guide never gives. The verb must be addressed to the bot
+# ("write me", "can you write", or first in the message), and a piece of code follow within
+# five words: "can you write rest apis in flask" asks what one can do, and "write me a summary"
+# no code.
+CODE_VERBS = frozenset(("write", "generate"))
+_CODE_PIECES = frozenset("route routes view views model models endpoint endpoints function functions script"
+                         " class decorator snippet template query serializer middleware migration test tests"
+                         " code".split())
+_ADDRESSED = frozenset(("me", "us"))
+
+
+def code_requested(words: list[str]) -> str | None:
+    """"write me a … route", "can you write a … model", "generate a … view": code asked for."""
+    for k, w in enumerate(words):
+        if w not in CODE_VERBS:
+            continue
+        before = [b for b in words[max(0, k - 3) : k] if b not in ("please", "pls")]
+        after = words[k + 1 : k + 6]
+        addressed = (not before                                   # "write a flask route ..."
+                     or before[-2:] in (["can", "you"], ["could", "you"], ["would", "you"], ["will", "you"])
+                     or (after[:1] and after[0] in _ADDRESSED))   # "write me", "write us"
+        piece = next((p for p in after if p in _CODE_PIECES), None)
+        if addressed and piece:
+            return f"{w} ... {piece}"
+    return None
+
+
+# "who's booking the meeting room?": a room of the office, never the guide's
+_ROOM_KINDS = frozenset("meeting conference board break".split())
+
+
+def room_named(words: list[str]) -> str | None:
+    """"meeting room", "conference rooms": office talk."""
+    for a, b in zip(words, words[1:]):
+        if b in ("room", "rooms") and a in _ROOM_KINDS:
+            return f"{a} {b}"
+    return None
+
+
 # "is express easier than flask", "fastapi vs django for apis": a comparison with a framework
 # or language the guide never compares
 _AGAINST = frozenset(("than", "vs", "versus", "or", "compared", "over"))

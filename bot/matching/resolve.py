@@ -19,7 +19,9 @@ from bot.matching.cues import (
     asker_words,
     asks_how_to,
     asks_which_to_choose,
+    CODE_VERBS,
     code_asked,
+    code_requested,
     failure_named,
     identity_and_teller,
     lacking_framework,
@@ -32,6 +34,7 @@ from bot.matching.cues import (
     other_compared,
     preferred_framework,
     rates_named,
+    room_named,
     set_aside,
     unknown_comparison,
     words_in,
@@ -204,6 +207,8 @@ _OUT_OF_SCOPE_CUES: tuple[tuple[frozenset[str], Callable[[list[str]], str | None
     (frozenset(("add", "access")), access_requested),             # "add me to the standup invite"
     (frozenset(OTHER_SENSES), other_sense),                       # "the blueprint for the office move"
     (frozenset(("code", "hello")), code_asked),                   # "a flask hello world": code
+    (CODE_VERBS, code_requested),                                 # "write me a flask route": code
+    (frozenset(("room", "rooms")), room_named),                   # "who's booking the meeting room"
     (frozenset(("who", "when", "old")), origin_asked),            # "who made flask": history
 )
 

@@ -170,7 +170,7 @@ def test_office_talk_about_a_day_or_a_meeting_declines(answerer: Answerer, q: st
 
 def test_where_a_particular_thing_is_is_outside_the_guide(answerer: Answerer) -> None:
     explanation = answerer.answer("where is the blueprint doc for the Q3 roadmap review?", explain=True).explanation
-    assert explanation.vetoed == "outside the guide: where is the"
+    assert explanation.vetoed == "outside the guide: where is the, blueprint (q3)"  # a quarter tells the plan too
     assert got(answerer, "where's our wifi password") == "decline"
     assert got(answerer, "where does flask shine") != "decline"  # where it does well: a question of the guide's
 

@@ -75,6 +75,29 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("paste a snippet for flask login", "decline"),
         # code as a subject of the guide's, not asked for
         ("does django mean writing less boilerplate code", "rapid-development"),
+        # code asked to be written: "write me", "can you write", or the message's first word
+        ("write me a flask route that returns json", "decline"),
+        ("can you write a django model for a blog post with tags", "decline"),
+        ("generate a view that lists users", "decline"),
+        # what one can write with a framework is asked, not code: "you" is anyone
+        ("can you write rest apis in flask", "rest-apis"),
+    ],
+    "office: rooms, plans and kit of the office are not the guide's": [
+        ("our security audit is next week, who's booking the meeting room?", "decline"),
+        ("can someone share our blueprint for q3 planning", "decline"),
+        ("who's the admin for the office wifi, it keeps dropping", "decline"),
+        # a framework named, the guide's sense is meant
+        ("does django give us an admin panel for the office staff", "admin-interface"),
+    ],
+    "typed: what Slack would have written differently reads as it would": [
+        ("@faqbot any big names actually using django in production?", "companies"),  # a typed mention
+        ("our flask app.py is 3000 lines lol. how do i break it into separate parts?", "blueprint"),
+        ("will flask cope with 10,000 users?", "flask-scalability"),  # one count, not "10" and "000"
+    ],
+    "own stems: a word is not another's that stems alike": [
+        ("what separates flask from django", "key-differences"),
+        # "separately" is one at a time, not a difference
+        ("in flask can I build self-contained parts and register them separately?", "blueprint"),
     ],
     "compared: with a technology the guide never compares, outside the guide": [
         ("is express.js easier than flask for a node dev?", "decline"),

@@ -32,6 +32,11 @@ from bot.text import (
         ("see <#C123|general> and <#C456>", ["see"]),
         (":thinking_face: is django secure :+1:", ["django", "secur"]),
         ("Q&amp;A: &lt;orm&gt; vs &quot;raw sql&quot;", ["orm", "vs", "raw", "sql"]),
+        # a name typed with "@" that Slack did not make a mention; an e-mail address stays
+        ("@faqbot is django secure? cc @ana.b-x", ["django", "secur", "cc"]),
+        ("mail bob@example.com", ["mail", "bob", "exampl", "com"]),
+        # a Python file is named for what it holds; "__init__.py" stays code (code_terms)
+        ("our app.py and models.py", ["app", "model"]),
     ],
 )
 def test_slack_markup_and_entities(raw: str, expected: list[str]) -> None:
@@ -76,6 +81,8 @@ def test_a_large_count_reads_as_many() -> None:
     assert tokens("50000 requests 1m rows 1000 devs") == ["many", "requests", "many", "rows", "many", "devs"]
     assert tokens("learn it in 2025 for 10 users") == ["learn", "it", "in", "2025", "for", "10", "users"]
     assert tokens("many of us") == ["many", "of", "us"]  # only a converted count drops its "of"
+    # digits grouped by commas are one count; other commas split as before
+    assert tokens("10,000 users, 1,2,3 and 12,34") == ["many", "users", "1", "2", "3", "and", "12", "34"]
 
 
 def test_stemming_merges_plurals_and_inflections() -> None:
