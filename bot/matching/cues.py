@@ -74,11 +74,27 @@ def on_call_named(words: list[str]) -> str | None:
     return "on call" if "oncall" in words else None
 
 
+# "is django down?", "flask docs down again": "down" last, or before one of these, says the same
+_DOWN_ENDS = frozenset("again now today atm rn currently still for".split())
+# ... unless a verb of direction or summary comes just before ("scale it down", "boil it down")
+_DOWN_VERBS = frozenset("scale scales scaled scaling slow slows slowed slowing break breaks breaking broke narrow"
+                        " narrowed narrowing cut cuts cutting trim trimmed water watered wind tone toned boil boils"
+                        " boiled dumb dumbed calm settle sit write wrote jot note step stepped back lock locked"
+                        " strip stripped pare pared shut pin pinned nail nailed tie tied thumbs".split())
+
+
 def outage_named(words: list[str]) -> str | None:
-    """"is down", "went down": something has stopped working ("our api is down"). Not "is down
-    to" ("it's down to taste": it depends on) nor a direction ("scale down", "boil it down")."""
+    """"is down", "went down", or "down" closing the message or before "again", "now", "for":
+    something has stopped working ("our api is down", "is django down?", "docs down again"). Not
+    "is down to" ("it's down to taste": it depends on) nor a direction or a summary ("scale down",
+    "boil it down for me")."""
     for k in range(1, len(words)):
-        if words[k] == "down" and words[k - 1] in _DOWN_LEADS and words[k + 1 : k + 2] != ["to"]:
+        if words[k] != "down":
+            continue
+        after = words[k + 1 : k + 2]
+        if words[k - 1] in _DOWN_LEADS and after != ["to"]:
+            return f"{words[k - 1]} down"
+        if (not after or after[0] in _DOWN_ENDS) and _DOWN_VERBS.isdisjoint(words[max(0, k - 3) : k]):
             return f"{words[k - 1]} down"
     return None
 

@@ -94,6 +94,11 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("our flask app.py is 3000 lines lol. how do i break it into separate parts?", "blueprint"),
         ("will flask cope with 10,000 users?", "flask-scalability"),  # one count, not "10" and "000"
     ],
+    "use cases: where a framework is used, and in which industries": [
+        ("where is flask used", "flask-use-cases"),
+        ("where is django used in industry", "django-use-cases"),
+        ("which industries use django", "django-use-cases"),
+    ],
     "own stems: a word is not another's that stems alike": [
         ("what separates flask from django", "key-differences"),
         # "separately" is one at a time, not a difference

@@ -125,6 +125,10 @@ def test_a_failure_report_declines(answerer: Answerer) -> None:
     ("our api is down", "is down"),
     ("the site went down again, flask or django?", "went down"),
     ("our rest api keeps going down, would django be more stable", "going down"),
+    # "down" closing the message or before "again", "for": is it up?
+    ("is django down?", "django down"),
+    ("flask docs down again?", "docs down"),
+    ("is the django site down for everyone", "site down"),
 ])
 def test_an_outage_declines_as_outside_the_guide(answerer: Answerer, q: str, outage: str) -> None:
     explanation = answerer.answer(q, explain=True).explanation
@@ -132,7 +136,8 @@ def test_an_outage_declines_as_outside_the_guide(answerer: Answerer, q: str, out
 
 
 @pytest.mark.parametrize("q", ["it's down to taste: flask or django?", "can django scale down to a tiny app",
-                               "boil it down for me"])
+                               "boil it down for me", "explain flask vs django, break it down",
+                               "can you break it down for a beginner", "flask or django? thumbs up or down"])
 def test_down_as_a_direction_or_it_depends_is_no_outage(answerer: Answerer, q: str) -> None:
     assert "down" not in answerer.answer(q, explain=True).explanation.vetoed
 
