@@ -225,6 +225,7 @@ OUT_OF_SCOPE_SUBJECTS: frozenset[str] = frozenset(
     crashed broken failing fails failed fix fixes fixing
     salary salaries pay paid wage wages income earn earns earning earnings
     compensation interview interviews interviewing
+    pr prs git github gitlab bitbucket rebase
     history creator creators inventor inventors community communities
     unchained tarantino reinhardt erlenmeyer
     """.split()

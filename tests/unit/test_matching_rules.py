@@ -86,6 +86,7 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("our security audit is next week, who's booking the meeting room?", "decline"),
         ("can someone share our blueprint for q3 planning", "decline"),
         ("who's the admin for the office wifi, it keeps dropping", "decline"),
+        ("can you review my PR on the admin page?", "decline"),  # code review: a pull request
         # a framework named, the guide's sense is meant
         ("does django give us an admin panel for the office staff", "admin-interface"),
     ],
