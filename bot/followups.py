@@ -51,6 +51,10 @@ previous question cannot be turned round:
   question of its own ("what if I mostly want big complex apps?": the answer
   on project size). A bare "if ..." or one that asks something else ("and if
   you had to pick one, which?") is a question of its own too;
+* a framework may be named by what it is known for ("and the micro one?",
+  "the batteries-included one?", ``by_name``), as its name would be; a
+  message naming one that way and asking something of its own ("so the
+  lightweight one gives you more freedom?") is that question with the name;
 * the previous question does not already ask about the framework the
   follow-up names; frameworks count as words of their own ("flask-login" is
   not "flask").
@@ -76,8 +80,8 @@ from bot.edits import edit_distance_up_to_one
 from bot.intents import Intent, Kind
 from bot.text import SLACK_EMOJI
 
-__all__ = ["conversation_key", "frameworks_named", "is_follow_up", "kept_for_follow_ups", "read_as", "rewrite",
-           "words_of"]
+__all__ = ["by_name", "conversation_key", "frameworks_named", "is_follow_up", "kept_for_follow_ups", "read_as",
+           "rewrite", "words_of"]
 
 FRAMEWORKS = ("flask", "django")
 MAX_FOLLOW_UP_CHARS = 80    # "ok so and what about for django then please" is 45
@@ -122,7 +126,7 @@ _AFTER_DEMONSTRATIVE = _VERBS | frozenset(
 # only these words may come before the pointer
 _BEFORE_POINTER = _VERBS | frozenset(
     "what which how who why when where and so but ok okay k then hmm also wait i we you people choose pick use "
-    "uses learn s makes make actually with exactly about at to on from".split())
+    "uses learn s makes make actually with exactly about at to on from really even still just run runs".split())
 # "what about django at that size?", "and flask in that case?": a preposition, "that" and what it
 # names, at the end of a follow-up naming a framework
 _POINTED_PREPOSITIONS = frozenset("at in for with on of".split())
@@ -185,6 +189,42 @@ _OTHER_NAME = {"flask": "django", "django": "flask"}
 
 # "+1, also django?": agreeing, as a reaction would; no word of the question
 _PLUS_ONE = re.compile(r"(?<![\w+])\+\d+(?!\w)")
+
+
+# "and the micro one?", "why the batteries-included one then?": a framework named by what it is
+# known for (a size word may come first: "the big full-stack one"). Read only in a conversation,
+# and not where it is said of something: "which is the opinionated one?" asks which framework that is.
+_EPITHETS = {
+    "flask": ("micro", "microframework", "micro-framework", "lightweight", "light", "lighter", "minimal",
+              "minimalist", "minimalistic", "barebones", "bare-bones", "bare bones", "unopinionated"),
+    "django": ("batteries-included", "batteries included", "full-stack", "full stack", "fullstack", "heavy",
+               "heavier", "heavyweight", "opinionated", "all-in-one", "all in one", "monolithic"),
+}
+_EPITHET_OF = {e: fw for fw, epithets in _EPITHETS.items() for e in epithets}
+_EPITHET = re.compile(
+    r"\bthe\s+(?:(?:big|bigger|large|small|smaller|little|tiny|old|older|python)\s+)?("
+    + "|".join(re.escape(e).replace("\\ ", r"\s+") for e in sorted(_EPITHET_OF, key=len, reverse=True))
+    + r")\s+one\b", re.IGNORECASE)
+
+
+# "which is the opinionated one?", "flask's the lightweight one": something said to be it
+_SAID_TO_BE = re.compile(r"(\w+)\W+(?:is|are|was|were|s)\W*$", re.IGNORECASE)
+
+
+def by_name(text: str) -> str:
+    """``text`` with a framework named by what it is known for named ("and the micro one?": "and
+    flask?"), unless that is said of something ("which is the opinionated one?", "flask's the
+    lightweight one, right?")."""
+    if " one" not in text:
+        return text
+
+    def named(m: re.Match[str]) -> str:
+        said = _SAID_TO_BE.search(text, 0, m.start())
+        if said and said.group(1).lower() not in _OPENERS:  # "ok is the micro one easier?" asks of it
+            return m.group(0)
+        return _EPITHET_OF[" ".join(m.group(1).lower().split())]
+
+    return _EPITHET.sub(named, text)
 
 
 def _simple(text: str) -> str:
@@ -377,7 +417,7 @@ def words_of(intent: Intent, *, names: bool = True) -> str | None:
 
 def is_follow_up(text: str) -> bool:
     """Could ``text`` refer to an earlier question? (Cheap: decides whether to look one up.)"""
-    return _asked_for(text) is not None
+    return _asked_for(text) is not None or by_name(text) != text
 
 
 def kept_for_follow_ups(question: str) -> str:
@@ -413,6 +453,13 @@ def rewrite(previous: str | None, text: str, *, own_subject: Callable[[str], boo
     together with ``previous``."""
     if not previous:
         return None
+    named = by_name(text)
+    if named != text:
+        # "and the micro one?": "and flask?"; "so the lightweight one gives you more freedom?" is a
+        # question of its own, with the framework named
+        if _asked_for(named) is not None:  # "and flask?" after a question about flask: no follow-up
+            return rewrite(previous, named, own_subject=own_subject, answered=answered)
+        return named
     wanted = _asked_for(text)
     if wanted is None:
         return None

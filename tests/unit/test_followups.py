@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot import responses
-from bot.followups import (MAX_FOLLOW_UP_CHARS, MAX_KEPT_CHARS, conversation_key, frameworks_named, is_follow_up,
-                           kept_for_follow_ups, rewrite, words_of)
+from bot.followups import (MAX_FOLLOW_UP_CHARS, MAX_KEPT_CHARS, by_name, conversation_key, frameworks_named,
+                           is_follow_up, kept_for_follow_ups, rewrite, words_of)
 from bot.intents import parse_message
 from bot.knowledge import default_knowledge_dir, load_knowledge
 
@@ -320,7 +320,9 @@ def test_no_question_of_the_shipped_set_reads_as_a_follow_up(brain):
     """Each of them was written to stand on its own: read as a follow-up, one would be rewritten
     into the conversation's last question. A framework's name alone is the exception: after a
     question, "django?" asks it about Django; so is chatter about "it", which declines either way.
-    "how do they differ" may point back, but asks something of its own: it is read alone."""
+    "how do they differ" may point back, but asks something of its own: it is read alone. A
+    framework named by what it is known for ("the minimal one") is named, and the question is the
+    same."""
     from bot.intents import strip_mentions
     from tests.script_modules import load_script
 
@@ -330,7 +332,7 @@ def test_no_question_of_the_shipped_set_reads_as_a_follow_up(brain):
     own = brain.answerer.asks_on_its_own
     for previous in ("why would I choose flask?", "what is an ORM?"):
         read = [c for c in cases if c.q.lower() not in alone
-                and rewrite(previous, strip_mentions(c.q), own_subject=own) is not None]
+                and rewrite(previous, strip_mentions(c.q), own_subject=own) not in (None, by_name(strip_mentions(c.q)))]
         # "is it going to rain tomorrow" reads as one ("is flask going to rain...?" after a flask
         # question), and is declined either way; no question the guide answers may read as one
         assert [c.q for c in read if c.expect != "decline"] == [], previous
@@ -369,3 +371,23 @@ def test_a_name_alone_is_a_follow_up_in_conversation_but_not_as_a_sub_command():
 )
 def test_one_side_alone_is_that_side_of_the_framework_just_asked_about(previous, follow_up, asked):
     assert rewrite(previous, follow_up) == asked
+
+
+@pytest.mark.parametrize(("previous", "follow_up", "asked"), [
+    # a framework named by what it is known for is that framework
+    ("can someone explain what django is", "and the micro one?", "can someone explain what flask is"),
+    ("why would we pick flask for a new service", "and the batteries-included one?",
+     "why would we pick django for a new service"),
+    ("what's flask typically used for", "and the big full-stack one?", "what's django typically used for"),
+    # a question of its own, with the framework named
+    ("is django kind of rigid?", "k. so the lightweight one gives you more freedom?", "k. so flask gives you more freedom?"),
+    ("is django kind of rigid?", "is the micro one easier to learn?", "is flask easier to learn?"),
+    # said of something, the epithet is what is asked about: no framework named
+    ("is django kind of rigid?", "which is the opinionated one?", None),
+    ("is django kind of rigid?", "flask's the lightweight one, right?", None),
+    # the framework the last question asked about: a question of its own, as "and flask?" would be
+    ("why would we pick flask for a new service", "and the micro one?", None),
+])
+def test_a_framework_named_by_what_it_is_known_for_is_that_framework(previous, follow_up, asked):
+    assert rewrite(previous, follow_up) == asked
+    assert is_follow_up(follow_up) or asked is None
