@@ -12,6 +12,7 @@ import math
 
 from bot.knowledge import Knowledge, Topic
 from bot.matching.cues import lacking_framework
+from bot.matching.results import QueryTerm
 from bot.matching.tuning import EXAMPLE_WEIGHT, FRAMEWORKS, PHRASE_BONUS, TITLE_WEIGHT
 from bot.text import (
     MAX_PHRASE_WORDS,
@@ -43,6 +44,8 @@ class Index:
         self.surface: dict[str, str] = {}  # a content word seen in the knowledge -> its stem
         self.prose: set[str] = set()  # terms found only in answers' prose
         self._term_cache: dict[str, str | None] = {}
+        # a question word -> what it is to this index (bot.matching.resolve._profile)
+        self.word_profiles: dict[str, tuple[str, bool, int, QueryTerm | None]] = {}
         self.topic_terms: list[dict[str, float]] = [self._index_topic(t) for t in self.topics]
         # which framework a topic is about, when its title names only one
         self.side: list[str | None] = [self._title_side(t.title) for t in self.topics]

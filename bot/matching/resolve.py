@@ -75,6 +75,7 @@ from bot.text import (
     stem_uncached,
     tokens,
     trim_word_caches,
+    WORD_CACHE_SIZE,
 )
 
 _NO_WORDS: frozenset[int] = frozenset()
@@ -213,6 +214,9 @@ _OUT_OF_SCOPE_CUES: tuple[tuple[frozenset[str], Callable[[list[str]], str | None
 )
 
 
+_CUE_TRIGGERS = frozenset().union(*(triggers for triggers, _ in _OUT_OF_SCOPE_CUES))
+
+
 def _named_drf(words: list[str]) -> list[str]:
     """"rest framework" as the one word "drf" (``bot.neutral.OTHER_TECHNOLOGIES``)."""
     out: list[str] = []
@@ -222,6 +226,33 @@ def _named_drf(words: list[str]) -> list[str]:
         else:
             out.append(w)
     return out
+
+
+# What a word is to the loop in ``resolve``, whatever question holds it (``_profile``)
+_OTHER, _OFF_TOPIC, _UNSURE, _EXACT, _PLAIN, _SPECIFIC = range(6)
+Profile = tuple[str, bool, int, "QueryTerm | None"]
+
+
+def _profile(word: str, index: Index, profiles: dict[str, Profile]) -> Profile:
+    """``word``'s stem, whether it is a content word, what it is to the index (off-topic, unsure,
+    evidence, everyday or prose-only, or none of these: ``_OTHER``, left to the typo corrector)
+    and, when evidence, its exact term at factor 1.0; remembered in ``profiles``, the index's
+    (a few hundred bytes a word; ``resolve`` empties it past ``WORD_CACHE_SIZE``)."""
+    s = stem(word)
+    exact = None
+    if is_off_topic(word):
+        kind = _OFF_TOPIC
+    elif is_unsure(word):
+        kind = _UNSURE
+    elif s in index.evidence:
+        kind = _EXACT
+        exact = QueryTerm(s, word, "exact", 1.0, index.term_idf(s))
+    elif s in index.prose or is_neutral(word):
+        kind = _PLAIN if is_neutral(word) else _SPECIFIC
+    else:
+        kind = _OTHER
+    profile = profiles[word] = (s, is_content(word), kind, exact)
+    return profile
 
 
 def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
@@ -251,11 +282,12 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
     r.scheduled = not SCHEDULE_WORDS.isdisjoint(words)
     if "how" in words:  # "how do i ...": a procedure
         r.how_to = asks_how_to(words)
-    for triggers, cue in _OUT_OF_SCOPE_CUES:
-        if not triggers.isdisjoint(words):
-            found = cue(words)
-            if found:
-                r.out_of_scope.append(found)
+    if not _CUE_TRIGGERS.isdisjoint(words):  # most questions hold none of them
+        for triggers, cue in _OUT_OF_SCOPE_CUES:
+            if not triggers.isdisjoint(words):
+                found = cue(words)
+                if found:
+                    r.out_of_scope.append(found)
     if "per" in words:  # "requests per second": performance
         r.out_of_scope.extend(rates_named(words))
     if not LACKING.isdisjoint(words):  # "... that django can't": django lacks it
@@ -270,8 +302,13 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
         identity = identity_and_teller(text, words)
         if identity:
             r.identity, told = identity
-    stems = [stem(w) for w in words]
-    content = [i for i, w in enumerate(words) if is_content(w)]
+    profiles = index.word_profiles
+    if len(profiles) > WORD_CACHE_SIZE:
+        profiles.clear()
+    get = profiles.get
+    profile = [get(w) or _profile(w, index, profiles) for w in words]
+    stems = [p[0] for p in profile]
+    content = [i for i, p in enumerate(profile) if p[1]]
     known: dict[int, bool] = {}
     fuzzy_left = MAX_FUZZY_WORDS
     neutral: set[int] = set()
@@ -293,32 +330,33 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
         met = frozenset(k for k in content if words[k] in told)
         everyday = everyday | met
     for i in content:
-        w, s = words[i], stems[i]
+        w = words[i]
+        s, _, kind, exact = profile[i]
         if i in everyday:
             neutral.add(i)
             known[i] = False
             continue
-        if is_off_topic(w) or is_unsure(w):
+        if kind == _OFF_TOPIC or kind == _UNSURE:
             # not evidence even if a topic uses the word; a phrase may
             # still cover it ("ship faster"), which makes it known
-            if is_off_topic(w):
+            if kind == _OFF_TOPIC:
                 off_topic.add(i)
             known[i] = False
             continue
-        factor = CONTEXT_FACTOR if w in context else 1.0
-        if s in index.evidence:
-            r.add(QueryTerm(s, w, "exact", factor, term_idf(s)))
+        if exact is not None:
+            r.add(exact if w not in context else exact._replace(factor=CONTEXT_FACTOR))
             r.words.append(s)
             known[i] = True
             continue
-        if s in index.prose or is_neutral(w):
+        if kind != _OTHER:
             # everyday English, or words only the answers' prose uses:
             # neither evidence for a topic nor held against the question
-            if not is_neutral(w):
+            if kind == _SPECIFIC:
                 r.specific.append(w)
             neutral.add(i)
             known[i] = False  # a phrase may still cover it ("start with")
             continue
+        factor = CONTEXT_FACTOR if w in context else 1.0
         fixed = None
         if fuzzy_left and not w.isdigit():
             fuzzy_left -= 1
@@ -360,6 +398,7 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
     # Intensifiers inside a phrase do not break it ("what *even* is flask", "should
     # i *really* learn django"): phrases are matched with them left out.
     starts = index.phrase_starts
+    phrases = index.phrases
     spans: list[tuple[int, int]] = []
     at: list[int] | range = range(len(stems))  # position in the question of each word matched
     pstems = stems
@@ -374,6 +413,8 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
             if i + n > len(pstems):
                 continue
             gram = tuple(pstems[i : i + n])
+            if gram not in phrases:  # most are not; the checks below only ever skip one that is
+                continue
             if gram[-1] == "in" and tuple(pstems[i + n : i + n + 1]) in FRAMEWORK_TUPLES:
                 # "logging in django", "build in flask": "in" is where, not
                 # the particle of "log in" / "built in"
@@ -389,7 +430,7 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
                 # "choose flask or django": the framework is one of two
                 # alternatives, not the one chosen ("choose flask")
                 continue
-            if gram in index.phrases and " ".join(gram) in index.known:
+            if " ".join(gram) in index.known:
                 spans.append((at[i], at[i + n - 1] + 1))
                 break  # the longest phrase starting here
     covered_to = -1

@@ -50,3 +50,22 @@ def test_building_an_index_leaves_the_caches_within_their_bound(monkeypatch):
     Answerer(synthetic_knowledge(200))
     assert all(f.cache_info().currsize <= 50 for f in text._WORD_CACHES)
 
+
+
+def test_the_index_word_profiles_stay_within_the_bound_and_answer_alike(monkeypatch):
+    """``bot.matching.resolve`` remembers what each question word is to the index; past the bound
+    the memory is emptied, and a question is answered the same with it or without it."""
+    from bot.knowledge import default_knowledge_dir, load_knowledge
+    import bot.matching.resolve as resolve_module
+    from bot.matching import Answerer
+
+    monkeypatch.setattr(resolve_module, "WORD_CACHE_SIZE", 20)
+    answerer = Answerer(load_knowledge(default_knowledge_dir()))
+    question = "is django secure enough for a bakery's booking site?"
+    first = answerer.answer(question, explain=True)
+    profiles = answerer._index.word_profiles
+    assert "secure" in profiles
+    for n in range(30):
+        answerer.answer(f"word{n} another{n} more{n} words{n}")
+        assert len(profiles) <= 20 + 4
+    assert answerer.answer(question, explain=True) == first
