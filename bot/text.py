@@ -141,7 +141,7 @@ def tokens(text: str, *, keep_hyphens: bool = False) -> list[str]:
         words = [w.replace("'", "") for w in words]
     if not keep_hyphens and "-" in text:
         words = [w.replace("-", "") for w in words]
-    if _REWRITTEN.isdisjoint(words) and text.isascii() and not _ASCII_DIGIT.search(text):
+    if _REWRITE_CUES.isdisjoint(words) and text.isascii() and not _ASCII_DIGIT.search(text):
         return words  # most questions: nothing below applies (no amount, no "can't", no "what's")
     # "can't"/"cant"/"can not" is the one negation the guide's FAQ turns on;
     # spell it one way. A framework that "doesn't"/"does not" is one that can't
@@ -180,6 +180,9 @@ _ASCII_DIGIT = re.compile("[0-9]")
 _GROUPED_DIGITS = re.compile(r"\b\d{1,3}(?:,\d{3})+\b")
 # the words tokens() may rewrite (and any word starting with a digit)
 _REWRITTEN = frozenset(("not", "new", "of", "cant", *_NEGATED_DO, *_IS_CONTRACTIONS, *_AMOUNT_WORDS))
+# ...and the words without which none is: "new" only after "brand", "of" only after an amount
+# (a digit or one of _AMOUNT_WORDS), so a question with "of" and no amount is left as it is
+_REWRITE_CUES = _REWRITTEN - {"new", "of"} | {"brand"}
 _FRAMEWORK_WORDS = frozenset(("flask", "django"))
 ADVERBS = frozenset("just simply really actually still even also straight up totally".split())
 

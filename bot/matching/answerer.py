@@ -100,7 +100,6 @@ class Answerer:
             # "what can flask do that django can't" is not "What can Django do that Flask cannot?"
             lacking = index.lacking
             ranked_scores = [p for p in ranked_scores if lacking[p[0]] in (None, resolved.lacking)]
-        acc = dict(ranked_scores)
         ranked = [i for i, _ in ranked_scores]
         # "flask or django for our bakery's booking site": a choice between
         # the two for the asker's own project. Unknown words after "for"
@@ -143,6 +142,7 @@ class Answerer:
             suggestions = tuple(index.topics[i] for i in about[:MAX_SUGGESTIONS])
         explanation = None
         if explain:
+            acc = dict(ranked_scores)
             scored = [topic_score(index, i, acc[i], terms) for i in ranked[: 1 + RUNNERS_UP]]
             if resolved.out_of_scope:
                 vetoed = "outside the guide: " + ", ".join(resolved.out_of_scope)

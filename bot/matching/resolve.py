@@ -310,6 +310,7 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
     stems = [p[0] for p in profile]
     content = [i for i, p in enumerate(profile) if p[1]]
     known: dict[int, bool] = {}
+    terms = r.terms
     fuzzy_left = MAX_FUZZY_WORDS
     neutral: set[int] = set()
     off_topic: set[int] = set()
@@ -344,7 +345,11 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
             known[i] = False
             continue
         if exact is not None:
-            r.add(exact if w not in context else exact._replace(factor=CONTEXT_FACTOR))
+            if w in context:
+                exact = exact._replace(factor=CONTEXT_FACTOR)
+            old = terms.get(s)  # r.add(exact), inline: the loop runs for most words
+            if old is None or exact.factor > old.factor:
+                terms[s] = exact
             r.words.append(s)
             known[i] = True
             continue
@@ -477,7 +482,8 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
         term = " ".join(stem(w) for w in ("what", "is", r.identity))
         if term in index.known:
             r.add(QueryTerm(term, f"what is {r.identity}", "phrase", 1.0, term_idf(term)))
-    r.preferred = preferred_framework(stems)  # "flask over django": about flask
+    if FRAMEWORKS[0] in stems and FRAMEWORKS[1] in stems:  # one is preferred only when both are named
+        r.preferred = preferred_framework(stems)  # "flask over django": about flask
     if "between" in words:  # "between a list and a set": none of it the guide's
         comparison = unknown_comparison(words, known)
         if comparison:

@@ -58,9 +58,12 @@ def score_topics(
             plist = plist[:limit]
             truncated += 1
             bound += plist[-1][1] * mult
-        get = acc.get
-        for i, weight in plist:
-            acc[i] = get(i, 0.0) + weight * mult
+        if acc:
+            get = acc.get
+            for i, weight in plist:
+                acc[i] = get(i, 0.0) + weight * mult
+        else:  # the first list read: the same floats as 0.0 + each (weights and idf are positive)
+            acc = {i: weight * mult for i, weight in plist}
         visited += len(plist)
     if not acc:
         return [], Stats(visited, 0, 0, 0)
