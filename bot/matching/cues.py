@@ -376,6 +376,8 @@ def set_aside(words: list[str]) -> set[int]:
     next thought ("just", "but", "which"...); a framework's name is never set aside."""
     marked: set[int] = set()
     for k in range(len(words)):
+        if words[k] not in DISCLAIMER_LEADS:
+            continue
         for lead in _DISCLAIMERS:
             if tuple(words[k : k + len(lead)]) != lead:
                 continue
