@@ -134,7 +134,7 @@ def tokens(text: str, *, keep_hyphens: bool = False) -> list[str]:
     if "'s" in text:
         text = _IS_CONTRACTION.sub(r"\1 is", text)  # "what's flask": "what is", not a possessive
         text = _POSSESSIVE.sub("", text)
-    if "," in text:  # "10,000 users": one count, not "10" and "000"
+    if "," in text and _DIGIT_COMMA.search(text):  # "10,000 users": one count, not "10" and "000"
         text = _GROUPED_DIGITS.sub(lambda m: m.group(0).replace(",", ""), text)
     words = _WORD.findall(text)
     if "'" in text:
@@ -177,7 +177,8 @@ _IS_CONTRACTIONS = frozenset("whats whos wheres hows".split())
 _NEGATED_DO = frozenset(("doesnt", "dont"))
 _AMOUNT_WORDS = frozenset("hundreds thousands millions billions".split())
 _ASCII_DIGIT = re.compile("[0-9]")
-_GROUPED_DIGITS = re.compile(r"\b\d{1,3}(?:,\d{3})+\b")
+_GROUPED_DIGITS = re.compile(r"\b[0-9]{1,3}(?:,[0-9]{3})+\b")
+_DIGIT_COMMA = re.compile("[0-9],[0-9]")  # a cheaper scan first: most commas are not in a count
 # the words tokens() may rewrite (and any word starting with a digit)
 _REWRITTEN = frozenset(("not", "new", "of", "cant", *_NEGATED_DO, *_IS_CONTRACTIONS, *_AMOUNT_WORDS))
 # ...and the words without which none is: "new" only after "brand", "of" only after an amount

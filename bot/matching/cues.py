@@ -353,6 +353,8 @@ def identity_and_teller(text: str, words: list[str]) -> tuple[str, frozenset[str
 def words_in(part: str) -> set[str]:
     """The words of ``part`` as ``bot.matching.resolve`` may read them: a hyphenated word both
     joined and in its parts ("e-commerce": "ecommerce", "e", "commerce")."""
+    if "-" not in part:  # most text: its words as they are
+        return set(tokens(part, keep_hyphens=True))
     found = set()
     for w in tokens(part, keep_hyphens=True):
         found.add(w.replace("-", ""))
