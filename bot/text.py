@@ -264,10 +264,16 @@ def word_cache(function: Callable[[str], T]) -> Callable[[str], T]:
     return cached
 
 
-def trim_word_caches(*, now: bool = False) -> None:
-    """Call once a question: every TRIM_EVERY calls (or ``now``: after an index is built, which
-    stems every word of the knowledge), empty the per-word caches past WORD_CACHE_SIZE."""
-    if next(_untrimmed) % TRIM_EVERY and not now:
+def clear_word_caches() -> None:
+    """Empty every per-word cache: after an index is built, which stems every word of the
+    knowledge once (the index keeps what it needs); questions then fill them with their own."""
+    for cached in _WORD_CACHES:
+        cached.cache_clear()
+
+
+def trim_word_caches() -> None:
+    """Call once a question: every TRIM_EVERY calls, empty the per-word caches past WORD_CACHE_SIZE."""
+    if next(_untrimmed) % TRIM_EVERY:
         return
     for cached in _WORD_CACHES:
         if cached.cache_info().currsize > WORD_CACHE_SIZE:
@@ -353,7 +359,13 @@ def stem_uncached(word: str) -> str:
 def is_content(word: str) -> bool:
     """A word that can carry a topic: not a stopword, nor an inflection of
     one ("sorts", "thanks", "questions"), and longer than one letter."""
-    return len(word) > 1 and word not in STOPWORDS and stem(word) not in STOPWORDS
+    return is_content_stemmed(word, stem(word))
+
+
+def is_content_stemmed(word: str, stemmed: str) -> bool:
+    """``is_content(word)`` for a word whose stem is ``stemmed``, uncached: for a caller that
+    remembers what it learns of a word itself (``bot.matching.resolve``)."""
+    return len(word) > 1 and word not in STOPWORDS and stemmed not in STOPWORDS
 
 
 def _bases(word: str) -> set[str]:
@@ -380,6 +392,11 @@ def is_neutral(word: str) -> bool:
     ("convince", "gist", "overall", "intern"; see ``bot.neutral``), or a plain
     inflection of one, or a multiplier ("10x"). Neutral words are neither evidence nor
     unknown to the matcher. Off-topic words (``bot.neutral.OFF_TOPIC_WORDS``) never are."""
+    return is_neutral_uncached(word)
+
+
+def is_neutral_uncached(word: str) -> bool:
+    """``is_neutral`` without the cache (see ``is_content_stemmed``)."""
     if word in OFF_TOPIC_WORDS or word in UNSURE_WORDS:
         return False
     if word[:1].isdigit():  # "10x traffic", "2x the users": a multiplier says how much, not of what

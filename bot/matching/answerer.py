@@ -31,7 +31,7 @@ from bot.matching.tuning import (
 )
 from bot.matching.typos import TypoCorrector
 from bot.neutral import is_common_word
-from bot.text import trim_word_caches
+from bot.text import clear_word_caches
 
 # what a question that asks for a choice but names nothing is read as ("flask or django: ")
 CHOICE_PREFIX = " or ".join(FRAMEWORKS) + ": "
@@ -64,7 +64,7 @@ class Answerer:
             if gc_was_enabled:
                 gc.enable()
         is_common_word("the")  # load the everyday-English list now, not on a first question
-        trim_word_caches(now=True)  # a large knowledge base fills them past their bound
+        clear_word_caches()  # the build stemmed every word of the knowledge; questions bring their own
 
     def asks_on_its_own(self, words: str) -> bool:
         """Do ``words`` ask something of their own? They do when they are answered and no other topic

@@ -65,8 +65,10 @@ from bot.text import (
     code_terms,
     is_amount,
     is_content,
+    is_content_stemmed,
     is_foreign,
     is_neutral,
+    is_neutral_uncached,
     is_off_topic,
     is_out_of_scope,
     is_unsure,
@@ -237,8 +239,13 @@ def _profile(word: str, index: Index, profiles: dict[str, Profile]) -> Profile:
     """``word``'s stem, whether it is a content word, what it is to the index (off-topic, unsure,
     evidence, everyday or prose-only, or none of these: ``_OTHER``, left to the typo corrector)
     and, when evidence, its exact term at factor 1.0; remembered in ``profiles``, the index's
-    (a few hundred bytes a word; ``resolve`` empties it past ``WORD_CACHE_SIZE``)."""
-    s = stem(word)
+    (a few hundred bytes a word; ``resolve`` empties it past ``WORD_CACHE_SIZE``). Worked out
+    with the uncached functions: the word caches of ``bot.text`` would hold it a second time."""
+    # the index's own string when the knowledge has the word, the word itself when it is its stem:
+    # one string object fewer a word to remember
+    s = index.surface.get(word) or stem_uncached(word)
+    if s == word:
+        s = word
     exact = None
     if is_off_topic(word):
         kind = _OFF_TOPIC
@@ -247,11 +254,11 @@ def _profile(word: str, index: Index, profiles: dict[str, Profile]) -> Profile:
     elif s in index.evidence:
         kind = _EXACT
         exact = QueryTerm(s, word, "exact", 1.0, index.term_idf(s))
-    elif s in index.prose or is_neutral(word):
-        kind = _PLAIN if is_neutral(word) else _SPECIFIC
+    elif s in index.prose or is_neutral_uncached(word):
+        kind = _PLAIN if is_neutral_uncached(word) else _SPECIFIC
     else:
         kind = _OTHER
-    profile = profiles[word] = (s, is_content(word), kind, exact)
+    profile = profiles[word] = (s, is_content_stemmed(word, s), kind, exact)
     return profile
 
 
