@@ -41,6 +41,7 @@ class Index:
         # and "used by" mean something that "good" and "used" alone do not.
         self.phrases: set[tuple[str, ...]] = set()
         self.phrase_starts: dict[str, tuple[int, ...]] = {}  # first stem -> phrase lengths, longest first
+        self.phrase_seconds: dict[str, set[str]] = {}  # first stem -> the stems that follow it in a phrase
         self.surface: dict[str, str] = {}  # a content word seen in the knowledge -> its stem
         self.prose: set[str] = set()  # terms found only in answers' prose
         self._term_cache: dict[str, str | None] = {}
@@ -85,6 +86,7 @@ class Index:
                 self.surface.setdefault(w, stem(w))
             if len(stems) > 1:
                 self.phrases.add(stems)
+                self.phrase_seconds.setdefault(stems[0], set()).add(stems[1])
                 lengths = self.phrase_starts.get(stems[0], ())
                 if len(stems) not in lengths:
                     self.phrase_starts[stems[0]] = tuple(sorted((*lengths, len(stems)), reverse=True))

@@ -81,6 +81,7 @@ from bot.text import (
 )
 
 _NO_WORDS: frozenset[int] = frozenset()
+_NO_STEMS: frozenset[str] = frozenset()
 
 
 class Resolved:
@@ -417,11 +418,13 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
     if not PHRASE_FILLERS.isdisjoint(words):
         at = [k for k, w in enumerate(words) if w not in PHRASE_FILLERS]
         pstems = [stems[k] for k in at]
+    seconds = index.phrase_seconds
+    last = len(pstems) - 1
     for i, s in enumerate(pstems):
-        lengths = starts.get(s)
-        if lengths is None:
+        # most words start no phrase, or none with the word after them: no phrase to build
+        if i == last or pstems[i + 1] not in seconds.get(s, _NO_STEMS):
             continue
-        for n in lengths:  # only the lengths of the index's phrases starting with this word
+        for n in starts[s]:  # only the lengths of the index's phrases starting with this word
             if i + n > len(pstems):
                 continue
             gram = tuple(pstems[i : i + n])
@@ -474,13 +477,15 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
     # synonyms add the keyword they stand for; not a word's inside a matched phrase, which
     # says what the word means there ("*hack* together" is building, not attacking)
     in_phrases = {words[k] for k in phrased}
+    synonyms = index.synonyms
     for qt in list(r.terms.values()):
-        if qt.via in ("exact", "fuzzy") and qt.source in in_phrases:
+        targets = synonyms.get(qt.term)
+        if not targets or (qt.via in ("exact", "fuzzy") and qt.source in in_phrases):
             continue
         # The keyword's weight, but only as informative as the word typed:
         # "best" standing for "which is better" is still a common word.
         own_idf = term_idf(qt.term)
-        for target in index.synonyms.get(qt.term, ()):
+        for target in targets:
             if target in index.idf:
                 idf = min(index.idf[target], own_idf)
                 r.add(QueryTerm(target, qt.source, "synonym", qt.factor * SYNONYM_FACTOR, idf))
@@ -511,6 +516,7 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
                 and a not in background
                 and len(words[a]) > 2 and not is_amount(words[a])
                 and stems[b] not in FRAMEWORKS and not 0 <= for_at < a)
+    idf_get, idf_rare, idf_unknown = index.idf.get, index.idf_rare, index.idf_unknown
     for i in content:
         key = stems[i]
         if key in seen or (i in neutral and not known[i]) or i in background or i in aside:
@@ -524,7 +530,7 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
             continue
         changed = known[i] and modified(i)
         if known[i] and not changed:
-            r.known_mass += min(index.idf.get(key, index.idf_rare), index.idf_unknown)
+            r.known_mass += min(idf_get(key, idf_rare), idf_unknown)
         else:
             if i in off_topic:
                 weight = OFF_TOPIC_WEIGHT
