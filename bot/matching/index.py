@@ -46,7 +46,7 @@ class Index:
         self.prose: set[str] = set()  # terms found only in answers' prose
         self._term_cache: dict[str, str | None] = {}
         # a question word -> what it is to this index (bot.matching.resolve._profile)
-        self.word_profiles: dict[str, tuple[str, bool, int, QueryTerm | None]] = {}
+        self.word_profiles: dict[str, QueryTerm | tuple[str, int]] = {}
         self.topic_terms: list[dict[str, float]] = [self._index_topic(t) for t in self.topics]
         # which framework a topic is about, when its title names only one
         self.side: list[str | None] = [self._title_side(t.title) for t in self.topics]

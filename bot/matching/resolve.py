@@ -232,34 +232,37 @@ def _named_drf(words: list[str]) -> list[str]:
 
 
 # What a word is to the loop in ``resolve``, whatever question holds it (``_profile``)
-_OTHER, _OFF_TOPIC, _UNSURE, _EXACT, _PLAIN, _SPECIFIC = range(6)
-Profile = tuple[str, bool, int, "QueryTerm | None"]
+# What a word is to the loop in ``resolve``, whatever question holds it (``_profile``): a content
+# word of the index's evidence is its exact term, a QueryTerm at factor 1.0 (its source is the word:
+# true); any other word is (stem, what it is), what it is false for a word that is no content word
+_NOT_CONTENT, _OTHER, _OFF_TOPIC, _UNSURE, _PLAIN, _SPECIFIC = range(6)
+Profile = QueryTerm | tuple[str, int]
 
 
 def _profile(word: str, index: Index, profiles: dict[str, Profile]) -> Profile:
-    """``word``'s stem, whether it is a content word, what it is to the index (off-topic, unsure,
-    evidence, everyday or prose-only, or none of these: ``_OTHER``, left to the typo corrector)
-    and, when evidence, its exact term at factor 1.0; remembered in ``profiles``, the index's
-    (a few hundred bytes a word; ``resolve`` empties it past ``WORD_CACHE_SIZE``). Worked out
-    with the uncached functions: the word caches of ``bot.text`` would hold it a second time."""
+    """``word``'s profile (above): its exact term, or its stem and whether it is off-topic, unsure,
+    everyday or prose-only, or none of these (``_OTHER``, left to the typo corrector); remembered in
+    ``profiles``, the index's (~100 bytes a word; ``resolve`` empties it past ``WORD_CACHE_SIZE``).
+    Worked out with the uncached functions: the word caches of ``bot.text`` would hold it twice."""
     # the index's own string when the knowledge has the word, the word itself when it is its stem:
     # one string object fewer a word to remember
     s = index.surface.get(word) or stem_uncached(word)
     if s == word:
         s = word
-    exact = None
-    if is_off_topic(word):
-        kind = _OFF_TOPIC
+    profile: Profile
+    if not is_content_stemmed(word, s):
+        profile = (s, _NOT_CONTENT)
+    elif is_off_topic(word):
+        profile = (s, _OFF_TOPIC)
     elif is_unsure(word):
-        kind = _UNSURE
+        profile = (s, _UNSURE)
     elif s in index.evidence:
-        kind = _EXACT
-        exact = QueryTerm(s, word, "exact", 1.0, index.term_idf(s))
+        profile = QueryTerm(s, word, "exact", 1.0, index.term_idf(s))
     elif s in index.prose or is_neutral_uncached(word):
-        kind = _PLAIN if is_neutral_uncached(word) else _SPECIFIC
+        profile = (s, _PLAIN if is_neutral_uncached(word) else _SPECIFIC)
     else:
-        kind = _OTHER
-    profile = profiles[word] = (s, is_content_stemmed(word, s), kind, exact)
+        profile = (s, _OTHER)
+    profiles[word] = profile
     return profile
 
 
@@ -340,11 +343,12 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
         everyday = everyday | met
     for i in content:
         w = words[i]
-        s, _, kind, exact = profile[i]
         if i in everyday:
             neutral.add(i)
             known[i] = False
             continue
+        exact = profile[i]  # the exact term, or (stem, what the word is)
+        kind = exact[1] if len(exact) == 2 else None
         if kind == _OFF_TOPIC or kind == _UNSURE:
             # not evidence even if a topic uses the word; a phrase may
             # still cover it ("ship faster"), which makes it known
@@ -352,7 +356,8 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
                 off_topic.add(i)
             known[i] = False
             continue
-        if exact is not None:
+        s = exact[0]
+        if kind is None:  # the index's evidence
             if w in context:
                 exact = exact._replace(factor=CONTEXT_FACTOR)
             old = terms.get(s)  # r.add(exact), inline: the loop runs for most words
