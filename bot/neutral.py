@@ -71,7 +71,7 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
     clearly clever client climb close closer closest clue clueless cofounder
     coin colleague colleagues collect combination come comes coming comment
     comments commit common commonly comparable compared compete complain
-    complete completely concern concerned conclude condition confident
+    complete completely concern concerned conclude concrete condition confident
     confirm confuse confused confusing confusion cons consider considerably
     considered considering consistent constant contact contain continue
     convince convinced convincing cool copes core correct correctly cos

@@ -92,7 +92,8 @@ not matched right before "flask"/"django": "logging in django" is not "log in",
 "build in flask" is not "built in"; nor is a phrase ending in a framework's
 name right before "or"/"vs"/"and": "choose flask or django" is not "choose
 flask". Unknown words describing the asker, not the subject, are left out
-when a framework is named: the technology after "coming/switching/moving
+when a framework is named or a role is followed by "here" ("senior dev here, what are the
+differences"): the technology after "coming/switching/moving
 from" or before a role + "here" or after "i'm a"/"as a" ("coming from node,
 what's flask", "php dev here": ``bot.neutral.BACKGROUND_VERBS``,
 ``BACKGROUND_ROLES``); a role after "i'm a"/"as a" or before "here"/"q" is the asker,
@@ -106,7 +107,10 @@ that phrase, and its unknown words say where the asker met the framework: they
 are left out, unless off-topic or right after the framework's name ("what is
 django ninja"). So are the known words before the clause that asks it, which
 say who asks ("new to python, what is flask?": not the beginners' topic;
-``cues.identity_and_teller``). A question is answered
+``cues.identity_and_teller``). So is the unknown word right before a verb of saying: who told the
+asker ("*jen* claimed there's nothing django can do that flask can't": ``cues.tellers``); and a
+message that tells a claim and then only asks whether it holds ("... true?", "right?") is about
+the claim, which is not context. A question is answered
 when ``best score x known share ** 2 >= min_confidence`` (enough topic-specific
 evidence, discounted hard for unknown words; and at least one of the best
 topic's keywords, synonyms or title words, not only example words), or when it
@@ -123,8 +127,9 @@ the frameworks' makers or age ("who made flask", "when was django released",
 "how old is flask": ``ORIGIN_VERBS``), or that asks for code ("write me a flask hello
 world", "a code example": ``cues.code_asked``; "snippet"; "can you write a django model for
 a blog": ``cues.code_requested``), or that is office talk: an
-outage ("our api is down"), a duty rota ("who's on call"), a document ("share the
-dashboard link"), a thing's whereabouts ("where is the blueprint doc"), a meeting room, a
+outage ("our api is down", "is django down?"), a duty rota ("who's on call"), a document ("share the
+dashboard link"), a thing's whereabouts ("where is the blueprint doc"), a meeting room or its
+notes, an estimate of the asker's work ("how long would it take to build", "how many weeks"), a
 request to be let in ("add me to the standup invite") or a word of the guide's in another
 sense ("the blueprint for the office move", "for q3", "the admin for the office wifi":
 ``bot.neutral.OTHER_SENSES``), each a cue of

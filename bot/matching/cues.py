@@ -271,12 +271,30 @@ def _self_described(words: list[str], k: int) -> bool:
         words[j] in ("a", "an") and j and words[j - 1] in ("im", "am", "as") for j in range(max(0, k - 3), k))
 
 
+# "jen claimed there's nothing django can do that flask can't", "our cto reckons flask won't scale":
+# the word before one of these says who told the asker, not what is asked
+SPEECH_VERBS = frozenset("said says claimed claims thinks reckons insists insisted told mentioned swears swore"
+                         " argued argues".split())
+
+
+def tellers(words: list[str], known: dict[int, bool]) -> set[int]:
+    """Positions of the unknown words right before a verb of saying ("*jen* claimed", "my *coworker*
+    says"): who told the asker."""
+    return {k - 1 for k, w in enumerate(words) if w in SPEECH_VERBS and k and known.get(k - 1) is False}
+
+
+def role_here(words: list[str]) -> bool:
+    """"senior dev here", "pm here": the asker says who they are, framework named or not."""
+    return any(w in BACKGROUND_ROLES and words[k + 1 : k + 2] and words[k + 1] in _HERE
+               for k, w in enumerate(words))
+
+
 def asker_words(words: list[str], known: dict[int, bool]) -> set[int] | frozenset[int]:
     """Unknown words describing the asker, not the subject: the technology
     after "coming/switching/moving from" ("coming from node, what's
     flask") or before a role + "here" or after "i'm a / as a" ("php dev
-    here", "as a java developer"). Only when a framework is named; a
-    framework's name or a known word ends the description."""
+    here", "as a java developer"). Only when a framework is named or a role is followed by
+    "here" (``role_here``); a framework's name or a known word ends the description."""
     marked: set[int] = set()
     n = len(words)
 
@@ -434,15 +452,43 @@ def code_requested(words: list[str]) -> str | None:
     return None
 
 
-# "who's booking the meeting room?": a room of the office, never the guide's
+# "who's booking the meeting room?", "who is taking notes on the django discussion": the running of
+# a meeting, never the guide's
 _ROOM_KINDS = frozenset("meeting conference board break".split())
+_NOTE_TAKING = frozenset("taking take takes took".split())
+MEETING_WORDS = frozenset(("room", "rooms", "notes", "notetaker"))
 
 
-def room_named(words: list[str]) -> str | None:
-    """"meeting room", "conference rooms": office talk."""
+def meeting_logistics(words: list[str]) -> str | None:
+    """"meeting room", "conference rooms", "taking notes", "notetaker": office talk."""
     for a, b in zip(words, words[1:]):
-        if b in ("room", "rooms") and a in _ROOM_KINDS:
+        if (b in ("room", "rooms") and a in _ROOM_KINDS) or (b == "notes" and a in _NOTE_TAKING):
             return f"{a} {b}"
+    return "notetaker" if "notetaker" in words else None
+
+
+# "how long would it take to build an e-commerce mvp", "how many weeks to get a rest api done":
+# an estimate of the asker's own work, which the guide never gives
+_DURATIONS = frozenset("hours days weeks months years sprints".split())
+_TAKING = frozenset("take takes taking would will does did to".split())
+ESTIMATE_WORDS = frozenset(("long", "many", "estimate", "estimates", "estimation", "eta"))
+# "how long does it take to get comfortable with django": how hard it is to learn, the guide's
+_LEARNING = frozenset("learn learning learned learnt comfortable proficient productive fluent master grasp ramp"
+                      " onboard onboarding hard harder easy easier difficult".split())
+
+
+def estimate_asked(words: list[str]) -> str | None:
+    """"how long ... take", "how many weeks", "estimate": an estimate of the asker's work."""
+    if not _LEARNING.isdisjoint(words):
+        return None
+    for k, w in enumerate(words):
+        if w in ("estimate", "estimates", "estimation", "eta"):
+            return w
+        if k and words[k - 1] == "how":
+            if w == "long" and not _TAKING.isdisjoint(words[k + 1 : k + 4]):
+                return "how long"
+            if w == "many" and words[k + 1 : k + 2] and words[k + 1] in _DURATIONS:
+                return f"how many {words[k + 1]}"
     return None
 
 

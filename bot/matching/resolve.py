@@ -20,8 +20,12 @@ from bot.matching.cues import (
     asks_how_to,
     asks_which_to_choose,
     CODE_VERBS,
+    ESTIMATE_WORDS,
+    MEETING_WORDS,
+    SPEECH_VERBS,
     code_asked,
     code_requested,
+    estimate_asked,
     failure_named,
     identity_and_teller,
     lacking_framework,
@@ -34,8 +38,10 @@ from bot.matching.cues import (
     other_compared,
     preferred_framework,
     rates_named,
-    room_named,
+    role_here,
+    meeting_logistics,
     set_aside,
+    tellers,
     unknown_comparison,
     words_in,
 )
@@ -143,9 +149,16 @@ def context_words(text: str) -> frozenset[str]:
         # nothing asked beyond a choice ("we sell courses online. flask or django?"):
         # the context is what the question is about
         return frozenset()
+    if all(w in _CONFIRMING or not is_content(w) for w in asking):
+        # "jen said there's nothing django can do that flask can't. true?": a claim to check
+        # is what is asked about
+        return frozenset()
     return frozenset(telling - asking)
 
 
+# "true?", "is that right?", "fair?": asking only whether what was said holds
+_CONFIRMING = frozenset("true right correct accurate fair legit valid really agree hold holds fact facts myth"
+                        " truth confirm".split())
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 _ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|vs|approx|incl|esp|cf|btw|fyi|pls)\.")
 _INNER_END = re.compile(r"[.!?]")
@@ -186,6 +199,9 @@ def _hyphenated(split: list[str], index: Index, extension: set[int]) -> list[str
     return words
 
 
+# "the demo version", "our first version", "a mobile version": what comes before a product's version
+_PRODUCT_STAGES = frozenset("demo first beta early trial initial rough quick basic simple lite light test mvp"
+                            " prototype alpha minimal small v1 free paid mobile web desktop pro premium".split())
 # "pick flask", "choose django", "go with flask", "use django": choosing one (as index stems)
 _CHOICE_VERBS = frozenset(("pick", "choos", "go", "use", "select", "adopt"))
 _REFUSALS = NEGATIONS | {"shouldnt", "wouldnt", "couldnt"}
@@ -212,7 +228,8 @@ _OUT_OF_SCOPE_CUES: tuple[tuple[frozenset[str], Callable[[list[str]], str | None
     (frozenset(OTHER_SENSES), other_sense),                       # "the blueprint for the office move"
     (frozenset(("code", "hello")), code_asked),                   # "a flask hello world": code
     (CODE_VERBS, code_requested),                                 # "write me a flask route": code
-    (frozenset(("room", "rooms")), room_named),                   # "who's booking the meeting room"
+    (MEETING_WORDS, meeting_logistics),                           # "who's booking the meeting room"
+    (ESTIMATE_WORDS, estimate_asked),                             # "how long would it take to build"
     (frozenset(("who", "when", "old")), origin_asked),            # "who made flask": history
 )
 
@@ -335,6 +352,11 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
     # rest of the team / day / week", the remainder, not REST
     everyday = modal | {k for k in content[:-1] if words[k] == "rest" and words[k + 1] == "of"
                         } if "rest" in words else modal
+    if "version" in words or "versions" in words:
+        # "the demo version", "a first version": the asker's product at a stage, not a release
+        # ("the first version of flask" is one)
+        everyday = everyday | {k for k in content if k and words[k] in ("version", "versions")
+                               and words[k - 1] in _PRODUCT_STAGES and words[k + 1 : k + 2] != ["of"]}
     # "new to python web stuff, what is flask?": asked what the framework is, the words before
     # say who asks or where they met it; known or not, none of them is evidence (nor a phrase)
     met = _NO_WORDS
@@ -470,7 +492,9 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
                 phrased.add(k)
     background = asker_words(words, known) if (
         ("from" in words or not BACKGROUND_ROLES.isdisjoint(words))
-        and not FRAMEWORK_SET.isdisjoint(stems)) else _NO_WORDS
+        and (not FRAMEWORK_SET.isdisjoint(stems) or role_here(words))) else _NO_WORDS
+    if not SPEECH_VERBS.isdisjoint(words):  # "jen claimed ...": who told the asker
+        background = background | tellers(words, known)
     # "not asking about hosting or pricing, just the framework fit": not the subject either
     aside = set_aside(words) if not DISCLAIMER_LEADS.isdisjoint(words) else _NO_WORDS
     for k in (background | aside) if aside else background:

@@ -95,6 +95,25 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("our flask app.py is 3000 lines lol. how do i break it into separate parts?", "blueprint"),
         ("will flask cope with 10,000 users?", "flask-scalability"),  # one count, not "10" and "000"
     ],
+    "meetings: the asker's estimates and the meeting's running are not the guide's": [
+        ("how long would it take to build an e-commerce mvp in django with 3 devs", "decline"),
+        ("rough estimate: how many weeks to get a rest api with auth done in flask?", "decline"),
+        ("who is taking notes on the django discussion today", "decline"),
+        # how long it takes to learn one is how hard it is: the guide's
+        ("how long does it take to get comfortable with django, is it hard", "ease-of-learning"),
+    ],
+    "who says: the asker, and whoever told them, are not the subject": [
+        ("senior dev here, everyone keeps saying they're 'basically the same'. what are the actual concrete "
+         "differences", "key-differences"),
+        # a claim to check, then only "true?": the claim is what is asked about
+        ("jen claimed in the meeting there's nothing django can do that flask can't. true?",
+         "faq-django-can-flask-cannot"),
+    ],
+    "stages: a product's demo version is no release": [
+        ("if we build the demo version in flask can we grow it into the real product later or is that a rewrite",
+         "prototyping"),
+        ("which django version should i use", "decline"),
+    ],
     "use cases: where a framework is used, and in which industries": [
         ("where is flask used", "flask-use-cases"),
         ("where is django used in industry", "django-use-cases"),
