@@ -112,7 +112,7 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
     inform information initial initially input insight insights insist
     instance instead intend interest interested interesting intern internal
     interns introduce intuition invent investor investors invite involve
-    involved issue item join judge jump keen keep keeps kept kick kid kids
+    involved ish issue item join judge jump keen keep keeps kept kick kid kids
     kinda kk knock knowledge known largely last late lately later latest
     laugh lay lead leader lean leaning least leave led lemme less let level
     lie life lift likely line listen literally live long longer look looked
@@ -276,7 +276,8 @@ FAILING_VERBS: frozenset[str] = frozenset(
     work works working worked found load loads loading loaded start starts
     starting started run runs running send sends sending sent show shows
     showing connect connects connecting respond responds responding save saves
-    saving render renders rendering
+    saving render renders rendering stick sticks sticking persist persists persisting update updates
+    updating
     """.split()
 )
 

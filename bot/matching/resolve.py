@@ -352,6 +352,10 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
     # rest of the team / day / week", the remainder, not REST
     everyday = modal | {k for k in content[:-1] if words[k] == "rest" and words[k + 1] == "of"
                         } if "rest" in words else modal
+    if "community" in words:  # "for our community": the asker's users, not the framework's community
+        everyday = everyday | {k for k in content if k and words[k] == "community" and words[k - 1] in ("our", "my")}
+    if "bug" in words:  # "a feature, not a bug": a saying
+        everyday = everyday | {k for k in content if words[k] == "bug" and words[max(0, k - 2) : k] == ["not", "a"]}
     if "version" in words or "versions" in words:
         # "the demo version", "a first version": the asker's product at a stage, not a release
         # ("the first version of flask" is one)
@@ -544,7 +548,7 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
         return (known.get(a) is False and a not in neutral and b not in phrased
                 and a not in background
                 and len(words[a]) > 2 and not is_amount(words[a])
-                and stems[b] not in FRAMEWORKS and not 0 <= for_at < a)
+                and stems[b] not in FRAMEWORKS and words[b] != "why" and not 0 <= for_at < a)
     idf_get, idf_rare, idf_unknown = index.idf.get, index.idf_rare, index.idf_unknown
     for i in content:
         key = stems[i]

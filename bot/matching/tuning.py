@@ -30,7 +30,7 @@ FRAMEWORKS = ("flask", "django")
 # knowledge containing one of them could never match (tests/unit/test_matching.py checks).
 PHRASE_FILLERS = frozenset(
     "even exactly actually really just basically honestly simply literally truly mostly mainly primarily generally"
-    .split())
+    " way".split())  # "shipped *way* faster"
 # A message that gives context, then asks ("Teacher here, planning a web course.
 # Which is gentler for beginners?"): the words only the telling sentences use
 # weigh this much of their usual weight.

@@ -114,6 +114,19 @@ RULES: dict[str, list[tuple[str, str]]] = {
          "prototyping"),
         ("which django version should i use", "decline"),
     ],
+    "sayings: a word of an idiom or of the asker's own is not the guide's subject": [
+        ("django being opinionated and rigid is a feature not a bug, no? vs flask letting you do whatever",
+         "flexibility"),
+        ("building an instagram-ish thing for our community, is django a fit for a social app w/ lots of traffic",
+         "social-networks"),
+        ("which has the bigger community, flask or django?", "decline"),  # the frameworks' community
+        ("django is so bloated, why would anyone pick it for a new project", "why-django"),  # "why" after a word
+        ("am i wrong that django gets a crud app shipped way faster bc of all the built in stuff",
+         "rapid-development"),  # "way" inside a phrase, as "really" is
+    ],
+    "failures: a feature that does not stick is a bug report": [
+        ("flask-login remember me cookie not sticking", "decline"),
+    ],
     "use cases: where a framework is used, and in which industries": [
         ("where is flask used", "flask-use-cases"),
         ("where is django used in industry", "django-use-cases"),
