@@ -51,6 +51,11 @@ previous question cannot be turned round:
   question of its own ("what if I mostly want big complex apps?": the answer
   on project size). A bare "if ..." or one that asks something else ("and if
   you had to pick one, which?") is a question of its own too;
+* or it asks for the short version ("tl;dr?", "in one line?", "short version
+  pls"): the last question again, whose answer is the short version; or it
+  asks which of the two for what was just asked ("so which is better for
+  that?"): read together with the last question; or it corrects the framework
+  ("ugh typo, django*", "sorry i meant flask"): the last question about it;
 * a framework may be named by what it is known for ("and the micro one?",
   "the batteries-included one?", ``by_name``), as its name would be; a
   message naming one that way and asking something of its own ("so the
@@ -114,6 +119,18 @@ _WHY_ASK = (r"(?:why|how come|how so|why so|why is that|why is it|why is that so
             r"(?:like )?which ones|such as)"
             r"(?:\s+(?:exactly|though|tho|so|then|please|pls))?")
 _WHY = re.compile(rf"^(?:(?:but|wait|ok|okay|and|so|hmm+|really|huh|like|sorry)\s+)*{_WHY_ASK}(?:\s+{_WHY_ASK})?$")
+# "tl;dr?", "in one line?", "short version pls": the last answer, which is short already, again
+_SHORT = re.compile(r"^(?:(?:ok|okay|so|and|can|could|you|i|get|give|me|the|a|just)\s+)*(?:tl dr|tldr|in short|"
+                    r"short version|the short version|in one line|one line|one liner|in a sentence|in one sentence|"
+                    r"summary|summarise|summarize|sum it up|the gist|gist|eli5)"
+                    r"(?:\s+(?:pls|please|plz|then|version|again))*$")
+# "ugh typo, django*", "sorry i meant flask": the last question, about the framework named
+_CORRECTING = frozenset("ugh oops whoops sorry sry typo correction i meant mean".split())
+# "so which is better for that?", "which one for this": a choice asked about what was just asked
+_CHOICE_FOR_THAT = re.compile(r"^(?:(?:ok|okay|so|and|but|then|hmm)\s+)*which(?:\s+one)?(?:\s+(?:is|would be|"
+                              r"is the|s))?(?:\s+(?:better|best|the better one|the best one|you'd pick|to pick|"
+                              r"should i pick|should we pick|should i use|should we use))?\s+(?:for|with|in)\s+"
+                              r"(?:that|this|it|those|these)(?:\s+then)?$")
 # "is flask?", "can django?", "and does flask?": the question's verb, the other subject
 _VERBS = frozenset("is are was can could does do did will would should has have".split())
 _OTHER = frozenset({"other", "vice", "versa", "alternative"})  # "the other one", "vice versa", "the alternative"
@@ -255,10 +272,15 @@ def _asked_for(text: str) -> str | None:
     if len(text) > MAX_FOLLOW_UP_CHARS:
         return None
     simple = _simple(text)
-    if _WHY.match(simple):
+    if _WHY.match(simple) or _SHORT.match(simple):
         return "same"
+    if _CHOICE_FOR_THAT.match(simple):
+        return "choice"
     words = simple.split()
     frameworks = [_framework_word(w) for w in words]
+    named_once = [fw for fw in frameworks if fw]
+    if len(named_once) == 1 and all(w in _CORRECTING for w, fw in zip(words, frameworks) if not fw):
+        return named_once[0]  # "ugh typo, django*": that question, about this framework
     if not any(frameworks):
         aspect = [w for w in words if w not in _LEADS]
         if len(aspect) == 1 and aspect[0] in _ASPECTS:
@@ -465,6 +487,8 @@ def rewrite(previous: str | None, text: str, *, own_subject: Callable[[str], boo
         return None
     if wanted == "same":  # "why?": the last answer gives its reasons; it is given again
         return previous
+    if wanted == "choice":  # "so which is better for that?": which of the two, for what was just asked
+        return _together(previous, text)
     if wanted == "condition":  # "and if our team is only two people?": the last question, under that condition
         if answered is not None and answered(text):
             return None  # "what if I mostly want big complex apps?": the guide answers it as it is

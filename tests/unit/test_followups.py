@@ -391,3 +391,20 @@ def test_one_side_alone_is_that_side_of_the_framework_just_asked_about(previous,
 def test_a_framework_named_by_what_it_is_known_for_is_that_framework(previous, follow_up, asked):
     assert rewrite(previous, follow_up) == asked
     assert is_follow_up(follow_up) or asked is None
+
+
+@pytest.mark.parametrize(("follow_up", "asked"), [
+    # the short version: the last answer again (it is the short version)
+    ("tl;dr?", "is flask any good for a quick prototype"),
+    ("in one line?", "is flask any good for a quick prototype"),
+    ("short version pls", "is flask any good for a quick prototype"),
+    # a choice about what was just asked: read together with it
+    ("so which is better for that?", "is flask any good for a quick prototype? so which is better for that?"),
+    # a correction: the last question, about the framework meant
+    ("ugh typo, django*", "is django any good for a quick prototype"),
+    ("sorry i meant django", "is django any good for a quick prototype"),
+    # ...but a framework with a word of its own is no correction
+    ("django bad?", None),
+])
+def test_the_short_version_a_choice_for_that_and_a_correction_follow_up(follow_up, asked):
+    assert rewrite("is flask any good for a quick prototype", follow_up) == asked
