@@ -283,6 +283,114 @@ def _profile(word: str, index: Index, profiles: dict[str, Profile]) -> Profile:
     return profile
 
 
+def _outside_the_guide(words: list[str]) -> list[str]:
+    """What the question says of a subject the guide never covers, found by the cues of
+    ``_OUT_OF_SCOPE_CUES`` (each tried only when one of its words is in the question), a rate
+    ("requests per second") or a comparison with another technology ("is express easier than flask")."""
+    found: list[str] = []
+    if not _CUE_TRIGGERS.isdisjoint(words):  # most questions hold none of them
+        for triggers, cue in _OUT_OF_SCOPE_CUES:
+            if not triggers.isdisjoint(words):
+                said = cue(words)
+                if said:
+                    found.append(said)
+    if "per" in words:  # "requests per second": performance
+        found += rates_named(words)
+    if not OTHER_TECHNOLOGIES.isdisjoint(words):  # "is express easier than flask"
+        other = other_compared(words)
+        if other:
+            found.append(f"compared with {other}")
+    return found
+
+
+def _everyday(words: list[str], stems: list[str], content: list[int],
+              index: Index) -> tuple[frozenset[int] | set[int], frozenset[int] | set[int]]:
+    """The positions of a modal "cannot", and of every word read as everyday English there
+    whatever the index knows of it (the modal "cannot" among them)."""
+    # "flask can't scale", "can't decide": what it cannot do is what is asked; "cannot"
+    # says something is lacking only before no word of the guide's ("that flask can't",
+    # "flask can't do", "doesn't have")
+    modal = {k for k in content[:-1] if words[k] == "cannot" and k + 1 in content
+             and stems[k + 1] in index.evidence and words[k + 1] not in FRAMEWORK_SET
+             } if "cannot" in words else _NO_WORDS
+    # "the rest of the team / day / week": the remainder, not REST
+    everyday = modal | {k for k in content[:-1] if words[k] == "rest" and words[k + 1] == "of"
+                        } if "rest" in words else modal
+    if "community" in words:  # "for our community": the asker's users, not the framework's community
+        everyday = everyday | {k for k in content if k and words[k] == "community" and words[k - 1] in ("our", "my")}
+    if "bug" in words:  # "a feature, not a bug": a saying
+        everyday = everyday | {k for k in content if words[k] == "bug" and words[max(0, k - 2) : k] == ["not", "a"]}
+    if "version" in words or "versions" in words:
+        # "the demo version", "a first version": the asker's product at a stage, not a release
+        # ("the first version of flask" is one)
+        everyday = everyday | {k for k in content if k and words[k] in ("version", "versions")
+                               and words[k - 1] in _PRODUCT_STAGES and words[k + 1 : k + 2] != ["of"]}
+    return modal, everyday
+
+
+def _phrase_spans(words: list[str], stems: list[str], index: Index,
+                  modal: frozenset[int] | set[int]) -> list[tuple[int, int]]:
+    """Where the index's phrases stand in the question, (start, end) by start, the longest at each
+    start; intensifiers inside a phrase left out ("what *even* is flask")."""
+    starts = index.phrase_starts
+    phrases = index.phrases
+    spans: list[tuple[int, int]] = []
+    at: list[int] | range = range(len(stems))  # position in the question of each word matched
+    pstems = stems
+    if not PHRASE_FILLERS.isdisjoint(words):
+        at = [k for k, w in enumerate(words) if w not in PHRASE_FILLERS]
+        pstems = [stems[k] for k in at]
+    seconds = index.phrase_seconds
+    last = len(pstems) - 1
+    for i, s in enumerate(pstems):
+        # most words start no phrase, or none with the word after them: no phrase to build
+        if i == last or pstems[i + 1] not in seconds.get(s, _NO_STEMS):
+            continue
+        for n in starts[s]:  # only the lengths of the index's phrases starting with this word
+            if i + n > len(pstems):
+                continue
+            gram = tuple(pstems[i : i + n])
+            if gram not in phrases:  # most are not; the checks below only ever skip one that is
+                continue
+            if gram[-1] == "in" and tuple(pstems[i + n : i + n + 1]) in FRAMEWORK_TUPLES:
+                # "logging in django", "build in flask": "in" is where, not
+                # the particle of "log in" / "built in"
+                continue
+            if gram[-1] == "cannot" and at[i + n - 1] in modal:
+                # "flask can't scale" is not "flask cannot" (lacks)
+                continue
+            if gram[0] in _CHOICE_VERBS and gram[-1] in FRAMEWORK_SET and _refused(words, at[i]):
+                # "why shouldn't I pick flask": not a reason to choose it
+                continue
+            if gram[-1] in FRAMEWORK_SET and pstems[i + n : i + n + 1] and (
+                    pstems[i + n] in ALTERNATIVE_JOINTS):
+                # "choose flask or django": the framework is one of two
+                # alternatives, not the one chosen ("choose flask")
+                continue
+            if " ".join(gram) in index.known:
+                spans.append((at[i], at[i + n - 1] + 1))
+                break  # the longest phrase starting here
+    return spans
+
+
+def _add_synonyms(r: Resolved, index: Index, in_phrases: set[str]) -> None:
+    """Add the keyword each term stands for as a synonym (``SYNONYM_FACTOR``); not for a word
+    inside a matched phrase (``in_phrases``), which says what the word means there ("*hack*
+    together" is building, not attacking)."""
+    synonyms = index.synonyms
+    for qt in list(r.terms.values()):
+        targets = synonyms.get(qt.term)
+        if not targets or (qt.via in ("exact", "fuzzy") and qt.source in in_phrases):
+            continue
+        # The keyword's weight, but only as informative as the word typed:
+        # "best" standing for "which is better" is still a common word.
+        own_idf = index.term_idf(qt.term)
+        for target in targets:
+            if target in index.idf:
+                idf = min(index.idf[target], own_idf)
+                r.add(QueryTerm(target, qt.source, "synonym", qt.factor * SYNONYM_FACTOR, idf))
+
+
 def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
     """The question's words resolved into index terms, with what the decision needs."""
     trim_word_caches()
@@ -310,20 +418,9 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
     r.scheduled = not SCHEDULE_WORDS.isdisjoint(words)
     if "how" in words:  # "how do i ...": a procedure
         r.how_to = asks_how_to(words)
-    if not _CUE_TRIGGERS.isdisjoint(words):  # most questions hold none of them
-        for triggers, cue in _OUT_OF_SCOPE_CUES:
-            if not triggers.isdisjoint(words):
-                found = cue(words)
-                if found:
-                    r.out_of_scope.append(found)
-    if "per" in words:  # "requests per second": performance
-        r.out_of_scope.extend(rates_named(words))
+    r.out_of_scope += _outside_the_guide(words)
     if not LACKING.isdisjoint(words):  # "... that django can't": django lacks it
         r.lacking = lacking_framework(words)
-    if not OTHER_TECHNOLOGIES.isdisjoint(words):  # "is express easier than flask"
-        other = other_compared(words)
-        if other:
-            r.out_of_scope.append(f"compared with {other}")
     told: frozenset[str] = frozenset()  # the words before "what is flask?" that say who asks
     if not FRAMEWORK_SET.isdisjoint(words):
         # "heard about flask at a meetup, what is it?": what the framework is
@@ -342,25 +439,7 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
     fuzzy_left = MAX_FUZZY_WORDS
     neutral: set[int] = set()
     off_topic: set[int] = set()
-    # "flask can't scale", "can't decide": what it cannot do is what is asked; "cannot"
-    # says something is lacking only before no word of the guide's ("that flask can't",
-    # "flask can't do", "doesn't have")
-    modal = {k for k in content[:-1] if words[k] == "cannot" and k + 1 in content
-             and stems[k + 1] in index.evidence and words[k + 1] not in FRAMEWORK_SET
-             } if "cannot" in words else _NO_WORDS
-    # everyday English, whatever the index knows of the word: a modal "cannot" (above), and "the
-    # rest of the team / day / week", the remainder, not REST
-    everyday = modal | {k for k in content[:-1] if words[k] == "rest" and words[k + 1] == "of"
-                        } if "rest" in words else modal
-    if "community" in words:  # "for our community": the asker's users, not the framework's community
-        everyday = everyday | {k for k in content if k and words[k] == "community" and words[k - 1] in ("our", "my")}
-    if "bug" in words:  # "a feature, not a bug": a saying
-        everyday = everyday | {k for k in content if words[k] == "bug" and words[max(0, k - 2) : k] == ["not", "a"]}
-    if "version" in words or "versions" in words:
-        # "the demo version", "a first version": the asker's product at a stage, not a release
-        # ("the first version of flask" is one)
-        everyday = everyday | {k for k in content if k and words[k] in ("version", "versions")
-                               and words[k - 1] in _PRODUCT_STAGES and words[k + 1 : k + 2] != ["of"]}
+    modal, everyday = _everyday(words, stems, content, index)
     # "new to python web stuff, what is flask?": asked what the framework is, the words before
     # say who asks or where they met it; known or not, none of them is evidence (nor a phrase)
     met = _NO_WORDS
@@ -441,44 +520,7 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
     # a phrase inside a longer matched phrase is not counted again.
     # Intensifiers inside a phrase do not break it ("what *even* is flask", "should
     # i *really* learn django"): phrases are matched with them left out.
-    starts = index.phrase_starts
-    phrases = index.phrases
-    spans: list[tuple[int, int]] = []
-    at: list[int] | range = range(len(stems))  # position in the question of each word matched
-    pstems = stems
-    if not PHRASE_FILLERS.isdisjoint(words):
-        at = [k for k, w in enumerate(words) if w not in PHRASE_FILLERS]
-        pstems = [stems[k] for k in at]
-    seconds = index.phrase_seconds
-    last = len(pstems) - 1
-    for i, s in enumerate(pstems):
-        # most words start no phrase, or none with the word after them: no phrase to build
-        if i == last or pstems[i + 1] not in seconds.get(s, _NO_STEMS):
-            continue
-        for n in starts[s]:  # only the lengths of the index's phrases starting with this word
-            if i + n > len(pstems):
-                continue
-            gram = tuple(pstems[i : i + n])
-            if gram not in phrases:  # most are not; the checks below only ever skip one that is
-                continue
-            if gram[-1] == "in" and tuple(pstems[i + n : i + n + 1]) in FRAMEWORK_TUPLES:
-                # "logging in django", "build in flask": "in" is where, not
-                # the particle of "log in" / "built in"
-                continue
-            if gram[-1] == "cannot" and at[i + n - 1] in modal:
-                # "flask can't scale" is not "flask cannot" (lacks)
-                continue
-            if gram[0] in _CHOICE_VERBS and gram[-1] in FRAMEWORK_SET and _refused(words, at[i]):
-                # "why shouldn't I pick flask": not a reason to choose it
-                continue
-            if gram[-1] in FRAMEWORK_SET and pstems[i + n : i + n + 1] and (
-                    pstems[i + n] in ALTERNATIVE_JOINTS):
-                # "choose flask or django": the framework is one of two
-                # alternatives, not the one chosen ("choose flask")
-                continue
-            if " ".join(gram) in index.known:
-                spans.append((at[i], at[i + n - 1] + 1))
-                break  # the longest phrase starting here
+    spans = _phrase_spans(words, stems, index, modal)
     covered_to = -1
     phrased: set[int] = set()  # words inside a matched phrase
     for i, j in spans:  # sorted by start; drop spans inside an earlier one
@@ -507,21 +549,7 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
             if qt is not None and qt.source == words[k]:
                 del r.terms[stems[k]]
                 r.words.remove(stems[k])
-    # synonyms add the keyword they stand for; not a word's inside a matched phrase, which
-    # says what the word means there ("*hack* together" is building, not attacking)
-    in_phrases = {words[k] for k in phrased}
-    synonyms = index.synonyms
-    for qt in list(r.terms.values()):
-        targets = synonyms.get(qt.term)
-        if not targets or (qt.via in ("exact", "fuzzy") and qt.source in in_phrases):
-            continue
-        # The keyword's weight, but only as informative as the word typed:
-        # "best" standing for "which is better" is still a common word.
-        own_idf = term_idf(qt.term)
-        for target in targets:
-            if target in index.idf:
-                idf = min(index.idf[target], own_idf)
-                r.add(QueryTerm(target, qt.source, "synonym", qt.factor * SYNONYM_FACTOR, idf))
+    _add_synonyms(r, index, {words[k] for k in phrased})
     if r.identity:
         # asked of a pronoun: "what is it" is "what is flask", when the knowledge says so
         term = " ".join(stem(w) for w in ("what", "is", r.identity))
