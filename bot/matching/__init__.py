@@ -108,7 +108,7 @@ are left out, unless off-topic or right after the framework's name ("what is
 django ninja"). So are the known words before the clause that asks it, which
 say who asks ("new to python, what is flask?": not the beginners' topic;
 ``cues.identity_and_teller``). So is the unknown word right before a verb of saying: who told the
-asker ("*jen* claimed there's nothing django can do that flask can't": ``cues.tellers``); and a
+asker ("*jen* claimed there's nothing django can do that flask can't": ``cues.asker_words``); and a
 message that tells a claim and then only asks whether it holds ("... true?", "right?") is about
 the claim, which is not context. A question is answered
 when ``best score x known share ** 2 >= min_confidence`` (enough topic-specific

@@ -277,26 +277,25 @@ SPEECH_VERBS = frozenset("said says claimed claims thinks reckons insists insist
                          " argued argues".split())
 
 
-def tellers(words: list[str], known: dict[int, bool]) -> set[int]:
-    """Positions of the unknown words right before a verb of saying ("*jen* claimed", "my *coworker*
-    says"): who told the asker."""
-    return {k - 1 for k, w in enumerate(words) if w in SPEECH_VERBS and k and known.get(k - 1) is False}
+def asker_words(words: list[str], stems: list[str], known: dict[int, bool]) -> set[int]:
+    """Positions of the words saying who asks or who told the asker, not what is asked.
 
-
-def role_here(words: list[str]) -> bool:
-    """"senior dev here", "pm here": the asker says who they are, framework named or not."""
-    return any(w in BACKGROUND_ROLES and words[k + 1 : k + 2] and words[k + 1] in _HERE
-               for k, w in enumerate(words))
-
-
-def asker_words(words: list[str], known: dict[int, bool]) -> set[int] | frozenset[int]:
-    """Unknown words describing the asker, not the subject: the technology
-    after "coming/switching/moving from" ("coming from node, what's
-    flask") or before a role + "here" or after "i'm a / as a" ("php dev
-    here", "as a java developer"). Only when a framework is named or a role is followed by
-    "here" (``role_here``); a framework's name or a known word ends the description."""
+    Who asks, when a framework is named or a role is followed by "here" ("senior dev here, what
+    are the differences"): the technology after "coming/switching/moving from" ("coming from
+    node, what's flask") or before a role + "here" or after "i'm a / as a" ("php dev here", "as a
+    java developer"), unknown words only, up to a framework's name or a known word; and the role
+    itself when it says who asks or learns ("i'm a cs student", "should a student learn"), even
+    when a topic knows the word. Who told the asker: the unknown word right before a verb of
+    saying ("*jen* claimed", "my *coworker* says")."""
     marked: set[int] = set()
     n = len(words)
+    if not SPEECH_VERBS.isdisjoint(words):
+        marked.update(k - 1 for k, w in enumerate(words) if w in SPEECH_VERBS and k and known.get(k - 1) is False)
+    if "from" not in words and BACKGROUND_ROLES.isdisjoint(words):
+        return marked
+    if all(f not in stems for f in FRAMEWORKS) and not any(
+            w in BACKGROUND_ROLES and words[k + 1 : k + 2] and words[k + 1] in _HERE for k, w in enumerate(words)):
+        return marked
 
     def take(order: Iterable[int]) -> None:
         count = 0

@@ -22,7 +22,6 @@ from bot.matching.cues import (
     CODE_VERBS,
     ESTIMATE_WORDS,
     MEETING_WORDS,
-    SPEECH_VERBS,
     code_asked,
     code_requested,
     estimate_asked,
@@ -38,10 +37,8 @@ from bot.matching.cues import (
     other_compared,
     preferred_framework,
     rates_named,
-    role_here,
     meeting_logistics,
     set_aside,
-    tellers,
     unknown_comparison,
     words_in,
 )
@@ -66,7 +63,7 @@ from bot.matching.tuning import (
     SYNONYM_FACTOR,
 )
 from bot.matching.typos import TypoCorrector
-from bot.neutral import BACKGROUND_ROLES, NEGATIONS, OTHER_SENSES, OTHER_TECHNOLOGIES, is_common_word
+from bot.neutral import NEGATIONS, OTHER_SENSES, OTHER_TECHNOLOGIES, is_common_word
 from bot.text import (
     code_terms,
     is_amount,
@@ -248,7 +245,6 @@ def _named_drf(words: list[str]) -> list[str]:
     return out
 
 
-# What a word is to the loop in ``resolve``, whatever question holds it (``_profile``)
 # What a word is to the loop in ``resolve``, whatever question holds it (``_profile``): a content
 # word of the index's evidence is its exact term, a QueryTerm at factor 1.0 (its source is the word:
 # true); any other word is (stem, what it is), what it is false for a word that is no content word
@@ -303,29 +299,36 @@ def _outside_the_guide(words: list[str]) -> list[str]:
     return found
 
 
+def _product_version(words: list[str], k: int) -> bool:
+    """"the demo version", "a first version": the asker's product at a stage, not a release ("the
+    first version of flask" is one)."""
+    return k > 0 and words[k - 1] in _PRODUCT_STAGES and words[k + 1 : k + 2] != ["of"]
+
+
+# Words read as everyday English where their neighbours say so, whatever the index knows of them
+_EVERYDAY_WHERE: dict[str, Callable[[list[str], int], bool]] = {
+    "rest": lambda words, k: words[k + 1 : k + 2] == ["of"],  # "the rest of the team": not REST
+    "community": lambda words, k: k > 0 and words[k - 1] in ("our", "my"),  # "for our community": its users
+    "bug": lambda words, k: words[max(0, k - 2) : k] == ["not", "a"],  # "a feature, not a bug": a saying
+    "version": _product_version,
+    "versions": _product_version,
+}
+
+
 def _everyday(words: list[str], stems: list[str], content: list[int],
               index: Index) -> tuple[frozenset[int] | set[int], frozenset[int] | set[int]]:
     """The positions of a modal "cannot", and of every word read as everyday English there
-    whatever the index knows of it (the modal "cannot" among them)."""
+    whatever the index knows of it (the modal "cannot" and ``_EVERYDAY_WHERE``)."""
     # "flask can't scale", "can't decide": what it cannot do is what is asked; "cannot"
     # says something is lacking only before no word of the guide's ("that flask can't",
     # "flask can't do", "doesn't have")
     modal = {k for k in content[:-1] if words[k] == "cannot" and k + 1 in content
              and stems[k + 1] in index.evidence and words[k + 1] not in FRAMEWORK_SET
              } if "cannot" in words else _NO_WORDS
-    # "the rest of the team / day / week": the remainder, not REST
-    everyday = modal | {k for k in content[:-1] if words[k] == "rest" and words[k + 1] == "of"
-                        } if "rest" in words else modal
-    if "community" in words:  # "for our community": the asker's users, not the framework's community
-        everyday = everyday | {k for k in content if k and words[k] == "community" and words[k - 1] in ("our", "my")}
-    if "bug" in words:  # "a feature, not a bug": a saying
-        everyday = everyday | {k for k in content if words[k] == "bug" and words[max(0, k - 2) : k] == ["not", "a"]}
-    if "version" in words or "versions" in words:
-        # "the demo version", "a first version": the asker's product at a stage, not a release
-        # ("the first version of flask" is one)
-        everyday = everyday | {k for k in content if k and words[k] in ("version", "versions")
-                               and words[k - 1] in _PRODUCT_STAGES and words[k + 1 : k + 2] != ["of"]}
-    return modal, everyday
+    if _EVERYDAY_WHERE.keys().isdisjoint(words):  # most questions
+        return modal, modal
+    rules = _EVERYDAY_WHERE
+    return modal, modal | {k for k in content if words[k] in rules and rules[words[k]](words, k)}
 
 
 def _phrase_spans(words: list[str], stems: list[str], index: Index,
@@ -452,8 +455,8 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
             neutral.add(i)
             known[i] = False
             continue
-        exact = profile[i]  # the exact term, or (stem, what the word is)
-        kind = exact[1] if len(exact) == 2 else None
+        p = profile[i]  # the exact term, or (stem, what the word is)
+        kind = p[1] if len(p) == 2 else None
         if kind == _OFF_TOPIC or kind == _UNSURE:
             # not evidence even if a topic uses the word; a phrase may
             # still cover it ("ship faster"), which makes it known
@@ -461,10 +464,9 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
                 off_topic.add(i)
             known[i] = False
             continue
-        s = exact[0]
+        s = p[0]
         if kind is None:  # the index's evidence
-            if w in context:
-                exact = exact._replace(factor=CONTEXT_FACTOR)
+            exact = p if w not in context else p._replace(factor=CONTEXT_FACTOR)
             old = terms.get(s)  # r.add(exact), inline: the loop runs for most words
             if old is None or exact.factor > old.factor:
                 terms[s] = exact
@@ -536,11 +538,7 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
             if k in known:
                 known[k] = True
                 phrased.add(k)
-    background = asker_words(words, known) if (
-        ("from" in words or not BACKGROUND_ROLES.isdisjoint(words))
-        and (not FRAMEWORK_SET.isdisjoint(stems) or role_here(words))) else _NO_WORDS
-    if not SPEECH_VERBS.isdisjoint(words):  # "jen claimed ...": who told the asker
-        background = background | tellers(words, known)
+    background = asker_words(words, stems, known)  # "noob here", "jen claimed ...": who asks or told
     # "not asking about hosting or pricing, just the framework fit": not the subject either
     aside = set_aside(words) if not DISCLAIMER_LEADS.isdisjoint(words) else _NO_WORDS
     for k in (background | aside) if aside else background:
