@@ -48,7 +48,7 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 #: The bot scopes of manifest.yml (tests/oauth checks they stay the same).
-BOT_SCOPES = ("app_mentions:read", "chat:write", "commands", "im:history", "im:read", "im:write")
+BOT_SCOPES = ("app_mentions:read", "chat:write", "commands", "im:history", "im:write")
 INSTALL_PATH = "/slack/install"
 REDIRECT_URI_PATH = "/slack/oauth_redirect"
 

@@ -49,6 +49,15 @@ def test_bot_scopes_are_the_manifests():
     assert list(BOT_SCOPES) == manifest["oauth_config"]["scopes"]["bot"]
 
 
+def test_every_scope_says_in_the_readme_what_needs_it():
+    """The README's scope table lists exactly the scopes asked for: an admin approving the
+    install sees why each one is there, and a scope nothing needs any more shows up here."""
+    readme = (ROOT / "README.md").read_text()
+    table = readme.split("| Scope | What needs it |", 1)[1].split("\n\n", 1)[0]
+    rows = [line.split("|")[1].strip().strip("`") for line in table.strip().splitlines()[1:]]
+    assert rows == list(BOT_SCOPES)
+
+
 async def test_install_redirects_to_slack_with_a_state_and_its_cookie(oauth_slack, browser):
     redirect = await browser.start_install(oauth_slack.url)
     assert redirect.status == 302
