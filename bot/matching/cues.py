@@ -337,7 +337,7 @@ _IDENTITY = re.compile(
     rf"|\bwhat does (?:it|that) do\b"
     rf"|\bwhat(?: is|s)? (?:the )?meaning of\b"
     rf"|\b(?:{'|'.join(FRAMEWORKS)}) is what\b"
-    rf"|\bwhat (?:{'|'.join(FRAMEWORKS)}) (?:does|is){_HEDGE}\s*(?:[?.!,;:]|$)"
+    rf"|\bwhat (?:{'|'.join(FRAMEWORKS)}){_HEDGE} (?:does|is){_HEDGE}\s*(?:[?.!,;:]|$)"
     rf"|\b{_WHAT}{_HEDGE}(?: is|['’]?s){_HEDGE} (?:{'|'.join(FRAMEWORKS)}){_HEDGE}\s*(?:\?|$)"
     rf"|\bis (?:it|that|this|{'|'.join(FRAMEWORKS)})(?: like| just)? an? (?:\w+ )?{_KINDS}\b"
 )

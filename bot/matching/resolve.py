@@ -129,18 +129,25 @@ def context_words(text: str) -> frozenset[str]:
     pick?": ``tuning.CHOICE_MARKERS`` and no word outside ``CHOICE_WORDS``),
     nothing is context. The full stop of "e.g.", "i.e.", "etc." or "vs." ends no sentence.
     """
-    if "?" not in text:
-        return frozenset()  # nothing asks
+    marked = "?" in text
+    if not marked and "." not in text:
+        return frozenset()  # nothing asks, or one sentence
     if "." in text:  # "e.g. an admin area", "vs. django": an abbreviation, not a sentence's end
         text = _ABBREVIATION.sub(lambda m: m.group(0).replace(".", " "), text)
     if not _INNER_END.search(text.strip().rstrip(".!? ")):
         return frozenset()  # one sentence
+    sentences = [m.group(0) for m in _SENTENCE.finditer(text) if m.group(0).strip(" .!?")]
+    if not marked:
+        # "QA engineer, about to start testing a tool built on django. can someone give me the short
+        # version of what django is": with no "?" anywhere, a last sentence that opens as a question asks
+        opening = _FIRST_WORD.search(sentences[-1]) if sentences else None
+        if opening is None or opening.group(0) not in _QUESTION_OPENERS:
+            return frozenset()
     asking: set[str] = set()
     telling: set[str] = set()
-    for m in _SENTENCE.finditer(text):
-        sentence = m.group(0)
-        if sentence.strip(" .!?"):
-            (asking if sentence.rstrip().endswith("?") else telling).update(words_in(sentence))
+    for k, sentence in enumerate(sentences):
+        asks = sentence.rstrip().endswith("?") if marked else k == len(sentences) - 1
+        (asking if asks else telling).update(words_in(sentence))
     if not telling or (not CHOICE_MARKERS.isdisjoint(asking)
                        and not any(is_content(w) and w not in CHOICE_WORDS for w in asking)):
         # nothing asked beyond a choice ("we sell courses online. flask or django?"):
@@ -157,6 +164,10 @@ def context_words(text: str) -> frozenset[str]:
 _CONFIRMING = frozenset("true right correct accurate fair legit valid really agree hold holds fact facts myth"
                         " truth confirm".split())
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
+_FIRST_WORD = re.compile(r"[^\W_]+")
+# how a question opens when it is typed without its "?"
+_QUESTION_OPENERS = frozenset("what which how why who where when is are does do did can could should would will"
+                              " any anyone someone somebody pls please tell explain".split())
 _ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|vs|approx|incl|esp|cf|btw|fyi|pls)\.")
 _INNER_END = re.compile(r"[.!?]")
 
@@ -301,8 +312,18 @@ def _outside_the_guide(words: list[str]) -> list[str]:
 
 def _product_version(words: list[str], k: int) -> bool:
     """"the demo version", "a first version": the asker's product at a stage, not a release ("the
-    first version of flask" is one)."""
-    return k > 0 and words[k - 1] in _PRODUCT_STAGES and words[k + 1 : k + 2] != ["of"]
+    first version of flask" is one); or "the one-paragraph version of what django is", "the short
+    version": an explanation told shorter."""
+    if k > 0 and words[k - 1] in _TOLD_SHORTER:
+        return True
+    if words[k + 1 : k + 2] == ["of"]:
+        return words[k + 2 : k + 3] in _WHAT_IS  # "the quick version of how flask works"
+    return k > 0 and words[k - 1] in _PRODUCT_STAGES
+
+
+_TOLD_SHORTER = frozenset("paragraph sentence line liner short shorter eli5 tldr dr condensed dumbed layman laymans"
+                          " summary".split())
+_WHAT_IS = (["what"], ["how"], ["why"])
 
 
 # Words read as everyday English where their neighbours say so, whatever the index knows of them
@@ -602,7 +623,7 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
             r.unknown_mass += index.idf_unknown * weight
             r.unknown.append(words[i])
             r.off_topic += i in off_topic
-            if is_out_of_scope(words[i]):
+            if is_out_of_scope(words[i]) and words[i] not in context:
                 r.out_of_scope.append(words[i])
             r.subject += not (0 <= for_at < i)
     if not r.terms and not r.unknown and not r.out_of_scope and asks_which_to_choose(words):

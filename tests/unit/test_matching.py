@@ -648,6 +648,9 @@ def test_unknown_hyphenated_word_falls_back_to_its_parts(small: Answerer) -> Non
         # an abbreviation's full stop ends no sentence
         ("how do i split a flask app into parts, e.g. an admin area?", set()),
         ("flask vs. django for a shop?", set()),
+        # no "?" anywhere: a last sentence that opens as a question asks, the others tell
+        ("qa here, testing a tool. what is django", {"qa", "here", "testing", "a", "tool"}),
+        ("qa here, testing a tool. django is fine", set()),
     ],
 )
 def test_context_words_are_those_only_the_telling_sentences_use(text: str, expected: set[str]) -> None:

@@ -113,6 +113,22 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("if we build the demo version in flask can we grow it into the real product later or is that a rewrite",
          "prototyping"),
         ("which django version should i use", "decline"),
+        # ...nor is an explanation told shorter
+        ("QA engineer, about to start testing an internal tool the devs built on django. can someone give me "
+         "the one-paragraph version of what django even is", "django-overview"),
+        ("give me the short version of how flask works", "flask-overview"),
+    ],
+    "context: what a telling sentence names outside the guide is the asker's situation, not the ask": [
+        ("had an interview last week and the recruiter kept going on about backend roles wanting flask. is it "
+         "still a marketable skill in 2025?", "faq-flask-demand"),
+        ("how do i write tests for a flask app?", "decline"),  # asked, testing is outside the guide
+    ],
+    "idioms: a safe bet is a sound choice, a big job a big project": [
+        ("is flask still a safe bet for backend jobs?", "faq-flask-demand"),
+        ("is it safe to store passwords in django", "password-hashing"),
+        ("agency owner: we get little brochure-style jobs and big multi-year builds. should the framework we "
+         "pick depend on how big the job is?", "project-size"),
+        ("what about speed of building with django?", "rapid-development"),
     ],
     "sayings: a word of an idiom or of the asker's own is not the guide's subject": [
         ("django being opinionated and rigid is a feature not a bug, no? vs flask letting you do whatever",
