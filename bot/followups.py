@@ -100,6 +100,7 @@ _LEADS = frozenset(
     "vs versus "
     "well though instead please pls plz specifically only hmm right cool thanks case the teh framework guy "
     "thx ty thank nice ah oh alright yeah yep yes sure gotcha perfect interesting cheers lol "  # "thx! and django?"
+    "huh wow neat makes sense "  # "huh interesting, and for flask?", "makes sense. and django?"
     "dev devs developer developers folks".split())  # "and django devs?"
 # ...and the other words a follow-up that points back may hold besides one framework name.
 _SMALL_WORDS = _POINTERS | _LEADS | frozenset(
@@ -116,7 +117,8 @@ _SMALL_WORDS = _POINTERS | _LEADS | frozenset(
 _WHY_ASK = (r"(?:why|how come|how so|why so|why is that|why is it|why is that so|in what way|"
             r"why (?:that|this)(?: one)?|what does (?:that|it|this)(?: even| actually)? mean|meaning|"
             r"(?:any |some |give me |give me some |got any )?examples|for example|like what|"
-            r"(?:like )?which ones|such as)"
+            r"(?:like )?which ones|such as|(?:can you )?name (?:one|some|a few|a couple|any)|give me one|"
+            r"(?:one|an|any) example)"
             r"(?:\s+(?:exactly|though|tho|so|then|please|pls))?")
 _WHY = re.compile(rf"^(?:(?:but|wait|ok|okay|and|so|hmm+|really|huh|like|sorry)\s+)*{_WHY_ASK}(?:\s+{_WHY_ASK})?$")
 # "tl;dr?", "in one line?", "short version pls": the last answer, which is short already, again
@@ -124,6 +126,11 @@ _SHORT = re.compile(r"^(?:(?:ok|okay|so|and|can|could|you|i|get|give|me|the|a|ju
                     r"short version|the short version|in one line|one line|one liner|in a sentence|in one sentence|"
                     r"summary|summarise|summarize|sum it up|the gist|gist|eli5)"
                     r"(?:\s+(?:pls|please|plz|then|version|again))*$")
+# "so django wins here?", "so flask is out for us?": whether the last answer came down for or against
+# a framework, which that answer says
+_VERDICT_CHECK = re.compile(r"^(?:(?:ok|okay|so|and|hmm|then)\s+)*so\s+(?:flask|django)\s+(?:wins|won|is the winner|"
+                            r"is out|is ruled out|loses|is better|comes out ahead|comes out on top)"
+                            r"(?:\s+(?:here|then|for us|for me|for this|for that|right|huh|again|too))*$")
 # "ugh typo, django*", "sorry i meant flask": the last question, about the framework named
 _CORRECTING = frozenset("ugh oops whoops sorry sry typo correction i meant mean".split())
 # "so which is better for that?", "which one for this": a choice asked about what was just asked
@@ -272,7 +279,7 @@ def _asked_for(text: str) -> str | None:
     if len(text) > MAX_FOLLOW_UP_CHARS:
         return None
     simple = _simple(text)
-    if _WHY.match(simple) or _SHORT.match(simple):
+    if _WHY.match(simple) or _SHORT.match(simple) or _VERDICT_CHECK.match(simple):
         return "same"
     if _CHOICE_FOR_THAT.match(simple):
         return "choice"
@@ -490,8 +497,10 @@ def rewrite(previous: str | None, text: str, *, own_subject: Callable[[str], boo
     if wanted == "choice":  # "so which is better for that?": which of the two, for what was just asked
         return _together(previous, text)
     if wanted == "condition":  # "and if our team is only two people?": the last question, under that condition
-        if answered is not None and answered(text):
-            return None  # "what if I mostly want big complex apps?": the guide answers it as it is
+        if answered is not None and answered(text) and _PRONOUNS.isdisjoint(_simple(text).split()):
+            # "what if I mostly want big complex apps?": the guide answers it as it is; not "and if we
+            # want to grow it into the real app later?", whose "it" is what was just asked about
+            return None
         return _together(previous, text)
     if wanted == "kind":
         kind = str(_kind_asked(_simple(text).split()))

@@ -175,6 +175,9 @@ def test_a_question_pointing_back_is_read_with_what_it_points_at(brain, previous
         ("should I learn flask or django", "what if I mostly want big complex apps?", None),
         ("so which should we pick in the end?", "and if i need max security + room to scale?", None),
         ("which one should I learn first?", "and if I only want to build small APIs?", None),
+        # ...unless its "it" is what was just asked about
+        ("is flask good for throwing together a quick prototype?", "and if we want to grow it into the real app later?",
+         "is flask good for throwing together a quick prototype? and if we want to grow it into the real app later?"),
     ],
 )
 def test_a_condition_is_read_with_the_last_question_when_the_guide_cannot_answer_it_alone(brain, previous,
@@ -405,6 +408,15 @@ def test_a_framework_named_by_what_it_is_known_for_is_that_framework(previous, f
     ("sorry i meant django", "is django any good for a quick prototype"),
     # ...but a framework with a word of its own is no correction
     ("django bad?", None),
+    # an example asked for, or whether the answer came down for or against one: that answer again
+    ("name one", "is flask any good for a quick prototype"),
+    ("can you name a few?", "is flask any good for a quick prototype"),
+    ("so django wins here?", "is flask any good for a quick prototype"),
+    ("so flask is out for us?", "is flask any good for a quick prototype"),
+    ("so django wins at everything else too?", None),
+    # a reaction first: the ask after it
+    ("huh interesting, and for django?", "is django any good for a quick prototype"),
+    ("makes sense. and django?", "is django any good for a quick prototype"),
 ])
 def test_the_short_version_a_choice_for_that_and_a_correction_follow_up(follow_up, asked):
     assert rewrite("is flask any good for a quick prototype", follow_up) == asked
