@@ -325,6 +325,24 @@ def asker_words(words: list[str], stems: list[str], known: dict[int, bool]) -> s
     return marked
 
 
+# "ok I've read all the pros and cons, just tell me which one": what the asker has already weighed is
+# behind them, not what is asked (a verb of having taken it in, up to three words before it)
+WEIGHED = frozenset("pros cons tradeoffs tradeoff arguments comparisons".split())
+_TAKEN_IN = frozenset("read reading seen heard after through weighed reviewed".split())
+
+
+def already_weighed(words: list[str]) -> set[int]:
+    """Positions of "pros and cons", "tradeoffs" and the like that the asker says they have already
+    read or weighed ("after reading all the pros and cons", "I've gone through the tradeoffs")."""
+    marked: set[int] = set()
+    for k, w in enumerate(words):
+        if w in WEIGHED and not _TAKEN_IN.isdisjoint(words[max(0, k - 4) : k]):
+            marked.add(k)
+            if w == "pros" and words[k + 1 : k + 3] == ["and", "cons"]:
+                marked.add(k + 2)
+    return marked
+
+
 # "what is it?", "what actually is that thing?", "what does it do", "is that a library
 # or what", "is django a python thing?", "..., what is django?" (asked at the end): the
 # asker wants to know what the thing is.

@@ -16,6 +16,8 @@ from bot.matching.cues import (
     HANDING_VERBS,
     access_requested,
     LACKING,
+    WEIGHED,
+    already_weighed,
     asker_words,
     asks_how_to,
     asks_which_to_choose,
@@ -560,6 +562,8 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
                 known[k] = True
                 phrased.add(k)
     background = asker_words(words, stems, known)  # "noob here", "jen claimed ...": who asks or told
+    if not WEIGHED.isdisjoint(words):  # "I've read all the pros and cons, just tell me which one"
+        background |= already_weighed(words)
     # "not asking about hosting or pricing, just the framework fit": not the subject either
     aside = set_aside(words) if not DISCLAIMER_LEADS.isdisjoint(words) else _NO_WORDS
     for k in (background | aside) if aside else background:

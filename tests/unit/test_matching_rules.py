@@ -123,6 +123,12 @@ RULES: dict[str, list[tuple[str, str]]] = {
          "still a marketable skill in 2025?", "faq-flask-demand"),
         ("how do i write tests for a flask app?", "decline"),  # asked, testing is outside the guide
     ],
+    "weighed: the pros and cons the asker has already read are behind them, not asked": [
+        ("ok I've read all the pros and cons, just tell me: which one do I go with?", "final-verdict"),
+        ("ok bottom line after all the pros and cons: when do i choose flask and when do i choose django?",
+         "final-verdict"),
+        ("what are the pros and cons of flask vs django", "drawbacks"),
+    ],
     "idioms: a safe bet is a sound choice, a big job a big project": [
         ("is flask still a safe bet for backend jobs?", "faq-flask-demand"),
         ("is it safe to store passwords in django", "password-hashing"),
