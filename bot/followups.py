@@ -100,7 +100,7 @@ _LEADS = frozenset(
     "vs versus "
     "well though instead please pls plz specifically only hmm right cool thanks case the teh framework guy "
     "thx ty thank nice ah oh alright yeah yep yes sure gotcha perfect interesting cheers lol "  # "thx! and django?"
-    "huh wow neat makes sense "  # "huh interesting, and for flask?", "makes sense. and django?"
+    "huh wow neat makes sense ditto "  # "huh interesting, and for flask?", "makes sense. and django?", "ditto for django"
     "dev devs developer developers folks".split())  # "and django devs?"
 # ...and the other words a follow-up that points back may hold besides one framework name.
 _SMALL_WORDS = _POINTERS | _LEADS | frozenset(
@@ -118,7 +118,10 @@ _WHY_ASK = (r"(?:why|how come|how so|why so|why is that|why is it|why is that so
             r"why (?:that|this)(?: one)?|what does (?:that|it|this)(?: even| actually)? mean|meaning|"
             r"(?:any |some |give me |give me some |got any )?examples|for example|like what|"
             r"(?:like )?which ones|such as|(?:can you )?name (?:one|some|a few|a couple|any)|give me one|"
-            r"(?:one|an|any) example)"
+            r"(?:one|an|any) example|"
+            # "says who?", "source?", "really?", "you sure?": where the last answer comes from, which it names
+            r"says who|who says|(?:a |any |the )?(?:source|sources|citation)|really|seriously|for real|"
+            r"(?:are )?you sure|sure about that|is that (?:true|right))"
             r"(?:\s+(?:exactly|though|tho|so|then|please|pls))?")
 _WHY = re.compile(rf"^(?:(?:but|wait|ok|okay|and|so|hmm+|really|huh|like|sorry)\s+)*{_WHY_ASK}(?:\s+{_WHY_ASK})?$")
 # "tl;dr?", "in one line?", "short version pls": the last answer, which is short already, again
@@ -140,7 +143,8 @@ _CHOICE_FOR_THAT = re.compile(r"^(?:(?:ok|okay|so|and|but|then|hmm)\s+)*which(?:
                               r"(?:that|this|it|those|these)(?:\s+then)?$")
 # "is flask?", "can django?", "and does flask?": the question's verb, the other subject
 _VERBS = frozenset("is are was can could does do did will would should has have".split())
-_OTHER = frozenset({"other", "vice", "versa", "alternative"})  # "the other one", "vice versa", "the alternative"
+# "the other one", "vice versa", "the alternative", "and the reverse?"
+_OTHER = frozenset({"other", "vice", "versa", "alternative", "reverse", "opposite"})
 # "is it secure?", "how does that work?", "what can you do with it?": a short question pointing back
 # with one of these; "that", "this"... only when no noun follows ("is that a flask thing" names its own)
 _PRONOUNS = frozenset("it its they them".split())

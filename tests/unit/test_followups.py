@@ -417,6 +417,13 @@ def test_a_framework_named_by_what_it_is_known_for_is_that_framework(previous, f
     # a reaction first: the ask after it
     ("huh interesting, and for django?", "is django any good for a quick prototype"),
     ("makes sense. and django?", "is django any good for a quick prototype"),
+    ("ditto for django", "is django any good for a quick prototype"),
+    ("and the reverse?", "is django any good for a quick prototype"),
+    # where the last answer comes from, or whether it holds: that answer again, which names its section
+    ("says who?", "is flask any good for a quick prototype"),
+    ("source?", "is flask any good for a quick prototype"),
+    ("really?", "is flask any good for a quick prototype"),
+    ("you sure?", "is flask any good for a quick prototype"),
 ])
 def test_the_short_version_a_choice_for_that_and_a_correction_follow_up(follow_up, asked):
     assert rewrite("is flask any good for a quick prototype", follow_up) == asked
