@@ -196,13 +196,14 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
 
 # Subjects next to the guide's but outside it: running and operating an app,
 # speed and performance, versions and upgrades, failures and testing, pay and
-# interviews. The guide compares Flask and Django as choices; it says nothing
-# on how fast either runs, how to deploy, install or debug them, or what a
-# developer earns, so a question with one of these words is declined however
-# well the rest of it matches ("flask-wtf csrf token missing error"). A
-# matched phrase still covers its words. Surface forms, not stems:
-# "profiling" is listed, "profiles" (social networks) is not. The last line
-# holds the frameworks' namesakes: a film, a guitarist, the lab flask.
+# interviews, surveys. The guide compares Flask and Django as choices; it says
+# nothing on how fast either runs, how to deploy, install or debug them, what a
+# developer earns, or what share of developers use either, so a question with
+# one of these words is declined however well the rest of it matches
+# ("flask-wtf csrf token missing error"). A matched phrase still covers its
+# words. Surface forms, not stems: "profiling" is listed, "profiles" (social
+# networks) is not. The last line holds the frameworks' namesakes: a film, a
+# guitarist, the lab flask.
 OUT_OF_SCOPE_SUBJECTS: frozenset[str] = frozenset(
     """
     deploy deployed deploying deployment deployments redeploy host hosted
@@ -227,6 +228,7 @@ OUT_OF_SCOPE_SUBJECTS: frozenset[str] = frozenset(
     compensation interview interviews interviewing
     pr prs git github gitlab bitbucket rebase
     history creator creators inventor inventors community communities
+    percentage percentages statistic statistics survey surveys
     unchained tarantino reinhardt erlenmeyer
     """.split()
 )
@@ -290,7 +292,7 @@ OTHER_TECHNOLOGIES: frozenset[str] = frozenset(
     fastapi express expressjs node nodejs rails ruby laravel php spring java
     golang rust dotnet aspnet nextjs nuxt tornado pyramid bottle cherrypy
     sanic starlette quart streamlit web2py elixir phoenix kotlin ktor scala
-    csharp perl haskell clojure actix axum deno nestjs fastify symfony
+    csharp fsharp perl haskell clojure actix axum deno nestjs fastify symfony
     codeigniter cakephp drf ninja vue vuejs svelte sveltekit angularjs
     """.split()
 )

@@ -61,6 +61,10 @@ _NEW_QUESTION = re.compile(
 _TYPED_MENTION = re.compile(r"(?<![\w.@])@[a-z0-9][\w.-]*")
 # "our app.py is 3000 lines", "what goes in models.py": a Python file named for what it holds
 _PY_FILE = re.compile(r"\b([a-z]\w*)\.py\b")
+# "someone in #backend said", "admin of #eng-random": a channel's name typed with its "#" (Slack
+# links only the ones picked from its list: <#C...|name>) is where, not what is asked: "channel"
+_SHARP = re.compile(r"\b([cf])#")
+_TYPED_CHANNEL = re.compile(r"(?<![\w&#])#[a-z][\w-]*")
 _POSSESSIVE = re.compile(r"(?<=[a-z0-9])'s\b")
 _IS_CONTRACTION = re.compile(r"\b(what|who|where|how)'s\b")
 # A word: letters/digits, optionally joined by hyphens or apostrophes inside it
@@ -115,6 +119,9 @@ def normalise(text: str) -> str:
         text = _TYPED_MENTION.sub(" ", text)
     if ".py" in text:
         text = _PY_FILE.sub(r"\1", text)
+    if "#" in text:
+        text = _SHARP.sub(r"\1sharp", text)  # "c#", "f#": languages, not channels
+        text = _TYPED_CHANNEL.sub(" channel ", text)
     if "question" in text or "topic" in text or "subject" in text or " q" in text:
         text = _NEW_QUESTION.sub(" question ", text)
     return text

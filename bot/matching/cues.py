@@ -325,6 +325,15 @@ def asker_words(words: list[str], stems: list[str], known: dict[int, bool]) -> s
     return marked
 
 
+def share_asked(words: list[str]) -> str | None:
+    """"what percent of python devs use django": a share of people, which the guide never gives
+    ("100 percent sure" only says sure)."""
+    for k, w in enumerate(words):
+        if w == "percent" and k and words[k - 1] in ("what", "which", "many"):
+            return "percent"
+    return None
+
+
 # "ok I've read all the pros and cons, just tell me which one": what the asker has already weighed is
 # behind them, not what is asked (a verb of having taken it in, up to three words before it)
 WEIGHED = frozenset("pros cons tradeoffs tradeoff arguments comparisons".split())

@@ -19,6 +19,7 @@ from bot.matching.cues import (
     WEIGHED,
     already_weighed,
     asker_words,
+    share_asked,
     asks_how_to,
     asks_which_to_choose,
     CODE_VERBS,
@@ -241,6 +242,7 @@ _OUT_OF_SCOPE_CUES: tuple[tuple[frozenset[str], Callable[[list[str]], str | None
     (MEETING_WORDS, meeting_logistics),                           # "who's booking the meeting room"
     (ESTIMATE_WORDS, estimate_asked),                             # "how long would it take to build"
     (frozenset(("who", "when", "old")), origin_asked),            # "who made flask": history
+    (frozenset(("percent",)), share_asked),                       # "what percent of devs use django"
 )
 
 

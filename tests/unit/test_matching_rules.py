@@ -129,6 +129,16 @@ RULES: dict[str, list[tuple[str, str]]] = {
          "final-verdict"),
         ("what are the pros and cons of flask vs django", "drawbacks"),
     ],
+    "subjects: no survey or percentage in the guide; a channel typed with its # is office talk": [
+        ("what percent of python devs use django these days", "decline"),
+        ("who is admin of #eng-random, need to add new hire", "decline"),
+        ("someone in #general said reddit and netflix run on flask, is that true?", "companies"),
+        ("c# vs flask", "decline"),
+    ],
+    "reuse: packaging a part to reuse it is a blueprint": [
+        ("can I package an admin area once and reuse it in several flask apps?", "blueprint"),
+        ("which packages do i need for flask auth", "flask-extensions"),
+    ],
     "idioms: a safe bet is a sound choice, a big job a big project": [
         ("is flask still a safe bet for backend jobs?", "faq-flask-demand"),
         ("is it safe to store passwords in django", "password-hashing"),

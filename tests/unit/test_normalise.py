@@ -37,6 +37,10 @@ from bot.text import (
         ("mail bob@example.com", ["mail", "bob", "exampl", "com"]),
         # a Python file is named for what it holds; "__init__.py" stays code (code_terms)
         ("our app.py and models.py", ["app", "model"]),
+        # a channel typed with its "#" is a channel; "c#" and "f#" are languages; "&#39;" an entity
+        ("admin of #eng-random and #general", ["admin", "channel", "channel"]),
+        ("c# or f# vs flask", ["csharp", "fsharp", "vs", "flask"]),
+        ("it&#39;s #1 on the list", ["list"]),
     ],
 )
 def test_slack_markup_and_entities(raw: str, expected: list[str]) -> None:
