@@ -67,6 +67,12 @@ _THANKS = re.compile(
     r"(?: (?:a lot|so much|very much|again|man|mate|bot|all|everyone|guys|buddy|for the help|for that))* ?)+$"
 )
 
+# "thanks everyone for the flask vs django thread yesterday, super helpful": thanks for something, and
+# nothing asked after it (no "?" and none of _ASKING)
+_THANKS_FOR = re.compile(r"^(?:thanks?|thank you|thx|thanx|ty|tysm|cheers|many thanks)"
+                         r"(?: (?:so much|a lot|very much|again|everyone|all|guys|team|folks|yall|y all))* for\b")
+_ASKING = frozenset("what which how why who where when should could would can does do is are".split())
+
 # A reaction typed as a message ("👍", ":+1:", ":pray::skin-tone-3:") thanks; any other emoji alone
 # greets (":wave:"). Beside words they are dropped: "thanks :pray:" thanks, "hi :wave:" greets.
 # Of those, the ones that say thanks rather than only "ok" (which may open a DM): Intent.grateful.
@@ -125,9 +131,9 @@ def _read(text: str) -> Intent:
         return Intent(Kind.THANKS, grateful=grateful)
     if not simple or _GREETING.match(simple):
         return Intent(Kind.MENU)
-    if _THANKS.match(simple):
-        return Intent(Kind.THANKS, grateful=grateful)
     words = simple.split()
+    if _THANKS.match(simple) or (_THANKS_FOR.match(simple) and "?" not in text and _ASKING.isdisjoint(words)):
+        return Intent(Kind.THANKS, grateful=grateful)
     command = _subcommand([w for w in words if w not in _POLITE])
     if command is not None:
         return Intent(command)

@@ -92,9 +92,16 @@ def test_emoji_beside_a_question_leave_it_a_question(text):
     assert parse_message(text) == Intent(Kind.QUESTION, text)
 
 
-@pytest.mark.parametrize("text", ["thanks, but which one is more secure?", "great, is django good for apis?"])
+@pytest.mark.parametrize("text", ["thanks, but which one is more secure?", "great, is django good for apis?",
+                                  "thanks for the help. django or flask for apis?", "thx for that, and is django secure"])
 def test_thanks_before_a_question_is_a_question(text):
     assert parse_message(text).kind is Kind.QUESTION
+
+
+@pytest.mark.parametrize("text", ["thanks everyone for the flask vs django thread yesterday, super helpful \U0001F64F",
+                                  "thank you for explaining blueprints", "thx all for the csrf answer"])
+def test_thanks_for_something_with_nothing_asked_is_thanks(text):
+    assert parse_message(text) == Intent(Kind.THANKS, grateful=True)
 
 
 @pytest.mark.parametrize("text", ["hi", "Hello there!", "hey bot", "<@U0BOT> hi", "<@U0BOT>", "good morning all", "help"])
