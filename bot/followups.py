@@ -109,7 +109,7 @@ _SMALL_WORDS = _POINTERS | _LEADS | frozenset(
     "needs offer offers support supports include includes come comes provide provides protect protects "
     "against something similar equivalent built ship ships why front good flip flipped exist exists stop stops "
     "prevent prevents say "
-    "version versions counterpart to pick choose".split())  # "django's version of that?", "does that apply to
+    "version versions counterpart to pick choose than tho big bigger major famous notable".split())  # "django's version of that?", "does that apply to
 # flask too", "why pick the other one then?"
 # "why?", "how come?", "why that one?", "what does that mean?", "examples?": the reasons, meaning
 # or examples behind the last answer, which that answer gives
@@ -136,6 +136,13 @@ _VERDICT_CHECK = re.compile(r"^(?:(?:ok|okay|so|and|hmm|then)\s+)*so\s+(?:flask|
                             r"(?:\s+(?:here|then|for us|for me|for this|for that|right|huh|again|too))*$")
 # "ugh typo, django*", "sorry i meant flask": the last question, about the framework named
 _CORRECTING = frozenset("ugh oops whoops sorry sry typo correction i meant mean".split())
+# "for a student?", "and for a team of juniors?", "what about as a complete beginner?": the last question
+# asked for someone else, read together with it
+_AUDIENCE_LEADS = frozenset("and but so ok okay what how about even".split())
+_AUDIENCE = frozenset("student students beginner beginners newbie newbies noob noobs junior juniors senior seniors"
+                      " intern interns team teams kid kids teacher teachers freelancer freelancers newcomer"
+                      " newcomers grad grads dev devs developer developers person people".split())
+MAX_AUDIENCE_WORDS = 7
 # "so which is better for that?", "which one for this": a choice asked about what was just asked
 _CHOICE_FOR_THAT = re.compile(r"^(?:(?:ok|okay|so|and|but|then|hmm)\s+)*which(?:\s+one)?(?:\s+(?:is|would be|"
                               r"is the|s))?(?:\s+(?:better|best|the better one|the best one|you'd pick|to pick|"
@@ -287,6 +294,8 @@ def _asked_for(text: str) -> str | None:
         return "same"
     if _CHOICE_FOR_THAT.match(simple):
         return "choice"
+    if _for_someone(simple.split()):
+        return "audience"
     words = simple.split()
     frameworks = [_framework_word(w) for w in words]
     named_once = [fw for fw in frameworks if fw]
@@ -409,6 +418,18 @@ def _uses_it(words: list[str]) -> bool:
     return i + 2 < end - 2 and words[i] in _VERBS and words[i + 1] in _PEOPLE
 
 
+def _for_someone(words: list[str]) -> bool:
+    """"for a student?", "and for a team of juniors?": who the last question is asked for, in a
+    fragment of at most ``MAX_AUDIENCE_WORDS`` words naming no framework."""
+    if len(words) > MAX_AUDIENCE_WORDS or any(_framework_word(w) for w in words):
+        return False
+    i = 0
+    while i < len(words) and words[i] in _AUDIENCE_LEADS:
+        i += 1
+    return (words[i : i + 1] in (["for"], ["as"]) and not _AUDIENCE.isdisjoint(words[i + 1 :])
+            and _ASKING.isdisjoint(words[i + 1 :]))  # "for a student, which one?" asks its own
+
+
 def _condition(words: list[str]) -> bool:
     """"what if I mostly want big complex apps?", "and if our team is only two people?": a
     condition put to the last question ("what if", "and if", "but what if", "how about if"), at least
@@ -498,7 +519,9 @@ def rewrite(previous: str | None, text: str, *, own_subject: Callable[[str], boo
         return None
     if wanted == "same":  # "why?": the last answer gives its reasons; it is given again
         return previous
-    if wanted == "choice":  # "so which is better for that?": which of the two, for what was just asked
+    if wanted in ("choice", "audience"):
+        # "so which is better for that?": which of the two, for what was just asked;
+        # "for a student?": the last question, for them
         return _together(previous, text)
     if wanted == "condition":  # "and if our team is only two people?": the last question, under that condition
         if answered is not None and answered(text) and _PRONOUNS.isdisjoint(_simple(text).split()):

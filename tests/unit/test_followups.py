@@ -133,8 +133,8 @@ def test_a_follow_up_that_cannot_turn_the_previous_question_round_is_none(previo
          "does django protect against CSRF out of the box? how does that work"),
         ("does django have a built-in admin panel", "what can you do with it?",
          "does django have a built-in admin panel? what can you do with it?"),
-        ("is django's password storage safe?", "which algorithm does it use?",
-         "is django's password storage safe? which algorithm does it use?"),
+        # the guide names the algorithm: a question of its own, about the framework
+        ("is django's password storage safe?", "which algorithm does it use?", "which algorithm does django use?"),
         ("django has an ORM right?", "what's it good for", "django has an ORM right? what's it good for"),
         ("what are blueprints?", "why are they useful", "what are blueprints? why are they useful"),
         ("does flask use wsgi?", "what's that", "does flask use wsgi? what's that"),
@@ -424,6 +424,12 @@ def test_a_framework_named_by_what_it_is_known_for_is_that_framework(previous, f
     ("source?", "is flask any good for a quick prototype"),
     ("really?", "is flask any good for a quick prototype"),
     ("you sure?", "is flask any good for a quick prototype"),
+    # who it is asked for: read together with the last question
+    ("for a student?", "is flask any good for a quick prototype? for a student?"),
+    ("and for a team of juniors?", "is flask any good for a quick prototype? and for a team of juniors?"),
+    ("for a student portal, flask or django?", None),  # a question of its own
+    # a comparison back, or bigger ones, with the other framework named
+    ("is that better than django?", "is django any good for a quick prototype"),
 ])
 def test_the_short_version_a_choice_for_that_and_a_correction_follow_up(follow_up, asked):
     assert rewrite("is flask any good for a quick prototype", follow_up) == asked
