@@ -80,7 +80,7 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
     custom cut cuz daily damn date day days deal dear debate decent deck deep
     deeply def defend definitely defo deliberately deliver deny depend
     depending depends describe described description deserve destroy detail
-    detailed details determine devil die difference direct direction
+    detailed details determine devil die difference differently direct direction
     directly discover discuss discussion dislike distinct divide door double doubt
     dozen drag dream drop dude due dumb dunno during duty eager earlier
     early easily effect effective effectively effort eight either elaborate
@@ -161,7 +161,7 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
     spare speak speaking special specific specifically specifics spend spot
     spread sprint squad squeeze srsly stakeholder stakeholders stand standup
     standups stare start started starter starting startup startups state
-    statement stay steal step steps stick story straight strange strike
+    statement stay steal step steps stick story straight strange strictly strike
     strong strongly struggle struggling stuck stupid style subject sudden
     suffer suggest suggestion suit sum summarise summarize summed summing
     super supply support suppose supposed sure surely surprise surprised

@@ -334,6 +334,8 @@ OWN_STEM: dict[str, str] = {
     "follower": "follower", "followers": "follower",
     "opinionated": "opinionated",
     "separately": "separately",  # one at a time, not what separates two things (a difference)
+    "strictly": "strictly",  # "strictly for toy projects": only, not a strict (rigid) framework
+    "differently": "differently",  # "would you choose differently": otherwise, not the differences
     "definition": "definition", "definitions": "definition",
     "experiment": "experiment", "experiments": "experiment", "experimenting": "experiment",
     "experimental": "experiment",

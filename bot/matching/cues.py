@@ -55,11 +55,17 @@ def asks_which_to_choose(words: list[str]) -> bool:
 
 
 def failure_named(words: list[str]) -> str | None:
-    """The first negation before a failing verb: "not working", "folder not found"."""
-    for a, b in zip(words, words[1:]):
-        if a in NEGATIONS and b in FAILING_VERBS:
+    """The first negation before a failing verb: "not working", "folder not found"; not one
+    saying what a framework is able to run at all ("can't run anything big", "won't handle much")."""
+    for k, (a, b) in enumerate(zip(words, words[1:])):
+        if a in NEGATIONS and b in FAILING_VERBS and words[k + 2 : k + 3] != ["anything"] \
+                and not _CAPACITY.intersection(words[k + 2 : k + 4]):
             return f"{a} {b}"
     return None
+
+
+# what follows "can't run" when it is about capacity, not a failure
+_CAPACITY = frozenset("big bigger large larger much serious complex huge heavy real".split())
 
 
 # "our api is down", "the site went down again": an outage, which the guide does not cover
@@ -421,19 +427,28 @@ def set_aside(words: list[str]) -> set[int]:
     just the framework fit"): up to four words after a disclaimer, to a word that starts the
     next thought ("just", "but", "which"...); a framework's name is never set aside."""
     marked: set[int] = set()
+
+    def mark_after(start: int) -> None:
+        for j in range(start, min(len(words), start + 4)):
+            if words[j] in _DISCLAIMED_END:
+                break
+            if words[j] not in FRAMEWORKS:  # "not worried about django performance"
+                marked.add(j)
+
     for k in range(len(words)):
         if words[k] not in DISCLAIMER_LEADS:
             continue
+        if words[k] == "not" and words[k + 1 : k + 2] in _ARTICLE and "mean" in words[k + 2 : k + 8]:
+            mark_after(k + 2)  # "not the admin panel, I mean the database layer"
+            continue
         for lead in _DISCLAIMERS:
-            if tuple(words[k : k + len(lead)]) != lead:
-                continue
-            for j in range(k + len(lead), min(len(words), k + len(lead) + 4)):
-                if words[j] in _DISCLAIMED_END:
-                    break
-                if words[j] not in FRAMEWORKS:  # "not worried about django performance"
-                    marked.add(j)
-            break
+            if tuple(words[k : k + len(lead)]) == lead:
+                mark_after(k + len(lead))
+                break
     return marked
+
+
+_ARTICLE = (["the"], ["a"], ["an"])
 
 
 # "write me a flask hello world", "a code example for a django model": code, which the guide

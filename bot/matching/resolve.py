@@ -165,7 +165,7 @@ def context_words(text: str) -> frozenset[str]:
 
 # "true?", "is that right?", "fair?": asking only whether what was said holds
 _CONFIRMING = frozenset("true right correct accurate fair legit valid really agree hold holds fact facts myth"
-                        " truth confirm".split())
+                        " truth confirm summary assessment".split())
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 _FIRST_WORD = re.compile(r"[^\W_]+")
 # how a question opens when it is typed without its "?"
@@ -401,6 +401,21 @@ def _phrase_spans(words: list[str], stems: list[str], index: Index,
     return spans
 
 
+_BREAKS = frozenset(",;:!?.\"'()[]|*_~>/")
+
+
+def _apart(text: str, first: str, second: str) -> bool:
+    """Does punctuation stand between ``first`` and the ``second`` after it in ``text`` ("flagged
+    'csrf'", "profiles, follows")? Then the first names no kind of the second. (The first place
+    ``first`` is written is the one looked at.)"""
+    at = text.find(first)
+    if at == -1:
+        return False
+    end = at + len(first)
+    between = text[end : text.find(second, end)] if second in text[end:] else ""
+    return len(between) < 8 and not _BREAKS.isdisjoint(between)
+
+
 def _add_synonyms(r: Resolved, index: Index, in_phrases: set[str]) -> None:
     """Add the keyword each term stands for as a synonym (``SYNONYM_FACTOR``); not for a word
     inside a matched phrase (``in_phrases``), which says what the word means there ("*hack*
@@ -540,7 +555,8 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
             continue
         joined = stem_uncached(words[a] + words[b])
         if joined in index.known:
-            r.add(QueryTerm(joined, f"{words[a]} {words[b]}", "joined", 1.0,
+            told = context and words[a] in context and words[b] in context  # said in a telling sentence
+            r.add(QueryTerm(joined, f"{words[a]} {words[b]}", "joined", CONTEXT_FACTOR if told else 1.0,
                             term_idf(joined)))
             known[a] = known[b] = True
     # phrases, stopwords included ("sql injection", "used for", "back office");
@@ -595,13 +611,15 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
     # Not after "for" (the asker's project: "an api for an ios app"),
     # never a framework's name or a word of a matched phrase ("multi
     # vendor *online store*"), not after an amount ("3 weeks", "10x traffic") nor after
-    # an abbreviation of two letters ("cs student").
+    # an abbreviation of two letters ("cs student"), nor across punctuation ("flagged 'csrf'",
+    # "profiles, follows").
     def modified(b: int) -> bool:
         a = b - 1
         return (known.get(a) is False and a not in neutral and b not in phrased
                 and a not in background
                 and len(words[a]) > 2 and not is_amount(words[a])
-                and stems[b] not in FRAMEWORKS and words[b] != "why" and not 0 <= for_at < a)
+                and stems[b] not in FRAMEWORKS and words[b] != "why" and not 0 <= for_at < a
+                and not _apart(text, words[a], words[b]))
     idf_get, idf_rare, idf_unknown = index.idf.get, index.idf_rare, index.idf_unknown
     for i in content:
         key = stems[i]

@@ -139,6 +139,23 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("can I package an admin area once and reuse it in several flask apps?", "blueprint"),
         ("which packages do i need for flask auth", "flask-extensions"),
     ],
+    "told: a claim to check, or words across punctuation, are read as said": [
+        # "fair summary or not?" only asks whether the claim holds: the claim is what is asked
+        ("my colleague says django forces you into its way of doing things while flask lets you pick your "
+         "own db and auth. fair summary or not?", "flexibility"),
+        # "flagged 'CSRF'": a verb before a quoted term names no kind of it
+        ("security review flagged 'CSRF' on our forms. does csrf protection come with django?", "csrf"),
+        # what a framework can run at all is its capacity, not a failure
+        ("my lead says flask is strictly for toy projects and can't run anything big. I say it grows just fine. "
+         "who's right?", "flask-scalability"),
+        ("flask app can't run on windows", "decline"),
+        # "not the admin panel, I mean ...": what the asker does not mean is set aside
+        ("not the admin panel, I mean the database layer — what does django give you for working with the db "
+         "without writing raw SQL?", "orm"),
+        # two words written apart in a telling sentence weigh as context
+        ("deadline in 6 weeks, production app, not a throwaway. tons of repetitive CRUD, user management, a back "
+         "office. which framework saves us from reinventing all that?", "rapid-development"),
+    ],
     "idioms: a safe bet is a sound choice, a big job a big project": [
         ("is flask still a safe bet for backend jobs?", "faq-flask-demand"),
         ("is it safe to store passwords in django", "password-hashing"),
