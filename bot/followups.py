@@ -118,7 +118,7 @@ _WHY_ASK = (r"(?:why|how come|how so|why so|why is that|why is it|why is that so
             r"why (?:that|this)(?: one)?|what does (?:that|it|this)(?: even| actually)? mean|meaning|"
             r"(?:any |some |give me |give me some |got any )?examples|for example|like what|"
             r"(?:like )?which ones|such as|(?:can you )?name (?:one|some|a few|a couple|any)|give me one|"
-            r"(?:one|an|any) example|"
+            r"(?:one|an|any) example|(?:an |any |some |give me an? )?examples? of (?:that|this|it|those|these)|"
             # "says who?", "source?", "really?", "you sure?": where the last answer comes from, which it names
             r"says who|who says|(?:a |any |the )?(?:source|sources|citation)|really|seriously|for real|"
             r"(?:are )?you sure|sure about that|is that (?:true|right))"
@@ -131,9 +131,16 @@ _SHORT = re.compile(r"^(?:(?:ok|okay|so|and|can|could|you|i|get|give|me|the|a|ju
                     r"(?:\s+(?:pls|please|plz|then|version|again))*$")
 # "so django wins here?", "so flask is out for us?": whether the last answer came down for or against
 # a framework, which that answer says
-_VERDICT_CHECK = re.compile(r"^(?:(?:ok|okay|so|and|hmm|then)\s+)*so\s+(?:flask|django)\s+(?:wins|won|is the winner|"
+_VERDICT_CHECK = re.compile(r"^(?:(?:ok|okay|and|hmm|then)\s+)*(?:so\s+(?:flask|django)\s+(?:wins|won|is the winner|"
                             r"is out|is ruled out|loses|is better|comes out ahead|comes out on top)"
-                            r"(?:\s+(?:here|then|for us|for me|for this|for that|right|huh|again|too))*$")
+                            r"|(?:so\s+)?(?:flask|django)\s+it\s+is)"  # "flask it is, then?"
+                            r"(?:\s+(?:here|then|for us|for me|for this|for that|right|huh|again|too|yeah))*$")
+# "still true in 2025?", "is that advice current for 2025 or is it old?": whether the last answer
+# still holds, which it says as it stands
+_STILL_HOLDS = re.compile(r"^(?:(?:but|ok|okay|and|so|hmm|wait)\s+)*(?:(?:is|does)\s+(?:that|this|it)\s+"
+                          r"(?:advice\s+|info\s+|answer\s+)?)?(?:still\s+)?(?:true|current|valid|accurate|relevant|"
+                          r"up to date|the case|hold|holds)(?:\s+(?:in|for|as of)\s+(?:20\d\d|this year|today|now))?"
+                          r"(?:\s+or\s+(?:is\s+it\s+)?(?:old|outdated|dated))?$")
 # "ugh typo, django*", "sorry i meant flask": the last question, about the framework named
 _CORRECTING = frozenset("ugh oops whoops sorry sry typo correction i meant mean".split())
 # "for a student?", "and for a team of juniors?", "what about as a complete beginner?": the last question
@@ -157,7 +164,8 @@ _OTHER = frozenset({"other", "vice", "versa", "alternative", "reverse", "opposit
 _PRONOUNS = frozenset("it its they them".split())
 _DEMONSTRATIVES = frozenset("that this those these".split())
 _AFTER_DEMONSTRATIVE = _VERBS | frozenset(
-    "work works mean means do help helps matter happen true right correct so possible good bad safe".split())
+    "work works mean means do help helps matter happen true right correct so possible good bad safe be been change"
+    " changed apply hold".split())
 # only these words may come before the pointer
 _BEFORE_POINTER = _VERBS | frozenset(
     "what which how who why when where and so but ok okay k then hmm also wait i we you people choose pick use "
@@ -290,7 +298,7 @@ def _asked_for(text: str) -> str | None:
     if len(text) > MAX_FOLLOW_UP_CHARS:
         return None
     simple = _simple(text)
-    if _WHY.match(simple) or _SHORT.match(simple) or _VERDICT_CHECK.match(simple):
+    if _WHY.match(simple) or _SHORT.match(simple) or _VERDICT_CHECK.match(simple) or _STILL_HOLDS.match(simple):
         return "same"
     if _CHOICE_FOR_THAT.match(simple):
         return "choice"

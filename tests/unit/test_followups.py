@@ -430,6 +430,11 @@ def test_a_framework_named_by_what_it_is_known_for_is_that_framework(previous, f
     ("for a student portal, flask or django?", None),  # a question of its own
     # a comparison back, or bigger ones, with the other framework named
     ("is that better than django?", "is django any good for a quick prototype"),
+    # whether the last answer still holds, an example of it, or the verdict taken: that answer again
+    ("still true in 2025?", "is flask any good for a quick prototype"),
+    ("is that advice current for 2025 or is it old?", "is flask any good for a quick prototype"),
+    ("example of that?", "is flask any good for a quick prototype"),
+    ("flask it is, then?", "is flask any good for a quick prototype"),
 ])
 def test_the_short_version_a_choice_for_that_and_a_correction_follow_up(follow_up, asked):
     assert rewrite("is flask any good for a quick prototype", follow_up) == asked
