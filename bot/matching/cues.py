@@ -395,9 +395,23 @@ def identity_and_teller(text: str, words: list[str]) -> tuple[str, frozenset[str
     m = _IDENTITY.search(text)
     if m is None:
         return None
+    if _POINTING.search(m.group(0)) and _said_other_than_framework(words):
+        return None  # "someone kept saying WSGI when talking about flask, what is that?": WSGI
     if not m.start():
         return named[0], frozenset()
     return named[0], frozenset(words_in(text[: m.start()]) - words_in(text[m.start():]) - set(FRAMEWORKS))
+
+
+_POINTING = re.compile(r"\b(?:it|that|this)\b")
+# "kept saying wsgi", "mentioned blueprints", "talking about csrf": a word said, which "what is that?" asks about
+_SAYING = frozenset("saying mentioning mentioned mentions using throwing".split())
+
+
+def _said_other_than_framework(words: list[str]) -> bool:
+    """Is a word other than a framework's name the one someone was heard saying ("kept saying *wsgi*")?"""
+    return any(w in _SAYING and words[k + 1 : k + 2] and words[k + 1] not in FRAMEWORKS
+               and words[k + 1] not in ("it", "that", "this", "a", "the", "to", "about", "in", "at", "we", "you", "i")
+               for k, w in enumerate(words))
 
 
 def words_in(part: str) -> set[str]:
@@ -417,7 +431,8 @@ def words_in(part: str) -> set[str]:
 # performance": subjects set aside, not asked about
 _DISCLAIMERS = (("not", "asking", "about"), ("not", "about"), ("not", "interested", "in"),
                 ("not", "worried", "about"), ("not", "concerned", "about"), ("dont", "care", "about"),
-                ("no", "need", "for"), ("leaving", "aside"), ("ignoring",))
+                ("no", "need", "for"), ("leaving", "aside"), ("ignoring",),
+                ("outside", "of"), ("apart", "from"), ("aside", "from"))  # "what does the admin do outside of shops?"
 DISCLAIMER_LEADS = frozenset(lead[0] for lead in _DISCLAIMERS)  # cheap test before set_aside
 _DISCLAIMED_END = frozenset("just but only so which what how is are should can i we".split())
 
@@ -512,7 +527,10 @@ def meeting_logistics(words: list[str]) -> str | None:
 # an estimate of the asker's own work, which the guide never gives
 _DURATIONS = frozenset("hours days weeks months years sprints".split())
 _TAKING = frozenset("take takes taking would will does did to".split())
-ESTIMATE_WORDS = frozenset(("long", "many", "estimate", "estimates", "estimation", "eta"))
+ESTIMATE_WORDS = frozenset(("long", "many", "estimate", "estimates", "estimation", "eta", "sprint", "sprints"))
+# "a two-sprint or four-sprint job": a count of sprints is an estimate too
+_COUNTS = frozenset("one two three four five six seven eight half couple few".split())
+_SIZED = frozenset("or job task effort thing project".split())
 # "how long does it take to get comfortable with django": how hard it is to learn, the guide's
 _LEARNING = frozenset("learn learning learned learnt comfortable proficient productive fluent master grasp ramp"
                       " onboard onboarding hard harder easy easier difficult".split())
@@ -525,6 +543,9 @@ def estimate_asked(words: list[str]) -> str | None:
     for k, w in enumerate(words):
         if w in ("estimate", "estimates", "estimation", "eta"):
             return w
+        if (w in ("sprint", "sprints") and k and (words[k - 1] in _COUNTS or words[k - 1].isdigit())
+                and words[k + 1 : k + 2] and words[k + 1] in _SIZED):
+            return f"{words[k - 1]} {w}"  # "a two-sprint or four-sprint job" ("1 sprint, flask?" only says how long)
         if k and words[k - 1] == "how":
             if w == "long" and not _TAKING.isdisjoint(words[k + 1 : k + 4]):
                 return "how long"

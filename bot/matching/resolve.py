@@ -307,6 +307,8 @@ def _outside_the_guide(words: list[str]) -> list[str]:
                     found.append(said)
     if "per" in words:  # "requests per second": performance
         found += rates_named(words)
+    if not FRAMEWORK_SET.isdisjoint(words):  # "has that changed in django 6?": a release
+        found += [f"{w} {n}" for w, n in zip(words, words[1:]) if w in FRAMEWORK_SET and n.isdigit() and len(n) <= 2]
     if not OTHER_TECHNOLOGIES.isdisjoint(words):  # "is express easier than flask"
         other = other_compared(words)
         if other:
@@ -320,6 +322,8 @@ def _product_version(words: list[str], k: int) -> bool:
     version": an explanation told shorter."""
     if k > 0 and words[k - 1] in _TOLD_SHORTER:
         return True
+    if k > 0 and words[k - 1] in FRAMEWORK_SET and words[k + 1 : k + 2] == ["of"]:
+        return True  # "a flask version of django's admin": its counterpart
     if words[k + 1 : k + 2] == ["of"]:
         return words[k + 2 : k + 3] in _WHAT_IS  # "the quick version of how flask works"
     return k > 0 and words[k - 1] in _PRODUCT_STAGES

@@ -156,6 +156,29 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("deadline in 6 weeks, production app, not a throwaway. tons of repetitive CRUD, user management, a back "
          "office. which framework saves us from reinventing all that?", "rapid-development"),
     ],
+    "choosing: standardising on one is choosing it": [
+        ("which one should we standardise on for the new internal services, flask or django? team's split down "
+         "the middle", "final-verdict"),
+    ],
+    "estimates: a count of sprints for a job is an estimate, not a constraint": [
+        ("is it a two-sprint or four-sprint job to build our back office with flask-admin?", "decline"),
+        ("quick throwaway prototype, 1 sprint, flask?", "prototyping"),
+    ],
+    "releases: a framework's name and a number is a release the guide never covers": [
+        ("is django 5 secure", "decline"),
+        ("3 python devs, flask or django", "final-verdict"),
+        # ... but "a flask version of django's admin" is its counterpart
+        ("is there a flask version of django's admin or do we have to bolt something on ourselves?",
+         "admin-interface"),
+    ],
+    "heard: 'what is that?' after a word someone kept saying asks about that word": [
+        ("someone in standup kept saying WSGI when talking about flask, what is that?", "wsgi"),
+        ("my coworker keeps saying flask, what is that?", "flask-overview"),
+    ],
+    "traffic: spikes in traffic are scale, not a spike (a prototype)": [
+        ("thinking of betting on django for a community app with profiles, follows and a feed. can it cope when "
+         "traffic spikes?", "flask-scalability"),
+    ],
     "idioms: a safe bet is a sound choice, a big job a big project": [
         ("is flask still a safe bet for backend jobs?", "faq-flask-demand"),
         ("is it safe to store passwords in django", "password-hashing"),
