@@ -176,8 +176,8 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("my coworker keeps saying flask, what is that?", "flask-overview"),
     ],
     "traffic: spikes in traffic are scale, not a spike (a prototype)": [
-        ("thinking of betting on django for a community app with profiles, follows and a feed. can it cope when "
-         "traffic spikes?", "flask-scalability"),
+        ("can flask cope when traffic spikes?", "flask-scalability"),
+        ("is a quick spike in flask a good way to test the idea?", "prototyping"),
     ],
     "idioms: a safe bet is a sound choice, a big job a big project": [
         ("is flask still a safe bet for backend jobs?", "faq-flask-demand"),
