@@ -100,7 +100,7 @@ _LEADS = frozenset(
     "vs versus "
     "well though instead please pls plz specifically only hmm right cool thanks case the teh framework guy "
     "thx ty thank nice ah oh alright yeah yep yes sure gotcha perfect interesting cheers lol "  # "thx! and django?"
-    "huh wow neat makes sense ditto "  # "huh interesting, and for flask?", "makes sense. and django?", "ditto for django"
+    "huh wow neat makes sense ditto tho "  # "huh interesting, and for flask?", "makes sense. and django?", "ditto for django"
     "dev devs developer developers folks".split())  # "and django devs?"
 # ...and the other words a follow-up that points back may hold besides one framework name.
 _SMALL_WORDS = _POINTERS | _LEADS | frozenset(
@@ -109,7 +109,8 @@ _SMALL_WORDS = _POINTERS | _LEADS | frozenset(
     "needs offer offers support supports include includes come comes provide provides protect protects "
     "against something similar equivalent built ship ships why front good flip flipped exist exists stop stops "
     "prevent prevents say "
-    "version versions counterpart to pick choose than tho big bigger major famous notable".split())  # "django's version of that?", "does that apply to
+    "version versions counterpart to pick choose than tho big bigger major famous notable tiny little "
+    "steelman pitch sell defend".split())  # "django's version of that?", "does that apply to
 # flask too", "why pick the other one then?"
 # "why?", "how come?", "why that one?", "what does that mean?", "examples?": the reasons, meaning
 # or examples behind the last answer, which that answer gives
@@ -118,7 +119,10 @@ _WHY_ASK = (r"(?:why|how come|how so|why so|why is that|why is it|why is that so
             r"why (?:that|this)(?: one)?|what does (?:that|it|this)(?: even| actually)? mean|meaning|"
             r"(?:any |some |give me |give me some |got any )?examples|for example|like what|"
             r"(?:like )?which ones|such as|(?:can you )?name (?:one|some|a few|a couple|any)|give me one|"
-            r"(?:one|an|any) example|(?:an |any |some |give me an? )?examples? of (?:that|this|it|those|these)|"
+            r"(?:one|an|any) example|example|"
+            # "tell me more", "go deeper", "whats the reasoning there": more of the last answer, which is all there is
+            r"tell me more|more|more please|go deeper|deeper|elaborate|expand on that|more detail|more details|"
+            r"(?:what is |whats )?the reasoning(?: there| behind that| behind it)?|reasoning|rationale|(?:an |any |some |give me an? )?examples? of (?:that|this|it|those|these)|"
             # "says who?", "source?", "really?", "you sure?": where the last answer comes from, which it names
             r"says who|who says|(?:a |any |the )?(?:source|sources|citation)|really|seriously|for real|"
             r"(?:are )?you sure|sure about that|is that (?:true|right))"
@@ -128,7 +132,8 @@ _WHY = re.compile(rf"^(?:(?:but|wait|ok|okay|and|so|hmm+|really|huh|like|sorry)\
 _SHORT = re.compile(r"^(?:(?:ok|okay|so|and|can|could|you|i|get|give|me|the|a|just)\s+)*(?:tl dr|tldr|in short|"
                     r"short version|the short version|in one line|one line|one liner|in a sentence|in one sentence|"
                     r"summary|summarise|summarize|sum it up|the gist|gist|eli5)"
-                    r"(?:\s+(?:pls|please|plz|then|version|again))*$")
+                    r"(?:\s+(?:pls|please|plz|then|version|again))*"
+                    r"(?:\s+(?:im|i am)\s+\w+(?:\s+\w+){0,5})?$")  # "eli5 pls im in support not eng lol"
 # "so django wins here?", "so flask is out for us?": whether the last answer came down for or against
 # a framework, which that answer says
 _VERDICT_CHECK = re.compile(r"^(?:(?:ok|okay|and|hmm|then)\s+)*(?:so\s+(?:flask|django)\s+(?:wins|won|is the winner|"

@@ -435,6 +435,13 @@ def test_a_framework_named_by_what_it_is_known_for_is_that_framework(previous, f
     ("is that advice current for 2025 or is it old?", "is flask any good for a quick prototype"),
     ("example of that?", "is flask any good for a quick prototype"),
     ("flask it is, then?", "is flask any good for a quick prototype"),
+    ("tell me more", "is flask any good for a quick prototype"),
+    ("go deeper :pray:", "is flask any good for a quick prototype"),
+    ("whats the reasoning there", "is flask any good for a quick prototype"),
+    ("eli5 pls im in support not eng lol", "is flask any good for a quick prototype"),
+    ("what about django tho", "is django any good for a quick prototype"),
+    ("and the tiny one, flask?", None),  # the framework the last question named: no follow-up
+    ("ok now steelman the other one", "is django any good for a quick prototype"),
 ])
 def test_the_short_version_a_choice_for_that_and_a_correction_follow_up(follow_up, asked):
     assert rewrite("is flask any good for a quick prototype", follow_up) == asked
