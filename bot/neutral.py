@@ -61,10 +61,10 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
     attention attitude auto automatic automatically available average avoid
     aware away awesome awful back bad badly bare barely base based basic
     basics basis bc bear beat beautiful become begin beginning behind belief
-    believe belong beside besides best bet beyond billion bits blame bored
+    believe belong beside besides best bet beyond billion bits blame board bored
     boring boss bother bottom bounce brain brainstorm brief briefly bright
     brilliant bring bro broad broadly brother buddy bullet bunch business bye call
-    called calls calm came capable care careful carefully carry catch cause
+    called calls calm came capable care careful carefully carry catch cause cc
     ceo certain certainly certainty cfo challenge chance change changed
     channel chat check checked checker cheers chief child choice chose
     chosen cites claim clarification clarify clarity classic clean clear
@@ -115,7 +115,7 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
     involved ish issue item join judge jump keen keep keeps kept kick kid kids
     kinda kk knock knowledge known largely last late lately later latest
     laugh lay lead leader lean leaning least leave led lemme less let level
-    lie life lift likely line listen literally live long longer look looked
+    lie life lift likely lil line listen literally live long longer look looked
     looking looks loose looser lose loss lost loud love lovely low lowdown
     luck lucky ma'am madam made main mainly major majority make makes making
     manager managers mark match matches mate matter matters max maximal maximum may mean meaning
@@ -269,7 +269,7 @@ BACKGROUND_VERBS: frozenset[str] = frozenset(
 BACKGROUND_ROLES: frozenset[str] = frozenset(
     "dev devs developer developers engineer engineers programmer programmers "
     "guy person background noob newbie beginner junior student students "
-    "manager pm po founder cofounder cto ceo recruiter teacher lecturer professor designer analyst "
+    "manager pm po founder cofounder cto ceo recruiter teacher lecturer professor designer analyst hire hires "
     "consultant freelancer intern researcher architect".split()
 )
 
@@ -311,9 +311,13 @@ _PLANNING = frozenset("q1 q2 q3 q4 quarter quarterly roadmap okr okrs offsite re
 # the office's own kit and spaces: "who's the admin for the office wifi", "admin rights on the #marketing channel"
 _OFFICE_IT = frozenset("wifi printer printers vpn laptop laptops router email inbox mailbox keyboard projector"
                        " channel channels workspace calendar".split())
+# "the extension cord", "a deadline extension", "my phone extension": not Flask's
+_EXTENDED = frozenset("cord cords cable cables lead leads plug socket phone number deadline deadlines lease visa"
+                      " hair eyelash eyelashes".split())
 OTHER_SENSES: dict[str, frozenset[str]] = {
     "blueprint": _BUILDING | _PLANNING, "blueprints": _BUILDING | _PLANNING,
     "admin": _OFFICE_IT, "admins": _OFFICE_IT,
+    "extension": _EXTENDED, "extensions": _EXTENDED,
     "scale": _CLIMBING, "scaling": _CLIMBING, "scaled": _CLIMBING,
 }
 

@@ -335,6 +335,8 @@ OWN_STEM: dict[str, str] = {
     "opinionated": "opinionated",
     "separately": "separately",  # one at a time, not what separates two things (a difference)
     "strictly": "strictly",  # "strictly for toy projects": only, not a strict (rigid) framework
+    "reasonable": "reasonable",  # "a reasonable pick": sound, not the reasons for it
+    "reasonably": "reasonably",
     "differently": "differently",  # "would you choose differently": otherwise, not the differences
     "definition": "definition", "definitions": "definition",
     "experiment": "experiment", "experiments": "experiment", "experimenting": "experiment",

@@ -23,7 +23,7 @@ from bot.matching.tuning import (
     HOW_TO_VERBS,
     PREFERENCE_JOINTS,
 )
-from bot.text import ADVERBS, tokens
+from bot.text import ADVERBS, is_content, tokens
 from bot.neutral import (
     BACKGROUND_ROLES,
     BACKGROUND_VERBS,
@@ -395,8 +395,10 @@ def identity_and_teller(text: str, words: list[str]) -> tuple[str, frozenset[str
     m = _IDENTITY.search(text)
     if m is None:
         return None
-    if _POINTING.search(m.group(0)) and _said_other_than_framework(words):
-        return None  # "someone kept saying WSGI when talking about flask, what is that?": WSGI
+    if _POINTING.search(m.group(0)) and (_said_other_than_framework(words) or _named_part(words, named[0])):
+        # "someone kept saying WSGI when talking about flask, what is that?": WSGI; "django admin panel,
+        # what does it do?": the admin panel
+        return None
     if not m.start():
         return named[0], frozenset()
     return named[0], frozenset(words_in(text[: m.start()]) - words_in(text[m.start():]) - set(FRAMEWORKS))
@@ -405,6 +407,15 @@ def identity_and_teller(text: str, words: list[str]) -> tuple[str, frozenset[str
 _POINTING = re.compile(r"\b(?:it|that|this)\b")
 # "kept saying wsgi", "mentioned blueprints", "talking about csrf": a word said, which "what is that?" asks about
 _SAYING = frozenset("saying mentioning mentioned mentions using throwing".split())
+
+
+def _named_part(words: list[str], framework: str) -> bool:
+    """Is the framework's name followed by a word naming a part of it ("django *admin* panel")?"""
+    k = words.index(framework)
+    return k + 1 < len(words) and is_content(words[k + 1]) and words[k + 1] not in _NOT_A_PART
+
+
+_NOT_A_PART = frozenset("keeps kept keep comes came come pops popped shows showed is are was were".split())
 
 
 def _said_other_than_framework(words: list[str]) -> bool:

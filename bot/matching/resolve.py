@@ -334,10 +334,12 @@ _TOLD_SHORTER = frozenset("paragraph sentence line liner short shorter eli5 tldr
 _WHAT_IS = (["what"], ["how"], ["why"])
 
 
+_PRODUCT_PARTS = [[w] for w in "feature features app apps site sites page pages section forum feed space portal platform".split()]
 # Words read as everyday English where their neighbours say so, whatever the index knows of them
 _EVERYDAY_WHERE: dict[str, Callable[[list[str], int], bool]] = {
     "rest": lambda words, k: words[k + 1 : k + 2] == ["of"],  # "the rest of the team": not REST
-    "community": lambda words, k: k > 0 and words[k - 1] in ("our", "my"),  # "for our community": its users
+    # "for our community": its users; "a community feature": the asker's product
+    "community": lambda words, k: (k > 0 and words[k - 1] in ("our", "my")) or words[k + 1 : k + 2] in _PRODUCT_PARTS,
     "bug": lambda words, k: words[max(0, k - 2) : k] == ["not", "a"],  # "a feature, not a bug": a saying
     "version": _product_version,
     "versions": _product_version,

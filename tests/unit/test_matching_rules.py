@@ -179,6 +179,24 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("can flask cope when traffic spikes?", "flask-scalability"),
         ("is a quick spike in flask a good way to test the idea?", "prototyping"),
     ],
+    "senses: an extension cord, a community feature, a new hire, the admin panel's 'it'": [
+        ("anyone seen the long extension cord from the demo room? thx", "decline"),
+        ("Could Django power a community feature where users follow each other and post updates, basically a "
+         "mini social network?", "social-networks"),
+        ("which has the bigger community, flask or django?", "decline"),
+        ("New hire here, what kinds of projects is Django most commonly picked for?", "django-use-cases"),
+        ("django admin panel, what does it do?", "admin-interface"),
+        ("heard about flask at a meetup, what is it?", "flask-overview"),
+        ("cc @sam what's the actual case for going with Django on the new internal portal?", "why-django"),
+    ],
+    "phrases: productive faster is learning; a rule of thumb is the verdict; holding up is scale": [
+        ("We've got two bootcamp grads starting Monday and they've only done basic Python. Which framework will "
+         "they get productive in faster?", "ease-of-learning"),
+        ("Two projects kick off next month: a small internal API and a customer-facing app we expect to grow a "
+         "lot. What's the general rule of thumb?", "final-verdict"),
+        ("If the customer dashboard gets way bigger next year, will Flask hold up or are we looking at a "
+         "rewrite?", "flask-scalability"),
+    ],
     "idioms: a safe bet is a sound choice, a big job a big project": [
         ("is flask still a safe bet for backend jobs?", "faq-flask-demand"),
         ("is it safe to store passwords in django", "password-hashing"),
