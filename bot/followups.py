@@ -110,7 +110,7 @@ _SMALL_WORDS = _POINTERS | _LEADS | frozenset(
     "against something similar equivalent built ship ships why front good flip flipped exist exists stop stops "
     "prevent prevents say "
     "version versions counterpart to pick choose than tho big bigger major famous notable tiny little "
-    "steelman pitch sell defend".split())  # "django's version of that?", "does that apply to
+    "steelman pitch sell defend which".split())  # "django's version of that?", "does that apply to
 # flask too", "why pick the other one then?"
 # "why?", "how come?", "why that one?", "what does that mean?", "examples?": the reasons, meaning
 # or examples behind the last answer, which that answer gives
@@ -564,7 +564,12 @@ def rewrite(previous: str | None, text: str, *, own_subject: Callable[[str], boo
         return f"{asked} in {wanted}{'?' if asked != previous.rstrip() else ''}"
     if len(named) > 1:  # "why would a django dev move to flask?", "and vice versa?": the two swap places
         if wanted != "other":
-            return None
+            # "which of those are on flask specifically?": one of the two, of what was just asked
+            words = _simple(text).split()
+            if (_DEMONSTRATIVES | _PRONOUNS).isdisjoint(words):
+                return None
+            # "why flask for that though?" after "... flask or django?": the reasons the last answer gives
+            return previous if _why_of_it(words) else _together(previous, text)
         return _EITHER.sub(lambda m: _same_case(_OTHER_NAME[m.group(0).lower()], m.group(0)), previous)
     before = named[0]
     after = next(fw for fw in FRAMEWORKS if fw != before) if wanted == "other" else wanted

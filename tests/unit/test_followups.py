@@ -445,3 +445,15 @@ def test_a_framework_named_by_what_it_is_known_for_is_that_framework(previous, f
 ])
 def test_the_short_version_a_choice_for_that_and_a_correction_follow_up(follow_up, asked):
     assert rewrite("is flask any good for a quick prototype", follow_up) == asked
+
+
+@pytest.mark.parametrize(("follow_up", "asked"), [
+    # after a question naming both: one of them, of what was just asked, read together with it
+    ("which of those are on flask specifically?",
+     "which big companies run flask and django? which of those are on flask specifically?"),
+    # ...or why that one, which the last answer says
+    ("why flask for that though?", "which big companies run flask and django?"),
+    ("and vice versa?", "which big companies run django and flask?"),
+])
+def test_one_framework_after_a_question_about_both(follow_up, asked):
+    assert rewrite("which big companies run flask and django?", follow_up) == asked
