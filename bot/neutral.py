@@ -228,7 +228,7 @@ OUT_OF_SCOPE_SUBJECTS: frozenset[str] = frozenset(
     compensation interview interviews interviewing
     pr prs git github gitlab bitbucket rebase
     history creator creators inventor inventors community communities
-    percentage percentages statistic statistics survey surveys
+    percentage percentages statistic statistics survey surveys game games gaming gamedev
     unchained tarantino reinhardt erlenmeyer
     """.split()
 )

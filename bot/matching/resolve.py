@@ -249,6 +249,25 @@ _OUT_OF_SCOPE_CUES: tuple[tuple[frozenset[str], Callable[[list[str]], str | None
 _CUE_TRIGGERS = frozenset().union(*(triggers for triggers, _ in _OUT_OF_SCOPE_CUES))
 
 
+def _what_for(words: list[str]) -> list[str]:
+    """"what is django (actually) for" as "what is django used for" ("what is flask for real" is
+    not: "for real" says really)."""
+    for k in range(len(words) - 2):
+        if words[k : k + 2] == ["what", "is"] and words[k + 2] in FRAMEWORK_SET:
+            j = k + 3
+            while j < len(words) and words[j] in PHRASE_FILLERS:
+                j += 1
+            if words[j : j + 1] == ["for"] and (j + 1 == len(words) or words[j + 1] in _AFTER_WHAT_FOR):
+                return words[:j] + ["used"] + words[j:]
+    return words
+
+
+# what may follow "what is django for": the question goes on about its use ("..., day to day?"),
+# not to whom it is explained ("what is flask for a beginner?") nor "for real"
+_AFTER_WHAT_FOR = frozenset("day mostly exactly anyway then though tho in actually usually typically these nowadays"
+                            " today".split())
+
+
 def _named_drf(words: list[str]) -> list[str]:
     """"rest framework" as the one word "drf" (``bot.neutral.OTHER_TECHNOLOGIES``)."""
     out: list[str] = []
@@ -456,6 +475,8 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
     words = tokens(text, keep_hyphens=True)
     if "-" in text:  # most questions hold no hyphen: their words stay as split
         words = _hyphenated(words, index, extension)
+    if "for" in words and "what" in words:  # "what's django (actually) for?": what it is used for
+        words = _what_for(words)
     if "rest" in words and "framework" in words:
         # "django rest framework" names a library (DRF) the guide never covers, not REST
         words = _named_drf(words)
@@ -547,7 +568,8 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
                 r.words.append(s)
                 known[i] = True
                 continue
-            if s in index.prose or is_neutral(fixed) or not is_content(fixed):
+            if (s in index.prose or is_neutral(fixed) or not is_content(fixed)) and fixed[0] == w[0]:
+                # (a name is no typo of an everyday word spelt from its second letter: "pinterest")
                 # a typo in an everyday word or a stopword ("honstly", "wich")
                 if is_content(fixed) and not is_neutral(fixed):
                     r.specific.append(w)

@@ -197,6 +197,20 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("If the customer dashboard gets way bigger next year, will Flask hold up or are we looking at a "
          "rewrite?", "flask-scalability"),
     ],
+    "what for: 'what is django for' asks what it is used for": [
+        ("so what's django actually for, day to day?", "django-use-cases"),
+        ("what's flask for", "flask-use-cases"),
+        ("ok dumb question but what is flask for real", "flask-overview"),
+    ],
+    "names: a name is no typo of an everyday word spelt from its second letter": [
+        ("is pinterest built on django?", "decline"),
+        ("does reddit use flask", "companies"),
+    ],
+    "choosing: 'go flask', stuck between them": [
+        ("read a bunch of pros and cons and I'm still stuck — when should I go flask and when django?",
+         "final-verdict"),
+        ("What's the best Python framework for mobile game development?", "decline"),
+    ],
     "idioms: a safe bet is a sound choice, a big job a big project": [
         ("is flask still a safe bet for backend jobs?", "faq-flask-demand"),
         ("is it safe to store passwords in django", "password-hashing"),
