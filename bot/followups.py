@@ -82,6 +82,7 @@ import re
 from typing import Callable
 
 from bot.edits import edit_distance_up_to_one
+from bot.epithets import by_name
 from bot.intents import Intent, Kind
 from bot.text import SLACK_EMOJI
 
@@ -239,40 +240,6 @@ _OTHER_NAME = {"flask": "django", "django": "flask"}
 _PLUS_ONE = re.compile(r"(?<![\w+])\+\d+(?!\w)")
 
 
-# "and the micro one?", "why the batteries-included one then?": a framework named by what it is
-# known for (a size word may come first: "the big full-stack one"). Read only in a conversation,
-# and not where it is said of something: "which is the opinionated one?" asks which framework that is.
-_EPITHETS = {
-    "flask": ("micro", "microframework", "micro-framework", "lightweight", "light", "lighter", "minimal",
-              "minimalist", "minimalistic", "barebones", "bare-bones", "bare bones", "unopinionated"),
-    "django": ("batteries-included", "batteries included", "full-stack", "full stack", "fullstack", "heavy",
-               "heavier", "heavyweight", "opinionated", "all-in-one", "all in one", "monolithic"),
-}
-_EPITHET_OF = {e: fw for fw, epithets in _EPITHETS.items() for e in epithets}
-_EPITHET = re.compile(
-    r"\bthe\s+(?:(?:big|bigger|large|small|smaller|little|tiny|old|older|python)\s+)?("
-    + "|".join(re.escape(e).replace("\\ ", r"\s+") for e in sorted(_EPITHET_OF, key=len, reverse=True))
-    + r")\s+one\b", re.IGNORECASE)
-
-
-# "which is the opinionated one?", "flask's the lightweight one": something said to be it
-_SAID_TO_BE = re.compile(r"(\w+)\W+(?:is|are|was|were|s)\W*$", re.IGNORECASE)
-
-
-def by_name(text: str) -> str:
-    """``text`` with a framework named by what it is known for named ("and the micro one?": "and
-    flask?"), unless that is said of something ("which is the opinionated one?", "flask's the
-    lightweight one, right?")."""
-    if " one" not in text:
-        return text
-
-    def named(m: re.Match[str]) -> str:
-        said = _SAID_TO_BE.search(text, 0, m.start())
-        if said and said.group(1).lower() not in _OPENERS:  # "ok is the micro one easier?" asks of it
-            return m.group(0)
-        return _EPITHET_OF[" ".join(m.group(1).lower().split())]
-
-    return _EPITHET.sub(named, text)
 
 
 def _simple(text: str) -> str:

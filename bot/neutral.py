@@ -314,10 +314,14 @@ _OFFICE_IT = frozenset("wifi printer printers vpn laptop laptops router email in
 # "the extension cord", "a deadline extension", "my phone extension": not Flask's
 _EXTENDED = frozenset("cord cords cable cables lead leads plug socket phone number deadline deadlines lease visa"
                       " hair eyelash eyelashes".split())
+# "who's ordering lunch", "order pizza for the demo": food, not a shop's orders
+_FOOD = frozenset("lunch dinner breakfast brunch food pizza pizzas coffee coffees tacos sushi snacks drinks"
+                  " sandwiches takeout takeaway catering".split())
 OTHER_SENSES: dict[str, frozenset[str]] = {
     "blueprint": _BUILDING | _PLANNING, "blueprints": _BUILDING | _PLANNING,
     "admin": _OFFICE_IT, "admins": _OFFICE_IT,
     "extension": _EXTENDED, "extensions": _EXTENDED,
+    "order": _FOOD, "orders": _FOOD, "ordering": _FOOD, "ordered": _FOOD,
     "scale": _CLIMBING, "scaling": _CLIMBING, "scaled": _CLIMBING,
 }
 

@@ -45,6 +45,7 @@ from bot.matching.cues import (
     unknown_comparison,
     words_in,
 )
+from bot.epithets import by_name
 from bot.matching.index import Index
 from bot.matching.results import QueryTerm
 from bot.matching.tuning import (
@@ -465,7 +466,7 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
     term_idf = index.term_idf
     r = Resolved()
     extension: set[int] = set()  # words naming an extension ("flask-sqlalchemy")
-    text, code = code_terms(normalise(question))
+    text, code = code_terms(normalise(by_name(question)))  # "the batteries-included one": django
     for w in dict.fromkeys(code[:MAX_FUZZY_WORDS]):
         # pasted code or a release number: a detail the guide never names
         r.unknown.append(w)

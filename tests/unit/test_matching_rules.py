@@ -211,6 +211,30 @@ RULES: dict[str, list[tuple[str, str]]] = {
          "final-verdict"),
         ("What's the best Python framework for mobile game development?", "decline"),
     ],
+    "epithets: a framework named by what it is known for, in a question of its own": [
+        ("trying to convince my lead to go with the batteries-included python framework. what's the case for "
+         "it?", "why-django"),
+        ("give me the pitch for going with the lighter-weight python option on our next project, what are its "
+         "selling points?", "why-flask"),
+        ("Why they call Flask the micro framework?", "microframework"),  # said of flask: no rewrite
+        ("what is a full-stack framework", "full-stack"),
+    ],
+    "described: the guide's terms in everyday words": [
+        ("how does django scramble passwords before saving them so they're not sitting there in plain text?",
+         "password-hashing"),
+        ("what's the deal with frameworks that ship with a tiny core and make you add everything else yourself?",
+         "microframework"),
+        ("in flask how do I bundle a group of related routes into one chunk I can drop into other projects?",
+         "blueprint"),
+        ("need to slap together a quick throwaway version to show leadership the idea works - which one?",
+         "prototyping"),
+        ("if our codebase triples over the next year will the lightweight one get messy and fall over, or can "
+         "it keep up?", "flask-scalability"),
+    ],
+    "senses: ordering lunch is no shop's order": [
+        ("who's ordering lunch for the friday demo? I vote tacos", "decline"),
+        ("can django track orders for our shop", "ecommerce"),
+    ],
     "idioms: a safe bet is a sound choice, a big job a big project": [
         ("is flask still a safe bet for backend jobs?", "faq-flask-demand"),
         ("is it safe to store passwords in django", "password-hashing"),
