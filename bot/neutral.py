@@ -136,7 +136,7 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
     picked picking picture piece pitch place plain plainly plan planning play
     please pleased plenty plus pm point pointer pointers points polite poor
     positive possible possibly potentially pov ppl practical practice pray
-    precisely predict prefer prefered preference preferred prepare present presentation
+    precisely predict prefer prepping prefered preference preferred prepare present presentation
     press presumably pretend pretty previous previously primarily primary
     prime prior priority prob probably problem problems probs prod production
     promise proper properly proud prove provide pull punch pure purpose push
@@ -168,10 +168,10 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
     surround survive suspect swallow sweet swing switch tackle take taken
     takes taking talk talked talking tbf teammate teammates tear teh
     technical nontechnical techie tell
-    tells ten tend terrible thank thanks themselves theory therefore thing
+    tells ten tend terrible thank thanks thatll themselves theory therefore thing
     thinking third thirty tho though thoughts thousand threaten three throw
     thru thumb thus tie time tip tips title today together told tolerate ton
-    tons tool tools top topic topics total totally touch tough toward
+    tons tool tools top topic topics total totally touch tough toward toy toys
     towards tradeoff tradeoffs treat tricky trouble true truly trust truth
     try trying turn twelve twenty twice twist two type types typical tysm
     ultimately unbiased unclear undecided undergo understand understandable
@@ -181,7 +181,7 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
     warm warn wash waste wat watch wats weak wear week weekend weeks weigh
     weird welcome whatcha whatever whatnot whenever whereas wherever
     whichever whoever whole whomever whose wht whta wide widely wife willing
-    win wind wipe wise wish within without wonderful wondering word words
+    win wind wipe wise wish within without wld wonderful wondering word words
     work world worried worry worse worst worth wow wrap write wrong wtf wth wut
     ya yay yea year years yell yesterday young yourself yup
     thesis supervisor chapter blunt myth myths candidate candidates niche serious

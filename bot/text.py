@@ -165,6 +165,8 @@ def tokens(text: str, *, keep_hyphens: bool = False) -> list[str]:
             out.append("cannot")  # "what django gives you that flask (simply) doesn't": "flask can't"
         elif w == "not" and out and out[-1] in ("does", "do") and _after_framework(out[:-1]):
             out[-1] = "cannot"
+        elif w == "w":
+            out.append("with")  # "build w django": with
         elif w == "new" and out and out[-1] == "brand":
             out[-1] = "new"  # "a brand new product": new, not a brand
         elif w in _IS_CONTRACTIONS:  # "what's flask" asks "what is flask"
@@ -187,7 +189,7 @@ _ASCII_DIGIT = re.compile("[0-9]")
 _GROUPED_DIGITS = re.compile(r"\b[0-9]{1,3}(?:,[0-9]{3})+\b")
 _DIGIT_COMMA = re.compile("[0-9],[0-9]")  # a cheaper scan first: most commas are not in a count
 # the words tokens() may rewrite (and any word starting with a digit)
-_REWRITTEN = frozenset(("not", "new", "of", "cant", *_NEGATED_DO, *_IS_CONTRACTIONS, *_AMOUNT_WORDS))
+_REWRITTEN = frozenset(("not", "new", "of", "cant", "w", *_NEGATED_DO, *_IS_CONTRACTIONS, *_AMOUNT_WORDS))
 # ...and the words without which none is: "new" only after "brand", "of" only after an amount
 # (a digit or one of _AMOUNT_WORDS), so a question with "of" and no amount is left as it is
 _REWRITE_CUES = _REWRITTEN - {"new", "of"} | {"brand"}

@@ -69,6 +69,7 @@ from bot.matching.tuning import (
 from bot.matching.typos import TypoCorrector
 from bot.neutral import NEGATIONS, OTHER_SENSES, OTHER_TECHNOLOGIES, is_common_word
 from bot.text import (
+    ADVERBS,
     code_terms,
     is_amount,
     is_content,
@@ -133,6 +134,14 @@ def context_words(text: str) -> frozenset[str]:
     pick?": ``tuning.CHOICE_MARKERS`` and no word outside ``CHOICE_WORDS``),
     nothing is context. The full stop of "e.g.", "i.e.", "etc." or "vs." ends no sentence.
     """
+    if "(" in text and ")" in text:
+        # "how does django stop CSRF attacks? (tangent: is that the same as XSS?)": an aside in
+        # brackets, when the rest asks, is said by the way
+        asides = [part for part in _BRACKETED.findall(text) if _ASIDE.match(part)]
+        outside = _BRACKETED.sub(lambda m: " " if _ASIDE.match(m.group(1)) else m.group(0), text)
+        if asides and "?" in outside:
+            aside = set().union(*(words_in(part) for part in asides))
+            return frozenset(context_words(outside) | (aside - words_in(outside)))
     marked = "?" in text
     if not marked and "." not in text:
         return frozenset()  # nothing asks, or one sentence
@@ -168,6 +177,9 @@ def context_words(text: str) -> frozenset[str]:
 _CONFIRMING = frozenset("true right correct accurate fair legit valid really agree hold holds fact facts myth"
                         " truth confirm summary assessment".split())
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
+_BRACKETED = re.compile(r"\(([^()]*)\)")
+# what opens an aside in brackets ("(tangent: ...)", "(also ...?)"), not a list of examples ("(cms, apis)")
+_ASIDE = re.compile(r"\s*(?:tangent|side note|side q|also|btw|fyi|unrelated|ps|p\.s\.|bonus q)\b")
 _FIRST_WORD = re.compile(r"[^\W_]+")
 # how a question opens when it is typed without its "?"
 _QUESTION_OPENERS = frozenset("what which how why who where when is are does do did can could should would will"
@@ -373,13 +385,20 @@ def _everyday(words: list[str], stems: list[str], content: list[int],
     # "flask can't scale", "can't decide": what it cannot do is what is asked; "cannot"
     # says something is lacking only before no word of the guide's ("that flask can't",
     # "flask can't do", "doesn't have")
-    modal = {k for k in content[:-1] if words[k] == "cannot" and k + 1 in content
-             and stems[k + 1] in index.evidence and words[k + 1] not in FRAMEWORK_SET
+    modal = {k for k in content[:-1] if words[k] == "cannot" and (j := _past_adverbs(words, k + 1)) in content
+             and stems[j] in index.evidence and words[j] not in FRAMEWORK_SET
              } if "cannot" in words else _NO_WORDS
     if _EVERYDAY_WHERE.keys().isdisjoint(words):  # most questions
         return modal, modal
     rules = _EVERYDAY_WHERE
     return modal, modal | {k for k in content if words[k] in rules and rules[words[k]](words, k)}
+
+
+def _past_adverbs(words: list[str], k: int) -> int:
+    """The position of the first word from ``k`` on that is no adverb ("can't *really* scale")."""
+    while k < len(words) and words[k] in ADVERBS:
+        k += 1
+    return k
 
 
 def _phrase_spans(words: list[str], stems: list[str], index: Index,

@@ -651,6 +651,9 @@ def test_unknown_hyphenated_word_falls_back_to_its_parts(small: Answerer) -> Non
         # no "?" anywhere: a last sentence that opens as a question asks, the others tell
         ("qa here, testing a tool. what is django", {"qa", "here", "testing", "a", "tool"}),
         ("qa here, testing a tool. django is fine", set()),
+        # an aside in brackets, when the rest asks, is said by the way; a list of examples is not
+        ("how does django stop csrf? (tangent: is that xss?)", {"tangent", "is", "that", "xss"}),
+        ("can django do many kinds of projects (cms, apis)?", set()),
     ],
 )
 def test_context_words_are_those_only_the_telling_sentences_use(text: str, expected: set[str]) -> None:

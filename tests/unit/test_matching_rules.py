@@ -235,6 +235,13 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("who's ordering lunch for the friday demo? I vote tacos", "decline"),
         ("can django track orders for our shop", "ecommerce"),
     ],
+    "typed fast: 'w' is with, 'wld' would, an adverb inside 'can't really scale'": [
+        ("wht kind of apps do ppl usually build w django", "django-use-cases"),
+        ("why wld u go w flask tho", "why-flask"),
+        ("flask can't really scale past a toy app, can it?", "flask-scalability"),
+        ("can django do apis n cms n ecommerce or is it just for 1 kind of site", "versatility"),
+        ("how does django stop CSRF attacks? (tangent: is that the same thing as XSS?)", "csrf"),
+    ],
     "idioms: a safe bet is a sound choice, a big job a big project": [
         ("is flask still a safe bet for backend jobs?", "faq-flask-demand"),
         ("is it safe to store passwords in django", "password-hashing"),
