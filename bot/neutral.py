@@ -248,7 +248,7 @@ ORIGIN_VERBS: frozenset[str] = frozenset(
 # performance, which the guide does not measure. "per" followed by one of
 # these declines the question like a word of OUT_OF_SCOPE_SUBJECTS.
 RATE_UNITS: frozenset[str] = frozenset(
-    "second seconds sec secs minute minutes min mins ms millisecond milliseconds".split()
+    "second seconds sec secs minute minutes min mins ms millisecond milliseconds hour day".split()
 )
 
 # "not working", "doesn't load", "template folder not found": a failure

@@ -373,6 +373,7 @@ _IDENTITY = re.compile(
     rf"|\bwhat (?:{'|'.join(FRAMEWORKS)}){_HEDGE} (?:does|is){_HEDGE}\s*(?:[?.!,;:]|$)"
     rf"|\b{_WHAT}{_HEDGE}(?: is|['’]?s){_HEDGE} (?:{'|'.join(FRAMEWORKS)}){_HEDGE}\s*(?:\?|$)"
     rf"|\bis (?:it|that|this|{'|'.join(FRAMEWORKS)})(?: like| just)? an? (?:\w+ )?{_KINDS}\b"
+    rf"|^(?:{'|'.join(FRAMEWORKS)}) is (?:\w+ )?an? (?:\w+ )?{_KINDS}\b"  # "flask is technically a library, right?"
 )
 
 

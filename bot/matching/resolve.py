@@ -371,6 +371,9 @@ _PRODUCT_PARTS = [[w] for w in "feature features app apps site sites page pages 
 _EVERYDAY_WHERE: dict[str, Callable[[list[str], int], bool]] = {
     "rest": lambda words, k: words[k + 1 : k + 2] == ["of"],  # "the rest of the team": not REST
     # "for our community": its users; "a community feature": the asker's product
+    # "too slow to get anything shipped": slow to work with, not slow to run
+    "slow": lambda words, k: words[k + 1 : k + 2] == ["to"],
+    "slower": lambda words, k: words[k + 1 : k + 2] == ["to"],
     "community": lambda words, k: (k > 0 and words[k - 1] in ("our", "my")) or words[k + 1 : k + 2] in _PRODUCT_PARTS,
     "bug": lambda words, k: words[max(0, k - 2) : k] == ["not", "a"],  # "a feature, not a bug": a saying
     "version": _product_version,
@@ -395,10 +398,16 @@ def _everyday(words: list[str], stems: list[str], content: list[int],
 
 
 def _past_adverbs(words: list[str], k: int) -> int:
-    """The position of the first word from ``k`` on that is no adverb ("can't *really* scale")."""
+    """The position of the first word from ``k`` on that is no adverb ("can't *really* scale"), nor
+    a verb of doing before one that says what ("can't really *do* big apps")."""
     while k < len(words) and words[k] in ADVERBS:
         k += 1
+    if k + 1 < len(words) and words[k] in _DOING:
+        return _past_adverbs(words, k + 1)
     return k
+
+
+_DOING = frozenset("do handle run support manage".split())
 
 
 def _phrase_spans(words: list[str], stems: list[str], index: Index,

@@ -242,6 +242,15 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("can django do apis n cms n ecommerce or is it just for 1 kind of site", "versatility"),
         ("how does django stop CSRF attacks? (tangent: is that the same thing as XSS?)", "csrf"),
     ],
+    "myths: a claim about the framework, checked": [
+        ("flask can't really do big apps right? feels like once the codebase grows it just turns into a mess",
+         "flask-scalability"),
+        ("django is way too slow to get anything shipped with imo, so much setup before you can even start. "
+         "agree?", "rapid-development"),
+        ("is django slow?", "decline"),  # how fast it runs: outside the guide
+        ("someone told me learning flask is a dead end and i should only learn django. legit?", "faq-learn-which"),
+        ("how much trafic does reddit push through flask per day??", "decline"),
+    ],
     "idioms: a safe bet is a sound choice, a big job a big project": [
         ("is flask still a safe bet for backend jobs?", "faq-flask-demand"),
         ("is it safe to store passwords in django", "password-hashing"),
