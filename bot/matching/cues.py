@@ -524,14 +524,16 @@ def code_requested(words: list[str]) -> str | None:
 # a meeting, never the guide's
 _ROOM_KINDS = frozenset("meeting conference board break".split())
 _NOTE_TAKING = frozenset("taking take takes took".split())
-MEETING_WORDS = frozenset(("room", "rooms", "notes", "notetaker"))
+MEETING_WORDS = frozenset(("room", "rooms", "notes", "notetaker", "time"))
 
 
 def meeting_logistics(words: list[str]) -> str | None:
-    """"meeting room", "conference rooms", "taking notes", "notetaker": office talk."""
+    """"meeting room", "conference rooms", "taking notes", "notetaker", "what time is the demo": office talk."""
     for a, b in zip(words, words[1:]):
         if (b in ("room", "rooms") and a in _ROOM_KINDS) or (b == "notes" and a in _NOTE_TAKING):
             return f"{a} {b}"
+        if a == "what" and b == "time" and "is" in words:  # "what time is the sprint demo on friday?"
+            return "what time"
     return "notetaker" if "notetaker" in words else None
 
 

@@ -281,6 +281,19 @@ _AFTER_WHAT_FOR = frozenset("day mostly exactly anyway then though tho in actual
                             " today".split())
 
 
+_EACH_CHOICE = ("flask", "or", "django")  # the verdict's keyword
+
+
+def _when_each(words: list[str]) -> bool:
+    """"when to use flask and when to use django", "when flask, when django?": each framework named
+    within six words after a "when"."""
+    named = set()
+    for k, w in enumerate(words):
+        if w == "when":
+            named.update(f for f in words[k + 1 : k + 7] if f in FRAMEWORK_SET)
+    return len(named) == len(FRAMEWORKS)
+
+
 def _named_drf(words: list[str]) -> list[str]:
     """"rest framework" as the one word "drf" (``bot.neutral.OTHER_TECHNOLOGIES``)."""
     out: list[str] = []
@@ -655,6 +668,14 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
             r.add(QueryTerm(term, f"what is {r.identity}", "phrase", 1.0, term_idf(term)))
     if FRAMEWORKS[0] in stems and FRAMEWORKS[1] in stems:  # one is preferred only when both are named
         r.preferred = preferred_framework(stems)  # "flask over django": about flask
+        if words.count("when") >= 2 and _when_each(words):
+            # "when should I go with flask and when with django?": when to choose each, the verdict
+            for half in [t for t in r.terms if t.startswith("when ") and t.split()[-1] in FRAMEWORK_SET]:
+                del r.terms[half]  # "when to use django": half of what is asked
+            term = " ".join(stem(w) for w in _EACH_CHOICE)
+            if term in index.known:
+                r.add(QueryTerm(term, "when ... and when ...", "phrase", 1.0, term_idf(term)))
+            r.choice_asked = True
     if "between" in words:  # "between a list and a set": none of it the guide's
         comparison = unknown_comparison(words, known)
         if comparison:

@@ -251,6 +251,16 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("someone told me learning flask is a dead end and i should only learn django. legit?", "faq-learn-which"),
         ("how much trafic does reddit push through flask per day??", "decline"),
     ],
+    "each: when to choose one and when the other is the verdict": [
+        ("When should I go with Flask and when with Django?", "final-verdict"),
+        ("when to use flask and when to use django", "final-verdict"),
+        ("when flask, when django?", "final-verdict"),
+        ("when should i use django", "django-use-cases"),
+    ],
+    "plain: a first week's questions": [
+        ("Can I manage records in Django without writing any frontend code for it?", "admin-interface"),
+        ("hey what time is the sprint demo on friday?", "decline"),
+    ],
     "idioms: a safe bet is a sound choice, a big job a big project": [
         ("is flask still a safe bet for backend jobs?", "faq-flask-demand"),
         ("is it safe to store passwords in django", "password-hashing"),
