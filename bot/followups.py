@@ -422,10 +422,24 @@ def _condition(words: list[str]) -> bool:
         i, led = i + 1, True
     elif words[i:i + 2] in (["what", "about"], ["how", "about"]):
         i, led = i + 2, True
-    if not led or words[i:i + 1] != ["if"]:
+    conceding = i > 0 and words[i - 1] == "even" and words[i : i + 1] in _CONCEDING
+    if not led or (words[i:i + 1] != ["if"] and not conceding):
         return False
     condition = words[i + 1:]
     return len(condition) >= 2 and _ASKING.isdisjoint(condition)
+
+
+# "even with instagram-level traffic?", "even for a team of two?": a concession, like "even if"
+_CONCEDING = (["with"], ["for"], ["at"], ["without"], ["on"], ["in"], ["though"])
+
+
+def _concedes(text: str) -> bool:
+    """"even if I've never built a web app before?", "even with instagram-level traffic?": said of
+    the last question whatever the guide answers of it alone."""
+    words = _simple(text).split()
+    while words and words[0] in _IF_LEADS - {"even"}:
+        words = words[1:]
+    return words[:1] == ["even"]
 
 
 def _without_pointers(text: str) -> str:
@@ -504,7 +518,8 @@ def rewrite(previous: str | None, text: str, *, own_subject: Callable[[str], boo
         # "for a student?": the last question, for them
         return _together(previous, text)
     if wanted == "condition":  # "and if our team is only two people?": the last question, under that condition
-        if answered is not None and answered(text) and _PRONOUNS.isdisjoint(_simple(text).split()):
+        if (answered is not None and answered(text) and _PRONOUNS.isdisjoint(_simple(text).split())
+                and not _concedes(text)):
             # "what if I mostly want big complex apps?": the guide answers it as it is; not "and if we
             # want to grow it into the real app later?", whose "it" is what was just asked about
             return None

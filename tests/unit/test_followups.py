@@ -175,7 +175,12 @@ def test_a_question_pointing_back_is_read_with_what_it_points_at(brain, previous
         ("should I learn flask or django", "what if I mostly want big complex apps?", None),
         ("so which should we pick in the end?", "and if i need max security + room to scale?", None),
         ("which one should I learn first?", "and if I only want to build small APIs?", None),
-        # ...unless its "it" is what was just asked about
+        # ...unless it concedes ("even if", "even with"), said of the last question
+        ("is flask beginner friendly?", "even if i've never built a web app before?",
+         "is flask beginner friendly? even if i've never built a web app before?"),
+        ("is django a good pick for a social network?", "even with instagram-level traffic?",
+         "is django a good pick for a social network? even with instagram-level traffic?"),
+        # ...or its "it" is what was just asked about
         ("is flask good for throwing together a quick prototype?", "and if we want to grow it into the real app later?",
          "is flask good for throwing together a quick prototype? and if we want to grow it into the real app later?"),
     ],
