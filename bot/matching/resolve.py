@@ -375,7 +375,7 @@ def _product_version(words: list[str], k: int) -> bool:
 
 
 _TOLD_SHORTER = frozenset("paragraph sentence line liner short shorter eli5 tldr dr condensed dumbed layman laymans"
-                          " summary".split())
+                          " summary marketing sales official brochure honest unbiased".split())
 _WHAT_IS = (["what"], ["how"], ["why"])
 
 

@@ -261,6 +261,12 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("Can I manage records in Django without writing any frontend code for it?", "admin-interface"),
         ("hey what time is the sprint demo on friday?", "decline"),
     ],
+    "constraints: boxed in, fastest to learn, glue and redo, not the marketing version": [
+        ("not django, just flask: can I pick my own database and frontend stack or does it box me in?",
+         "flexibility"),
+        ("fastest to learn of the two for an intern fresh out of a python course?", "ease-of-learning"),
+        ("what are the real downsides of each? not the marketing version", "drawbacks"),
+    ],
     "idioms: a safe bet is a sound choice, a big job a big project": [
         ("is flask still a safe bet for backend jobs?", "faq-flask-demand"),
         ("is it safe to store passwords in django", "password-hashing"),
