@@ -111,7 +111,7 @@ _SMALL_WORDS = _POINTERS | _LEADS | frozenset(
     "against something similar equivalent built ship ships why front good flip flipped exist exists stop stops "
     "prevent prevents say "
     "version versions counterpart to pick choose than tho big bigger major famous notable tiny little "
-    "steelman pitch sell defend which".split())  # "django's version of that?", "does that apply to
+    "steelman pitch sell defend which count counts qualify qualifies".split())  # "django's version of that?", "does that apply to
 # flask too", "why pick the other one then?"
 # "why?", "how come?", "why that one?", "what does that mean?", "examples?": the reasons, meaning
 # or examples behind the last answer, which that answer gives
@@ -128,7 +128,8 @@ _WHY_ASK = (r"(?:why|how come|how so|why so|why is that|why is it|why is that so
             r"says who|who says|(?:a |any |the )?(?:source|sources|citation)|really|seriously|for real|"
             r"(?:are )?you sure|sure about that|is that (?:true|right))"
             r"(?:\s+(?:exactly|though|tho|so|then|please|pls))?")
-_WHY = re.compile(rf"^(?:(?:but|wait|ok|okay|and|so|hmm+|really|huh|like|sorry)\s+)*{_WHY_ASK}(?:\s+{_WHY_ASK})?$")
+_WHY = re.compile(rf"^(?:(?:but|wait|ok|okay|and|so|hmm+|really|huh|like|sorry)\s+)*{_WHY_ASK}(?:\s+{_WHY_ASK})?"
+                  r"(?:\s+(?:other than|besides|apart from|except|beyond)(?:\s+the)?\s+\w+)?$")  # "any example other than the admin?"
 # "tl;dr?", "in one line?", "short version pls": the last answer, which is short already, again
 _SHORT = re.compile(r"^(?:(?:ok|okay|so|and|can|could|you|i|get|give|me|the|a|just)\s+)*(?:tl dr|tldr|in short|"
                     r"short version|the short version|in one line|one line|one liner|in a sentence|in one sentence|"
@@ -345,6 +346,7 @@ def _noun_pointed_at_dropped(words: list[str]) -> list[str]:
 
 
 # "that kind of thing", "this sort of stuff": no more than "that"
+_VAGUE_NOUN = re.compile(r"\b(what|which) (?:kind|kinds|sort|sorts|type|types) of (\w+)")
 _VAGUE_KIND = re.compile(r"\b(that|this|those|these) (?:kind|kinds|sort|sorts|type|types) of (?:thing|things|stuff)\b")
 
 
@@ -364,6 +366,8 @@ def _points_back(words: list[str]) -> bool:
     "what time is it" points nowhere)."""
     if len(words) > MAX_PRONOUN_WORDS or _OTHER.intersection(words):
         return False
+    # "what kind of stuff do they add?": the noun asked for is "kind of stuff", as "algorithm" above
+    words = _VAGUE_NOUN.sub(r"\1 \2", " ".join(words)).split()
     for i, w in enumerate(words):
         after = words[i + 1] if i + 1 < len(words) else None
         if w in _PRONOUNS:

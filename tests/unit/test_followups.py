@@ -440,6 +440,7 @@ def test_a_framework_named_by_what_it_is_known_for_is_that_framework(previous, f
     ("is that advice current for 2025 or is it old?", "is flask any good for a quick prototype"),
     ("example of that?", "is flask any good for a quick prototype"),
     ("flask it is, then?", "is flask any good for a quick prototype"),
+    ("any example other than the admin?", "is flask any good for a quick prototype"),
     ("tell me more", "is flask any good for a quick prototype"),
     ("go deeper :pray:", "is flask any good for a quick prototype"),
     ("whats the reasoning there", "is flask any good for a quick prototype"),
@@ -462,3 +463,16 @@ def test_the_short_version_a_choice_for_that_and_a_correction_follow_up(follow_u
 ])
 def test_one_framework_after_a_question_about_both(follow_up, asked):
     assert rewrite("which big companies run flask and django?", follow_up) == asked
+
+
+@pytest.mark.parametrize(("previous", "follow_up", "asked"), [
+    # "what kind of stuff" is the noun asked for; "they" is what was just asked about
+    ("what are flask extensions", "what kind of stuff do they add?",
+     "what are flask extensions? what kind of stuff do they add?"),
+    # "counts as one": whether the framework named is one of what was just asked about
+    ("what does 'microframework' mean?", "so flask counts as one?", "what does 'microframework' mean in flask?"),
+])
+def test_a_pointer_after_a_noun_asked_for(brain, previous, follow_up, asked):
+    answerer = brain.answerer
+    assert rewrite(previous, follow_up, own_subject=answerer.asks_on_its_own,
+                   answered=lambda words: answerer.answer(words).answered) == asked
