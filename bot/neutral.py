@@ -317,11 +317,14 @@ _EXTENDED = frozenset("cord cords cable cables lead leads plug socket phone numb
 # "who's ordering lunch", "order pizza for the demo": food, not a shop's orders
 _FOOD = frozenset("lunch dinner breakfast brunch food pizza pizzas coffee coffees tacos sushi snacks drinks"
                   " sandwiches takeout takeaway catering".split())
+# "background jobs", "a cron job": tasks a server runs, not jobs for developers
+_TASKS = frozenset("background cron batch scheduled queue queued worker workers async celery".split())
 OTHER_SENSES: dict[str, frozenset[str]] = {
     "blueprint": _BUILDING | _PLANNING, "blueprints": _BUILDING | _PLANNING,
     "admin": _OFFICE_IT, "admins": _OFFICE_IT,
     "extension": _EXTENDED, "extensions": _EXTENDED,
     "order": _FOOD, "orders": _FOOD, "ordering": _FOOD, "ordered": _FOOD,
+    "job": _TASKS, "jobs": _TASKS,
     "scale": _CLIMBING, "scaling": _CLIMBING, "scaled": _CLIMBING,
 }
 

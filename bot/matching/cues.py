@@ -340,6 +340,25 @@ def share_asked(words: list[str]) -> str | None:
     return None
 
 
+# "can we pick our own database and auth?", "bring your own db": the parts one chooses are
+# examples of the freedom asked about, not the subject (authentication, the ORM)
+_OWN_PARTS = frozenset("db dbs database databases auth authentication login frontend stack orm templates template"
+                       " templating tools libraries library approach engine".split())
+_CHOOSING = frozenset("pick picking choose choosing bring bringing use using select".split())
+
+
+def parts_chosen(words: list[str]) -> set[int]:
+    """Positions of the parts named after "pick/choose/bring my/our/your own" (up to five words on), or
+    before it when nothing follows ("does flask force a database or auth approach on you, or can we
+    pick our own?": up to ten words back)."""
+    marked: set[int] = set()
+    for k in range(2, len(words)):
+        if words[k] == "own" and words[k - 1] in ("my", "our", "your", "their") and words[k - 2] in _CHOOSING:
+            after = {j for j in range(k + 1, min(len(words), k + 6)) if words[j] in _OWN_PARTS}
+            marked |= after or {j for j in range(max(0, k - 12), k - 2) if words[j] in _OWN_PARTS}
+    return marked
+
+
 # "ok I've read all the pros and cons, just tell me which one": what the asker has already weighed is
 # behind them, not what is asked (a verb of having taken it in, up to three words before it)
 WEIGHED = frozenset("pros cons tradeoffs tradeoff arguments comparisons".split())
@@ -444,7 +463,7 @@ def words_in(part: str) -> set[str]:
 _DISCLAIMERS = (("not", "asking", "about"), ("not", "about"), ("not", "interested", "in"),
                 ("not", "worried", "about"), ("not", "concerned", "about"), ("dont", "care", "about"),
                 ("no", "need", "for"), ("leaving", "aside"), ("ignoring",),
-                ("outside", "of"), ("apart", "from"), ("aside", "from"))  # "what does the admin do outside of shops?"
+                ("outside", "of"), ("apart", "from"), ("aside", "from"), ("other", "than"))  # "what does the admin do outside of shops?"
 DISCLAIMER_LEADS = frozenset(lead[0] for lead in _DISCLAIMERS)  # cheap test before set_aside
 _DISCLAIMED_END = frozenset("just but only so which what how is are should can i we".split())
 

@@ -19,6 +19,7 @@ from bot.matching.cues import (
     WEIGHED,
     already_weighed,
     asker_words,
+    parts_chosen,
     share_asked,
     asks_how_to,
     asks_which_to_choose,
@@ -379,10 +380,13 @@ _TOLD_SHORTER = frozenset("paragraph sentence line liner short shorter eli5 tldr
 _WHAT_IS = (["what"], ["how"], ["why"])
 
 
+_PLURAL_THINGS = [[w] for w in "projects apps sites teams services clients companies products ones places".split()]
 _PRODUCT_PARTS = [[w] for w in "feature features app apps site sites page pages section forum feed space portal platform".split()]
 # Words read as everyday English where their neighbours say so, whatever the index knows of them
 _EVERYDAY_WHERE: dict[str, Callable[[list[str], int], bool]] = {
     "rest": lambda words, k: words[k + 1 : k + 2] == ["of"],  # "the rest of the team": not REST
+    # "across different projects": other ones, not the differences between the frameworks
+    "different": lambda words, k: words[k + 1 : k + 2] in _PLURAL_THINGS,
     # "for our community": its users; "a community feature": the asker's product
     # "too slow to get anything shipped": slow to work with, not slow to run
     "slow": lambda words, k: words[k + 1 : k + 2] == ["to"],
@@ -654,6 +658,8 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
         background |= already_weighed(words)
     # "not asking about hosting or pricing, just the framework fit": not the subject either
     aside = set_aside(words) if not DISCLAIMER_LEADS.isdisjoint(words) else _NO_WORDS
+    if "own" in words:  # "can we pick our own database and auth?": the parts chosen, not the subject
+        aside = aside | parts_chosen(words)
     for k in (background | aside) if aside else background:
         if known.get(k):  # "noob here": who asks, not what is asked
             qt = r.terms.get(stems[k])

@@ -267,6 +267,18 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("fastest to learn of the two for an intern fresh out of a python course?", "ease-of-learning"),
         ("what are the real downsides of each? not the marketing version", "drawbacks"),
     ],
+    "chosen: the parts one picks for oneself are examples of the freedom asked about": [
+        ("Does Flask force a particular database or auth approach on you, or can we pick our own?", "flexibility"),
+        ("does flask let me choose my own orm and template engine", "flexibility"),
+        ("how does django handle auth?", "authentication"),
+    ],
+    "senses: background jobs are a server's tasks; different projects are other ones": [
+        ("which one's best for background jobs?", "decline"),
+        ("are flask jobs in demand?", "faq-flask-demand"),
+        ("can i reuse a blueprint across different projects?", "blueprint"),
+        ("what's different between flask and django?", "key-differences"),
+        ("do i have to write any frontend for the django admin?", "admin-interface"),
+    ],
     "idioms: a safe bet is a sound choice, a big job a big project": [
         ("is flask still a safe bet for backend jobs?", "faq-flask-demand"),
         ("is it safe to store passwords in django", "password-hashing"),
