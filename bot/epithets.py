@@ -27,8 +27,9 @@ _EPITHET = re.compile(
     r"\bthe\s+(?:(?:big|bigger|large|small|smaller|little|tiny|old|older|python)\s+)?("
     + "|".join(re.escape(e).replace("\\ ", r"\s+") for e in sorted(_EPITHET_OF, key=len, reverse=True))
     + r")\s+(?:python\s+|web\s+)?(?:one|option|framework|choice)\b", re.IGNORECASE)
-# the words a message may hold one in: a cheap test before the pattern
+# what a message holding one must hold: cheap tests before the pattern (most messages hold no epithet)
 _NOUNS = (" one", "option", "framework", "choice")
+_STEMS = ("micro", "light", "minimal", "bare", "opinionated", "batteries", "full", "heavy", "all", "monolith")
 
 # "which is the opinionated one?", "flask's the lightweight one", "why call flask the micro framework":
 # something said to be it
@@ -41,7 +42,8 @@ def by_name(text: str) -> str:
     """``text`` with a framework named by what it is known for named ("and the micro one?": "and
     flask?"), unless that is said of something ("which is the opinionated one?", "flask's the
     lightweight one, right?")."""
-    if not any(noun in text for noun in _NOUNS):
+    low = text.lower()
+    if "the" not in low or not any(e in low for e in _STEMS) or not any(noun in low for noun in _NOUNS):
         return text
 
     def named(m: re.Match[str]) -> str:

@@ -266,8 +266,8 @@ _CUE_TRIGGERS = frozenset().union(*(triggers for triggers, _ in _OUT_OF_SCOPE_CU
 def _what_for(words: list[str]) -> list[str]:
     """"what is django (actually) for" as "what is django used for" ("what is flask for real" is
     not: "for real" says really)."""
-    for k in range(len(words) - 2):
-        if words[k : k + 2] == ["what", "is"] and words[k + 2] in FRAMEWORK_SET:
+    for k, w in enumerate(words[:-2]):
+        if w == "what" and words[k + 1] == "is" and words[k + 2] in FRAMEWORK_SET:
             j = k + 3
             while j < len(words) and words[j] in PHRASE_FILLERS:
                 j += 1
