@@ -36,7 +36,7 @@ def passes(n: int) -> None:
 
 
 def _instructions(n: int) -> int:
-    # One string hash seed for every run: with a random one, the same tree measured five times on
+    # One string hash seed for every run: with a random one, the same tree measured four times on
     # 500 questions gave 469-488 k a question (string hashes decide set and dict probing); with it
     # pinned, 475.0-475.2 k whatever the seed.
     env = dict(os.environ, PYTHONHASHSEED="0")
