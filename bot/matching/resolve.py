@@ -380,18 +380,23 @@ _TOLD_SHORTER = frozenset("paragraph sentence line liner short shorter eli5 tldr
 _WHAT_IS = (["what"], ["how"], ["why"])
 
 
-_PLURAL_THINGS = [[w] for w in "projects apps sites teams services clients companies products ones places".split()]
-_PRODUCT_PARTS = [[w] for w in "feature features app apps site sites page pages section forum feed space portal platform".split()]
+_PLURAL_THINGS = frozenset("projects apps sites teams services clients companies products ones places".split())
+_PRODUCT_PARTS = frozenset("feature features app apps site sites page pages section forum feed space portal platform".split())
+
+
+def _next_in(words: list[str], k: int, among: frozenset[str]) -> bool:
+    """Is the word after position ``k`` one of ``among``?"""
+    return k + 1 < len(words) and words[k + 1] in among
 # Words read as everyday English where their neighbours say so, whatever the index knows of them
 _EVERYDAY_WHERE: dict[str, Callable[[list[str], int], bool]] = {
     "rest": lambda words, k: words[k + 1 : k + 2] == ["of"],  # "the rest of the team": not REST
     # "across different projects": other ones, not the differences between the frameworks
-    "different": lambda words, k: words[k + 1 : k + 2] in _PLURAL_THINGS,
+    "different": lambda words, k: _next_in(words, k, _PLURAL_THINGS),
     # "for our community": its users; "a community feature": the asker's product
     # "too slow to get anything shipped": slow to work with, not slow to run
     "slow": lambda words, k: words[k + 1 : k + 2] == ["to"],
     "slower": lambda words, k: words[k + 1 : k + 2] == ["to"],
-    "community": lambda words, k: (k > 0 and words[k - 1] in ("our", "my")) or words[k + 1 : k + 2] in _PRODUCT_PARTS,
+    "community": lambda words, k: (k > 0 and words[k - 1] in ("our", "my")) or _next_in(words, k, _PRODUCT_PARTS),
     "bug": lambda words, k: words[max(0, k - 2) : k] == ["not", "a"],  # "a feature, not a bug": a saying
     "version": _product_version,
     "versions": _product_version,
