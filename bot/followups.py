@@ -426,7 +426,7 @@ def _condition(words: list[str]) -> bool:
         i, led = i + 1, True
     elif words[i:i + 2] in (["what", "about"], ["how", "about"]):
         i, led = i + 2, True
-    conceding = i > 0 and words[i - 1] == "even" and words[i : i + 1] in _CONCEDING
+    conceding = i > 0 and words[i - 1] == "even" and i < len(words) and words[i] in _CONCEDING
     if not led or (words[i:i + 1] != ["if"] and not conceding):
         return False
     condition = words[i + 1:]
@@ -434,7 +434,7 @@ def _condition(words: list[str]) -> bool:
 
 
 # "even with instagram-level traffic?", "even for a team of two?": a concession, like "even if"
-_CONCEDING = (["with"], ["for"], ["at"], ["without"], ["on"], ["in"], ["though"])
+_CONCEDING = frozenset("with for at without on in though".split())
 
 
 def _concedes(text: str) -> bool:

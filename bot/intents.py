@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from bot.edits import edit_distance_up_to_one
-from bot.text import SLACK_EMOJI
+from bot.text import QUESTION_WORDS, SLACK_EMOJI
 
 MAX_QUESTION_CHARS = 4000  # longer input is cut before matching; Slack allows 40k
 
@@ -68,10 +68,9 @@ _THANKS = re.compile(
 )
 
 # "thanks everyone for the flask vs django thread yesterday, super helpful": thanks for something, and
-# nothing asked after it (no "?" and none of _ASKING)
+# nothing asked after it (no "?" and none of QUESTION_WORDS)
 _THANKS_FOR = re.compile(r"^(?:thanks?|thank you|thx|thanx|ty|tysm|cheers|many thanks)"
                          r"(?: (?:so much|a lot|very much|again|everyone|all|guys|team|folks|yall|y all))* for\b")
-_ASKING = frozenset("what which how why who where when should could would can does do is are".split())
 
 # A reaction typed as a message ("👍", ":+1:", ":pray::skin-tone-3:") thanks; any other emoji alone
 # greets (":wave:"). Beside words they are dropped: "thanks :pray:" thanks, "hi :wave:" greets.
@@ -132,7 +131,7 @@ def _read(text: str) -> Intent:
     if not simple or _GREETING.match(simple):
         return Intent(Kind.MENU)
     words = simple.split()
-    if _THANKS.match(simple) or (_THANKS_FOR.match(simple) and "?" not in text and _ASKING.isdisjoint(words)):
+    if _THANKS.match(simple) or (_THANKS_FOR.match(simple) and "?" not in text and QUESTION_WORDS.isdisjoint(words)):
         return Intent(Kind.THANKS, grateful=grateful)
     command = _subcommand([w for w in words if w not in _POLITE])
     if command is not None:

@@ -194,6 +194,10 @@ _REWRITTEN = frozenset(("not", "new", "of", "cant", "w", *_NEGATED_DO, *_IS_CONT
 # (a digit or one of _AMOUNT_WORDS), so a question with "of" and no amount is left as it is
 _REWRITE_CUES = _REWRITTEN - {"new", "of"} | {"brand"}
 _FRAMEWORK_WORDS = frozenset(("flask", "django"))
+# the words a question opens with, or holds when it asks something ("thanks, and is django secure"):
+# how a question typed without its "?" is told (bot.matching.resolve, bot.intents)
+QUESTION_WORDS = frozenset("what which how why who where when is are does do did can could should would will"
+                           " any anyone someone somebody pls please tell explain".split())
 ADVERBS = frozenset("just simply really actually still even also straight up totally".split())
 
 

@@ -486,7 +486,7 @@ def set_aside(words: list[str]) -> set[int]:
     for k in range(len(words)):
         if words[k] not in DISCLAIMER_LEADS:
             continue
-        if words[k] == "not" and words[k + 1 : k + 2] in _ARTICLE and "mean" in words[k + 2 : k + 8]:
+        if words[k] == "not" and k + 1 < len(words) and words[k + 1] in _ARTICLES and "mean" in words[k + 2 : k + 8]:
             mark_after(k + 2)  # "not the admin panel, I mean the database layer"
             continue
         for lead in _DISCLAIMERS:
@@ -496,7 +496,7 @@ def set_aside(words: list[str]) -> set[int]:
     return marked
 
 
-_ARTICLE = (["the"], ["a"], ["an"])
+_ARTICLES = frozenset(("the", "a", "an"))
 
 
 # "write me a flask hello world", "a code example for a django model": code, which the guide

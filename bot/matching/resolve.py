@@ -71,6 +71,7 @@ from bot.matching.typos import TypoCorrector
 from bot.neutral import NEGATIONS, OTHER_SENSES, OTHER_TECHNOLOGIES, is_common_word
 from bot.text import (
     ADVERBS,
+    QUESTION_WORDS,
     code_terms,
     is_amount,
     is_content,
@@ -155,7 +156,7 @@ def context_words(text: str) -> frozenset[str]:
         # "QA engineer, about to start testing a tool built on django. can someone give me the short
         # version of what django is": with no "?" anywhere, a last sentence that opens as a question asks
         opening = _FIRST_WORD.search(sentences[-1]) if sentences else None
-        if opening is None or opening.group(0) not in _QUESTION_OPENERS:
+        if opening is None or opening.group(0) not in QUESTION_WORDS:
             return frozenset()
     asking: set[str] = set()
     telling: set[str] = set()
@@ -182,9 +183,6 @@ _BRACKETED = re.compile(r"\(([^()]*)\)")
 # what opens an aside in brackets ("(tangent: ...)", "(also ...?)"), not a list of examples ("(cms, apis)")
 _ASIDE = re.compile(r"\s*(?:tangent|side note|side q|also|btw|fyi|unrelated|ps|p\.s\.|bonus q)\b")
 _FIRST_WORD = re.compile(r"[^\W_]+")
-# how a question opens when it is typed without its "?"
-_QUESTION_OPENERS = frozenset("what which how why who where when is are does do did can could should would will"
-                              " any anyone someone somebody pls please tell explain".split())
 _ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|vs|approx|incl|esp|cf|btw|fyi|pls)\.")
 _INNER_END = re.compile(r"[.!?]")
 
@@ -371,13 +369,13 @@ def _product_version(words: list[str], k: int) -> bool:
     if k > 0 and words[k - 1] in FRAMEWORK_SET and words[k + 1 : k + 2] == ["of"]:
         return True  # "a flask version of django's admin": its counterpart
     if words[k + 1 : k + 2] == ["of"]:
-        return words[k + 2 : k + 3] in _WHAT_IS  # "the quick version of how flask works"
+        return k + 2 < len(words) and words[k + 2] in _WHAT_IS  # "the quick version of how flask works"
     return k > 0 and words[k - 1] in _PRODUCT_STAGES
 
 
 _TOLD_SHORTER = frozenset("paragraph sentence line liner short shorter eli5 tldr dr condensed dumbed layman laymans"
                           " summary marketing sales official brochure honest unbiased".split())
-_WHAT_IS = (["what"], ["how"], ["why"])
+_WHAT_IS = frozenset(("what", "how", "why"))
 
 
 _PLURAL_THINGS = frozenset("projects apps sites teams services clients companies products ones places".split())
