@@ -155,8 +155,12 @@ _CORRECTING = frozenset("ugh oops whoops sorry sry typo correction i meant mean"
 _AUDIENCE_LEADS = frozenset("and but so ok okay what how about even".split())
 _AUDIENCE = frozenset("student students beginner beginners newbie newbies noob noobs junior juniors senior seniors"
                       " intern interns team teams kid kids teacher teachers freelancer freelancers newcomer"
-                      " newcomers grad grads dev devs developer developers person people".split())
+                      " newcomers grad grads dev devs developer developers person people someone somebody"
+                      " folks engineer engineers".split())
 MAX_AUDIENCE_WORDS = 7
+# "and for someone who already knows python pretty well?": the audience described, a little longer
+MAX_DESCRIBED_AUDIENCE_WORDS = 12
+_DESCRIBING = frozenset(("who", "that", "with", "without"))
 # "so which is better for that?", "which one for this": a choice asked about what was just asked
 _CHOICE_FOR_THAT = re.compile(r"^(?:(?:ok|okay|so|and|but|then|hmm)\s+)*which(?:\s+one)?(?:\s+(?:is|would be|"
                               r"is the|s))?(?:\s+(?:better|best|the better one|the best one|you'd pick|to pick|"
@@ -404,14 +408,20 @@ def _uses_it(words: list[str]) -> bool:
 
 def _for_someone(words: list[str]) -> bool:
     """"for a student?", "and for a team of juniors?": who the last question is asked for, in a
-    fragment of at most ``MAX_AUDIENCE_WORDS`` words naming no framework."""
-    if len(words) > MAX_AUDIENCE_WORDS or any(_framework_word(w) for w in words):
+    fragment of at most ``MAX_AUDIENCE_WORDS`` words naming no framework (``MAX_DESCRIBED_AUDIENCE_WORDS``
+    when the audience is described: "for someone who already knows python")."""
+    if len(words) > MAX_DESCRIBED_AUDIENCE_WORDS or any(_framework_word(w) for w in words):
+        return False
+    if len(words) > MAX_AUDIENCE_WORDS and not any(
+            w in _AUDIENCE and words[k + 1 : k + 2] and words[k + 1] in _DESCRIBING for k, w in enumerate(words)):
         return False
     i = 0
     while i < len(words) and words[i] in _AUDIENCE_LEADS:
         i += 1
-    return (words[i : i + 1] in (["for"], ["as"]) and not _AUDIENCE.isdisjoint(words[i + 1 :])
-            and _ASKING.isdisjoint(words[i + 1 :]))  # "for a student, which one?" asks its own
+    # "for a student, which one?" asks its own; "for someone *who* knows python" describes them
+    asking = [w for k, w in enumerate(words[i + 1 :], i + 1) if w in _ASKING and not (
+        w in _DESCRIBING and words[k - 1] in _AUDIENCE)]
+    return words[i : i + 1] in (["for"], ["as"]) and not _AUDIENCE.isdisjoint(words[i + 1 :]) and not asking
 
 
 def _condition(words: list[str]) -> bool:

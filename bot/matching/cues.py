@@ -18,6 +18,7 @@ from typing import Iterable
 
 from bot.matching.tuning import (
     CHOICE_ASKS,
+    FRAMEWORK_SET,
     FRAMEWORKS,
     HOW_TO_ASKERS,
     HOW_TO_VERBS,
@@ -187,7 +188,7 @@ _WHEN_VERBS = frozenset(("was", "were", "did", "is"))
 
 def origin_asked(words: list[str]) -> str | None:
     """"who made flask", "who originally created django", "when was django
-    released", "when did flask come out", "how old is flask": who made the
+    released", "when did flask come out", "what year was flask released", "how old is flask": who made the
     frameworks, or when (the guide tells neither)."""
     n = len(words)
     for k, w in enumerate(words):
@@ -199,6 +200,8 @@ def origin_asked(words: list[str]) -> str | None:
                 return f"who {verb}"
         elif w == "how" and k + 1 < n and words[k + 1] == "old":
             return "how old"
+        elif w in ("what", "which") and words[k + 1 : k + 2] == ["year"]:
+            return f"{w} year"  # "what year did django first come out"
         elif w == "when" and k + 1 < n and words[k + 1] in _WHEN_VERBS:
             for j in range(k + 2, min(k + 6, n)):
                 if words[j] in ORIGIN_VERBS or (words[j] in ("come", "came") and words[j + 1 : j + 2] == ["out"]):
@@ -283,52 +286,118 @@ SPEECH_VERBS = frozenset("said says claimed claims thinks reckons insists insist
                          " argued argues".split())
 
 
-def asker_words(words: list[str], stems: list[str], known: dict[int, bool]) -> set[int]:
+def asker_words(words: list[str], stems: list[str], known: dict[int, bool], text: str = "") -> set[int]:
     """Positions of the words saying who asks or who told the asker, not what is asked.
 
-    Who asks, when a framework is named or a role is followed by "here" ("senior dev here, what
-    are the differences"): the technology after "coming/switching/moving from" ("coming from
-    node, what's flask") or before a role + "here" or after "i'm a / as a" ("php dev here", "as a
-    java developer"), unknown words only, up to a framework's name or a known word; and the role
-    itself when it says who asks or learns ("i'm a cs student", "should a student learn"), even
-    when a topic knows the word. Who told the asker: the unknown word right before a verb of
-    saying ("*jen* claimed", "my *coworker* says")."""
+    Who asks, when a framework is named, a choice asked ("coming from rails, which of these two
+    ..."), or a role is followed by "here" ("senior dev here, what are the differences"), or when
+    the message opens with a role and a stop ("go dev, ...",
+    ".net dev. ...", "react dev - ..."): the technology after "coming/switching/moving from"
+    ("coming from node, what's flask"; a word of the guide's right after it names part of that
+    technology: "coming from .net minimal apis") or after what the asker knows or uses ("i only
+    know express", "we use rails at work"), or before a role + "here" or after "i'm a / as a"
+    ("php dev here", "as a java developer"), unknown words only, up to a framework's name or a
+    known word; and the role itself when it says who asks or learns ("i'm a cs student", "should a
+    student learn"), even when a topic knows the word. Who told the asker: the unknown word right
+    before a verb of saying ("*jen* claimed", "my *coworker* says")."""
     marked: set[int] = set()
     n = len(words)
     if not SPEECH_VERBS.isdisjoint(words):
         marked.update(k - 1 for k, w in enumerate(words) if w in SPEECH_VERBS and k and known.get(k - 1) is False)
-    if "from" not in words and BACKGROUND_ROLES.isdisjoint(words):
+    if _BACKGROUND_LEADS.isdisjoint(words):  # most questions
         return marked
-    if all(f not in stems for f in FRAMEWORKS) and not any(
-            w in BACKGROUND_ROLES and words[k + 1 : k + 2] and words[k + 1] in _HERE for k, w in enumerate(words)):
+    opening = _opening_role(text, words) if text else -1
+    framed = any(f in stems for f in FRAMEWORKS) or any(
+        w in BACKGROUND_ROLES and words[k + 1 : k + 2] and words[k + 1] in _HERE for k, w in enumerate(words))
+    # a choice asked names the two frameworks the bot is about: "coming from rails, which of these two"
+    # (a role then says who asks only as above: "i'm a total beginner, which one" is what is asked)
+    chosen = framed or opening >= 0 or not _CHOICE_ASKED.isdisjoint(words)
+    if not chosen:
         return marked
 
-    def take(order: Iterable[int]) -> None:
+    def take(order: Iterable[int], *, named_parts: bool = False) -> None:
         count = 0
         for j in order:
             w = words[j]
             if w in ("a", "an", "the"):
                 continue
-            if j not in known or known[j] or w in FRAMEWORKS or count == 3:
+            if j not in known or w in FRAMEWORKS or count == 3:
+                break
+            # "coming from .net *minimal apis*": a word of the guide's right after the
+            # technology names part of it, read forwards only
+            if known[j] and not (named_parts and j - 1 in marked):
                 break
             marked.add(j)
             count += 1
 
     for k, w in enumerate(words):
-        if w == "from" and k and words[k - 1] in BACKGROUND_VERBS:
-            take(range(k + 1, n))
-        elif w in BACKGROUND_ROLES and (
+        if w == "from" and k and words[k - 1] in BACKGROUND_VERBS:  # (chosen)
+            take(range(k + 1, n), named_parts=True)
+        elif w == "in" and _in_habit(words, known, k):
+            take(range(k + 1, n))  # "in rails we'd scaffold it", "in node it's the event loop"
+        elif w in _KNOWS and _by_asker(words, k):
+            # "i only know express", "we use rails at work", "i'm used to laravel"
+            take(range(k + (2 if words[k + 1 : k + 2] == ["to"] else 1), n), named_parts=True)
+        elif w in BACKGROUND_ROLES and (framed or k == opening) and (
             (here := k + 1 < n and words[k + 1] in _HERE)
             or (learner := not _LEARNS.isdisjoint(words[k + 1 : k + 3]))
             or not _ASKER_DETERMINERS.isdisjoint(words[max(0, k - 3) : k])
+            or k == opening
         ):
-            # "student here", "i'm a cs student", "as a teacher", "should a student learn":
-            # who asks or learns, even when a topic knows the word; "for a student portal"
-            # is what is asked about.
-            if k in known and (not known[k] or here or learner or _self_described(words, k)):
+            # "student here", "i'm a cs student", "as a teacher", "should a student learn",
+            # "go dev, ...": who asks or learns, even when a topic knows the word; "for a
+            # student portal" is what is asked about.
+            if k in known and (not known[k] or here or learner or k == opening or _self_described(words, k)):
                 marked.add(k)
             take(range(k - 1, -1, -1))
     return marked
+
+
+# a choice asked, between the two frameworks the bot is about ("coming from rails, which of these two ...")
+_CHOICE_ASKED = frozenset("vs versus which pick choose better best recommend".split())
+# what the asker knows or works with: "i (only) know express", "we use rails", "i'm used to php"
+_KNOWS = frozenset(("know", "use", "used"))
+_SUBJECTS = frozenset(("i", "we", "im", "were", "ive", "weve"))
+
+
+def _by_asker(words: list[str], k: int) -> bool:
+    """Is the verb at ``k`` said of the asker: "i know", "we use", "i only know", "i'm used to"?
+    ("do you know", "should we use flask" and "is django used" say nothing of the asker.)"""
+    j = k - 1
+    while j >= 0 and words[j] in _HABIT_ADVERBS:
+        j -= 1
+    if words[k] == "used" and words[k + 1 : k + 2] != ["to"]:
+        return False  # "we used flask" is a framework, "the orm we used" a thing: only "used to X"
+    return j >= 0 and words[j] in _SUBJECTS and not (j and words[j - 1] in _ASKING_VERBS)
+
+
+def _in_habit(words: list[str], known: dict[int, bool], k: int) -> bool:
+    """Does "in" at ``k`` open how things go in another technology: one or two words the guide does
+    not know, then who does it ("in rails we'd scaffold it", "in asp.net core you get", "in node
+    it's the event loop")?"""
+    for j in (k + 2, k + 3):
+        if j < len(words) and words[j] in _HABIT_SUBJECTS:
+            return all(known.get(i) is False for i in range(k + 1, j))
+    return False
+
+
+_BACKGROUND_LEADS = BACKGROUND_ROLES | _KNOWS | {"from", "in"}
+_HABIT_SUBJECTS = frozenset("we wed weve you youd i id its it they".split())
+_HABIT_ADVERBS = ADVERBS | frozenset("only mostly mainly already currently usually normally mainly".split())
+_ASKING_VERBS = frozenset(("should", "shall", "can", "could", "would", "do", "did", "will", "must"))
+# a role word opening the message, with what comes before it, then a stop: "go dev, ...", ".net dev. ...",
+# "react dev - ...", "php background, ..."
+_OPENING_ROLE = re.compile(r"^\W*(?:[^\s,.;:!?]+\s+){0,3}?(%s)\b(?:\s+here)?(?:\s*[,.;:!\u2014\u2013]|\s+-)"
+                           % "|".join(sorted(BACKGROUND_ROLES, key=len, reverse=True)))
+
+
+def _opening_role(text: str, words: list[str]) -> int:
+    """The position of a role word the message opens with, then a stop ("go dev, which is
+    quicker to learn"); -1 when there is none."""
+    if not (found := _OPENING_ROLE.match(text)):
+        return -1
+    role = found.group(1)
+    return next((k for k, w in enumerate(words[:5]) if w == role), -1)
 
 
 def share_asked(words: list[str]) -> str | None:
@@ -592,6 +661,7 @@ def estimate_asked(words: list[str]) -> str | None:
 # "is express easier than flask", "fastapi vs django for apis": a comparison with a framework
 # or language the guide never compares
 _AGAINST = frozenset(("than", "vs", "versus", "or", "compared", "over"))
+_HEDGES = (["something"], ["so"], ["whatever"], ["smth"], ["sth"], ["similar"])
 
 
 def other_compared(words: list[str]) -> str | None:
@@ -604,6 +674,36 @@ def other_compared(words: list[str]) -> str | None:
                 words[k + 1 : k + 2] and words[k + 1] in BACKGROUND_ROLES):
             continue
         near = words[max(0, k - 4) : k] + words[k + 1 : k + 5]
+        if "or" in near and near[near.index("or") + 1 : near.index("or") + 2] in _HEDGES:
+            near.remove("or")  # "sounds like spring modules or something": a hedge, not an alternative
         if not _AGAINST.isdisjoint(near) and any(f in near for f in FRAMEWORKS):
             return w
     return None
+
+
+# "an ORM like hibernate", "batteries-included like rails", "a nova/filament style admin panel":
+# other products named as examples of what a word of the guide's means
+ANALOGY_MARKERS = frozenset(("like", "style", "styled", "esque"))
+
+
+def examples_named(words: list[str], known: dict[int, bool]) -> set[int]:
+    """Positions of the words the guide does not know that name an example of a word it does: up to
+    two after "like" that follows one ("an *orm* like hibernate"; not after a framework's name: "is
+    flask like express" compares), or before "style" and the like that precede one ("nova style
+    *admin*"). They are neither evidence nor held against the question."""
+    found: set[int] = set()
+    for k, w in enumerate(words):
+        if w == "like":
+            if k and known.get(k - 1) and words[k - 1] not in FRAMEWORK_SET:
+                after = [j for j in range(k + 1, min(k + 3, len(words))) if words[j] not in ("a", "an", "the")]
+                for j in after:
+                    if known.get(j) is not False:
+                        break
+                    found.add(j)
+        elif w in ANALOGY_MARKERS and known.get(k + 1) and words[k + 1] not in FRAMEWORK_SET:
+            # "nova style admin", "rails esque routing"
+            for j in range(k - 1, max(-1, k - 3), -1):
+                if known.get(j) is not False:
+                    break
+                found.add(j)
+    return found

@@ -18,7 +18,9 @@ from bot.matching.cues import (
     LACKING,
     WEIGHED,
     already_weighed,
+    ANALOGY_MARKERS,
     asker_words,
+    examples_named,
     parts_chosen,
     share_asked,
     asks_how_to,
@@ -226,7 +228,7 @@ def _hyphenated(split: list[str], index: Index, extension: set[int]) -> list[str
 _PRODUCT_STAGES = frozenset("demo first beta early trial initial rough quick basic simple lite light test mvp"
                             " prototype alpha minimal small v1 free paid mobile web desktop pro premium".split())
 # "pick flask", "choose django", "go with flask", "use django": choosing one (as index stems)
-_CHOICE_VERBS = frozenset(("pick", "choos", "go", "use", "select", "adopt"))
+_CHOICE_VERBS = frozenset(("pick", "choos", "go", "use", "select", "adopt", "reach"))
 _REFUSALS = NEGATIONS | {"shouldnt", "wouldnt", "couldnt"}
 _ASKERS = frozenset("i we you u".split())
 
@@ -237,6 +239,27 @@ def _refused(words: list[str], k: int) -> bool:
     if j >= 0 and words[j] in _ASKERS:
         j -= 1
     return j >= 0 and words[j] in _REFUSALS
+
+
+# "when should we *not* reach for django", "why should i not pick flask", "when wouldn't you go with
+# django": a choice refused asks what speaks against the framework (the guide's "why not")
+_REFUSED_CHOICE = frozenset(("not", "never", "shouldnt", "wouldnt"))
+_CHOOSING_VERBS = frozenset(("use", "pick", "choose", "go", "reach", "adopt", "select", "bet", "learn"))
+_WHY_NOT = ("why", "not")
+
+
+def _choice_refused(words: list[str]) -> bool:
+    """A refusal, then (past "i/we/you" and an adverb) a verb of choosing, then within three words a
+    framework's name: "should we *not* reach for django", "why shouldn't i pick flask"."""
+    for k, w in enumerate(words):
+        if w not in _REFUSED_CHOICE or (w == "not" and k and words[k - 1] in ("why", "or")):
+            continue  # "why not django" is the guide's own phrase; "or not" asks whether
+        j = k + 1
+        while j < len(words) and (words[j] in _ASKERS or words[j] in ADVERBS):
+            j += 1
+        if j < len(words) and words[j] in _CHOOSING_VERBS and not FRAMEWORK_SET.isdisjoint(words[j + 1 : j + 4]):
+            return True
+    return False
 
 
 # Subjects the guide never covers, each found by a cue of bot.matching.cues (what it found, or
@@ -253,7 +276,7 @@ _OUT_OF_SCOPE_CUES: tuple[tuple[frozenset[str], Callable[[list[str]], str | None
     (CODE_VERBS, code_requested),                                 # "write me a flask route": code
     (MEETING_WORDS, meeting_logistics),                           # "who's booking the meeting room"
     (ESTIMATE_WORDS, estimate_asked),                             # "how long would it take to build"
-    (frozenset(("who", "when", "old")), origin_asked),            # "who made flask": history
+    (frozenset(("who", "when", "old", "year")), origin_asked),    # "who made flask": history
     (frozenset(("percent",)), share_asked),                       # "what percent of devs use django"
 )
 
@@ -656,7 +679,10 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
             if k in known:
                 known[k] = True
                 phrased.add(k)
-    background = asker_words(words, stems, known)  # "noob here", "jen claimed ...": who asks or told
+    background = asker_words(words, stems, known, text)  # "noob here", "jen claimed ...": who asks or told
+    if not ANALOGY_MARKERS.isdisjoint(words):  # "an orm like hibernate": an example, not a subject
+        for k in examples_named(words, known):
+            neutral.add(k)
     if not WEIGHED.isdisjoint(words):  # "I've read all the pros and cons, just tell me which one"
         background |= already_weighed(words)
     # "not asking about hosting or pricing, just the framework fit": not the subject either
@@ -670,6 +696,11 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
                 del r.terms[stems[k]]
                 r.words.remove(stems[k])
     _add_synonyms(r, index, {words[k] for k in phrased})
+    if not _REFUSED_CHOICE.isdisjoint(words) and _choice_refused(words):
+        term = " ".join(stem(w) for w in _WHY_NOT)
+        if term in index.known and term not in r.terms:
+            r.add(QueryTerm(term, "not ... " + next(w for w in words if w in FRAMEWORK_SET), "phrase", 1.0,
+                            term_idf(term)))
     if r.identity:
         # asked of a pronoun: "what is it" is "what is flask", when the knowledge says so
         term = " ".join(stem(w) for w in ("what", "is", r.identity))

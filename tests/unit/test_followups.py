@@ -432,6 +432,8 @@ def test_a_framework_named_by_what_it_is_known_for_is_that_framework(previous, f
     # who it is asked for: read together with the last question
     ("for a student?", "is flask any good for a quick prototype? for a student?"),
     ("and for a team of juniors?", "is flask any good for a quick prototype? and for a team of juniors?"),
+    ("and for someone who already knows python pretty well?",
+     "is flask any good for a quick prototype? and for someone who already knows python pretty well?"),
     ("for a student portal, flask or django?", None),  # a question of its own
     # a comparison back, or bigger ones, with the other framework named
     ("is that better than django?", "is django any good for a quick prototype"),

@@ -316,6 +316,39 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("coming from node, is flask or django easier", "ease-of-learning"),
         ("node dev here: flask or django?", "final-verdict"),
     ],
+    "stacks: the technology the asker comes from says who asks, not what is asked": [
+        # a role opening the message, then a stop
+        ("react dev — can django actually do frontend stuff too or is it strictly backend?", "full-stack"),
+        ("php background, I know php-fpm. what's this WSGI thing flask keeps mentioning?", "wsgi"),
+        # after "coming from", a word of the guide's names part of that technology
+        ("what's flask? I'm coming from .NET minimal APIs", "flask-overview"),
+        # what the asker knows, and how things go in another technology
+        ("what even is django, in one sentence? i only know express", "django-overview"),
+        ("in rails we'd scaffold a throwaway MVP in a weekend to test an idea. which of these is better "
+         "for a quick prototype?", "prototyping"),
+        # asked about the other technology itself: still outside the guide
+        ("is rails faster than django", "decline"),
+        ("we use rails at work, how do I deploy it?", "decline"),
+        ("i know express, is fastapi better than flask?", "decline"),
+        # a role with no stop after it is what is asked about
+        ("i'm a total beginner which one is less painful to learn", "ease-of-learning"),
+    ],
+    "examples: a product named after 'like' or before 'style' is an example of the guide's word": [
+        ("spring boot dev here, does django come with an ORM like hibernate or do i have to bring one", "orm"),
+        ("is WSGI a web server? like an nginx alternative?", "wsgi"),
+        # after a framework's name it compares: outside the guide
+        ("is flask like express?", "decline"),
+    ],
+    "refused: a choice refused asks what speaks against the framework": [
+        ("when should we *not* reach for django?", "drawbacks"),
+        ("why should i not pick flask", "drawbacks"),
+        ("when would you not go with django", "drawbacks"),
+        ("why pick flask", "why-flask"),
+    ],
+    "history: the year a framework came out is not in the guide": [
+        ("what year did django first come out", "decline"),
+        ("give me the elevator pitch for django in a sentence", "django-overview"),
+    ],
     "phrase: a word inside a matched phrase brings no synonym": [
         # "hack" stands for an attack (security), but not inside "hack together"
         ("want to hack together a quick throwaway version to test the idea with a few users before we "
