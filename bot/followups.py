@@ -131,11 +131,14 @@ _WHY_ASK = (r"(?:why|how come|how so|why so|why is that|why is it|why is that so
 _WHY = re.compile(rf"^(?:(?:but|wait|ok|okay|and|so|hmm+|really|huh|like|sorry)\s+)*{_WHY_ASK}(?:\s+{_WHY_ASK})?"
                   r"(?:\s+(?:other than|besides|apart from|except|beyond)(?:\s+the)?\s+\w+)?$")  # "any example other than the admin?"
 # "tl;dr?", "in one line?", "short version pls": the last answer, which is short already, again
-_SHORT = re.compile(r"^(?:(?:ok|okay|so|and|can|could|you|i|get|give|me|the|a|just)\s+)*(?:tl dr|tldr|in short|"
-                    r"short version|the short version|in one line|one line|one liner|in a sentence|in one sentence|"
-                    r"summary|summarise|summarize|sum it up|the gist|gist|eli5)"
+_SHORTER = (r"(?:tl dr|tldr|in short|short version|the short version|in one line|one line|one liner|in a sentence|"
+            r"in one sentence|summary|summarise|summarize|sum it up|the gist|gist|eli5)")
+_SHORT = re.compile(r"^(?:(?:ok|okay|so|and|can|could|you|i|get|give|me|the|a|just)\s+)*"
+                    rf"{_SHORTER}(?:\s+{_SHORTER})?"  # "tl;dr in one line pls"
                     r"(?:\s+(?:pls|please|plz|then|version|again))*"
                     r"(?:\s+(?:im|i am)\s+\w+(?:\s+\w+){0,5})?$")  # "eli5 pls im in support not eng lol"
+# "same q but im coming from node": the last question, asked again under a condition
+_SAME_BUT = re.compile(r"^(?:(?:ok|okay|so|and|hmm)\s+)*same(?:\s+(?:q|question|thing|here))?\s+but\s+\w+")
 # "so django wins here?", "so flask is out for us?": whether the last answer came down for or against
 # a framework, which that answer says
 _VERDICT_CHECK = re.compile(r"^(?:(?:ok|okay|and|hmm|then)\s+)*(?:so\s+(?:flask|django)\s+(?:wins|won|is the winner|"
@@ -292,7 +295,7 @@ def _asked_for(text: str) -> str | None:
             return f"aspect {aspect[0]}"  # "pros?": of the framework the last question named
         if _kind_asked(words):
             return "kind"
-        if _condition(words):
+        if _condition(words) or _SAME_BUT.match(simple):
             return "condition"
         if _points_back(words) or _uses_it(words):
             return "pointer"

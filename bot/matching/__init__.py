@@ -98,7 +98,15 @@ from" or before a role + "here" or after "i'm a"/"as a" ("coming from node,
 what's flask", "php dev here": ``bot.neutral.BACKGROUND_VERBS``,
 ``BACKGROUND_ROLES``); a role after "i'm a"/"as a" or before "here"/"q" is the asker,
 and one before "learn" the learner, even when a topic knows the word ("i'm a cs student",
-"should a cs student learn django": not the education topic). A
+"should a cs student learn django": not the education topic). So is a role the message opens
+with before a stop ("go dev, which is quicker to learn", ".net dev. ..."), and, when a framework
+is named or a choice asked, the technology the asker knows, uses or works in ("i only know
+express", "we use rails", "in rails we'd scaffold it") or comes from, with the guide's words
+that name part of it ("coming from .net minimal apis"). A product named after "like" a word of
+the guide's, or before "style" and one, is an example of that word ("an ORM like hibernate", "a
+nova style admin panel": ``cues.examples_named``): neither evidence nor held against the
+question; after a framework's name it compares ("is flask like express"). A choice refused ("when
+should we *not* reach for django", "why shouldn't i pick flask") asks the guide's "why not". A
 question that names one framework and asks what it is of a pronoun or a kind
 of thing ("heard about flask at a meetup, what is it?", "is that a library or
 what"), or asks "what is django?" at the end of the message ("data scientist

@@ -306,9 +306,9 @@ def asker_words(words: list[str], stems: list[str], known: dict[int, bool], text
         marked.update(k - 1 for k, w in enumerate(words) if w in SPEECH_VERBS and k and known.get(k - 1) is False)
     if _BACKGROUND_LEADS.isdisjoint(words):  # most questions
         return marked
-    opening = _opening_role(text, words) if text else -1
-    framed = any(f in stems for f in FRAMEWORKS) or any(
-        w in BACKGROUND_ROLES and words[k + 1 : k + 2] and words[k + 1] in _HERE for k, w in enumerate(words))
+    opening = _opening_role(text, words) if text and not BACKGROUND_ROLES.isdisjoint(words[:5]) else -1
+    framed = any(f in stems for f in FRAMEWORKS) or (not BACKGROUND_ROLES.isdisjoint(words) and any(
+        w in BACKGROUND_ROLES and words[k + 1 : k + 2] and words[k + 1] in _HERE for k, w in enumerate(words)))
     # a choice asked names the two frameworks the bot is about: "coming from rails, which of these two"
     # (a role then says who asks only as above: "i'm a total beginner, which one" is what is asked)
     chosen = framed or opening >= 0 or not _CHOICE_ASKED.isdisjoint(words)
@@ -356,12 +356,13 @@ def asker_words(words: list[str], stems: list[str], known: dict[int, bool], text
 # a choice asked, between the two frameworks the bot is about ("coming from rails, which of these two ...")
 _CHOICE_ASKED = frozenset("vs versus which pick choose better best recommend".split())
 # what the asker knows or works with: "i (only) know express", "we use rails", "i'm used to php"
-_KNOWS = frozenset(("know", "use", "used"))
-_SUBJECTS = frozenset(("i", "we", "im", "were", "ive", "weve"))
+_KNOWS = frozenset(("know", "use", "used", "run"))
+_SUBJECTS = frozenset(("i", "we", "im", "were", "ive", "weve", "team"))
 
 
 def _by_asker(words: list[str], k: int) -> bool:
-    """Is the verb at ``k`` said of the asker: "i know", "we use", "i only know", "i'm used to"?
+    """Is the verb at ``k`` said of the asker: "i know", "we use", "we run", "i only know", "i'm used to",
+    "(our) team used to"?
     ("do you know", "should we use flask" and "is django used" say nothing of the asker.)"""
     j = k - 1
     while j >= 0 and words[j] in _HABIT_ADVERBS:
@@ -668,9 +669,10 @@ def other_compared(words: list[str]) -> str | None:
     """The other technology a question compares Flask or Django with ("express" in "is
     express.js easier than flask"), when a comparing word and a framework's name stand within
     four words of it; None otherwise. The asker's background compares nothing ("coming from
-    node, is flask or django easier", "node dev here: flask or django?")."""
+    node, is flask or django easier", "node dev here: flask or django?", "team used to symfony, so
+    flask or django")."""
     for k, w in enumerate(words):
-        if w not in OTHER_TECHNOLOGIES or (k and words[k - 1] == "from") or (
+        if w not in OTHER_TECHNOLOGIES or (k and words[k - 1] == "from") or words[max(0, k - 2) : k] == ["used", "to"] or (
                 words[k + 1 : k + 2] and words[k + 1] in BACKGROUND_ROLES):
             continue
         near = words[max(0, k - 4) : k] + words[k + 1 : k + 5]
@@ -686,6 +688,9 @@ def other_compared(words: list[str]) -> str | None:
 ANALOGY_MARKERS = frozenset(("like", "style", "styled", "esque"))
 
 
+_HEDGES_BEFORE_LIKE = frozenset("kinda kind sort sorta of basically just pretty much".split())
+
+
 def examples_named(words: list[str], known: dict[int, bool]) -> set[int]:
     """Positions of the words the guide does not know that name an example of a word it does: up to
     two after "like" that follows one ("an *orm* like hibernate"; not after a framework's name: "is
@@ -694,9 +699,14 @@ def examples_named(words: list[str], known: dict[int, bool]) -> set[int]:
     found: set[int] = set()
     for k, w in enumerate(words):
         if w == "like":
-            if k and known.get(k - 1) and words[k - 1] not in FRAMEWORK_SET:
-                after = [j for j in range(k + 1, min(k + 3, len(words))) if words[j] not in ("a", "an", "the")]
-                for j in after:
+            b = k - 1
+            while b > 0 and words[b] in _HEDGES_BEFORE_LIKE:  # "a blueprint *kinda* like an express router"
+                b -= 1
+            if b >= 0 and known.get(b) and words[b] not in FRAMEWORK_SET:
+                j = k + 1
+                while j < len(words) and words[j] in ("a", "an", "the"):
+                    j += 1
+                for j in range(j, min(j + 2, len(words))):
                     if known.get(j) is not False:
                         break
                     found.add(j)

@@ -655,8 +655,8 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
             continue
         joined = stem_uncached(words[a] + words[b])
         if joined in index.known:
-            told = context and words[a] in context and words[b] in context  # said in a telling sentence
-            r.add(QueryTerm(joined, f"{words[a]} {words[b]}", "joined", CONTEXT_FACTOR if told else 1.0,
+            telling = context and words[a] in context and words[b] in context  # said in a telling sentence
+            r.add(QueryTerm(joined, f"{words[a]} {words[b]}", "joined", CONTEXT_FACTOR if telling else 1.0,
                             term_idf(joined)))
             known[a] = known[b] = True
     # phrases, stopwords included ("sql injection", "used for", "back office");
@@ -689,10 +689,13 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
     aside = set_aside(words) if not DISCLAIMER_LEADS.isdisjoint(words) else _NO_WORDS
     if "own" in words:  # "can we pick our own database and auth?": the parts chosen, not the subject
         aside = aside | parts_chosen(words)
-    for k in (background | aside) if aside else background:
+    left_out = (background | aside) if aside else background
+    for k in left_out:
         if known.get(k):  # "noob here": who asks, not what is asked
             qt = r.terms.get(stems[k])
-            if qt is not None and qt.source == words[k]:
+            if qt is not None and qt.source == words[k] and not any(
+                    stems[j] == stems[k] and known.get(j) for j in content if j not in left_out):
+                # (unless another word gives the same term: "spring *security* land ... more *secure*")
                 del r.terms[stems[k]]
                 r.words.remove(stems[k])
     _add_synonyms(r, index, {words[k] for k in phrased})

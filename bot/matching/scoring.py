@@ -102,9 +102,9 @@ def score_topics(
         weights = topic_terms[i]
         score = 0.0
         for qt in read:
-            weight = weights.get(qt.term)
-            if weight:
-                score += weight * qt.idf * qt.factor
+            own = weights.get(qt.term)
+            if own:
+                score += own * qt.idf * qt.factor
         complete[i] = score
     lookups += len(complete) * len(read)
     ranked = sorted(((i, v * factor(i)) for i, v in complete.items()), key=order)

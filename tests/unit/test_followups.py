@@ -435,6 +435,10 @@ def test_a_framework_named_by_what_it_is_known_for_is_that_framework(previous, f
     ("and for someone who already knows python pretty well?",
      "is flask any good for a quick prototype? and for someone who already knows python pretty well?"),
     ("for a student portal, flask or django?", None),  # a question of its own
+    # the same question again under a condition, and the short version asked twice over
+    ("same q but im coming from node/express",
+     "is flask any good for a quick prototype? same q but im coming from node/express"),
+    ("tl;dr in one line pls", "is flask any good for a quick prototype"),
     # a comparison back, or bigger ones, with the other framework named
     ("is that better than django?", "is django any good for a quick prototype"),
     # whether the last answer still holds, an example of it, or the verdict taken: that answer again

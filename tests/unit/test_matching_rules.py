@@ -332,10 +332,16 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("i know express, is fastapi better than flask?", "decline"),
         # a role with no stop after it is what is asked about
         ("i'm a total beginner which one is less painful to learn", "ease-of-learning"),
+        # a word of the guide's inside the background still counts where the question says it again
+        ("<@U0BOT> coming from spring security land — is django generally considered more secure than "
+         "flask?", "security"),
+        ("big complex platform, dozens of features. team used to symfony, so flask or django for a large "
+         "project like that?", "project-size"),
     ],
     "examples: a product named after 'like' or before 'style' is an example of the guide's word": [
         ("spring boot dev here, does django come with an ORM like hibernate or do i have to bring one", "orm"),
         ("is WSGI a web server? like an nginx alternative?", "wsgi"),
+        ("is a flask blueprint kinda like an express router?", "blueprint"),
         # after a framework's name it compares: outside the guide
         ("is flask like express?", "decline"),
     ],
@@ -348,6 +354,7 @@ RULES: dict[str, list[tuple[str, str]]] = {
     "history: the year a framework came out is not in the guide": [
         ("what year did django first come out", "decline"),
         ("give me the elevator pitch for django in a sentence", "django-overview"),
+        ("how fast can you ship with django", "rapid-development"),
     ],
     "phrase: a word inside a matched phrase brings no synonym": [
         # "hack" stands for an attack (security), but not inside "hack together"
