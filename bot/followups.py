@@ -137,6 +137,8 @@ _SHORT = re.compile(r"^(?:(?:ok|okay|so|and|can|could|you|i|get|give|me|the|a|ju
                     rf"{_SHORTER}(?:\s+{_SHORTER})?"  # "tl;dr in one line pls"
                     r"(?:\s+(?:pls|please|plz|then|version|again))*"
                     r"(?:\s+(?:im|i am)\s+\w+(?:\s+\w+){0,5})?$")  # "eli5 pls im in support not eng lol"
+# "ok but we have 0 experience in python": the asker's situation put to the last question
+_BUT_WE = re.compile(r"^(?:(?:ok|okay|yeah|yes|sure|hmm|right)\s+)?but\s+(?:we|i|im|our|my|were|ive|weve)\s+\w+")
 # "same q but im coming from node": the last question, asked again under a condition
 _SAME_BUT = re.compile(r"^(?:(?:ok|okay|so|and|hmm)\s+)*same(?:\s+(?:q|question|thing|here))?\s+but\s+\w+")
 # "so django wins here?", "so flask is out for us?": whether the last answer came down for or against
@@ -151,6 +153,11 @@ _STILL_HOLDS = re.compile(r"^(?:(?:but|ok|okay|and|so|hmm|wait)\s+)*(?:(?:is|doe
                           r"(?:advice\s+|info\s+|answer\s+)?)?(?:still\s+)?(?:true|current|valid|accurate|relevant|"
                           r"up to date|the case|hold|holds)(?:\s+(?:in|for|as of)\s+(?:20\d\d|this year|today|now))?"
                           r"(?:\s+or\s+(?:is\s+it\s+)?(?:old|outdated|dated))?$")
+# "is that true for big apps too?", "this is true also for big project?": the last answer checked for a
+# case of the asker's; it says what it says of that case ("big apps" is no new subject here)
+_TRUE_FOR = re.compile(r"^(?:(?:but|ok|okay|and|so|hmm|wait)\s+)*(?:is\s+)?(?:that|this|it)\s+(?:is\s+)?"
+                       r"(?:also\s+|still\s+)?(?:true|the case|valid|right)\s+(?:also\s+|too\s+)?"
+                       r"(?:for|with|when|at|in)\s+\w+(?:\s+\w+){0,5}$")
 # "ugh typo, django*", "sorry i meant flask": the last question, about the framework named
 _CORRECTING = frozenset("ugh oops whoops sorry sry typo correction i meant mean".split())
 # "for a student?", "and for a team of juniors?", "what about as a complete beginner?": the last question
@@ -278,7 +285,8 @@ def _asked_for(text: str) -> str | None:
     if len(text) > MAX_FOLLOW_UP_CHARS:
         return None
     simple = _simple(text)
-    if _WHY.match(simple) or _SHORT.match(simple) or _VERDICT_CHECK.match(simple) or _STILL_HOLDS.match(simple):
+    if (_WHY.match(simple) or _SHORT.match(simple) or _VERDICT_CHECK.match(simple) or _STILL_HOLDS.match(simple)
+            or (_TRUE_FOR.match(simple) and not any(_framework_word(w) for w in simple.split()))):
         return "same"
     if _CHOICE_FOR_THAT.match(simple):
         return "choice"
@@ -295,7 +303,7 @@ def _asked_for(text: str) -> str | None:
             return f"aspect {aspect[0]}"  # "pros?": of the framework the last question named
         if _kind_asked(words):
             return "kind"
-        if _condition(words) or _SAME_BUT.match(simple):
+        if _condition(words) or _SAME_BUT.match(simple) or (_BUT_WE.match(simple) and _ASKING.isdisjoint(words)):
             return "condition"
         if _points_back(words) or _uses_it(words):
             return "pointer"

@@ -331,7 +331,7 @@ def asker_words(words: list[str], stems: list[str], known: dict[int, bool], text
             count += 1
 
     for k, w in enumerate(words):
-        if w == "from" and k and words[k - 1] in BACKGROUND_VERBS:  # (chosen)
+        if w == "from" and k and words[k - 1] in BACKGROUND_VERBS:
             take(range(k + 1, n), named_parts=True)
         elif w == "in" and _in_habit(words, known, k):
             take(range(k + 1, n))  # "in rails we'd scaffold it", "in node it's the event loop"
@@ -399,6 +399,36 @@ def _opening_role(text: str, words: list[str]) -> int:
         return -1
     role = found.group(1)
     return next((k for k, w in enumerate(words[:5]) if w == role), -1)
+
+
+# what a count asked of ("how many flask job postings are there"): a number the guide never gives
+_COUNTED = frozenset("postings posting openings listings vacancies jobs developers devs companies people stars"
+                     " downloads contributors installs websites sites".split())
+
+
+def count_asked(words: list[str]) -> str | None:
+    """"how many flask job postings are there in the US": a count the guide never gives (its one
+    figure is Instagram's users, which this leaves alone)."""
+    for k, w in enumerate(words):
+        if w == "many" and k and words[k - 1] == "how":
+            for noun in words[k + 1 : k + 4]:
+                if noun in _COUNTED:
+                    return f"how many {noun}"
+    return None
+
+
+_PRICED = frozenset("cost costs price prices charge charges pay".split())
+
+
+def price_asked(words: list[str]) -> str | None:
+    """"how much does a django server cost", "how much cost the server?": a price the guide never
+    gives ("what does flask's freedom cost you" asks a trade-off, and is left alone)."""
+    for k, w in enumerate(words):
+        if w == "much" and k and words[k - 1] == "how":
+            for priced in words[k + 1 : k + 9]:
+                if priced in _PRICED:
+                    return f"how much ... {priced}"
+    return None
 
 
 def share_asked(words: list[str]) -> str | None:

@@ -20,6 +20,8 @@ from bot.matching.cues import (
     already_weighed,
     ANALOGY_MARKERS,
     asker_words,
+    count_asked,
+    price_asked,
     examples_named,
     parts_chosen,
     share_asked,
@@ -128,15 +130,17 @@ class Resolved:
             self.terms[qt.term] = qt
 
 
-def context_words(text: str) -> frozenset[str]:
-    """Words of the sentences that tell rather than ask, when another sentence asks.
+def read_sentences(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(context, project): the words of the sentences that tell rather than ask, when another sentence
+    asks; and, when the asking sentences only ask for a choice, the telling sentences' words, which
+    describe the asker's project ("we sell handmade soap online, 3 people. flask or django?").
 
     "Teacher here, planning an intro web course. Which of the two is gentler
     for beginners?": the first sentence is context, the second the question.
     A word also found in an asking sentence is not context. When the asking
     sentences only ask for a choice ("flask or django?", "which one should we
     pick?": ``tuning.CHOICE_MARKERS`` and no word outside ``CHOICE_WORDS``),
-    nothing is context. The full stop of "e.g.", "i.e.", "etc." or "vs." ends no sentence.
+    nothing is context: the telling sentences say what the choice is for. The full stop of "e.g.", "i.e.", "etc." or "vs." ends no sentence.
     """
     if "(" in text and ")" in text:
         # "how does django stop CSRF attacks? (tangent: is that the same as XSS?)": an aside in
@@ -145,21 +149,21 @@ def context_words(text: str) -> frozenset[str]:
         outside = _BRACKETED.sub(lambda m: " " if _ASIDE.match(m.group(1)) else m.group(0), text)
         if asides and "?" in outside:
             aside = set().union(*(words_in(part) for part in asides))
-            return frozenset(context_words(outside) | (aside - words_in(outside)))
+            return frozenset(context_words(outside) | (aside - words_in(outside))), _NOTHING
     marked = "?" in text
     if not marked and "." not in text:
-        return frozenset()  # nothing asks, or one sentence
+        return _NOTHING, _NOTHING  # nothing asks, or one sentence
     if "." in text:  # "e.g. an admin area", "vs. django": an abbreviation, not a sentence's end
         text = _ABBREVIATION.sub(lambda m: m.group(0).replace(".", " "), text)
     if not _INNER_END.search(text.strip().rstrip(".!? ")):
-        return frozenset()  # one sentence
+        return _NOTHING, _NOTHING  # one sentence
     sentences = [m.group(0) for m in _SENTENCE.finditer(text) if m.group(0).strip(" .!?")]
     if not marked:
         # "QA engineer, about to start testing a tool built on django. can someone give me the short
         # version of what django is": with no "?" anywhere, a last sentence that opens as a question asks
         opening = _FIRST_WORD.search(sentences[-1]) if sentences else None
         if opening is None or opening.group(0) not in QUESTION_WORDS:
-            return frozenset()
+            return _NOTHING, _NOTHING
     asking: set[str] = set()
     telling: set[str] = set()
     for k, sentence in enumerate(sentences):
@@ -168,13 +172,22 @@ def context_words(text: str) -> frozenset[str]:
     if not telling or (not CHOICE_MARKERS.isdisjoint(asking)
                        and not any(is_content(w) and w not in CHOICE_WORDS for w in asking)):
         # nothing asked beyond a choice ("we sell courses online. flask or django?"):
-        # the context is what the question is about
-        return frozenset()
+        # the context is what the question is about, the project the choice is for
+        return _NOTHING, frozenset(telling - asking)
     if all(w in _CONFIRMING or not is_content(w) for w in asking):
         # "jen said there's nothing django can do that flask can't. true?": a claim to check
         # is what is asked about
-        return frozenset()
-    return frozenset(telling - asking)
+        return _NOTHING, _NOTHING
+    return frozenset(telling - asking), _NOTHING
+
+
+def context_words(text: str) -> frozenset[str]:
+    """The context of ``read_sentences``: "Teacher here, planning an intro web course. Which of the
+    two is gentler for beginners?" -> the first sentence's words."""
+    return read_sentences(text)[0]
+
+
+_NOTHING: frozenset[str] = frozenset()
 
 
 # "true?", "is that right?", "fair?": asking only whether what was said holds
@@ -278,6 +291,8 @@ _OUT_OF_SCOPE_CUES: tuple[tuple[frozenset[str], Callable[[list[str]], str | None
     (ESTIMATE_WORDS, estimate_asked),                             # "how long would it take to build"
     (frozenset(("who", "when", "old", "year")), origin_asked),    # "who made flask": history
     (frozenset(("percent",)), share_asked),                       # "what percent of devs use django"
+    (frozenset(("many",)), count_asked),                          # "how many flask job postings are there"
+    (frozenset(("much",)), price_asked),                          # "how much does the server cost"
 )
 
 
@@ -543,7 +558,7 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
         r.unknown.append(w)
         r.unknown_mass += index.idf_unknown * OFF_TOPIC_WEIGHT
         r.off_topic += 1
-    context = context_words(text)  # their terms weigh CONTEXT_FACTOR
+    context, project = read_sentences(text)  # the context's terms weigh CONTEXT_FACTOR
     words = tokens(text, keep_hyphens=True)
     if "-" in text:  # most questions hold no hyphen: their words stay as split
         words = _hyphenated(words, index, extension)
@@ -770,7 +785,8 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
             r.off_topic += i in off_topic
             if is_out_of_scope(words[i]) and words[i] not in context:
                 r.out_of_scope.append(words[i])
-            r.subject += not (0 <= for_at < i)
+            # "... for a bakery", "we sell soap online. flask or django?": the asker's project
+            r.subject += not (0 <= for_at < i) and words[i] not in project
     if not r.terms and not r.unknown and not r.out_of_scope and asks_which_to_choose(words):
         r.choice_only = True
     return r

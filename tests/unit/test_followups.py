@@ -439,6 +439,11 @@ def test_a_framework_named_by_what_it_is_known_for_is_that_framework(previous, f
     ("same q but im coming from node/express",
      "is flask any good for a quick prototype? same q but im coming from node/express"),
     ("tl;dr in one line pls", "is flask any good for a quick prototype"),
+    # the last answer checked for the asker's case, and the asker's situation put to it
+    ("is that true for big apps too?", "is flask any good for a quick prototype"),
+    ("this is true also for big project?", "is flask any good for a quick prototype"),
+    ("ok but we have 0 experience in python",
+     "is flask any good for a quick prototype? ok but we have 0 experience in python"),
     # a comparison back, or bigger ones, with the other framework named
     ("is that better than django?", "is django any good for a quick prototype"),
     # whether the last answer still holds, an example of it, or the verdict taken: that answer again

@@ -356,6 +356,22 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("give me the elevator pitch for django in a sentence", "django-overview"),
         ("how fast can you ship with django", "rapid-development"),
     ],
+    "projects: before a bare choice, the telling sentences describe the project the choice is for": [
+        ("we sell handmade soap online, 3 people, small budget. flask or django?", "project-size"),
+        ("3 of us, 6 weeks, need a clickable MVP for ~150 beta testers. flask or django?", "prototyping"),
+        # what is asked beyond the choice still decides
+        ("we sell soap online. how do I deploy flask or django to heroku?", "decline"),
+    ],
+    "counts and prices: a number the guide never gives": [
+        ("how many flask job postings are there in the US right now?", "decline"),
+        ("how much does a server for a django shop cost per month", "decline"),
+        # the guide's one figure, and a trade-off
+        ("how many active users does instagram have?", "companies"),
+        ("is flask still worth putting on my cv?", "faq-flask-demand"),
+    ],
+    "addressed: a word for the person addressed, in any language, asks nothing": [
+        ("bhai someone explain me django in simple words what it is", "django-overview"),
+    ],
     "phrase: a word inside a matched phrase brings no synonym": [
         # "hack" stands for an attack (security), but not inside "hack together"
         ("want to hack together a quick throwaway version to test the idea with a few users before we "
