@@ -106,7 +106,11 @@ that name part of it ("coming from .net minimal apis"). A product named after "l
 the guide's, or before "style" and one, is an example of that word ("an ORM like hibernate", "a
 nova style admin panel": ``cues.examples_named``): neither evidence nor held against the
 question; after a framework's name it compares ("is flask like express"). A choice refused ("when
-should we *not* reach for django", "why shouldn't i pick flask") asks the guide's "why not". A
+should we *not* reach for django", "why shouldn't i pick flask") asks the guide's "why not".
+Before a bare choice ("we sell handmade soap online, 3 people. flask or django?"), the telling
+sentences describe the project the choice is for: their unknown words are not the subject, as
+after "for" (``resolve.read_sentences``). A count or a price asked ("how many job postings", "how
+much does the server cost") is outside the guide, whose one figure is Instagram's users. A
 question that names one framework and asks what it is of a pronoun or a kind
 of thing ("heard about flask at a meetup, what is it?", "is that a library or
 what"), or asks "what is django?" at the end of the message ("data scientist
