@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from bot.edits import edit_distance_up_to_one
+from bot.neutral import is_common_word
 from bot.text import QUESTION_WORDS, SLACK_EMOJI
 
 MAX_QUESTION_CHARS = 4000  # longer input is cut before matching; Slack allows 40k
@@ -139,10 +140,22 @@ def _read(text: str) -> Intent:
     return Intent(Kind.QUESTION, text=text, single_word=len(words) <= 1)
 
 
+def _inflected(word: str, name: str) -> bool:
+    """Is the everyday word ``word`` the sub-command ``name`` inflected ("lists", "compared", "topic")
+    or with a double letter typed once ("chose")? Any other everyday word one letter off is a word of
+    its own: "quit" is not "quiz", "last" not "list", "stable" not "table"."""
+    if word.startswith(name) or name.startswith(word):
+        return True
+    return len(name) == len(word) + 1 and any(
+        name[i] == name[i + 1] and name[:i] + name[i + 1 :] == word for i in range(len(name) - 1))
+
+
 def _subcommand(words: list[str]) -> Kind | None:
     """The one sub-command these words name ("help" aside), or None."""
     if len(words) == 1 and len(words[0]) >= 4 and words[0] not in _SUBCOMMANDS:
-        near = [name for name in _SUBCOMMANDS if edit_distance_up_to_one(words[0], name) <= 1]
+        word = words[0]
+        near = [name for name in _SUBCOMMANDS if edit_distance_up_to_one(word, name) <= 1
+                and (not is_common_word(word) or _inflected(word, name))]
         words = near if len(near) == 1 else words
     kinds = {_SUBCOMMANDS.get(w) for w in words}
     if None in kinds or not kinds:

@@ -4,7 +4,8 @@
   decides whether the app has that command)
 * ``@bot ...`` or ``@flaskvsdjango ...`` → :class:`Mention` in #general
 * ``2`` → :class:`Click` of button 2 of the latest message with buttons
-* ``:help``, ``:quit`` (``:q``, ``:exit``) → :class:`ConsoleCommand`
+* ``:help``, ``:quit`` (``:q``, ``:exit``) → :class:`ConsoleCommand`; so are ``quit`` and ``exit``
+  typed alone, as in any REPL (no one asks the bot that)
 * an empty line → None; anything else → :class:`DirectMessage`
 """
 
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 
 CONSOLE_COMMANDS = {"help": "help", "h": "help", "?": "help", "quit": "quit", "q": "quit", "exit": "quit"}
 _SLASH = re.compile(r"^(/[\w.-]+)(?:\s+(.*))?$", re.DOTALL)
+_BARE_QUIT = frozenset(("quit", "exit"))
 _CONSOLE = re.compile(r"^:([a-z?]+)\s*$", re.IGNORECASE)
 
 
@@ -55,6 +57,8 @@ def parse(line: str, *, mention_names: tuple[str, ...] = ("bot", "flaskvsdjango"
         return None
     if line.isdigit():
         return Click(int(line))
+    if line.lower().rstrip(".!") in _BARE_QUIT:
+        return ConsoleCommand("quit")
     if console := _CONSOLE.match(line):
         name = console.group(1).lower()
         return ConsoleCommand(CONSOLE_COMMANDS[name]) if name in CONSOLE_COMMANDS else ConsoleCommand(name, known=False)

@@ -29,7 +29,7 @@ _HELP_ROWS = (
     ("any other text", "a direct message to the bot"),
     ("1, 2, 3 ...", "click that button of the latest message with buttons"),
     (":help", "this help"),
-    (":quit", "leave (Ctrl-D and Ctrl-C work too)"),
+    (":quit", "leave (so do quit or exit typed alone, Ctrl-D and Ctrl-C)"),
 )
 
 

@@ -24,6 +24,9 @@ from bot.console.parse import Click, ConsoleCommand, DirectMessage, Mention, Sla
     (":q", ConsoleCommand("quit")),
     (":QUIT", ConsoleCommand("quit")),
     (":exit", ConsoleCommand("quit")),
+    ("quit", ConsoleCommand("quit")),  # as in any REPL
+    ("Exit", ConsoleCommand("quit")),
+    ("quit flask?", DirectMessage("quit flask?")),
     (":frobnicate", ConsoleCommand("frobnicate", known=False)),
 ])
 def test_lines(line, expected):

@@ -38,6 +38,12 @@ def test_a_subcommand_one_letter_off_is_that_subcommand(text, kind):
     assert parse_command(text).kind is kind
 
 
+@pytest.mark.parametrize("text", ["quit", "last", "stable", "smart", "gist", "flash"])
+def test_an_everyday_word_one_letter_off_a_subcommand_is_no_typo_of_it(text):
+    """"quit" is not "quiz" (it started the help-me-choose flow), "last" not "list"."""
+    assert parse_command(text).kind is Kind.QUESTION
+
+
 @pytest.mark.parametrize(
     "text, kind",
     [
