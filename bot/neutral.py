@@ -188,6 +188,7 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
     tech zero lowkey highkey bruh bro fam vibe vibes sus deadass tbf fr frfr istg
     shud shld yr yrs becuz
     bhai yaar amigo amiga hermano irmao habibi abi oga obligate obligates obliged
+    done block blocks blocked blocking
     clone clones mini standup standups wild category categories
     flaskvsdjango bot
     another chunk chunks overblown overrated overhyped exaggerated

@@ -105,7 +105,7 @@ class Answerer:
         # the two for the asker's own project. Unknown words after "for"
         # describe that project, not a subject outside the guide ("flask vs
         # django github stars" still declines), unless one is off-topic.
-        choice = (len(named) == len(FRAMEWORKS) and not resolved.off_topic
+        choice = ((len(named) == len(FRAMEWORKS) or resolved.bare_choice) and not resolved.off_topic
                   and not resolved.subject)
         unknown_mass = 0.0 if choice else resolved.unknown_mass
         total = resolved.known_mass + unknown_mass

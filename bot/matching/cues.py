@@ -403,7 +403,8 @@ def _opening_role(text: str, words: list[str]) -> int:
 
 # what a count asked of ("how many flask job postings are there"): a number the guide never gives
 _COUNTED = frozenset("postings posting openings listings vacancies jobs developers devs companies people stars"
-                     " downloads contributors installs websites sites".split())
+                     " downloads contributors installs websites sites servers instances machines workers boxes"
+                     " nodes".split())
 
 
 def count_asked(words: list[str]) -> str | None:

@@ -103,7 +103,7 @@ class Resolved:
 
     __slots__ = ("terms", "unknown", "specific", "off_topic", "out_of_scope", "preferred", "how_to",
                  "subject", "known_mass", "unknown_mass", "fuzzy_candidates", "words", "lacking", "choice_only",
-                 "choice_asked", "identity", "scheduled")
+                 "choice_asked", "identity", "scheduled", "bare_choice")
 
     def __init__(self) -> None:
         self.terms: dict[str, QueryTerm] = {}
@@ -123,6 +123,8 @@ class Resolved:
         self.choice_asked = False  # "which", "or", "vs", "better", "recommend"...: asks for a choice
         self.identity: str | None = None  # "heard about flask at a meetup, what is it?": flask
         self.scheduled = False  # speaks of a day or a meeting (tuning.SCHEDULE_WORDS): "... is friday right?"
+        # "we sell soap online, 3 of us. which framework would you pick?": a project told, then only a choice asked
+        self.bare_choice = False
 
     def add(self, qt: QueryTerm) -> None:
         old = self.terms.get(qt.term)
@@ -188,6 +190,9 @@ def context_words(text: str) -> frozenset[str]:
 
 
 _NOTHING: frozenset[str] = frozenset()
+_BETWEEN = frozenset(("between", "vs", "versus"))
+_BOTH = frozenset(("either", "both", "each"))
+_FRAMEWORK_NOUNS = frozenset(("framework", "frameworks"))
 
 
 # "true?", "is that right?", "fair?": asking only whether what was said holds
@@ -559,6 +564,7 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
         r.unknown_mass += index.idf_unknown * OFF_TOPIC_WEIGHT
         r.off_topic += 1
     context, project = read_sentences(text)  # the context's terms weigh CONTEXT_FACTOR
+    r.bare_choice = bool(project)
     words = tokens(text, keep_hyphens=True)
     if "-" in text:  # most questions hold no hyphen: their words stay as split
         words = _hyphenated(words, index, extension)
@@ -571,7 +577,13 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
     if len(words) > MAX_TOKENS:
         words = words[: MAX_TOKENS // 2] + words[-MAX_TOKENS // 2 :]
         extension.clear()
-    r.choice_asked = not CHOICE_MARKERS.isdisjoint(words)
+    # "we're torn between rails and laravel. which one?": the technologies told are what is chosen between
+    # ("torn between flask and fastapi, not django. which of those two?")
+    alternatives = bool(project) and not OTHER_TECHNOLOGIES.isdisjoint(project) and (
+        len(OTHER_TECHNOLOGIES.intersection(project)) >= 2 or not _BETWEEN.isdisjoint(words))
+    # a choice asked, or the two frameworks meant together: "does either framework deal with that"
+    r.choice_asked = not CHOICE_MARKERS.isdisjoint(words) or (
+        not _BOTH.isdisjoint(words) and not _FRAMEWORK_NOUNS.isdisjoint(words))
     r.scheduled = not SCHEDULE_WORDS.isdisjoint(words)
     if "how" in words:  # "how do i ...": a procedure
         r.how_to = asks_how_to(words)
@@ -782,8 +794,12 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
                 weight *= CONTEXT_FACTOR
             r.unknown_mass += index.idf_unknown * weight
             r.unknown.append(words[i])
-            r.off_topic += i in off_topic
-            if is_out_of_scope(words[i]) and words[i] not in context:
+            described = words[i] in project and not alternatives  # "... and pay upfront. flask or django?"
+            # a subject the guide never covers, told in passing ("hr tool stores salaries. which framework
+            # protects more?"), is no other technology either
+            outside = is_out_of_scope(words[i]) and not described
+            r.off_topic += i in off_topic and not described and not (outside and words[i] in context)
+            if outside and words[i] not in context:
                 r.out_of_scope.append(words[i])
             # "... for a bakery", "we sell soap online. flask or django?": the asker's project
             r.subject += not (0 <= for_at < i) and words[i] not in project

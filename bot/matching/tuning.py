@@ -55,7 +55,8 @@ DAY_WORDS = frozenset(
     " tomorrow tonight yesterday noon".split())
 SCHEDULE_WORDS = DAY_WORDS | frozenset("meeting meetings calendar invite retro standup".split())
 CHOICE_WORDS = frozenset(
-    "flask django framework frameworks better best pick choose choice go use recommend option options two".split())
+    "flask django framework frameworks better best pick choose choice go use recommend option options two"
+    " one ones start prefer suggest rather enough wich whch".split())
 # "how do i", "how can we", "how to": a procedure. The guide compares the two
 # frameworks; it explains how to do next to nothing, so such a question needs
 # HOW_TO_FACTOR times the usual confidence ("how does django..." is not one).

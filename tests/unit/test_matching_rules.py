@@ -361,6 +361,18 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("3 of us, 6 weeks, need a clickable MVP for ~150 beta testers. flask or django?", "prototyping"),
         # what is asked beyond the choice still decides
         ("we sell soap online. how do I deploy flask or django to heroku?", "decline"),
+        # a choice asked without the names; a feature of the project that is outside the guide
+        ("building a used-bike marketplace: sellers post listings w/ photos, buyers message them and check "
+         "out. 3 devs, launch in spring. wich framework would u pick?", "ecommerce"),
+        # the technologies told are the alternatives: outside the guide
+        ("SaaS MVP, 2 founders. honestly torn between flask and fastapi, not django at all. which of those "
+         "two?", "decline"),
+        ("we're evaluating rails and laravel for the new app. which framework would you pick?", "decline"),
+        # a subject told in passing is no other technology; either framework means the two
+        ("hr tool stores salaries, bank details, home addresses. security is the #1 concern for our CISO. "
+         "which framework gives us more protection out of the box?", "security"),
+        ("bakery site has a cake order form and a change-my-email page. someone mentioned forged "
+         "cross-site requests as a risk?? does either framework deal with that for us", "csrf"),
     ],
     "counts and prices: a number the guide never gives": [
         ("how many flask job postings are there in the US right now?", "decline"),
@@ -368,9 +380,14 @@ RULES: dict[str, list[tuple[str, str]]] = {
         # the guide's one figure, and a trade-off
         ("how many active users does instagram have?", "companies"),
         ("is flask still worth putting on my cv?", "faq-flask-demand"),
+        ("research lab, ~8 users, all internal. how many servers would we need to run it?", "decline"),
     ],
     "addressed: a word for the person addressed, in any language, asks nothing": [
         ("bhai someone explain me django in simple words what it is", "django-overview"),
+        # short forms
+        ("do i need to hash user pws myself in django or is it done for me", "password-hashing"),
+        ("main diffs btwn flask and django?", "key-differences"),
+        ("how does django block csrf attacks :thinking_face:", "csrf"),
     ],
     "phrase: a word inside a matched phrase brings no synonym": [
         # "hack" stands for an attack (security), but not inside "hack together"
