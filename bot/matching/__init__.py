@@ -109,7 +109,10 @@ question; after a framework's name it compares ("is flask like express"). A choi
 should we *not* reach for django", "why shouldn't i pick flask") asks the guide's "why not".
 Before a bare choice ("we sell handmade soap online, 3 people. flask or django?"), the telling
 sentences describe the project the choice is for: their unknown words are not the subject, as
-after "for" (``resolve.read_sentences``). A count or a price asked ("how many job postings", "how
+after "for" (``resolve.read_sentences``); so does one before a choice asked without the names
+("... which framework would you pick?"), and a subject outside the guide told there ("customers pay
+upfront") vetoes nothing, unless the technologies told are the alternatives ("torn between flask
+and fastapi"). A count or a price asked ("how many job postings", "how
 much does the server cost") is outside the guide, whose one figure is Instagram's users. A
 question that names one framework and asks what it is of a pronoun or a kind
 of thing ("heard about flask at a meetup, what is it?", "is that a library or
