@@ -407,15 +407,22 @@ _COUNTED = frozenset("postings posting openings listings vacancies jobs develope
                      " nodes".split())
 
 
+def _how_much_of(words: list[str], amount: str, among: frozenset[str], within: int) -> str | None:
+    """The first word of ``among`` within ``within`` words after "how ``amount``" ("how many ...
+    postings"), or None."""
+    for k, w in enumerate(words):
+        if w == amount and k and words[k - 1] == "how":
+            found = next((x for x in words[k + 1 : k + 1 + within] if x in among), None)
+            if found is not None:
+                return found
+    return None
+
+
 def count_asked(words: list[str]) -> str | None:
     """"how many flask job postings are there in the US": a count the guide never gives (its one
     figure is Instagram's users, which this leaves alone)."""
-    for k, w in enumerate(words):
-        if w == "many" and k and words[k - 1] == "how":
-            for noun in words[k + 1 : k + 4]:
-                if noun in _COUNTED:
-                    return f"how many {noun}"
-    return None
+    noun = _how_much_of(words, "many", _COUNTED, 3)
+    return f"how many {noun}" if noun else None
 
 
 _PRICED = frozenset("cost costs price prices charge charges pay".split())
@@ -424,12 +431,8 @@ _PRICED = frozenset("cost costs price prices charge charges pay".split())
 def price_asked(words: list[str]) -> str | None:
     """"how much does a django server cost", "how much cost the server?": a price the guide never
     gives ("what does flask's freedom cost you" asks a trade-off, and is left alone)."""
-    for k, w in enumerate(words):
-        if w == "much" and k and words[k - 1] == "how":
-            for priced in words[k + 1 : k + 9]:
-                if priced in _PRICED:
-                    return f"how much ... {priced}"
-    return None
+    priced = _how_much_of(words, "much", _PRICED, 8)
+    return f"how much ... {priced}" if priced else None
 
 
 def share_asked(words: list[str]) -> str | None:
