@@ -18,6 +18,7 @@ from typing import Iterable
 
 from bot.matching.tuning import (
     CHOICE_ASKS,
+    CHOICE_MARKERS,
     FRAMEWORK_SET,
     FRAMEWORKS,
     HOW_TO_ASKERS,
@@ -354,7 +355,7 @@ def asker_words(words: list[str], stems: list[str], known: dict[int, bool], text
 
 
 # a choice asked, between the two frameworks the bot is about ("coming from rails, which of these two ...")
-_CHOICE_ASKED = frozenset("vs versus which pick choose better best recommend".split())
+_CHOICE_ASKED = CHOICE_MARKERS - {"or"}  # ("or" also joins the technologies of a background)
 # what the asker knows or works with: "i (only) know express", "we use rails", "i'm used to php"
 _KNOWS = frozenset(("know", "use", "used", "run"))
 _SUBJECTS = frozenset(("i", "we", "im", "were", "ive", "weve", "team"))
@@ -384,7 +385,7 @@ def _in_habit(words: list[str], known: dict[int, bool], k: int) -> bool:
 
 _BACKGROUND_LEADS = BACKGROUND_ROLES | _KNOWS | {"from", "in"}
 _HABIT_SUBJECTS = frozenset("we wed weve you youd i id its it they".split())
-_HABIT_ADVERBS = ADVERBS | frozenset("only mostly mainly already currently usually normally mainly".split())
+_HABIT_ADVERBS = ADVERBS | frozenset("only mostly mainly already currently usually normally".split())
 _ASKING_VERBS = frozenset(("should", "shall", "can", "could", "would", "do", "did", "will", "must"))
 # a role word opening the message, with what comes before it, then a stop: "go dev, ...", ".net dev. ...",
 # "react dev - ...", "php background, ..."
@@ -696,7 +697,7 @@ def estimate_asked(words: list[str]) -> str | None:
 # "is express easier than flask", "fastapi vs django for apis": a comparison with a framework
 # or language the guide never compares
 _AGAINST = frozenset(("than", "vs", "versus", "or", "compared", "over"))
-_HEDGES = (["something"], ["so"], ["whatever"], ["smth"], ["sth"], ["similar"])
+_HEDGES = frozenset(("something", "so", "whatever", "smth", "sth", "similar"))
 
 
 def other_compared(words: list[str]) -> str | None:
@@ -710,8 +711,9 @@ def other_compared(words: list[str]) -> str | None:
                 words[k + 1 : k + 2] and words[k + 1] in BACKGROUND_ROLES):
             continue
         near = words[max(0, k - 4) : k] + words[k + 1 : k + 5]
-        if "or" in near and near[near.index("or") + 1 : near.index("or") + 2] in _HEDGES:
-            near.remove("or")  # "sounds like spring modules or something": a hedge, not an alternative
+        at = near.index("or") if "or" in near else -1
+        if 0 <= at < len(near) - 1 and near[at + 1] in _HEDGES:
+            del near[at]  # "sounds like spring modules or something": a hedge, not an alternative
         if not _AGAINST.isdisjoint(near) and any(f in near for f in FRAMEWORKS):
             return w
     return None

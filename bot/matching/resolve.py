@@ -142,7 +142,8 @@ def read_sentences(text: str) -> tuple[frozenset[str], frozenset[str]]:
     A word also found in an asking sentence is not context. When the asking
     sentences only ask for a choice ("flask or django?", "which one should we
     pick?": ``tuning.CHOICE_MARKERS`` and no word outside ``CHOICE_WORDS``),
-    nothing is context: the telling sentences say what the choice is for. The full stop of "e.g.", "i.e.", "etc." or "vs." ends no sentence.
+    nothing is context: the telling sentences say what the choice is for. The full stop of "e.g.",
+    "i.e.", "etc." or "vs." ends no sentence.
     """
     if "(" in text and ")" in text:
         # "how does django stop CSRF attacks? (tangent: is that the same as XSS?)": an aside in
