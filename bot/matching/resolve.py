@@ -262,12 +262,13 @@ def _refused(words: list[str], k: int) -> bool:
 
 # "when should we *not* reach for django", "why should i not pick flask", "when wouldn't you go with
 # django": a choice refused asks what speaks against the framework (the guide's "why not")
+# (fewer than _REFUSALS: "why don't we use django" suggests it)
 _REFUSED_CHOICE = frozenset(("not", "never", "shouldnt", "wouldnt"))
-_CHOOSING_VERBS = frozenset(("use", "pick", "choose", "go", "reach", "adopt", "select", "bet", "learn"))
+_REFUSED_VERBS = _CHOICE_VERBS | {"bet", "learn"}  # as index stems, like _CHOICE_VERBS
 _WHY_NOT = ("why", "not")
 
 
-def _choice_refused(words: list[str]) -> bool:
+def _choice_refused(words: list[str], stems: list[str]) -> bool:
     """A refusal, then (past "i/we/you" and an adverb) a verb of choosing, then within three words a
     framework's name: "should we *not* reach for django", "why shouldn't i pick flask"."""
     for k, w in enumerate(words):
@@ -276,7 +277,7 @@ def _choice_refused(words: list[str]) -> bool:
         j = k + 1
         while j < len(words) and (words[j] in _ASKERS or words[j] in ADVERBS):
             j += 1
-        if j < len(words) and words[j] in _CHOOSING_VERBS and not FRAMEWORK_SET.isdisjoint(words[j + 1 : j + 4]):
+        if j < len(words) and stems[j] in _REFUSED_VERBS and not FRAMEWORK_SET.isdisjoint(words[j + 1 : j + 4]):
             return True
     return False
 
@@ -727,7 +728,7 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
                 del r.terms[stems[k]]
                 r.words.remove(stems[k])
     _add_synonyms(r, index, {words[k] for k in phrased})
-    if not _REFUSED_CHOICE.isdisjoint(words) and _choice_refused(words):
+    if not _REFUSED_CHOICE.isdisjoint(words) and _choice_refused(words, stems):
         term = " ".join(stem(w) for w in _WHY_NOT)
         if term in index.known and term not in r.terms:
             r.add(QueryTerm(term, "not ... " + next(w for w in words if w in FRAMEWORK_SET), "phrase", 1.0,
