@@ -161,7 +161,10 @@ the subject aside ("not asking about hosting or pricing, just the framework fit"
 names neither framework and asks for no choice (``tuning.CHOICE_MARKERS``) when
 at least ``UNFRAMED_UNKNOWN`` of its words are unknown and its known share is
 under ``UNFRAMED_MIN_SHARE``: workplace talk in the guide's words ("can someone
-reset my password for the staging admin panel? locked out again"); when it speaks
+reset my password for the staging admin panel? locked out again"; the unknown words of
+sentences told before a last one that asks are the asker's situation and do not count
+there: "we're digitising a museum archive (objects, donors...). do we get an admin screen for
+the staff?"); when it speaks
 of a day or a meeting (``SCHEDULE_WORDS``), ``UNFRAMED_SCHEDULED_UNKNOWN`` unknown
 words besides the day are enough ("security training deadline is friday right?"). A how-to question ("how do i ...", "how to ...")
 needs ``HOW_TO_FACTOR`` times ``min_confidence``: the guide compares the two

@@ -121,7 +121,7 @@ class Answerer:
                           and COMPARING.isdisjoint(resolved.words))
         # "can someone reset my password for the staging admin panel? locked out again":
         # no framework named, no choice asked, and mostly words the guide does not know
-        many_unknown = len(resolved.unknown) >= UNFRAMED_UNKNOWN or (
+        many_unknown = len(resolved.unknown) - resolved.told >= UNFRAMED_UNKNOWN or (
             resolved.scheduled  # office talk about a day or a meeting: fewer do, the day not counted
             and sum(w not in DAY_WORDS for w in resolved.unknown) >= UNFRAMED_SCHEDULED_UNKNOWN)
         unframed = not named and not resolved.choice_asked and known_share < UNFRAMED_MIN_SHARE and many_unknown

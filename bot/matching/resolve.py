@@ -103,7 +103,7 @@ class Resolved:
 
     __slots__ = ("terms", "unknown", "specific", "off_topic", "out_of_scope", "preferred", "how_to",
                  "subject", "known_mass", "unknown_mass", "fuzzy_candidates", "words", "lacking", "choice_only",
-                 "choice_asked", "identity", "scheduled", "bare_choice")
+                 "choice_asked", "identity", "scheduled", "bare_choice", "told")
 
     def __init__(self) -> None:
         self.terms: dict[str, QueryTerm] = {}
@@ -125,6 +125,7 @@ class Resolved:
         self.scheduled = False  # speaks of a day or a meeting (tuning.SCHEDULE_WORDS): "... is friday right?"
         # "we sell soap online, 3 of us. which framework would you pick?": a project told, then only a choice asked
         self.bare_choice = False
+        self.told = 0  # unknown words of the sentences that tell, when another asks (the context)
 
     def add(self, qt: QueryTerm) -> None:
         old = self.terms.get(qt.term)
@@ -132,10 +133,13 @@ class Resolved:
             self.terms[qt.term] = qt
 
 
-def read_sentences(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """(context, project): the words of the sentences that tell rather than ask, when another sentence
-    asks; and, when the asking sentences only ask for a choice, the telling sentences' words, which
-    describe the asker's project ("we sell handmade soap online, 3 people. flask or django?").
+def read_sentences(text: str) -> tuple[frozenset[str], frozenset[str], bool]:
+    """(context, project, told_first): the words of the sentences that tell rather than ask, when
+    another sentence asks; when the asking sentences only ask for a choice, the telling sentences'
+    words, which describe the asker's project ("we sell handmade soap online, 3 people. flask or
+    django?"); and whether the message ends asking, all its telling said first ("we're digitising a
+    museum archive. do we get an admin screen for the staff?"), not after ("can someone reset my
+    password? locked out again").
 
     "Teacher here, planning an intro web course. Which of the two is gentler
     for beginners?": the first sentence is context, the second the question.
@@ -152,23 +156,24 @@ def read_sentences(text: str) -> tuple[frozenset[str], frozenset[str]]:
         outside = _BRACKETED.sub(lambda m: " " if _ASIDE.match(m.group(1)) else m.group(0), text)
         if asides and "?" in outside:
             aside = set().union(*(words_in(part) for part in asides))
-            return frozenset(context_words(outside) | (aside - words_in(outside))), _NOTHING
+            return frozenset(context_words(outside) | (aside - words_in(outside))), _NOTHING, False
     marked = "?" in text
     if not marked and "." not in text:
-        return _NOTHING, _NOTHING  # nothing asks, or one sentence
+        return _NOTHING, _NOTHING, False  # nothing asks, or one sentence
     if "." in text:  # "e.g. an admin area", "vs. django": an abbreviation, not a sentence's end
         text = _ABBREVIATION.sub(lambda m: m.group(0).replace(".", " "), text)
     if not _INNER_END.search(text.strip().rstrip(".!? ")):
-        return _NOTHING, _NOTHING  # one sentence
+        return _NOTHING, _NOTHING, False  # one sentence
     sentences = [m.group(0) for m in _SENTENCE.finditer(text) if m.group(0).strip(" .!?")]
     if not marked:
         # "QA engineer, about to start testing a tool built on django. can someone give me the short
         # version of what django is": with no "?" anywhere, a last sentence that opens as a question asks
         opening = _FIRST_WORD.search(sentences[-1]) if sentences else None
         if opening is None or opening.group(0) not in QUESTION_WORDS:
-            return _NOTHING, _NOTHING
+            return _NOTHING, _NOTHING, False
     asking: set[str] = set()
     telling: set[str] = set()
+    asks = False
     for k, sentence in enumerate(sentences):
         asks = sentence.rstrip().endswith("?") if marked else k == len(sentences) - 1
         (asking if asks else telling).update(words_in(sentence))
@@ -176,12 +181,12 @@ def read_sentences(text: str) -> tuple[frozenset[str], frozenset[str]]:
                        and not any(is_content(w) and w not in CHOICE_WORDS for w in asking)):
         # nothing asked beyond a choice ("we sell courses online. flask or django?"):
         # the context is what the question is about, the project the choice is for
-        return _NOTHING, frozenset(telling - asking)
+        return _NOTHING, frozenset(telling - asking), asks
     if all(w in _CONFIRMING or not is_content(w) for w in asking):
         # "jen said there's nothing django can do that flask can't. true?": a claim to check
         # is what is asked about
-        return _NOTHING, _NOTHING
-    return frozenset(telling - asking), _NOTHING
+        return _NOTHING, _NOTHING, False
+    return frozenset(telling - asking), _NOTHING, asks
 
 
 def context_words(text: str) -> frozenset[str]:
@@ -565,7 +570,7 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
         r.unknown.append(w)
         r.unknown_mass += index.idf_unknown * OFF_TOPIC_WEIGHT
         r.off_topic += 1
-    context, project = read_sentences(text)  # the context's terms weigh CONTEXT_FACTOR
+    context, project, told_first = read_sentences(text)  # the context's terms weigh CONTEXT_FACTOR
     r.bare_choice = bool(project)
     words = tokens(text, keep_hyphens=True)
     if "-" in text:  # most questions hold no hyphen: their words stay as split
@@ -794,6 +799,7 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
                 weight = COMMON_WEIGHT
             if words[i] in context:  # "I'm drafting a proposal for leadership. ...": the situation
                 weight *= CONTEXT_FACTOR
+                r.told += told_first
             r.unknown_mass += index.idf_unknown * weight
             r.unknown.append(words[i])
             described = words[i] in project and not alternatives  # "... and pay upfront. flask or django?"

@@ -43,6 +43,9 @@ CHOICE_MARKERS = frozenset("or vs versus which pick choose better best recommend
 # and less than UNFRAMED_MIN_SHARE of it recognised, is about something else, however
 # well its other words match: "can someone reset my password for the staging admin
 # panel? locked out again", "rapid prototyping workshop in room 4 at 3pm, who's in?".
+# The unknown words of sentences told before a last one that asks are the asker's situation and
+# do not count ("we're digitising a museum archive (objects, donors, curators...). do we get an
+# admin screen for the staff?"); told after it, they still do ("... ? locked out again").
 UNFRAMED_UNKNOWN = 3
 UNFRAMED_MIN_SHARE = 0.5
 # ... or at least UNFRAMED_SCHEDULED_UNKNOWN of them besides a day (DAY_WORDS) when it also

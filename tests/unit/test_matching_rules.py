@@ -28,6 +28,11 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("is the admin panel ok for warehouse staff editing pallets and forklifts", "decline"),
         # fewer unknown words: the usual decline rule decides
         ("school portal with quizzes and grades", "education"),
+        # the asker's situation told first, then the question: its unknown words are the project's
+        ("hey so we're digitising a museum archive (objects, donors, exhibition history). the curators need"
+         " to edit records themselves. do we get an admin screen for the staff out of the box?", "admin-interface"),
+        # told after the question, they still count
+        ("who handles building security? my badge won't open the 3rd floor door", "decline"),
     ],
     "identity: asked what a framework is, the rest says where the asker met it": [
         ("heard about flask at a meetup, what is it", "flask-overview"),
