@@ -77,6 +77,9 @@ class Topic:
     synonyms: Mapping[str, tuple[str, ...]]  # keyword -> alternative words/phrases that mean it
     examples: tuple[str, ...]                # example questions (also used for matching)
     related: tuple[str, ...]                 # related topic ids (validated to exist)
+    # the topics this one sums up ("Rapid development": the admin, auth and ORM it names); a question
+    # naming two of them and this topic's own subject gets this one (bot.matching.scoring.summed_up)
+    covers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

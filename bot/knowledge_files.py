@@ -230,14 +230,15 @@ def _check_topics(topics: list[Any], report: Report) -> None:
     ids, unclear = _topic_ids(topics, report)
     for i, topic in _mappings(topics):
         topic_id = _text(topic.get("id"))
-        for k, rel in enumerate(_list(topic, "related") or ()):
-            path = f"topics[{i}].related[{k}]"
-            if not isinstance(rel, str):
-                continue
-            if rel == topic_id:
-                report.error(report.line_of(path), path, "a topic cannot be related to itself")
-            else:
-                _unknown_id(report, path, rel, ids, unclear)
+        for key, itself in (("related", "be related to"), ("covers", "sum up")):
+            for k, rel in enumerate(_list(topic, key) or ()):
+                path = f"topics[{i}].{key}[{k}]"
+                if not isinstance(rel, str):
+                    continue
+                if rel == topic_id:
+                    report.error(report.line_of(path), path, f"a topic cannot {itself} itself")
+                else:
+                    _unknown_id(report, path, rel, ids, unclear)
         keywords = topic.get("keywords")
         synonyms = topic.get("synonyms")
         synonyms = synonyms if isinstance(synonyms, dict) else {}
@@ -533,6 +534,7 @@ def _build(values: dict[str, dict[str, Any]], source_files: tuple[str, ...]) -> 
             synonyms=FrozenMap({k: tuple(v) for k, v in t["synonyms"].items()}),
             examples=tuple(t["examples"]),
             related=tuple(t["related"]),
+            covers=tuple(t["covers"]),
         )
         for t in values["topics.yaml"]["topics"]
     })

@@ -621,6 +621,7 @@ TOPIC = Map(
     Optional("synonyms", Dict(TERM, Seq(TERM, min_len=1, unique=True)), {}),
     Required("examples", Seq(Str(max_len=300), min_len=3, max_len=30, unique=True)),
     Optional("related", Seq(TOPIC_ID, max_len=5, unique=True), []),
+    Optional("covers", Seq(TOPIC_ID, min_len=2, max_len=8, unique=True), []),
 )
 
 TOPICS_FILE = Map(

@@ -172,6 +172,7 @@ def explanation_as_json(e: Explanation) -> dict[str, Any]:
         "min_confidence": e.min_confidence,
         "fully_explained": e.fully_explained,
         "vetoed": e.vetoed or None,
+        "sums_up": list(e.sums_up),
         "best": _topic_score_json(e.best) if e.best else None,
         "runners_up": [_topic_score_json(ts) for ts in e.runners_up],
         "stats": {
@@ -237,6 +238,9 @@ def explain_lines(e: Explanation) -> list[str]:
         f"{'; every word is the topic’s own' if e.fully_explained else ''} -> {verdict}"
         f"{f' ({e.vetoed})' if e.vetoed else ''}",
     ]
+    if e.sums_up and e.best:
+        lines.append(f"  {e.best.topic.id} takes the best score: it sums up {' and '.join(e.sums_up)}, which the"
+                     " question names, and its own subject is asked")
     for label, ts in ([("best", e.best)] if e.best else []) + [("runner-up", r) for r in e.runners_up]:
         terms = ", ".join(f"{t.term} {t.score:.2f} (w {t.weight:g})" for t in ts.terms)
         lines.append(f"  {label:<9} {ts.topic.id:<28} {ts.score:7.2f}  {terms}")

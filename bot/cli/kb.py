@@ -94,6 +94,7 @@ def topic_as_json(topic: Topic) -> dict:
         "keywords": dict(topic.keywords),
         "synonyms": {k: list(v) for k, v in topic.synonyms.items()},
         "related": list(topic.related),
+        "covers": list(topic.covers),
     }
 
 

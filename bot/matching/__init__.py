@@ -35,6 +35,12 @@ question compares (``tuning.COMPARING``: "blueprints vs django apps"). A
 topic whose title says one framework lacks something ("What can Django do that
 Flask cannot?") is left out when the question says the other one does ("what
 can flask do that django can't", "what's missing in django": ``cues.lacking_framework``).
+A topic that sums up others (``Topic.covers``: "Rapid development" names the admin,
+authentication and the ORM) takes the place of the best one when that is one of them, the
+question names another of them, each by a term weighing ``COVER_WEIGHT`` in it (and less than
+the title weight in the summing topic), and asks the summing topic's own subject by a term
+weighing ``COVER_WEIGHT`` there: "need login + an admin panel by friday, which one gets me
+there faster" (``scoring.summed_up``); a framework's name counts for neither.
 "Cannot" right before a word of the guide's other than a framework's name ("flask
 can't scale", "i can't decide") is how that subject is asked about, not a lack:
 neither it nor a phrase ending in it ("flask cannot") is evidence.

@@ -13,7 +13,7 @@ from bot.knowledge import Knowledge, Topic
 from bot.matching.index import Index
 from bot.matching.resolve import resolve
 from bot.matching.results import Explanation, Match, Stats
-from bot.matching.scoring import explains, mentions, score_topics, topic_score
+from bot.matching.scoring import explains, mentions, score_topics, summed_up, topic_score
 from bot.matching.tuning import (
     COMPARING,
     DAY_WORDS,
@@ -100,6 +100,11 @@ class Answerer:
             # "what can flask do that django can't" is not "What can Django do that Flask cannot?"
             lacking = index.lacking
             ranked_scores = [p for p in ranked_scores if lacking[p[0]] in (None, resolved.lacking)]
+        summed: tuple[int, ...] = ()
+        if ranked_scores and ranked_scores[0][0] in index.covering:
+            # "need login + an admin panel by friday, which gets me there faster": the topic that sums
+            # up the admin and authentication, and is about speed
+            ranked_scores, summed = summed_up(index, ranked_scores, terms)
         ranked = [i for i, _ in ranked_scores]
         # "flask or django for our bakery's booking site": a choice between
         # the two for the asker's own project. Unknown words after "for"
@@ -168,6 +173,7 @@ class Answerer:
                 best=scored[0] if scored else None,
                 runners_up=tuple(scored[1:]),
                 stats=stats,
+                sums_up=tuple(index.topics[i].id for i in summed),
             )
         return Match(answered, topic, round(best_score, 4), suggestions, explanation)
 

@@ -61,6 +61,16 @@ class Index:
         # that Flask cannot?": flask); a question saying the other one lacks it asks
         # the reverse
         self.lacking: list[str | None] = [lacking_framework(tokens(normalise(t.title))) for t in self.topics]
+        # a topic -> the topics that sum it up with others (``Topic.covers``), and what each covers
+        at = {t.id: i for i, t in enumerate(self.topics)}
+        covering: dict[int, list[int]] = {}
+        self.covers: dict[int, tuple[int, ...]] = {}
+        for i, t in enumerate(self.topics):
+            if t.covers:
+                self.covers[i] = tuple(at[c] for c in t.covers if c in at)
+                for c in self.covers[i]:
+                    covering.setdefault(c, []).append(i)
+        self.covering: dict[int, tuple[int, ...]] = {c: tuple(ts) for c, ts in covering.items()}
         self.synonyms = self._index_synonyms()
         self._build_postings()
         del self._term_cache

@@ -60,6 +60,7 @@ class Explanation:
     runners_up: tuple[TopicScore, ...]
     stats: Stats
     vetoed: str = ""  # why the question is declined whatever its score ("outside the guide: who made"), or ""
+    sums_up: tuple[str, ...] = ()  # the named topics the best one sums up (Topic.covers), when it took their place
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,15 @@ from typing import Iterable
 from bot.matching.index import Index
 from bot.matching.resolve import Resolved
 from bot.matching.results import QueryTerm, Stats, TermScore, TopicScore
-from bot.matching.tuning import COMPLETE_LIMIT, EXAMPLE_WEIGHT, OTHER_FRAMEWORK_FACTOR, RUNNERS_UP, TITLE_WEIGHT
+from bot.matching.tuning import (
+    COMPLETE_LIMIT,
+    COVER_WEIGHT,
+    EXAMPLE_WEIGHT,
+    FRAMEWORKS,
+    OTHER_FRAMEWORK_FACTOR,
+    RUNNERS_UP,
+    TITLE_WEIGHT,
+)
 
 
 def score_topics(
@@ -109,6 +117,38 @@ def score_topics(
     lookups += len(complete) * len(read)
     ranked = sorted(((i, v * factor(i)) for i, v in complete.items()), key=order)
     return ranked, Stats(visited, lookups, 0, len(acc))
+
+
+def summed_up(index: Index, ranked: list[tuple[int, float]],
+              terms: list[QueryTerm]) -> tuple[list[tuple[int, float]], tuple[int, ...]]:
+    """``ranked`` with a topic that sums up the best one and others first, and the topics it sums up
+    that the question names; or ``ranked`` as it is and ``()``.
+
+    "need login + an admin panel by friday, which one gets me there faster": the admin interface
+    scores best, but the question names two of the parts "Rapid development" sums up (the admin,
+    authentication) and that topic's own subject (speed), so it answers. Each part is named by a
+    word weighing ``COVER_WEIGHT`` in it and less than ``TITLE_WEIGHT`` in the summing topic, the
+    own subject by a word weighing ``COVER_WEIGHT`` in the summing topic; a framework's name names
+    neither. The summing topic takes the best score (it answers the question as well).
+    """
+    best, score = ranked[0]
+    for t in index.covering.get(best, ()):
+        own_weights = index.topic_terms[t]
+        parts = [(c, index.topic_terms[c]) for c in index.covers[t]]
+        own = False
+        named: set[int] = set()
+        for qt in terms:
+            term = qt.term
+            if term in FRAMEWORKS:
+                continue
+            weight = own_weights.get(term, 0.0)
+            if weight >= COVER_WEIGHT:
+                own = True
+            elif weight < TITLE_WEIGHT:
+                named.update(c for c, weights in parts if weights.get(term, 0.0) >= COVER_WEIGHT)
+        if own and len(named) >= 2:
+            return [(t, score)] + [p for p in ranked if p[0] != t], tuple(sorted(named))
+    return ranked, ()
 
 
 def topic_score(index: Index, i: int, score: float, terms: Iterable[QueryTerm]) -> TopicScore:

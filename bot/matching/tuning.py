@@ -4,6 +4,9 @@ from __future__ import annotations
 
 # Field weights: how much a term says about a topic, by where the topic uses it.
 TITLE_WEIGHT = 1.0
+# A topic that sums up others (``Topic.covers``) answers a question naming two of them, each by a
+# word weighing at least this much in it, and its own subject by one weighing this much in it
+COVER_WEIGHT = 2.0
 EXAMPLE_WEIGHT = 0.4
 TWO_EDIT_LENGTH = 8  # words this long may be corrected across two edits (a vocabulary word of the same length)
 FUZZY_FACTOR = 0.8  # a typo-corrected word counts a little less

@@ -60,7 +60,7 @@ def test_every_file_is_checked_in_one_run(kdir):
          "label: B, flask: 0, django: 9, reason: Because., section: Heading, topic: beta}")
     assert problems(kdir) == [
         "kb/topics.yaml:15 at topics[1].titel: unknown key 'titel'; expected one of: id, title, section, answer, "
-        "keywords, synonyms, examples, related",
+        "keywords, synonyms, examples, related, covers",
         "kb/comparison.yaml:4 at summary: expected a non-empty string",
         "kb/recommendation.yaml:9 at questions[0].options[1].id: duplicate option id 'yes_flask' "
         "(first used by questions[0].options[0])",

@@ -73,7 +73,9 @@ def test_list_json(capsys):
     topics = json.loads(capsys.readouterr().out)
     assert len(topics) == 36
     csrf = next(t for t in topics if t["id"] == "csrf")
-    assert set(csrf) == {"id", "title", "section", "answer", "examples", "keywords", "synonyms", "related"}
+    assert set(csrf) == {"id", "title", "section", "answer", "examples", "keywords", "synonyms", "related", "covers"}
+    assert next(t for t in topics if t["id"] == "rapid-development")["covers"] == [
+        "admin-interface", "authentication", "orm"]
     assert csrf["keywords"]["csrf"] == 3
     assert "what is csrf?" in csrf["examples"]
 

@@ -21,7 +21,8 @@ def error(kdir: Path) -> str:
 
 def test_schema_is_declared_as_a_value():
     assert list(FILES) == ["topics.yaml", "comparison.yaml", "recommendation.yaml"]
-    assert TOPIC.keys == ("id", "title", "section", "answer", "keywords", "synonyms", "examples", "related")
+    assert TOPIC.keys == ("id", "title", "section", "answer", "keywords", "synonyms", "examples", "related",
+                          "covers")
     assert OPTION.keys == ("id", "label", "flask", "django", "reason", "section", "topic")
 
 
@@ -103,6 +104,21 @@ def test_a_yes_in_yaml_is_a_boolean_not_a_string(kdir):
 def test_related_to_itself(kdir):
     edit(kdir, "topics.yaml", "related: [alpha]", "related: [alpha, beta]")
     assert error(kdir) == "kb/topics.yaml:19 at topics[1].related[1]: a topic cannot be related to itself"
+
+
+def test_covers_names_at_least_two_other_topics_that_exist(kdir):
+    edit(kdir, "topics.yaml", "related: [alpha]", "related: [alpha]\n    covers: [alpha]")
+    assert error(kdir) == "kb/topics.yaml:20 at topics[1].covers: expected from 2 to 8 items, got 1"
+    edit(kdir, "topics.yaml", "covers: [alpha]", "covers: [alpha, beta, alhpa]")
+    _, errors = validate_knowledge(kdir)
+    assert [str(e) for e in errors] == [
+        "kb/topics.yaml:20 at topics[1].covers[1]: a topic cannot sum up itself",
+        "kb/topics.yaml:20 at topics[1].covers[2]: unknown topic id 'alhpa'; did you mean 'alpha'?",
+    ]
+
+
+def test_covers_is_read_as_a_tuple_and_defaults_to_none(kdir):
+    assert load_knowledge(kdir).topics["beta"].covers == ()
 
 
 def test_button_label_at_most_75_chars(kdir):

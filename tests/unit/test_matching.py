@@ -776,3 +776,41 @@ def test_words_a_question_sets_aside(words: str, aside: list[str]) -> None:
 
     w = words.split()
     assert [w[i] for i in sorted(set_aside(w))] == aside
+
+
+@pytest.fixture(scope="module")
+def summing() -> Answerer:
+    """A topic that sums up two others (``Topic.covers``), as "Rapid development" does the admin,
+    authentication and the ORM."""
+    return Answerer(kb(
+        topic("admin-interface", "Django admin interface", {"admin": 3, "admin panel": 3}),
+        topic("authentication", "Authentication", {"login": 3, "auth": 3}),
+        topic("orm", "Django's ORM", {"orm": 3, "database": 2}),
+        dataclasses.replace(topic("rapid-development", "Rapid development with Django",
+                                  {"fast": 2, "deadline": 2, "built-in": 1.5}),
+                            covers=("admin-interface", "authentication", "orm")),
+    ))
+
+
+@pytest.mark.parametrize("question, expected, sums_up", [
+    # two of its parts named and its own subject asked: the topic that sums them up
+    ("need login and an admin panel before the deadline", "rapid-development",
+     ("admin-interface", "authentication")),
+    ("deadline is close: auth, orm and admin, django?", "rapid-development",
+     ("admin-interface", "authentication", "orm")),
+    # one part alone, or parts without its subject: the part that scores best
+    ("need an admin panel before the deadline", "admin-interface", ()),
+    ("need login and an admin panel, which framework", "admin-interface", ()),
+    # a word weighing little in the summing topic is no subject of its own
+    ("login and admin built-in?", "admin-interface", ()),
+])
+def test_a_topic_that_sums_up_others_answers_for_them(summing, question, expected, sums_up):
+    match = summing.answer(question, explain=True)
+    assert match.answered and match.topic is not None
+    assert (match.topic.id, match.explanation.sums_up) == (expected, sums_up)
+
+
+def test_summing_up_keeps_the_best_score(summing):
+    plain = summing.answer("need login and an admin panel, which framework")
+    summed = summing.answer("need login and an admin panel, which framework, deadline soon")
+    assert summed.topic.id == "rapid-development" and summed.score >= plain.score

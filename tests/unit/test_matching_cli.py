@@ -83,6 +83,18 @@ def test_explain_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert e["vetoed"] is None
 
 
+def test_explain_says_when_a_topic_sums_up_the_parts_named(capsys: pytest.CaptureFixture[str]) -> None:
+    question = "need login + an admin panel by friday, which one gets me there faster"
+    assert main(["ask", "--explain", question]) == 0
+    assert ("rapid-development takes the best score: it sums up admin-interface and authentication, which the"
+            " question names, and its own subject is asked") in capsys.readouterr().out
+    assert main(["ask", "--json", "--explain", question]) == 0
+    e = json.loads(capsys.readouterr().out)["explanation"]
+    assert e["best"]["topic"] == "rapid-development" and e["sums_up"] == ["admin-interface", "authentication"]
+    assert main(["ask", "--json", "--explain", "flask vs django"]) == 0
+    assert json.loads(capsys.readouterr().out)["explanation"]["sums_up"] == []
+
+
 def test_stdin_json_lines(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setattr(sys, "stdin", io.StringIO("which is more secure\n\nhow do I cook pasta\nwhat is an orm\n"))
     assert main(["ask", "--json", "-"]) == 0

@@ -400,6 +400,18 @@ RULES: dict[str, list[tuple[str, str]]] = {
          "commit to the real build. which framework?", "prototyping"),
         ("is django harder to hack than flask", "security"),
     ],
+    "sums up: naming two of the parts a topic sums up, and its subject, asks that topic": [
+        ("solo founder here, $0 budget, need login + an admin panel by friday, which one gets me there faster",
+         "rapid-development"),
+        ("we ship in 8 weeks and can't afford to hand-build user accounts, admin and a db layer. which framework"
+         " saves us the most time?", "rapid-development"),
+        ("over the next 3 yrs we might need a CMS, then a public API, then a marketplace. can django cover all"
+         " of that?", "versatility"),
+        # one part alone, or the parts without the summing topic's subject: the part
+        ("need an admin panel by friday, which one gets me there faster", "admin-interface"),
+        ("does django have an admin panel and logins built in?", "admin-interface"),
+        ("how does django store user passwords securely", "password-hashing"),
+    ],
     "drf: Django REST framework is a library the guide never names": [
         ("django rest framework throttling settings", "decline"),
         ("anyone compared django-rest-framework vs django-ninja?", "decline"),
