@@ -203,7 +203,8 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
 # developer earns, or what share of developers use either, so a question with
 # one of these words is declined however well the rest of it matches
 # ("flask-wtf csrf token missing error"). A matched phrase still covers its
-# words. Surface forms, not stems: "profiling" is listed, "profiles" (social
+# words, and installing an add-on is the extensions the guide speaks of ("a separate plugin you
+# install": bot.matching.resolve). Surface forms, not stems: "profiling" is listed, "profiles" (social
 # networks) is not. The last line holds the frameworks' namesakes: a film, a
 # guitarist, the lab flask.
 OUT_OF_SCOPE_SUBJECTS: frozenset[str] = frozenset(

@@ -432,6 +432,27 @@ _PLURAL_THINGS = frozenset("projects apps sites teams services clients companies
 _PRODUCT_PARTS = frozenset("feature features app apps site sites page pages section forum feed space portal platform".split())
 
 
+# "a separate plugin you install", "pip install something for forms", "pip install add-ons": what
+# is installed is an add-on, which is the extensions the guide speaks of, not installing as a subject
+_ADD_ONS = frozenset("plugin plugins extension extensions addon addons add ons package packages library libraries"
+                     " something stuff things bits pieces extra extras".split())
+_INSTALL_WORDS = frozenset(("install", "installed", "installing", "installs"))
+
+
+def _installing_add_ons(words: list[str], k: int) -> bool:
+    """Is the install (or "pip install") at ``k`` one of an add-on ("a separate plugin you install",
+    "pip install something?") rather than of a framework ("how do i install flask") or one named
+    ("install flask-admin")?"""
+    if words[k] == "pip":
+        if not _next_in(words, k, _INSTALL_WORDS):
+            return False
+        k += 1
+    after = words[k + 1 : k + 2]
+    if after and after[0] in FRAMEWORK_SET:
+        return False
+    return not _ADD_ONS.isdisjoint(words[max(0, k - 3) : k + 4])
+
+
 def _next_in(words: list[str], k: int, among: frozenset[str]) -> bool:
     """Is the word after position ``k`` one of ``among``?"""
     return k + 1 < len(words) and words[k + 1] in among
@@ -448,6 +469,7 @@ _EVERYDAY_WHERE: dict[str, Callable[[list[str], int], bool]] = {
     "bug": lambda words, k: words[max(0, k - 2) : k] == ["not", "a"],  # "a feature, not a bug": a saying
     "version": _product_version,
     "versions": _product_version,
+    **dict.fromkeys(("pip", *_INSTALL_WORDS), _installing_add_ons),
 }
 
 

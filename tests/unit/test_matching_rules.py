@@ -412,6 +412,15 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("does django have an admin panel and logins built in?", "admin-interface"),
         ("how does django store user passwords securely", "password-hashing"),
     ],
+    "add-ons: installing an add-on is the extensions, installing a framework is outside the guide": [
+        ("so we'd just pip install add-ons for each of those?", "flask-extensions"),
+        ("can i install extensions in django", "flask-extensions"),
+        ("django saves passwords in plain text unless you install some extra package? thats what my coworker said",
+         "password-hashing"),
+        ("how do i install flask", "decline"),
+        ("pip install flask vs pip install django", "decline"),
+        ("how do i install flask-admin", "decline"),
+    ],
     "drf: Django REST framework is a library the guide never names": [
         ("django rest framework throttling settings", "decline"),
         ("anyone compared django-rest-framework vs django-ninja?", "decline"),
