@@ -486,14 +486,18 @@ _VERSION = re.compile(r"\b\d+(?:\.\d+)+\b")
 _PYTHON_RELEASE = re.compile(r"(?<=\bpython )\d+\b")  # "python 2", "python 3": a release, as "3.12" is
 
 
-def code_terms(text: str) -> tuple[str, list[str]]:
+def code_terms(text: str, words_of: Callable[[str], bool] | None = None) -> tuple[str, list[str]]:
     """Split code identifiers and version numbers out of normalised text:
     returns the text without them and the list of what was taken out.
     Slack italics are markup, not code: their underscores are dropped first
-    ("what is _csrf_?" asks "what is csrf?")."""
+    ("what is _csrf_?" asks "what is csrf?"). A snake_case identifier whose every
+    part ``words_of`` accepts stays in the text as those words ("csrf_token": the
+    guide's subject written as code)."""
     found: list[str] = []
     if "_" in text:
         text = _ITALICS.sub(r"\1", text)
+        if words_of is not None:
+            text = _SNAKE.sub(lambda m: _words_if(m.group(0), words_of), text)
     for marker, pattern in (("_", _SNAKE), ("()", _CALL), (".", _VERSION), ("python ", _PYTHON_RELEASE)):
         if marker in text:  # the usual question has none: no regex scan
             hits = [f for f in pattern.findall(text) if f.strip("_")]
@@ -501,6 +505,13 @@ def code_terms(text: str) -> tuple[str, list[str]]:
                 found += hits
                 text = pattern.sub(" ", text)
     return text, found
+
+
+def _words_if(identifier: str, words_of: Callable[[str], bool]) -> str:
+    """``identifier`` as its words when ``words_of`` accepts every one ("csrf_token" -> "csrf token"),
+    else as it is."""
+    parts = identifier.split("_")
+    return " ".join(parts) if all(p and words_of(p) for p in parts) else identifier
 
 
 def content_words(words: list[str]) -> list[str]:

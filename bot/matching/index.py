@@ -208,6 +208,10 @@ class Index:
         own = self.idf.get(term, self.idf_rare)
         return min(own, best_part + PHRASE_BONUS * (len(parts) - 1))
 
+    def is_evidence_word(self, word: str) -> bool:
+        """Is ``word`` (as typed) evidence for some topic ("csrf", "token")?"""
+        return stem(word) in self.evidence
+
     def term_idf(self, term: str) -> float:
         idf = self.idf.get(term)
         if idf is None:

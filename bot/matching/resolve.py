@@ -586,7 +586,8 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
     term_idf = index.term_idf
     r = Resolved()
     extension: set[int] = set()  # words naming an extension ("flask-sqlalchemy")
-    text, code = code_terms(normalise(by_name(question)))  # "the batteries-included one": django
+    # ("the batteries-included one": django; "the `csrf_token` thing": the guide's words as code)
+    text, code = code_terms(normalise(by_name(question)), index.is_evidence_word)
     for w in dict.fromkeys(code[:MAX_FUZZY_WORDS]):
         # pasted code or a release number: a detail the guide never names
         r.unknown.append(w)

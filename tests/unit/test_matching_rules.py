@@ -421,6 +421,11 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("pip install flask vs pip install django", "decline"),
         ("how do i install flask-admin", "decline"),
     ],
+    "identifiers: code made of the guide's words is those words": [
+        ("what is the `{% csrf_token %}` thing in django forms protecting against?", "csrf"),
+        ("how configure CSRF_TRUSTED_ORIGINS in django settings", "decline"),
+        ("django orm select_related vs prefetch_related", "decline"),
+    ],
     "drf: Django REST framework is a library the guide never names": [
         ("django rest framework throttling settings", "decline"),
         ("anyone compared django-rest-framework vs django-ninja?", "decline"),

@@ -216,3 +216,17 @@ def test_a_python_release_is_a_detail_the_guide_never_names(text: str, rest: str
     out, found = code_terms(normalise(text))
     assert found == code
     assert out.split() == rest.split()
+
+
+@pytest.mark.parametrize("text, rest, code", [
+    # every part a word of the guide's: those words, as written without the code
+    ("what's the `csrf_token` thing for?", "what's the 'csrf token' thing for?", []),
+    # a part that is not: the identifier stays code
+    ("how configure CSRF_TRUSTED_ORIGINS", "how configure", ["csrf_trusted_origins"]),
+    ("what does select_related do", "what does do", ["select_related"]),
+    ("__init__ file", "file", ["__init__"]),
+])
+def test_an_identifier_made_of_the_guides_words_is_those_words(text: str, rest: str, code: list[str]) -> None:
+    guide = {"csrf", "token", "file"}
+    out, found = code_terms(normalise(text), guide.__contains__)
+    assert (out.split(), found) == (rest.split(), code)
