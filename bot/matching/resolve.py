@@ -250,7 +250,8 @@ def _hyphenated(split: list[str], index: Index, extension: set[int]) -> list[str
 
 # "the demo version", "our first version", "a mobile version": what comes before a product's version
 _PRODUCT_STAGES = frozenset("demo first beta early trial initial rough quick basic simple lite light test mvp"
-                            " prototype alpha minimal small v1 free paid mobile web desktop pro premium".split())
+                            " prototype alpha minimal small v1 free paid mobile web desktop pro premium scrappy"
+                            " stripped bare lean cheap".split())
 # "pick flask", "choose django", "go with flask", "use django": choosing one (as index stems)
 _CHOICE_VERBS = frozenset(("pick", "choos", "go", "use", "select", "adopt", "reach"))
 _REFUSALS = NEGATIONS | {"shouldnt", "wouldnt", "couldnt"}
@@ -420,6 +421,8 @@ def _product_version(words: list[str], k: int) -> bool:
         return True  # "a flask version of django's admin": its counterpart
     if words[k + 1 : k + 2] == ["of"]:
         return k + 2 < len(words) and words[k + 2] in _WHAT_IS  # "the quick version of how flask works"
+    if k > 1 and words[k - 2] in _PRODUCT_STAGES and words[k - 1] not in FRAMEWORK_SET and not words[k - 1].isdigit():
+        return True  # "a quick scrappy version", "a stripped down version"
     return k > 0 and words[k - 1] in _PRODUCT_STAGES
 
 

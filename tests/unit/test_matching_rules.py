@@ -118,6 +118,10 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("if we build the demo version in flask can we grow it into the real product later or is that a rewrite",
          "prototyping"),
         ("which django version should i use", "decline"),
+        # a stage word two words before: "a quick scrappy version", "a stripped down version"
+        ("before we build the real thing we want a quick scrappy version to put in front of 5 customers. which"
+         " framework gets that done with the least setup?", "prototyping"),
+        ("does the first flask version support blueprints", "decline"),
         # ...nor is an explanation told shorter
         ("QA engineer, about to start testing an internal tool the devs built on django. can someone give me "
          "the one-paragraph version of what django even is", "django-overview"),
