@@ -148,7 +148,8 @@ the frameworks' makers or age ("who made flask", "when was django released",
 "how old is flask": ``ORIGIN_VERBS``), or that asks for code ("write me a flask hello
 world", "a code example": ``cues.code_asked``; "snippet"; "can you write a django model for
 a blog": ``cues.code_requested``), or that is office talk: an
-outage ("our api is down", "is django down?"), a duty rota ("who's on call"), a document ("share the
+outage ("our api is down", "is django down?"), a duty rota ("who's on call"), a chore ("who's
+bringing snacks to the friday demo", no framework named), a document ("share the
 dashboard link"), a thing's whereabouts ("where is the blueprint doc"), a meeting room or its
 notes, an estimate of the asker's work ("how long would it take to build", "how many weeks"), a
 request to be let in ("add me to the standup invite") or a word of the guide's in another

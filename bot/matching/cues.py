@@ -210,6 +210,23 @@ def origin_asked(words: list[str]) -> str | None:
     return None
 
 
+
+
+def chore_asked(words: list[str]) -> str | None:
+    """"who's bringing snacks to the friday demo", "who is running the prototyping workshop": who in
+    the office does something (an "-ing" verb after "who is"), when no framework is named; "who's
+    running flask in production" and "who is using web frameworks like these" ask who uses them,
+    which the guide tells."""
+    if not FRAMEWORK_SET.isdisjoint(words):
+        return None
+    for k, w in enumerate(words[:-2]):
+        if w == "who" and words[k + 1] == "is":
+            verb = words[k + 2]
+            if verb.endswith("ing") and len(verb) > 4 and verb != "using":
+                return f"who is {verb}"
+    return None
+
+
 # "flask cannot", "flask (simply) lacks", "missing in flask", "but not flask"
 LACKING = frozenset("cannot lack lacks lacking missing misses isnt not".split())
 

@@ -36,6 +36,7 @@ from bot.matching.cues import (
     failure_named,
     identity_and_teller,
     lacking_framework,
+    chore_asked,
     origin_asked,
     other_sense,
     document_requested,
@@ -303,6 +304,7 @@ _OUT_OF_SCOPE_CUES: tuple[tuple[frozenset[str], Callable[[list[str]], str | None
     (MEETING_WORDS, meeting_logistics),                           # "who's booking the meeting room"
     (ESTIMATE_WORDS, estimate_asked),                             # "how long would it take to build"
     (frozenset(("who", "when", "old", "year")), origin_asked),    # "who made flask": history
+    (frozenset(("who",)), chore_asked),                           # "who's bringing snacks": office chores
     (frozenset(("percent",)), share_asked),                       # "what percent of devs use django"
     (frozenset(("many",)), count_asked),                          # "how many flask job postings are there"
     (frozenset(("much",)), price_asked),                          # "how much does the server cost"

@@ -92,6 +92,10 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("can someone share our blueprint for q3 planning", "decline"),
         ("who's the admin for the office wifi, it keeps dropping", "decline"),
         ("can you review my PR on the admin page?", "decline"),  # code review: a pull request
+        # who in the office does something ("who's" + an -ing verb), no framework named
+        ("who's bringing snacks to the friday demo", "decline"),
+        ("who is running the prototyping workshop", "decline"),
+        ("who's using flask in production", "companies"),
         # a framework named, the guide's sense is meant
         ("does django give us an admin panel for the office staff", "admin-interface"),
     ],
