@@ -171,7 +171,7 @@ under ``UNFRAMED_MIN_SHARE``: workplace talk in the guide's words ("can someone
 reset my password for the staging admin panel? locked out again"; the unknown words of
 sentences told before a last one that asks are the asker's situation and do not count
 there: "we're digitising a museum archive (objects, donors...). do we get an admin screen for
-the staff?"); when it speaks
+the staff?", whose unknown words weigh ``TOLD_FIRST_FACTOR`` again against it); when it speaks
 of a day or a meeting (``SCHEDULE_WORDS``), ``UNFRAMED_SCHEDULED_UNKNOWN`` unknown
 words besides the day are enough ("security training deadline is friday right?"). A how-to question ("how do i ...", "how to ...")
 needs ``HOW_TO_FACTOR`` times ``min_confidence``: the guide compares the two

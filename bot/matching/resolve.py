@@ -71,6 +71,7 @@ from bot.matching.tuning import (
     PHRASE_FILLERS,
     SCHEDULE_WORDS,
     SYNONYM_FACTOR,
+    TOLD_FIRST_FACTOR,
 )
 from bot.matching.typos import TypoCorrector
 from bot.neutral import NEGATIONS, OTHER_SENSES, OTHER_TECHNOLOGIES, is_common_word
@@ -826,7 +827,7 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
             else:
                 weight = COMMON_WEIGHT
             if words[i] in context:  # "I'm drafting a proposal for leadership. ...": the situation
-                weight *= CONTEXT_FACTOR
+                weight *= CONTEXT_FACTOR * (TOLD_FIRST_FACTOR if told_first else 1.0)
                 r.told += told_first
             r.unknown_mass += index.idf_unknown * weight
             r.unknown.append(words[i])

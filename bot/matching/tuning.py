@@ -38,6 +38,10 @@ PHRASE_FILLERS = frozenset(
 # Which is gentler for beginners?"): the words only the telling sentences use
 # weigh this much of their usual weight.
 CONTEXT_FACTOR = 0.5
+# An unknown word of such a sentence told before the last one, which asks, weighs this much again
+# against the question ("game leaderboard backend for our indie mobile game. ~200 players now. will
+# flask actually scale to that?"): the project described, then the question about it.
+TOLD_FIRST_FACTOR = 0.5
 # ... unless the question only asks for a choice ("We sell courses online. Flask or
 # Django?"): then the context is the subject and keeps its weight.
 CHOICE_MARKERS = frozenset("or vs versus which pick choose better best recommend".split())

@@ -31,6 +31,9 @@ RULES: dict[str, list[tuple[str, str]]] = {
         # the asker's situation told first, then the question: its unknown words are the project's
         ("hey so we're digitising a museum archive (objects, donors, exhibition history). the curators need"
          " to edit records themselves. do we get an admin screen for the staff out of the box?", "admin-interface"),
+        # ... and weigh less against the question about it
+        ("game leaderboard backend for our indie mobile game. right now its like 200 players but marketing reckons"
+         " 50k by christmas lol. will flask actually scale to that?", "flask-scalability"),
         # told after the question, they still count
         ("who handles building security? my badge won't open the 3rd floor door", "decline"),
     ],
