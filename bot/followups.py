@@ -111,7 +111,7 @@ _SMALL_WORDS = _POINTERS | _LEADS | frozenset(
     "against something similar equivalent built ship ships why front good flip flipped exist exists stop stops "
     "prevent prevents say "
     "version versions counterpart to pick choose than tho big bigger major famous notable tiny little "
-    "steelman pitch sell defend which count counts qualify qualifies".split())  # "django's version of that?", "does that apply to
+    "steelman pitch sell defend which count counts qualify qualifies anyone anybody".split())  # "django's version of that?", "does that apply to
 # flask too", "why pick the other one then?"
 # "why?", "how come?", "why that one?", "what does that mean?", "examples?": the reasons, meaning
 # or examples behind the last answer, which that answer gives
@@ -322,9 +322,15 @@ def _asked_for(text: str) -> str | None:
     rest -= _OTHER
     if len(named) + other != 1 or not rest <= _SMALL_WORDS:
         return None
-    if not (rest <= _LEADS or rest & _POINTERS or (rest & _VERBS and rest <= _VERBS | _LEADS - {"what", "how"})):
+    if not (rest <= _LEADS or rest & _POINTERS or (rest & _VERBS and rest <= _VERBS | _LEADS - {"what", "how"})
+            or (rest & _ANYONE and rest & _FAMOUS)):  # "what about django, anyone big?": who uses it
         return None  # "what is django?", "how does django work": questions of their own
     return "other" if other else named.pop()
+
+
+# "anyone big?", "anybody famous?": who uses the framework, as the last question asked of the other
+_ANYONE = frozenset(("anyone", "anybody"))
+_FAMOUS = frozenset("big bigger major famous notable".split())
 
 
 # "pros?", "downsides?" alone: that side of the framework the last question named

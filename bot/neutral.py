@@ -223,7 +223,7 @@ OUT_OF_SCOPE_SUBJECTS: frozenset[str] = frozenset(
     rps optimize optimise optimizing optimising optimization optimisation
     profiling profiler memory cpu ram
     async asyncio await asynchronous asgi websocket websockets socketio
-    celery cron snippet snippets
+    celery cron snippet snippets graphql grpc
     testing pytest unittest debug debugging debugger traceback stacktrace
     exception exceptions error errors bug bugs crash crashes crashing
     crashed broken failing fails failed fix fixes fixing

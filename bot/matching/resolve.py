@@ -438,6 +438,9 @@ _PLURAL_THINGS = frozenset("projects apps sites teams services clients companies
 _PRODUCT_PARTS = frozenset("feature features app apps site sites page pages section forum feed space portal platform".split())
 
 
+# what editors, staff or ops fix by hand: content, not a failure ("fix typos in the database")
+_EDITED = frozenset("post posts record records typo typos entry entries content page pages article articles product"
+                    " products order orders listing listings row rows text copy price prices".split())
 # "a separate plugin you install", "pip install something for forms", "pip install add-ons": what
 # is installed is an add-on, which is the extensions the guide speaks of, not installing as a subject
 _ADD_ONS = frozenset("plugin plugins extension extensions addon addons add ons package packages library libraries"
@@ -475,6 +478,8 @@ _EVERYDAY_WHERE: dict[str, Callable[[list[str], int], bool]] = {
     "bug": lambda words, k: words[max(0, k - 2) : k] == ["not", "a"],  # "a feature, not a bug": a saying
     "version": _product_version,
     "versions": _product_version,
+    # "add and fix posts", "fix typos in the database": editing content, not fixing a failure
+    **dict.fromkeys(("fix", "fixes", "fixing"), lambda words, k: not _EDITED.isdisjoint(words[k + 1 : k + 4])),
     **dict.fromkeys(("pip", *_INSTALL_WORDS), _installing_add_ons),
 }
 
@@ -497,15 +502,19 @@ def _everyday(words: list[str], stems: list[str], content: list[int],
 
 def _past_adverbs(words: list[str], k: int) -> int:
     """The position of the first word from ``k`` on that is no adverb ("can't *really* scale"), nor
-    a verb of doing before one that says what ("can't really *do* big apps")."""
+    a verb of doing before one that says what ("can't really *do* big apps", "can't do *the* frontend")."""
     while k < len(words) and words[k] in ADVERBS:
         k += 1
     if k + 1 < len(words) and words[k] in _DOING:
-        return _past_adverbs(words, k + 1)
+        k += 1
+        while k + 1 < len(words) and words[k] in _DETERMINERS:
+            k += 1
+        return _past_adverbs(words, k)
     return k
 
 
 _DOING = frozenset("do handle run support manage".split())
+_DETERMINERS = frozenset("the a an our my your their its this that".split())
 
 
 def _phrase_spans(words: list[str], stems: list[str], index: Index,

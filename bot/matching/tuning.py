@@ -62,7 +62,7 @@ UNFRAMED_MIN_SHARE = 0.5
 UNFRAMED_SCHEDULED_UNKNOWN = 2
 DAY_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays"
-    " tomorrow tonight yesterday noon".split())
+    " tomorrow tonight yesterday noon tmrw tmr tmrow 2moro".split())
 SCHEDULE_WORDS = DAY_WORDS | frozenset("meeting meetings calendar invite retro standup".split())
 CHOICE_WORDS = frozenset(
     "flask django framework frameworks better best pick choose choice go use recommend option options two"

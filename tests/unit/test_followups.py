@@ -39,6 +39,7 @@ def brain():
         ("is flask good for rest apis?", "+1, also django?", "is django good for rest apis?"),  # "+1" is no word
         ("is django flexible?", "and teh other one?", "is flask flexible?"),
         ("which companies use flask?", "any for django", "which companies use django?"),
+        ("who actually uses flask in prod", "what about django, anyone big?", "who actually uses django in prod"),
         ("what is django's admin interface?", "can i get that in flask?", "what is flask's admin interface?"),
         # another size or kind of what was asked: its word swapped in
         ("which framework for small projects?", "what about big ones?", "which framework for big projects?"),

@@ -437,6 +437,21 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("how configure CSRF_TRUSTED_ORIGINS in django settings", "decline"),
         ("django orm select_related vs prefetch_related", "decline"),
     ],
+    "edits: fixing content by hand is editing it, not a failure": [
+        ("Ops keeps asking devs to fix typos in the database by hand. Someone said Django ships with a built-in"
+         " back-office screen where non-devs can edit records. What does that actually let you do?",
+         "admin-interface"),
+        ("but the editors need a screen to add and fix posts without us writing any ui for it", "admin-interface"),
+        ("how do i fix my flask app", "decline"),
+    ],
+    "query languages: GraphQL and gRPC are outside the guide": [
+        ("graphql or rest for mobile", "decline"),
+        ("btw how does graphql support compare between the two, is there a good library for either one", "decline"),
+    ],
+    "cannot do the: a determiner after the verb of doing keeps 'cannot' a modal": [
+        ("my friend says django cant really do the frontend part, is that right or can it do both sides",
+         "full-stack"),
+    ],
     "drf: Django REST framework is a library the guide never names": [
         ("django rest framework throttling settings", "decline"),
         ("anyone compared django-rest-framework vs django-ninja?", "decline"),
