@@ -438,6 +438,7 @@ _PLURAL_THINGS = frozenset("projects apps sites teams services clients companies
 _PRODUCT_PARTS = frozenset("feature features app apps site sites page pages section forum feed space portal platform".split())
 
 
+_HIRED = frozenset("get gets getting got land lands landing more".split())
 # what editors, staff or ops fix by hand: content, not a failure ("fix typos in the database")
 _EDITED = frozenset("post posts record records typo typos entry entries content page pages article articles product"
                     " products order orders listing listings row rows text copy price prices".split())
@@ -478,6 +479,9 @@ _EVERYDAY_WHERE: dict[str, Callable[[list[str], int], bool]] = {
     "bug": lambda words, k: words[max(0, k - 2) : k] == ["not", "a"],  # "a feature, not a bug": a saying
     "version": _product_version,
     "versions": _product_version,
+    # "will flask get me interviews", "help me land interviews": being hired, which demand is about,
+    # not interviewing ("django interview questions")
+    **dict.fromkeys(("interview", "interviews"), lambda words, k: not _HIRED.isdisjoint(words[max(0, k - 3) : k])),
     # "add and fix posts", "fix typos in the database": editing content, not fixing a failure
     **dict.fromkeys(("fix", "fixes", "fixing"), lambda words, k: not _EDITED.isdisjoint(words[k + 1 : k + 4])),
     **dict.fromkeys(("pip", *_INSTALL_WORDS), _installing_add_ons),

@@ -444,6 +444,10 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("but the editors need a screen to add and fix posts without us writing any ui for it", "admin-interface"),
         ("how do i fix my flask app", "decline"),
     ],
+    "hired: getting interviews is demand, interviewing is outside the guide": [
+        ("is putting flask on my CV still going to get me interviews for backend jobs?", "faq-flask-demand"),
+        ("how do i prepare for a django interview", "decline"),
+    ],
     "query languages: GraphQL and gRPC are outside the guide": [
         ("graphql or rest for mobile", "decline"),
         ("btw how does graphql support compare between the two, is there a good library for either one", "decline"),
