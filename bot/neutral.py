@@ -286,7 +286,7 @@ FAILING_VERBS: frozenset[str] = frozenset(
     """.split()
 )
 
-# Other frameworks and languages. The guide compares none of them with Flask
+# Other frameworks and languages, and services (payment providers). The guide compares none of them with Flask
 # or Django, but a question may name one only as context ("coming from node,
 # what is flask?"), so such a word counts against it as OFF_TOPIC_WEIGHT
 # unknown words rather than declining it outright; it is never evidence.
@@ -297,6 +297,7 @@ OTHER_TECHNOLOGIES: frozenset[str] = frozenset(
     sanic starlette quart streamlit web2py elixir phoenix kotlin ktor scala
     csharp fsharp perl haskell clojure actix axum deno nestjs fastify symfony
     codeigniter cakephp drf ninja vue vuejs svelte sveltekit angularjs
+    stripe paypal braintree
     """.split()
 )
 

@@ -40,7 +40,9 @@ authentication and the ORM) takes the place of the best one when that is one of 
 question names another of them, each by a term weighing ``COVER_WEIGHT`` in it (and less than
 the title weight in the summing topic), and asks the summing topic's own subject by a term
 weighing ``COVER_WEIGHT`` there: "need login + an admin panel by friday, which one gets me
-there faster" (``scoring.summed_up``); a framework's name counts for neither.
+there faster" (``scoring.summed_up``); a framework's name counts for neither, a part asked
+about alone beside parts told as context keeps its place, and a topic about the framework the
+question does not name never takes one.
 "Cannot" right before a word of the guide's other than a framework's name ("flask
 can't scale", "i can't decide") is how that subject is asked about, not a lack:
 neither it nor a phrase ending in it ("flask cannot") is evidence.

@@ -104,7 +104,7 @@ class Answerer:
         if ranked_scores and ranked_scores[0][0] in index.covering:
             # "need login + an admin panel by friday, which gets me there faster": the topic that sums
             # up the admin and authentication, and is about speed
-            ranked_scores, summed = summed_up(index, ranked_scores, terms)
+            ranked_scores, summed = summed_up(index, ranked_scores, terms, other)
         ranked = [i for i, _ in ranked_scores]
         # "flask or django for our bakery's booking site": a choice between
         # the two for the asker's own project. Unknown words after "for"

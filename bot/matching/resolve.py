@@ -438,6 +438,7 @@ _PLURAL_THINGS = frozenset("projects apps sites teams services clients companies
 _PRODUCT_PARTS = frozenset("feature features app apps site sites page pages section forum feed space portal platform".split())
 
 
+_MOVE_PREPOSITIONS = frozenset(("to", "from", "off", "away"))
 _HIRED = frozenset("get gets getting got land lands landing more".split())
 # what editors, staff or ops fix by hand: content, not a failure ("fix typos in the database")
 _EDITED = frozenset("post posts record records typo typos entry entries content page pages article articles product"
@@ -479,6 +480,8 @@ _EVERYDAY_WHERE: dict[str, Callable[[list[str], int], bool]] = {
     "bug": lambda words, k: words[max(0, k - 2) : k] == ["not", "a"],  # "a feature, not a bug": a saying
     "version": _product_version,
     "versions": _product_version,
+    # "we're migrating to python", "migrated off rails": the asker's move, not a data migration
+    **dict.fromkeys(("migrate", "migrating", "migrated"), lambda words, k: _next_in(words, k, _MOVE_PREPOSITIONS)),
     # "will flask get me interviews", "help me land interviews": being hired, which demand is about,
     # not interviewing ("django interview questions")
     **dict.fromkeys(("interview", "interviews"), lambda words, k: not _HIRED.isdisjoint(words[max(0, k - 3) : k])),
@@ -829,7 +832,10 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
             # ("engineering keeps saying django in standup"); one right after its name
             # may name something else ("what is django ninja")
             continue
-        changed = known[i] and modified(i)
+        # (one modified in a telling sentence and asked again unmodified is the guide's: "pen test flagged
+        # csrf issues. how does django deal with csrf attacks?"; "jinja2 templates vs django templates" is not)
+        changed = known[i] and modified(i) and not (words[i - 1] in context and any(
+            stems[j] == key and j != i and known[j] and not modified(j) for j in content))
         if known[i] and not changed:
             r.known_mass += min(idf_get(key, idf_rare), idf_unknown)
         else:
@@ -848,7 +854,8 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
             # a subject the guide never covers, told in passing ("hr tool stores salaries. which framework
             # protects more?"), is no other technology either
             outside = is_out_of_scope(words[i]) and not described
-            r.off_topic += i in off_topic and not described and not (outside and words[i] in context)
+            r.off_topic += i in off_topic and not described and not (
+                (outside or told_first) and words[i] in context)
             if outside and words[i] not in context:
                 r.out_of_scope.append(words[i])
             # "... for a bakery", "we sell soap online. flask or django?": the asker's project

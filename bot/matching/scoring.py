@@ -119,8 +119,8 @@ def score_topics(
     return ranked, Stats(visited, lookups, 0, len(acc))
 
 
-def summed_up(index: Index, ranked: list[tuple[int, float]],
-              terms: list[QueryTerm]) -> tuple[list[tuple[int, float]], tuple[int, ...]]:
+def summed_up(index: Index, ranked: list[tuple[int, float]], terms: list[QueryTerm],
+              other: str | None = None) -> tuple[list[tuple[int, float]], tuple[int, ...]]:
     """``ranked`` with a topic that sums up the best one and others first, and the topics it sums up
     that the question names; or ``ranked`` as it is and ``()``.
 
@@ -129,26 +129,42 @@ def summed_up(index: Index, ranked: list[tuple[int, float]],
     authentication) and that topic's own subject (speed), so it answers. Each part is named by a
     word weighing ``COVER_WEIGHT`` in it and less than ``TITLE_WEIGHT`` in the summing topic, the
     own subject by a word weighing ``COVER_WEIGHT`` in the summing topic; a framework's name names
-    neither. The summing topic takes the best score (it answers the question as well).
+    neither. The summing topic takes the best score (it answers the question as well). When the
+    best topic is asked about in full and the other parts only told as context ("forms for password
+    change and transfers. how does django stop csrf attacks on those?": context weighs less), the
+    question is about that part, which keeps its place. Nor does a topic about ``other`` only (the
+    framework the question does not name, when it names one) take the place of anything.
     """
     best, score = ranked[0]
+    chosen: tuple[float, int, tuple[int, ...]] | None = None  # (own subject's score, topic, parts named)
     for t in index.covering.get(best, ()):
+        if other is not None and index.side[t] == other:
+            continue  # "does django have forms, an admin and auth built in?" is not "Flask extensions"
         own_weights = index.topic_terms[t]
         parts = [(c, index.topic_terms[c]) for c in index.covers[t]]
-        own = False
+        own = 0.0
         named: set[int] = set()
+        asked: set[int] = set()  # the parts named by a term of full weight (not context)
         for qt in terms:
             term = qt.term
             if term in FRAMEWORKS:
                 continue
             weight = own_weights.get(term, 0.0)
             if weight >= COVER_WEIGHT:
-                own = True
+                own += weight * qt.idf * qt.factor
             elif weight < TITLE_WEIGHT:
-                named.update(c for c, weights in parts if weights.get(term, 0.0) >= COVER_WEIGHT)
-        if own and len(named) >= 2:
-            return [(t, score)] + [p for p in ranked if p[0] != t], tuple(sorted(named))
-    return ranked, ()
+                for c, weights in parts:
+                    if weights.get(term, 0.0) >= COVER_WEIGHT:
+                        named.add(c)
+                        if qt.factor >= 1.0:
+                            asked.add(c)
+        if (own and len(named) >= 2 and not (best in asked and asked == {best})
+                and (chosen is None or own > chosen[0])):
+            chosen = (own, t, tuple(sorted(named)))
+    if chosen is None:
+        return ranked, ()
+    _, t, named_parts = chosen  # the one whose own subject is asked the most
+    return [(t, score)] + [p for p in ranked if p[0] != t], named_parts
 
 
 def topic_score(index: Index, i: int, score: float, terms: Iterable[QueryTerm]) -> TopicScore:

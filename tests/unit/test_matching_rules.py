@@ -412,6 +412,17 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("is django harder to hack than flask", "security"),
     ],
     "sums up: naming two of the parts a topic sums up, and its subject, asks that topic": [
+        ("admin panel, user accounts, orm w/ migrations. what does django do here that flask just cant out of the"
+         " box?", "faq-django-can-flask-cannot"),
+        ("going w flask. need forms, db models, login and an admin page. how do i add those on top of it?",
+         "flask-extensions"),
+        ("xss / csrf / sql injection / password storage - which framework takes care of more of this for me?",
+         "security"),
+        # the part asked about, the others told as context: the part
+        ("forms for password change, money transfer and profile edit. how does django stop csrf attacks on"
+         " those?", "csrf"),
+        # a topic about the framework not named sums up nothing
+        ("does django have forms, an admin and auth built in?", "admin-interface"),
         ("solo founder here, $0 budget, need login + an admin panel by friday, which one gets me there faster",
          "rapid-development"),
         ("we ship in 8 weeks and can't afford to hand-build user accounts, admin and a db layer. which framework"
@@ -443,6 +454,22 @@ RULES: dict[str, list[tuple[str, str]]] = {
          "admin-interface"),
         ("but the editors need a screen to add and fix posts without us writing any ui for it", "admin-interface"),
         ("how do i fix my flask app", "decline"),
+    ],
+    "told first: what the asker says before the question is the situation, not the subject": [
+        # a word modified in the telling sentence and asked again unmodified is the guide's
+        ("pen test on our last php app flagged csrf issues and it was a nightmare to fix. how does django deal"
+         " with csrf attacks?", "csrf"),
+        ("What's the difference between Jinja2 templates and Django templates?", "decline"),
+        # another technology told first is the asker's past, not what is compared
+        ("building a social app, we did the last one in node. which fits a social network w/ lots of users"
+         " better?", "social-networks"),
+        # a move to a language is no data migration
+        ("we're migrating to python from php, is flask or django easier to learn?", "ease-of-learning"),
+        ("how do i migrate the database in django", "decline"),
+    ],
+    "payments: a payment provider is another technology": [
+        ("shop w/ cart, checkout, subscriptions. stripe or paypal, which is easier to integrate?", "decline"),
+        ("django for a shop that takes stripe payments?", "ecommerce"),
     ],
     "hired: getting interviews is demand, interviewing is outside the guide": [
         ("is putting flask on my CV still going to get me interviews for backend jobs?", "faq-flask-demand"),
