@@ -52,10 +52,11 @@ previous question cannot be turned round:
   on project size). A bare "if ..." or one that asks something else ("and if
   you had to pick one, which?") is a question of its own too;
 * or it asks for the short version ("tl;dr?", "in one line?", "short version
-  pls"): the last question again, whose answer is the short version; or it
+  pls") or the last answer laid out for someone ("can you give me that as 3 bullet
+  points for my manager"): the last question again, whose answer is the short version; or it
   asks which of the two for what was just asked ("so which is better for
   that?"): read together with the last question; or it corrects the framework
-  ("ugh typo, django*", "sorry i meant flask"): the last question about it;
+  ("ugh typo, django*", "sorry i meant flask", "sorry, i meant for flask"): the last question about it;
 * a framework may be named by what it is known for ("and the micro one?",
   "the batteries-included one?", ``by_name``), as its name would be; a
   message naming one that way and asking something of its own ("so the
@@ -137,6 +138,12 @@ _SHORT = re.compile(r"^(?:(?:ok|okay|so|and|can|could|you|i|get|give|me|the|a|ju
                     rf"{_SHORTER}(?:\s+{_SHORTER})?"  # "tl;dr in one line pls"
                     r"(?:\s+(?:pls|please|plz|then|version|again))*"
                     r"(?:\s+(?:im|i am)\s+\w+(?:\s+\w+){0,5})?$")  # "eli5 pls im in support not eng lol"
+# "can you give me that as 3 bullet points for my manager", "put it in a table pls": the last answer,
+# laid out for someone; it is what it is, so the last question again
+_REFORMAT = re.compile(r"^(?:(?:ok|okay|so|and|can|could|would|you|u|pls|please|just)\s+)*(?:give|put|write|send|make|"
+                       r"turn|lay|format|paste)\s+(?:me\s+)?(?:that|this|it)\s+(?:out\s+)?(?:as|in|into)\s+(?:\w+\s+)?"
+                       r"(?:bullet points|bullets|bullet list|list|table|slide|tweet|one liner|few lines)"
+                       r"(?:\s+(?:for|to)\s+(?:my|our|the)\s+\w+)?(?:\s+(?:pls|please|plz|thanks|thx))*$")
 # "ok but we have 0 experience in python": the asker's situation put to the last question
 _BUT_WE = re.compile(r"^(?:(?:ok|okay|yeah|yes|sure|hmm|right)\s+)?but\s+(?:we|i|im|our|my|were|ive|weve)\s+\w+")
 # "same q but im coming from node": the last question, asked again under a condition
@@ -159,7 +166,7 @@ _TRUE_FOR = re.compile(r"^(?:(?:but|ok|okay|and|so|hmm|wait)\s+)*(?:is\s+)?(?:th
                        r"(?:also\s+|still\s+)?(?:true|the case|valid|right)\s+(?:also\s+|too\s+)?"
                        r"(?:for|with|when|at|in)\s+\w+(?:\s+\w+){0,5}$")
 # "ugh typo, django*", "sorry i meant flask": the last question, about the framework named
-_CORRECTING = frozenset("ugh oops whoops sorry sry typo correction i meant mean".split())
+_CORRECTING = frozenset("ugh oops whoops sorry sry typo correction i meant mean for in about".split())
 # "for a student?", "and for a team of juniors?", "what about as a complete beginner?": the last question
 # asked for someone else, read together with it
 _AUDIENCE_LEADS = frozenset("and but so ok okay what how about even".split())
@@ -196,6 +203,7 @@ _BEFORE_POINTER = _VERBS | frozenset(
 _POINTED_PREPOSITIONS = frozenset("at in for with on of".split())
 _IT = re.compile(r"\b(it|its)\b", re.IGNORECASE)
 MAX_PRONOUN_WORDS = 8
+MAX_POINTING_WORDS = 10  # "what makes it cope with all the traffic tho": a pointer's question may be longer
 # "could I build an API with it too?", "what can we make in it?": someone doing something with "it",
 # the tool; so "it" cannot be the thing the question names
 _TOOL_PREPOSITIONS = frozenset("with in using on".split())
@@ -286,6 +294,7 @@ def _asked_for(text: str) -> str | None:
         return None
     simple = _simple(text)
     if (_WHY.match(simple) or _SHORT.match(simple) or _VERDICT_CHECK.match(simple) or _STILL_HOLDS.match(simple)
+            or _REFORMAT.match(simple)
             or (_TRUE_FOR.match(simple) and not any(_framework_word(w) for w in simple.split()))):
         return "same"
     if _CHOICE_FOR_THAT.match(simple):
@@ -385,7 +394,7 @@ def _points_back(words: list[str]) -> bool:
     """"is it secure?", "how does that work", "which algorithm does it use?": a short question whose
     pointer comes before any word that could be what it stands for ("wsgi?? what is it" names its own;
     "what time is it" points nowhere)."""
-    if len(words) > MAX_PRONOUN_WORDS or _OTHER.intersection(words):
+    if len(words) > MAX_POINTING_WORDS or _OTHER.intersection(words):
         return False
     # "what kind of stuff do they add?": the noun asked for is "kind of stuff", as "algorithm" above
     words = _VAGUE_NOUN.sub(r"\1 \2", " ".join(words)).split()

@@ -450,7 +450,17 @@ def price_asked(words: list[str]) -> str | None:
     """"how much does a django server cost", "how much cost the server?": a price the guide never
     gives ("what does flask's freedom cost you" asks a trade-off, and is left alone)."""
     priced = _how_much_of(words, "much", _PRICED, 8)
-    return f"how much ... {priced}" if priced else None
+    if priced:
+        return f"how much ... {priced}"
+    # "what would it cost us to build one", "what does hosting cost per month": a price; "what does
+    # flask's freedom cost you" is a trade-off
+    for k, w in enumerate(words[:-1]):
+        if w in ("cost", "costs") and words[k + 1] in _PRICE_AFTER:
+            return f"{w} {words[k + 1]}"
+    return None
+
+
+_PRICE_AFTER = frozenset("us me to per monthly a".split())
 
 
 def share_asked(words: list[str]) -> str | None:

@@ -308,7 +308,7 @@ _OUT_OF_SCOPE_CUES: tuple[tuple[frozenset[str], Callable[[list[str]], str | None
     (frozenset(("who",)), chore_asked),                           # "who's bringing snacks": office chores
     (frozenset(("percent",)), share_asked),                       # "what percent of devs use django"
     (frozenset(("many",)), count_asked),                          # "how many flask job postings are there"
-    (frozenset(("much",)), price_asked),                          # "how much does the server cost"
+    (frozenset(("much", "cost", "costs")), price_asked),          # "how much does the server cost"
 )
 
 

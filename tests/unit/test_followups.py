@@ -139,6 +139,9 @@ def test_a_follow_up_that_cannot_turn_the_previous_question_round_is_none(previo
         ("django has an ORM right?", "what's it good for", "django has an ORM right? what's it good for"),
         ("what are blueprints?", "why are they useful", "what are blueprints? why are they useful"),
         ("does flask use wsgi?", "what's that", "does flask use wsgi? what's that"),
+        # up to MAX_POINTING_WORDS words
+        ("is django a good fit for a social network app", "what makes it cope with all the traffic tho",
+         "is django a good fit for a social network app? what makes it cope with all the traffic tho"),
         # a subject of its own: "it" is the framework the last question named
         ("is flask easy to learn?", "and is it secure?", "and is flask secure?"),
         ("is django good for e-commerce?", "who uses it?", "who uses django?"),
@@ -412,6 +415,11 @@ def test_a_framework_named_by_what_it_is_known_for_is_that_framework(previous, f
     # a correction: the last question, about the framework meant
     ("ugh typo, django*", "is django any good for a quick prototype"),
     ("sorry i meant django", "is django any good for a quick prototype"),
+    ("sorry, i meant for django", "is django any good for a quick prototype"),
+    # the last answer laid out for someone: that answer again
+    ("can you give me that as 3 bullet points for my manager", "is flask any good for a quick prototype"),
+    ("put it in a table pls", "is flask any good for a quick prototype"),
+    ("can you give me a list of companies", None),
     # ...but a framework with a word of its own is no correction
     ("django bad?", None),
     # an example asked for, or whether the answer came down for or against one: that answer again

@@ -471,6 +471,10 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("shop w/ cart, checkout, subscriptions. stripe or paypal, which is easier to integrate?", "decline"),
         ("django for a shop that takes stripe payments?", "ecommerce"),
     ],
+    "prices: what something would cost is outside the guide, what a choice costs you is not": [
+        ("roughly what would it cost us to build one", "decline"),
+        ("what does flask's freedom cost you", "flexibility"),
+    ],
     "hired: getting interviews is demand, interviewing is outside the guide": [
         ("is putting flask on my CV still going to get me interviews for backend jobs?", "faq-flask-demand"),
         ("how do i prepare for a django interview", "decline"),
