@@ -475,6 +475,11 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("roughly what would it cost us to build one", "decline"),
         ("what does flask's freedom cost you", "flexibility"),
     ],
+    "which one: a choice asked with nothing else is between the two": [
+        ("ok but overall which one?", "final-verdict"),
+        ("our bike marketplace will have tens of thousands of listings, users, orders... I really dont want to"
+         " hand-write sql everywhere. how does django help with the data side?", "orm"),
+    ],
     "hired: getting interviews is demand, interviewing is outside the guide": [
         ("is putting flask on my CV still going to get me interviews for backend jobs?", "faq-flask-demand"),
         ("how do i prepare for a django interview", "decline"),
