@@ -192,6 +192,7 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
     clone clones mini standup standups wild category categories
     flaskvsdjango bot
     another chunk chunks overblown overrated overhyped exaggerated
+    sprawling sprawl paranoid
     """.split()
 )
 
@@ -223,7 +224,7 @@ OUT_OF_SCOPE_SUBJECTS: frozenset[str] = frozenset(
     rps optimize optimise optimizing optimising optimization optimisation
     profiling profiler memory cpu ram
     async asyncio await asynchronous asgi websocket websockets socketio
-    celery cron snippet snippets graphql grpc
+    celery cron snippet snippets graphql grpc reload reloading autoreload reloader
     testing pytest unittest debug debugging debugger traceback stacktrace
     exception exceptions error errors bug bugs crash crashes crashing
     crashed broken failing fails failed fix fixes fixing

@@ -56,7 +56,8 @@ swap or a key pressed twice, "flaskk"; a word of 8+ letters with the wrong lette
 discount; never a correctly spelt common English word: "context" is not a typo
 of "content"); phrases, matched on every word including
 stopwords ("used for", "sql injection") but intensifiers ("what *even* is
-flask": ``tuning.PHRASE_FILLERS``), longest first; then synonyms add the
+flask": ``tuning.PHRASE_FILLERS``), longest first, never across a sentence's end ("out of the
+box? in plain words" holds no "box in"); then synonyms add the
 keyword they stand for (not those of a word inside a matched phrase: "*hack*
 together" is no attack), with an idf no larger than the word actually typed and
 at a 0.9 discount (a keyword typed beats one reached through a synonym: "what

@@ -572,6 +572,14 @@ def _phrase_spans(words: list[str], stems: list[str], index: Index,
 _BREAKS = frozenset(",;:!?.\"'()[]|*_~>/")
 
 
+def _across_sentences(text: str, phrase: list[str]) -> bool:
+    """Is every place ``text`` writes the words of ``phrase`` in a row split by a sentence's end
+    ("out of the box? in plain words": "box in")? False when the text writes them some other way."""
+    pattern = re.compile(r"\b" + r"\W+".join(map(re.escape, phrase)) + r"\b")
+    found = [m.group(0) for m in pattern.finditer(text)]
+    return bool(found) and all(_INNER_END.search(f) for f in found)
+
+
 def _apart(text: str, first: str, second: str) -> bool:
     """Does punctuation stand between ``first`` and the ``second`` after it in ``text`` ("flagged
     'csrf'", "profiles, follows")? Then the first names no kind of the second. (The first place
@@ -745,9 +753,12 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
     spans = _phrase_spans(words, stems, index, modal)
     covered_to = -1
     phrased: set[int] = set()  # words inside a matched phrase
+    several = bool(spans) and _INNER_END.search(text.strip().rstrip(".!? ")) is not None  # sentences
     for i, j in spans:  # sorted by start; drop spans inside an earlier one
         if j <= covered_to:
             continue
+        if several and j - i > 1 and _across_sentences(text, words[i:j]):
+            continue  # "what does it give you out of the box? *in* plain words, ...": no "box in"
         if met and not met.isdisjoint(range(i, j)) and all(k in met for k in range(i, j) if k in known):
             continue  # "*new to python*, what is flask?": words saying who asks
         covered_to = j

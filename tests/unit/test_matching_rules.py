@@ -475,6 +475,18 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("roughly what would it cost us to build one", "decline"),
         ("what does flask's freedom cost you", "flexibility"),
     ],
+    "sentences: a phrase is not read across a sentence's end": [
+        ("Morning all. What does it give you out of the box? *In plain words, what is Flask?* No rush",
+         "flask-overview"),
+        ("does it box you in?", "flexibility"),
+    ],
+    "said otherwise: the guide's subjects in the team's words": [
+        ("our infosec ppl are super paranoid, which framework makes them less nervous", "security"),
+        ("which one is more of a swiss army knife, like can i build basically any kind of site with it",
+         "versatility"),
+        ("tiny internal tool vs big sprawling platform, which framework fits which", "project-size"),
+        ("which dev server has better hot reload", "decline"),
+    ],
     "which one: a choice asked with nothing else is between the two": [
         ("ok but overall which one?", "final-verdict"),
         ("our bike marketplace will have tens of thousands of listings, users, orders... I really dont want to"
