@@ -119,6 +119,8 @@ def normalise(text: str) -> str:
         text = _TYPED_MENTION.sub(" ", text)
     if ".py" in text:
         text = _PY_FILE.sub(r"\1", text)
+    if "%" in text:
+        text = text.replace("%", " percent ")  # "what % of sites", "95% of our pages"
     if "#" in text:
         text = _SHARP.sub(r"\1sharp", text)  # "c#", "f#": languages, not channels
         text = _TYPED_CHANNEL.sub(" channel ", text)

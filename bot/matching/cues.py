@@ -39,11 +39,18 @@ from bot.neutral import (
 
 
 def asks_how_to(words: list[str]) -> bool:
-    """"how do i", "how can we", "how to": a procedure ("how does django..." is not one)."""
-    for a, b, c in zip(words, words[1:], words[2:] + [""]):
+    """"how do i", "how can we", "how to": a procedure ("how does django..." is not one, nor is
+    telling someone: "how do i explain it", "how would you pitch django")."""
+    for k, (a, b, c) in enumerate(zip(words, words[1:], words[2:] + [""])):
         if a == "how" and (b == "to" or (b in HOW_TO_VERBS and c in HOW_TO_ASKERS)):
-            return True
+            verb = words[k + 2] if b == "to" else words[k + 3] if k + 3 < len(words) else ""
+            return verb not in _TELLING
     return False
+
+
+# "how do i explain it to the new hire", "how would you pitch django": telling, not a procedure
+_TELLING = frozenset("explain describe pitch sell summarise summarize present justify convince put say tell"
+                     " think decide choose pick".split())
 
 
 def asks_which_to_choose(words: list[str]) -> bool:
@@ -422,7 +429,7 @@ def _opening_role(text: str, words: list[str]) -> int:
 # what a count asked of ("how many flask job postings are there"): a number the guide never gives
 _COUNTED = frozenset("postings posting openings listings vacancies jobs developers devs companies people stars"
                      " downloads contributors installs websites sites servers instances machines workers boxes"
-                     " nodes".split())
+                     " nodes engineers programmers hires".split())
 
 
 def _how_much_of(words: list[str], amount: str, among: frozenset[str], within: int) -> str | None:

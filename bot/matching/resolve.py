@@ -438,6 +438,13 @@ _PLURAL_THINGS = frozenset("projects apps sites teams services clients companies
 _PRODUCT_PARTS = frozenset("feature features app apps site sites page pages section forum feed space portal platform".split())
 
 
+_HOLES = frozenset("csrf xss security injection auth login password".split())
+
+
+def _after_hole(words: list[str], k: int) -> bool:
+    """Is the word before ``k`` a kind of security hole ("csrf bugs", "security issues")?"""
+    return k > 0 and words[k - 1] in _HOLES
+_ASKERS_OWN = frozenset("our my a your this whole".split())
 _MOVE_PREPOSITIONS = frozenset(("to", "from", "off", "away"))
 _HIRED = frozenset("get gets getting got land lands landing more".split())
 # what editors, staff or ops fix by hand: content, not a failure ("fix typos in the database")
@@ -477,7 +484,12 @@ _EVERYDAY_WHERE: dict[str, Callable[[list[str], int], bool]] = {
     "slow": lambda words, k: words[k + 1 : k + 2] == ["to"],
     "slower": lambda words, k: words[k + 1 : k + 2] == ["to"],
     "community": lambda words, k: (k > 0 and words[k - 1] in ("our", "my")) or _next_in(words, k, _PRODUCT_PARTS),
-    "bug": lambda words, k: words[max(0, k - 2) : k] == ["not", "a"],  # "a feature, not a bug": a saying
+    # "a feature, not a bug": a saying; "3 csrf bugs last quarter", "security bugs": holes of the kind
+    # the guide covers, not a failure to debug
+    "bug": lambda words, k: words[max(0, k - 2) : k] == ["not", "a"] or _after_hole(words, k),
+    **dict.fromkeys(("bugs", "issues"), lambda words, k: _after_hole(words, k)),
+    # "a company like ours", "our company": the asker's, not one that uses a framework
+    "company": lambda words, k: k > 0 and words[k - 1] in _ASKERS_OWN,
     "version": _product_version,
     "versions": _product_version,
     # "we're migrating to python", "migrated off rails": the asker's move, not a data migration

@@ -814,3 +814,16 @@ def test_summing_up_keeps_the_best_score(summing):
     plain = summing.answer("need login and an admin panel, which framework")
     summed = summing.answer("need login and an admin panel, which framework, deadline soon")
     assert summed.topic.id == "rapid-development" and summed.score >= plain.score
+
+
+@pytest.mark.parametrize("question, procedure", [
+    ("how do i set up wsgi", True),
+    ("how to add an admin to flask", True),
+    ("how do i explain wsgi to my manager", False),   # telling someone is no procedure
+    ("how would you pitch django to a cto", False),
+    ("how does django hash passwords", False),
+])
+def test_a_procedure_asked_needs_more_confidence_telling_does_not(question, procedure):
+    shipped = Answerer(load_knowledge(default_knowledge_dir()))
+    needed = shipped.answer(question, explain=True).explanation.min_confidence
+    assert (needed > shipped.min_confidence) is procedure

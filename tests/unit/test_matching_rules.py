@@ -487,6 +487,25 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("tiny internal tool vs big sprawling platform, which framework fits which", "project-size"),
         ("which dev server has better hot reload", "decline"),
     ],
+    "business words: a company's own, its holes, its staff's edits, its launch": [
+        ("I heard Django is quite rigid about how things have to be set up. Is that a problem or actually a good"
+         " thing for a company like ours?", "flexibility"),
+        ("which company uses flask", "companies"),
+        ("our flask app had 3 csrf bugs last quarter, does django protect against that automaticaly?", "csrf"),
+        ("django being opinionated and rigid is a feature not a bug, no? vs flask letting you do whatever",
+         "flexibility"),
+        ("flask bugs after upgrading, anyone?", "decline"),
+        ("Can our ops staff update product info and fix records themselves, without pinging an engineer every"
+         " time?", "admin-interface"),
+        ("If the launch goes viral and we get a flood of signups overnight, will Flask cope or will we have to"
+         " rebuild?", "flask-scalability"),
+        ("How many engineers do we need to hire to ship this by Q3?", "decline"),
+        ("what % of the top 1000 websites are built on flask", "decline"),
+        ("When does the office close for the holidays this year?", "decline"),
+        ("whats the max number of db connections django can handle before it falls over", "decline"),
+        # telling someone is no procedure
+        ("how do i explain wsgi to my manager", "wsgi"),
+    ],
     "which one: a choice asked with nothing else is between the two": [
         ("ok but overall which one?", "final-verdict"),
         ("our bike marketplace will have tens of thousands of listings, users, orders... I really dont want to"
