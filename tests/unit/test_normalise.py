@@ -230,3 +230,8 @@ def test_an_identifier_made_of_the_guides_words_is_those_words(text: str, rest: 
     guide = {"csrf", "token", "file"}
     out, found = code_terms(normalise(text), guide.__contains__)
     assert (out.split(), found) == (rest.split(), code)
+
+
+def test_a_percent_sign_is_the_word() -> None:
+    assert normalise("what % of sites, 95% of pages").split() == ["what", "percent", "of", "sites,", "95",
+                                                                "percent", "of", "pages"]
