@@ -13,7 +13,7 @@ import math
 from bot.knowledge import Knowledge, Topic
 from bot.matching.cues import lacking_framework
 from bot.matching.results import QueryTerm
-from bot.matching.tuning import EXAMPLE_WEIGHT, FRAMEWORKS, PHRASE_BONUS, TITLE_WEIGHT
+from bot.matching.tuning import COVER_WEIGHT, EXAMPLE_WEIGHT, FRAMEWORKS, PHRASE_BONUS, TITLE_WEIGHT
 from bot.text import (
     MAX_PHRASE_WORDS,
     STOPWORDS,
@@ -61,19 +61,34 @@ class Index:
         # that Flask cannot?": flask); a question saying the other one lacks it asks
         # the reverse
         self.lacking: list[str | None] = [lacking_framework(tokens(normalise(t.title))) for t in self.topics]
-        # a topic -> the topics that sum it up with others (``Topic.covers``), and what each covers
-        at = {t.id: i for i, t in enumerate(self.topics)}
-        covering: dict[int, list[int]] = {}
-        self.covers: dict[int, tuple[int, ...]] = {}
-        for i, t in enumerate(self.topics):
-            if t.covers:
-                self.covers[i] = tuple(at[c] for c in t.covers if c in at)
-                for c in self.covers[i]:
-                    covering.setdefault(c, []).append(i)
-        self.covering: dict[int, tuple[int, ...]] = {c: tuple(ts) for c, ts in covering.items()}
+        self._index_summing()
         self.synonyms = self._index_synonyms()
         self._build_postings()
         del self._term_cache
+
+    def _index_summing(self) -> None:
+        """For each topic that sums up others (``Topic.covers``): the terms of its own subject (their
+        weight, at least ``COVER_WEIGHT``) and the terms that name a part it sums up (those parts:
+        ``COVER_WEIGHT`` in the part, under ``TITLE_WEIGHT`` in the summing topic); and for each part,
+        the topics that sum it up (``bot.matching.scoring.summed_up``). Frameworks' names are neither."""
+        at = {t.id: i for i, t in enumerate(self.topics)}
+        covering: dict[int, list[int]] = {}
+        # a summing topic -> (its own subject's terms and weights, a term -> the parts it names)
+        self.summing: dict[int, tuple[dict[str, float], dict[str, tuple[int, ...]]]] = {}
+        for i, topic in enumerate(self.topics):
+            parts = [at[c] for c in topic.covers if c in at]
+            if not parts:
+                continue
+            weights = self.topic_terms[i]
+            own = {term: w for term, w in weights.items() if w >= COVER_WEIGHT and term not in FRAMEWORKS}
+            naming: dict[str, list[int]] = {}
+            for c in parts:
+                covering.setdefault(c, []).append(i)
+                for term, w in self.topic_terms[c].items():
+                    if w >= COVER_WEIGHT and weights.get(term, 0.0) < TITLE_WEIGHT and term not in FRAMEWORKS:
+                        naming.setdefault(term, []).append(c)
+            self.summing[i] = (own, {term: tuple(cs) for term, cs in naming.items()})
+        self.covering: dict[int, tuple[int, ...]] = {c: tuple(ts) for c, ts in covering.items()}
 
     @staticmethod
     def _title_side(title: str) -> str | None:

@@ -11,15 +11,7 @@ from typing import Iterable
 from bot.matching.index import Index
 from bot.matching.resolve import Resolved
 from bot.matching.results import QueryTerm, Stats, TermScore, TopicScore
-from bot.matching.tuning import (
-    COMPLETE_LIMIT,
-    COVER_WEIGHT,
-    EXAMPLE_WEIGHT,
-    FRAMEWORKS,
-    OTHER_FRAMEWORK_FACTOR,
-    RUNNERS_UP,
-    TITLE_WEIGHT,
-)
+from bot.matching.tuning import COMPLETE_LIMIT, EXAMPLE_WEIGHT, OTHER_FRAMEWORK_FACTOR, RUNNERS_UP, TITLE_WEIGHT
 
 
 def score_topics(
@@ -140,24 +132,20 @@ def summed_up(index: Index, ranked: list[tuple[int, float]], terms: list[QueryTe
     for t in index.covering.get(best, ()):
         if other is not None and index.side[t] == other:
             continue  # "does django have forms, an admin and auth built in?" is not "Flask extensions"
-        own_weights = index.topic_terms[t]
-        parts = [(c, index.topic_terms[c]) for c in index.covers[t]]
+        own_weights, naming = index.summing[t]
         own = 0.0
         named: set[int] = set()
         asked: set[int] = set()  # the parts named by a term of full weight (not context)
         for qt in terms:
-            term = qt.term
-            if term in FRAMEWORKS:
-                continue
-            weight = own_weights.get(term, 0.0)
-            if weight >= COVER_WEIGHT:
+            weight = own_weights.get(qt.term)
+            if weight is not None:
                 own += weight * qt.idf * qt.factor
-            elif weight < TITLE_WEIGHT:
-                for c, weights in parts:
-                    if weights.get(term, 0.0) >= COVER_WEIGHT:
-                        named.add(c)
-                        if qt.factor >= 1.0:
-                            asked.add(c)
+                continue
+            parts = naming.get(qt.term)
+            if parts:
+                named.update(parts)
+                if qt.factor >= 1.0:
+                    asked.update(parts)
         if (own and len(named) >= 2 and not (best in asked and asked == {best})
                 and (chosen is None or own > chosen[0])):
             chosen = (own, t, tuple(sorted(named)))

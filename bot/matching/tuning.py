@@ -84,6 +84,6 @@ PREFERENCE_JOINTS = (("over",), ("instead", "of"), ("rather", "than"), ("not",))
 # "which one should we go with", "which of the two would you go for", "which is best": a
 # question that names nothing but asks for a choice is about the two frameworks, and is
 # answered as if it named them ("flask or django: ..."): "which", or "what" with a modal
-# ("what should we use", not "what is best in life"), then one of these; "ok but overall which one?"
-# and "which framework then" too (only when nothing else of the question is known or unknown).
-CHOICE_ASKS = (("go", "with"), ("go", "for"), ("prefer",), ("best",), ("use",), ("one",), ("framework",))
+# ("what should we use", not "what is best in life"), then one of these; or "which" in a question
+# that says "overall" ("ok but overall which one?"; "which one?" alone asks which what).
+CHOICE_ASKS = (("go", "with"), ("go", "for"), ("prefer",), ("best",), ("use",))
