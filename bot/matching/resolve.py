@@ -584,12 +584,25 @@ def _phrase_spans(words: list[str], stems: list[str], index: Index,
 _BREAKS = frozenset(",;:!?.\"'()[]|*_~>/")
 
 
-def _across_sentences(text: str, phrase: list[str]) -> bool:
-    """Is every place ``text`` writes the words of ``phrase`` in a row split by a sentence's end
-    ("out of the box? in plain words": "box in")? False when the text writes them some other way."""
-    pattern = re.compile(r"\b" + r"\W+".join(map(re.escape, phrase)) + r"\b")
-    found = [m.group(0) for m in pattern.finditer(text)]
-    return bool(found) and all(_INNER_END.search(f) for f in found)
+def _sentence_breaks(text: str) -> frozenset[tuple[str, str]]:
+    """(last word of a sentence, first word of the next) for each sentence's end in ``text``: "out
+    of the box? *in* plain words" -> ("box", "in"). A phrase holding such a pair is not read."""
+    pairs = []
+    for end in _ENDS.finditer(text):  # one to three a question
+        k = end.start() - 1  # back over markup to the word before ("flask?*", "box?")
+        while k >= 0 and not (text[k].isalnum() or text[k] == "_"):
+            k -= 1
+        last = k
+        while k >= 0 and (text[k].isalnum() or text[k] == "_"):
+            k -= 1
+        after = _NEXT_WORD.match(text, end.end())
+        if last >= 0 and after:
+            pairs.append((text[k + 1 : last + 1], after.group(1)))
+    return frozenset(pairs)
+
+
+_ENDS = re.compile(r"[.!?]+")
+_NEXT_WORD = re.compile(r"\W*?(\w+)")
 
 
 def _apart(text: str, first: str, second: str) -> bool:
@@ -766,11 +779,15 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
     covered_to = -1
     phrased: set[int] = set()  # words inside a matched phrase
     several = bool(spans) and _INNER_END.search(text.strip().rstrip(".!? ")) is not None  # sentences
+    breaks: frozenset[tuple[str, str]] | None = None  # found when first needed
     for i, j in spans:  # sorted by start; drop spans inside an earlier one
         if j <= covered_to:
             continue
-        if several and j - i > 1 and _across_sentences(text, words[i:j]):
-            continue  # "what does it give you out of the box? *in* plain words, ...": no "box in"
+        if several and j - i > 1 and " ".join(words[i:j]) not in text:  # not written as one run of words
+            if breaks is None:
+                breaks = _sentence_breaks(text)
+            if any((words[k], words[k + 1]) in breaks for k in range(i, j - 1)):
+                continue  # "what does it give you out of the box? *in* plain words, ...": no "box in"
         if met and not met.isdisjoint(range(i, j)) and all(k in met for k in range(i, j) if k in known):
             continue  # "*new to python*, what is flask?": words saying who asks
         covered_to = j
