@@ -57,6 +57,11 @@ previous question cannot be turned round:
   asks which of the two for what was just asked ("so which is better for
   that?"): read together with the last question; or it corrects the framework
   ("ugh typo, django*", "sorry i meant flask", "sorry, i meant for flask"): the last question about it;
+* or it pushes back on the last answer ("nah i dont buy it, ...", "meh orms just spit out
+  garbage sql", "that reads like marketing copy, what is it actually", up to
+  ``MAX_PUSHBACK_CHARS``): read together with the last question, whose answer it doubts,
+  unless the guide answers it alone ("not convinced django is a good fit for an API. can it
+  even do APIs?");
 * a framework may be named by what it is known for ("and the micro one?",
   "the batteries-included one?", ``by_name``), as its name would be; a
   message naming one that way and asking something of its own ("so the
@@ -93,6 +98,7 @@ __all__ = ["by_name", "conversation_key", "frameworks_named", "is_follow_up", "k
 FRAMEWORKS = ("flask", "django")
 MAX_FOLLOW_UP_CHARS = 80    # "ok so and what about for django then please" is 45
 MAX_KEPT_CHARS = 500        # a longer question is not kept: memory stays small whatever people paste
+MAX_PUSHBACK_CHARS = 200    # "nah i dont buy it, flask is only easy until u have to choose 6 libraries urself"
 
 # Words that point back to what was asked before...
 _POINTERS = frozenset("it that this these those them one ones all same too also there instead either".split())
@@ -144,6 +150,13 @@ _REFORMAT = re.compile(r"^(?:(?:ok|okay|so|and|can|could|would|you|u|pls|please|
                        r"turn|lay|format|paste)\s+(?:me\s+)?(?:that|this|it)\s+(?:out\s+)?(?:as|in|into)\s+(?:\w+\s+)?"
                        r"(?:bullet points|bullets|bullet list|list|table|slide|tweet|one liner|few lines)"
                        r"(?:\s+(?:for|to)\s+(?:my|our|the)\s+\w+)?(?:\s+(?:pls|please|plz|thanks|thx))*$")
+# "nah i dont buy it, ...", "meh orms just spit out garbage sql", "that reads like marketing copy":
+# push-back on the last answer; read as a condition put to it (with it, unless the guide answers it alone)
+_PUSHBACK = re.compile(r"^(?:(?:ok|okay|so|hmm+|um+|well|but|and)\s+)*(?:nah|meh|eh|doubt it|i doubt|not buying|"
+                       r"i dont buy|dont buy|i don t buy|don t buy|hard disagree|i disagree|disagree|"
+                       r"no way|come on|lol no|lol thats it|lol that s it|thats not what|that s not what|that is not what|"
+                       r"that reads like|sounds like marketing|reads like marketing|that seems outdated|seems outdated|"
+                       r"not convinced|im not convinced|i m not convinced|isnt that just|isn t that just|hardly)\b")
 # "ok but we have 0 experience in python": the asker's situation put to the last question
 _BUT_WE = re.compile(r"^(?:(?:ok|okay|yeah|yes|sure|hmm|right)\s+)?but\s+(?:we|i|im|our|my|were|ive|weve)\s+\w+")
 # "same q but im coming from node": the last question, asked again under a condition
@@ -291,8 +304,11 @@ def _asked_for(text: str) -> str | None:
     ones?"), "condition" ("and if our team is only two people?"), "aspect pros" ("pros?"), or None
     if it is not a follow-up."""
     if len(text) > MAX_FOLLOW_UP_CHARS:
-        return None
+        # push-back on the last answer may take more words ("nah i dont buy it, flask is only easy ...")
+        return "pushback" if len(text) <= MAX_PUSHBACK_CHARS and _PUSHBACK.match(_simple(text)) else None
     simple = _simple(text)
+    if _PUSHBACK.match(simple):
+        return "pushback"
     if (_WHY.match(simple) or _SHORT.match(simple) or _VERDICT_CHECK.match(simple) or _STILL_HOLDS.match(simple)
             or _REFORMAT.match(simple)
             or (_TRUE_FOR.match(simple) and not any(_framework_word(w) for w in simple.split()))):
@@ -564,6 +580,11 @@ def rewrite(previous: str | None, text: str, *, own_subject: Callable[[str], boo
             # want to grow it into the real app later?", whose "it" is what was just asked about
             return None
         return _together(previous, text)
+    if wanted == "pushback":
+        # "nah i dont buy it, flask is only easy until u have to choose 6 libraries": the last answer
+        # doubted, read with it; one the guide answers alone ("not convinced django is a good fit for
+        # an API. can it even do APIs?") asks its own question
+        return None if answered is not None and answered(text) else _together(previous, text)
     if wanted == "kind":
         kind = str(_kind_asked(_simple(text).split()))
         swapped, n = _KIND.subn(lambda m: _same_case(kind, m.group(0)), previous, count=1)

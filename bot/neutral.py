@@ -192,7 +192,7 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
     clone clones mini standup standups wild category categories
     flaskvsdjango bot
     another chunk chunks overblown overrated overhyped exaggerated
-    sprawling sprawl paranoid tmrw tmr tmrow vale ta
+    sprawling sprawl paranoid tmrw tmr tmrow vale ta greenfield brownfield comfort zone
     """.split()
 )
 
@@ -225,7 +225,7 @@ OUT_OF_SCOPE_SUBJECTS: frozenset[str] = frozenset(
     profiling profiler memory cpu ram
     async asyncio await asynchronous asgi websocket websockets socketio
     celery cron snippet snippets graphql grpc reload reloading autoreload reloader
-    connections pooling holiday holidays vacation vacations
+    connections pooling holiday holidays vacation vacations mypy
     testing pytest unittest debug debugging debugger traceback stacktrace
     exception exceptions error errors bug bugs crash crashes crashing
     crashed broken failing fails failed fix fixes fixing

@@ -236,6 +236,32 @@ def chore_asked(words: list[str]) -> str | None:
     return None
 
 
+# "django is maintained by google these days?", "flask is run by some company": who stands behind a
+# framework, which the guide never says
+_OWNING = frozenset("maintained owned backed funded sponsored governed run stewarded".split())
+
+
+def owner_asked(words: list[str]) -> str | None:
+    """"django is maintained by", "flask is run by" ...: who is behind a framework, said right after its
+    name (not "used by", "built by", "powered by": who uses it, which the guide names; nor "are they
+    maintained by the flask team", of the extensions)."""
+    for k, w in enumerate(words[:-1]):
+        if w in _OWNING and words[k + 1] == "by" and not FRAMEWORK_SET.isdisjoint(words[max(0, k - 3) : k]):
+            return f"{w} by"
+    return None
+
+
+def typing_asked(words: list[str]) -> str | None:
+    """"does flask support type hints", "type checking in django": Python's typing, never covered."""
+    k = words.index("type")
+    if words[k + 1 : k + 2] and words[k + 1] in _TYPING:
+        return f"type {words[k + 1]}"
+    return None
+
+
+_TYPING = frozenset("hints hint hinting annotations annotation checking checker checkers".split())
+
+
 # "flask cannot", "flask (simply) lacks", "missing in flask", "but not flask"
 LACKING = frozenset("cannot lack lacks lacking missing misses isnt not".split())
 
@@ -383,7 +409,7 @@ def asker_words(words: list[str], stems: list[str], known: dict[int, bool], text
 # a choice asked, between the two frameworks the bot is about ("coming from rails, which of these two ...")
 _CHOICE_ASKED = CHOICE_MARKERS - {"or"}  # ("or" also joins the technologies of a background)
 # what the asker knows or works with: "i (only) know express", "we use rails", "i'm used to php"
-_KNOWS = frozenset(("know", "use", "used", "run"))
+_KNOWS = frozenset(("know", "use", "used", "run", "wrote", "write", "writing"))
 _SUBJECTS = frozenset(("i", "we", "im", "were", "ive", "weve", "team"))
 
 
@@ -396,7 +422,9 @@ def _by_asker(words: list[str], k: int) -> bool:
         j -= 1
     if words[k] == "used" and words[k + 1 : k + 2] != ["to"]:
         return False  # "we used flask" is a framework, "the orm we used" a thing: only "used to X"
-    return j >= 0 and words[j] in _SUBJECTS and not (j and words[j - 1] in _ASKING_VERBS)
+    if j < 0:  # "mostly wrote ruby scripts before, ...": the message opens with what the asker did
+        return words[k] in ("wrote", "used")
+    return words[j] in _SUBJECTS and not (j and words[j - 1] in _ASKING_VERBS)
 
 
 def _in_habit(words: list[str], known: dict[int, bool], k: int) -> bool:

@@ -38,6 +38,8 @@ from bot.matching.cues import (
     lacking_framework,
     chore_asked,
     origin_asked,
+    owner_asked,
+    typing_asked,
     other_sense,
     document_requested,
     on_call_named,
@@ -306,6 +308,8 @@ _OUT_OF_SCOPE_CUES: tuple[tuple[frozenset[str], Callable[[list[str]], str | None
     (ESTIMATE_WORDS, estimate_asked),                             # "how long would it take to build"
     (frozenset(("who", "when", "old", "year")), origin_asked),    # "who made flask": history
     (frozenset(("who",)), chore_asked),                           # "who's bringing snacks": office chores
+    (frozenset(("by",)), owner_asked),                            # "django is maintained by google"
+    (frozenset(("type",)), typing_asked),                         # "does flask support type hints"
     (frozenset(("percent",)), share_asked),                       # "what percent of devs use django"
     (frozenset(("many",)), count_asked),                          # "how many flask job postings are there"
     (frozenset(("much", "cost", "costs")), price_asked),          # "how much does the server cost"
@@ -438,6 +442,7 @@ _PLURAL_THINGS = frozenset("projects apps sites teams services clients companies
 _PRODUCT_PARTS = frozenset("feature features app apps site sites page pages section forum feed space portal platform".split())
 
 
+_SAID_TO_BE = frozenset("panel thing tool page screen toy view".split())
 _HOLES = frozenset("csrf xss security injection auth login password".split())
 
 
@@ -488,6 +493,8 @@ _EVERYDAY_WHERE: dict[str, Callable[[list[str], int], bool]] = {
     # the guide covers, not a failure to debug
     "bug": lambda words, k: words[max(0, k - 2) : k] == ["not", "a"] or _after_hole(words, k),
     **dict.fromkeys(("bugs", "issues"), lambda words, k: _after_hole(words, k)),
+    # "the admin is just a debug panel": what the admin is said to be, not debugging
+    "debug": lambda words, k: _next_in(words, k, _SAID_TO_BE),
     # "a company like ours", "our company": the asker's, not one that uses a framework
     "company": lambda words, k: k > 0 and words[k - 1] in _ASKERS_OWN,
     "version": _product_version,

@@ -342,9 +342,11 @@ def test_no_question_of_the_shipped_set_reads_as_a_follow_up(brain):
     assert len(cases) > 2000
     alone = {"flask", "django", "flask?", "django?", "flask??", "django??"}  # a name alone follows up, by design
     own = brain.answerer.asks_on_its_own
+    answered = lambda words: brain.answerer.answer(words).answered  # noqa: E731 (as the listeners read)
     for previous in ("why would I choose flask?", "what is an ORM?"):
         read = [c for c in cases if c.q.lower() not in alone
-                and rewrite(previous, strip_mentions(c.q), own_subject=own) not in (None, by_name(strip_mentions(c.q)))]
+                and rewrite(previous, strip_mentions(c.q), own_subject=own, answered=answered)
+                not in (None, by_name(strip_mentions(c.q)))]
         # "is it going to rain tomorrow" reads as one ("is flask going to rain...?" after a flask
         # question), and is declined either way; no question the guide answers may read as one
         assert [c.q for c in read if c.expect != "decline"] == [], previous
@@ -493,6 +495,25 @@ def test_one_framework_after_a_question_about_both(follow_up, asked):
     ("what does 'microframework' mean?", "so flask counts as one?", "what does 'microframework' mean in flask?"),
 ])
 def test_a_pointer_after_a_noun_asked_for(brain, previous, follow_up, asked):
+    answerer = brain.answerer
+    assert rewrite(previous, follow_up, own_subject=answerer.asks_on_its_own,
+                   answered=lambda words: answerer.answer(words).answered) == asked
+
+
+@pytest.mark.parametrize(("previous", "follow_up", "asked"), [
+    # push-back on the last answer: read with it, up to MAX_PUSHBACK_CHARS characters
+    ("which is easier to pick up", "nah i dont buy it, flask is only easy until u have to choose 6 libraries urself",
+     "which is easier to pick up? nah i dont buy it, flask is only easy until u have to choose 6 libraries urself"),
+    ("what is django", "that reads like marketing copy, what is it actually",
+     "what is django? that reads like marketing copy, what is it actually"),
+    ("tell me about djangos orm", "meh orms just spit out garbage sql, why would i want that",
+     "tell me about djangos orm? meh orms just spit out garbage sql, why would i want that"),
+    # ...unless the guide answers it alone: a question of its own
+    ("why would I choose flask?", "not convinced django is a good fit for just an API. can it even do APIs?", None),
+    # a question that merely opens with "so" or "hmm" is no push-back
+    ("what is django", "hmm what is csrf", None),
+])
+def test_push_back_is_read_with_the_answer_it_doubts(brain, previous, follow_up, asked):
     answerer = brain.answerer
     assert rewrite(previous, follow_up, own_subject=answerer.asks_on_its_own,
                    answered=lambda words: answerer.answer(words).answered) == asked

@@ -506,6 +506,21 @@ RULES: dict[str, list[tuple[str, str]]] = {
         # telling someone is no procedure
         ("how do i explain wsgi to my manager", "wsgi"),
     ],
+    "background and claims (batches q74, q75)": [
+        ("mostly wrote ruby scripts before, what do ppl typically build with flask?", "flask-use-cases"),
+        ("activerecord in rails is my comfort zone, does django have its own orm or do i bring one?", "orm"),
+        ("spring boot background. whats the actual case for going w django on a greenfield project?",
+         "why-django"),
+        ("django admin is just a debug panel for devs, you wouldnt actually use it to manage real data... right?",
+         "admin-interface"),
+        ("how do i debug a flask app", "decline"),
+        ("django is maintained by google these days, yeah?", "decline"),
+        ("is flask used by big companies", "companies"),
+        ("flask doesnt support type hints at all, true?", "decline"),
+        ("which gets a login page up with the least typing", "authentication"),
+        ("my tech lead keeps saying flask just falls over once the app gets big. is that actually true?",
+         "flask-scalability"),
+    ],
     "which one: a choice asked with nothing else is between the two": [
         ("ok but overall which one?", "final-verdict"),
         ("our bike marketplace will have tens of thousands of listings, users, orders... I really dont want to"
