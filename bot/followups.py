@@ -57,6 +57,9 @@ previous question cannot be turned round:
   asks which of the two for what was just asked ("so which is better for
   that?"): read together with the last question; or it corrects the framework
   ("ugh typo, django*", "sorry i meant flask", "sorry, i meant for flask"): the last question about it;
+* or it names one framework and ends pointing back ("would flask be enough for that?", "is
+  django a good fit for this?", "flask or django for that?"), after a message that named none
+  (a project told): read together with it;
 * or it pushes back on the last answer ("nah i dont buy it, ...", "meh orms just spit out
   garbage sql", "that reads like marketing copy, what is it actually", up to
   ``MAX_PUSHBACK_CHARS``): read together with the last question, whose answer it doubts,
@@ -123,7 +126,7 @@ _SMALL_WORDS = _POINTERS | _LEADS | frozenset(
 # "why?", "how come?", "why that one?", "what does that mean?", "examples?": the reasons, meaning
 # or examples behind the last answer, which that answer gives
 # ("like which ones? give me examples": two such asks in a row are one)
-_WHY_ASK = (r"(?:why|how come|how so|why so|why is that|why is it|why is that so|in what way|"
+_WHY_ASK = (r"(?:why|how|how come|how so|why so|why is that|why is it|why is that so|in what way|"
             r"why (?:that|this)(?: one)?|what does (?:that|it|this)(?: even| actually)? mean|meaning|"
             r"(?:any |some |give me |give me some |got any )?examples|for example|like what|"
             r"(?:like )?which ones|such as|(?:can you )?name (?:one|some|a few|a couple|any)|give me one|"
@@ -134,7 +137,7 @@ _WHY_ASK = (r"(?:why|how come|how so|why so|why is that|why is it|why is that so
             # "says who?", "source?", "really?", "you sure?": where the last answer comes from, which it names
             r"says who|who says|(?:a |any |the )?(?:source|sources|citation)|really|seriously|for real|"
             r"(?:are )?you sure|sure about that|is that (?:true|right))"
-            r"(?:\s+(?:exactly|though|tho|so|then|please|pls))?")
+            r"(?:\s+(?:exactly|though|tho|so|then|please|pls|specifically))?")
 _WHY = re.compile(rf"^(?:(?:but|wait|ok|okay|and|so|hmm+|really|huh|like|sorry)\s+)*{_WHY_ASK}(?:\s+{_WHY_ASK})?"
                   r"(?:\s+(?:other than|besides|apart from|except|beyond)(?:\s+the)?\s+\w+)?$")  # "any example other than the admin?"
 # "tl;dr?", "in one line?", "short version pls": the last answer, which is short already, again
@@ -192,10 +195,10 @@ MAX_AUDIENCE_WORDS = 7
 MAX_DESCRIBED_AUDIENCE_WORDS = 12
 _DESCRIBING = frozenset(("who", "that", "with", "without"))
 # "so which is better for that?", "which one for this": a choice asked about what was just asked
-_CHOICE_FOR_THAT = re.compile(r"^(?:(?:ok|okay|so|and|but|then|hmm)\s+)*which(?:\s+one)?(?:\s+(?:is|would be|"
+_CHOICE_FOR_THAT = re.compile(r"^(?:(?:ok|okay|so|and|but|then|hmm)\s+)*(?:which(?:\s+one)?(?:\s+(?:is|would be|"
                               r"is the|s))?(?:\s+(?:better|best|the better one|the best one|you'd pick|to pick|"
-                              r"should i pick|should we pick|should i use|should we use))?\s+(?:for|with|in)\s+"
-                              r"(?:that|this|it|those|these)(?:\s+then)?$")
+                              r"should i pick|should we pick|should i use|should we use))?|flask or django|"
+                              r"django or flask)\s+(?:for|with|in)\s+(?:that|this|it|those|these)(?:\s+then)?$")
 # "is flask?", "can django?", "and does flask?": the question's verb, the other subject
 _VERBS = frozenset("is are was can could does do did will would should has have".split())
 # "the other one", "vice versa", "the alternative", "and the reverse?"
@@ -216,6 +219,8 @@ _BEFORE_POINTER = _VERBS | frozenset(
 _POINTED_PREPOSITIONS = frozenset("at in for with on of".split())
 _IT = re.compile(r"\b(it|its)\b", re.IGNORECASE)
 MAX_PRONOUN_WORDS = 8
+MAX_FOR_THAT_WORDS = 10  # "would django hold up for that" after a project told: one framework put to it
+_FOR_THAT = frozenset(("for", "with", "in", "on"))
 MAX_POINTING_WORDS = 10  # "what makes it cope with all the traffic tho": a pointer's question may be longer
 # "could I build an API with it too?", "what can we make in it?": someone doing something with "it",
 # the tool; so "it" cannot be the thing the question names
@@ -337,6 +342,13 @@ def _asked_for(text: str) -> str | None:
     if ({fw for fw in frameworks if fw} == set(FRAMEWORKS) and _why_of_it(words)
             and not (_DEMONSTRATIVES | _PRONOUNS).isdisjoint(words)):
         return "same"  # "why flask over django for that?": the reasons the last answer gives ("instead": no pointer)
+    # "would flask be enough for that?", "is django a good fit for this?": one framework put to what
+    # the last message described (when nothing below reads it otherwise; nothing before the name that
+    # "that" could stand for: "building an online shop, django good for that?" asks of its own shop)
+    for_that = ("for that" if len(named_once) == 1 and len(words) <= MAX_FOR_THAT_WORDS
+                and words[-1] in _DEMONSTRATIVES and words[-2] in _FOR_THAT
+                and all(w in _BEFORE_POINTER or w in _LEADS for w in words[: frameworks.index(named_once[0])])
+                else None)
     if any(frameworks):  # "what about django at that size?": "at that size" points back as "that" does
         words = _noun_pointed_at_dropped(_deal_as_handle(words))
         frameworks = [_framework_word(w) for w in words]
@@ -346,10 +358,10 @@ def _asked_for(text: str) -> str | None:
     other = bool(rest & _OTHER)
     rest -= _OTHER
     if len(named) + other != 1 or not rest <= _SMALL_WORDS:
-        return None
+        return for_that
     if not (rest <= _LEADS or rest & _POINTERS or (rest & _VERBS and rest <= _VERBS | _LEADS - {"what", "how"})
             or (rest & _ANYONE and rest & _FAMOUS)):  # "what about django, anyone big?": who uses it
-        return None  # "what is django?", "how does django work": questions of their own
+        return for_that  # "what is django?", "how does django work": questions of their own
     return "other" if other else named.pop()
 
 
@@ -580,6 +592,11 @@ def rewrite(previous: str | None, text: str, *, own_subject: Callable[[str], boo
             # want to grow it into the real app later?", whose "it" is what was just asked about
             return None
         return _together(previous, text)
+    if wanted == "for that":
+        # "would flask be enough for that?" after "we're doing a small internal blog app": one
+        # framework put to what the last message described; after one naming a framework, "that" may be
+        # anything it said, and the question is read alone
+        return _together(previous, text) if not frameworks_named(previous) else None
     if wanted == "pushback":
         # "nah i dont buy it, flask is only easy until u have to choose 6 libraries": the last answer
         # doubted, read with it; one the guide answers alone ("not convinced django is a good fit for

@@ -57,8 +57,8 @@ def asks_which_to_choose(words: list[str]) -> bool:
     """"which one should we go with", "what would you go for", "which is best": "which", or
     "what" and a modal, then a way of asking for a choice (``tuning.CHOICE_ASKS``)."""
     for i, w in enumerate(words):
-        if w == "which" and "overall" in words:  # "ok but overall which one?"
-            return True
+        if w == "which" and ("overall" in words or (i == len(words) - 1 and words[i - 2 : i] == ["tell", "me"])):
+            return True  # "ok but overall which one?", "just tell me which"
         if w == "which" or (w == "what" and words[i + 1:i + 2] and words[i + 1] in HOW_TO_VERBS):
             rest = words[i + 1:]
             return any(tuple(rest[j:j + len(ask)]) == ask for ask in CHOICE_ASKS for j in range(len(rest)))

@@ -517,3 +517,23 @@ def test_push_back_is_read_with_the_answer_it_doubts(brain, previous, follow_up,
     answerer = brain.answerer
     assert rewrite(previous, follow_up, own_subject=answerer.asks_on_its_own,
                    answered=lambda words: answerer.answer(words).answered) == asked
+
+
+@pytest.mark.parametrize(("previous", "follow_up", "asked"), [
+    # one framework put to what the last message described: read together
+    ("we're doing a small internal blog app for the eng team", "would flask be enough for that?",
+     "we're doing a small internal blog app for the eng team? would flask be enough for that?"),
+    ("we want to build a course platform for internal trainings", "is django a good fit for that?",
+     "we want to build a course platform for internal trainings? is django a good fit for that?"),
+    ("we need a quick prototype for a demo next week", "flask or django for that?",
+     "we need a quick prototype for a demo next week? flask or django for that?"),
+    # after a question naming a framework, "that" may be anything it said: read alone
+    ("what is flask", "is django a good fit for that?", None),
+    # "how?" alone, and "like what specifically?": the last answer again
+    ("can django do full-stack, like frontend too?", "how?", "can django do full-stack, like frontend too?"),
+    ("what can django do that flask cant", "like what specifically?", "what can django do that flask cant"),
+])
+def test_a_framework_put_to_what_was_described(brain, previous, follow_up, asked):
+    answerer = brain.answerer
+    assert rewrite(previous, follow_up, own_subject=answerer.asks_on_its_own,
+                   answered=lambda words: answerer.answer(words).answered) == asked

@@ -701,6 +701,7 @@ def test_a_hyphenated_word_is_read_as_its_parts_when_only_an_answers_prose_has_i
     ("what is best in life", False),  # "what" without a modal
     ("which one?", False),  # a follow-up: which what?
     ("ok but overall which one?", True),  # ...but "overall" says which of the two
+    ("just tell me which", True),
     ("which one do you mean", False),
     ("what would you do", False),
 ])
