@@ -582,7 +582,7 @@ def _phrase_spans(words: list[str], stems: list[str], index: Index,
                 # "choose flask or django": the framework is one of two
                 # alternatives, not the one chosen ("choose flask")
                 continue
-            if " ".join(gram) in index.known:
+            if " ".join(gram) in index.evidence:  # (a phrase is never prose only)
                 spans.append((at[i], at[i + n - 1] + 1))
                 break  # the longest phrase starting here
     return spans
@@ -773,7 +773,7 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
         if b != a + 1 or a in met or b in met:
             continue
         joined = stem_uncached(words[a] + words[b])
-        if joined in index.known:
+        if joined in index.evidence or joined in index.prose:
             telling = context and words[a] in context and words[b] in context  # said in a telling sentence
             r.add(QueryTerm(joined, f"{words[a]} {words[b]}", "joined", CONTEXT_FACTOR if telling else 1.0,
                             term_idf(joined)))
@@ -827,13 +827,13 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
     _add_synonyms(r, index, {words[k] for k in phrased})
     if not _REFUSED_CHOICE.isdisjoint(words) and _choice_refused(words, stems):
         term = " ".join(stem(w) for w in _WHY_NOT)
-        if term in index.known and term not in r.terms:
+        if term in index.evidence and term not in r.terms:
             r.add(QueryTerm(term, "not ... " + next(w for w in words if w in FRAMEWORK_SET), "phrase", 1.0,
                             term_idf(term)))
     if r.identity:
         # asked of a pronoun: "what is it" is "what is flask", when the knowledge says so
         term = " ".join(stem(w) for w in ("what", "is", r.identity))
-        if term in index.known:
+        if term in index.evidence:
             r.add(QueryTerm(term, f"what is {r.identity}", "phrase", 1.0, term_idf(term)))
     if FRAMEWORKS[0] in stems and FRAMEWORKS[1] in stems:  # one is preferred only when both are named
         r.preferred = preferred_framework(stems)  # "flask over django": about flask
@@ -842,7 +842,7 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
             for half in [t for t in r.terms if t.startswith("when ") and t.split()[-1] in FRAMEWORK_SET]:
                 del r.terms[half]  # "when to use django": half of what is asked
             term = " ".join(stem(w) for w in _EACH_CHOICE)
-            if term in index.known:
+            if term in index.evidence:
                 r.add(QueryTerm(term, "when ... and when ...", "phrase", 1.0, term_idf(term)))
             r.choice_asked = True
     if "between" in words:  # "between a list and a set": none of it the guide's
