@@ -46,7 +46,7 @@ from bot.knowledge import (
     default_knowledge_dir,
 )
 from bot.knowledge_schema import FILES, Report, did_you_mean, key_path
-from bot.text import is_content, keyword_owners, normalise, term_stems, tokens
+from bot.text import PHRASE_FILLERS, is_content, keyword_owners, normalise, term_stems, tokens
 
 KNOWLEDGE_FILES = tuple(FILES)   # ("topics.yaml", "comparison.yaml", "recommendation.yaml")
 SECTION_SEPARATOR = "; "         # a text resting on several sections names each, the main one first
@@ -294,8 +294,18 @@ def _check_synonyms_owned_elsewhere(topics: list[Any], report: Report) -> None:
 def _check_term(report: Report, path: str, text: str, never: str) -> None:
     """A keyword or synonym must have a word the answerer reads: one made only of words it skips
     (stopwords such as "go with", "tell me about", one-letter words) is never indexed, so it
-    would never match a question (``bot.matching.index``)."""
+    would never match a question (``bot.matching.index``); nor would a phrase holding a word left
+    out of questions before phrases are matched (``bot.text.PHRASE_FILLERS``: "basically any kind
+    of site")."""
     words = tokens(normalise(text))
+    fillers = [w for w in words if w in PHRASE_FILLERS] if len(words) > 1 else []
+    if fillers:
+        # "basically any kind of site": the question's "basically" is left out before phrases match
+        report.error(report.line_of(path), path,
+                     f"{text!r} holds {', '.join(repr(w) for w in fillers)}, which the answerer leaves out "
+                     f"of a question before matching phrases, so {never} a question: remove "
+                     f"{'that word' if len(fillers) == 1 else 'those words'}")
+        return
     if any(is_content(w) for w in words):
         return
     what = f"only words the answerer skips ({', '.join(words)})" if words else "no word the answerer reads"

@@ -488,6 +488,14 @@ _VERSION = re.compile(r"\b\d+(?:\.\d+)+\b")
 _PYTHON_RELEASE = re.compile(r"(?<=\bpython )\d+\b")  # "python 2", "python 3": a release, as "3.12" is
 
 
+# Intensifiers and hedges left out of a question when phrases are matched: "what even is flask" is
+# "what is flask", "django mostly used for" is "django used for", "shipped *way* faster". A keyword
+# or synonym phrase holding one could never match (``kb check`` reports it).
+PHRASE_FILLERS = frozenset(
+    "even exactly actually really just basically honestly simply literally truly mostly mainly primarily generally"
+    " way".split())
+
+
 def code_terms(text: str, words_of: Callable[[str], bool] | None = None) -> tuple[str, list[str]]:
     """Split code identifiers and version numbers out of normalised text:
     returns the text without them and the list of what was taken out.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bot import text
+
 # Field weights: how much a term says about a topic, by where the topic uses it.
 TITLE_WEIGHT = 1.0
 # A topic that sums up others (``Topic.covers``) answers a question naming two of them, each by a
@@ -28,12 +30,9 @@ COMMON_WEIGHT = 1.0
 FOREIGN_WEIGHT = 3.0  # so does a word outside everyday English ("graphql", "redis", "vscode")
 OTHER_FRAMEWORK_FACTOR = 0.75  # a topic about only the framework the question does not name
 FRAMEWORKS = ("flask", "django")
-# intensifiers and hedges left out when matching phrases: "what even is flask" is
-# "what is flask", "django mostly used for" is "django used for". A phrase in the
-# knowledge containing one of them could never match (tests/unit/test_matching.py checks).
-PHRASE_FILLERS = frozenset(
-    "even exactly actually really just basically honestly simply literally truly mostly mainly primarily generally"
-    " way".split())  # "shipped *way* faster"
+# intensifiers and hedges left out when matching phrases (``bot.text.PHRASE_FILLERS``, where
+# ``kb check`` finds them too): "what even is flask" is "what is flask"
+PHRASE_FILLERS = text.PHRASE_FILLERS
 # A message that gives context, then asks ("Teacher here, planning a web course.
 # Which is gentler for beginners?"): the words only the telling sentences use
 # weigh this much of their usual weight.

@@ -121,6 +121,17 @@ def test_covers_is_read_as_a_tuple_and_defaults_to_none(kdir):
     assert load_knowledge(kdir).topics["beta"].covers == ()
 
 
+def test_a_phrase_holding_a_filler_never_matches(kdir):
+    edit(kdir, "topics.yaml", "      alpha: [first]", "      alpha: [first, basically the first one, way first]")
+    _, errors = validate_knowledge(kdir)
+    assert [str(e) for e in errors] == [
+        "kb/topics.yaml:10 at topics[0].synonyms.alpha[1]: 'basically the first one' holds 'basically', which the"
+        " answerer leaves out of a question before matching phrases, so it never matches a question: remove that word",
+        "kb/topics.yaml:10 at topics[0].synonyms.alpha[2]: 'way first' holds 'way', which the answerer leaves out"
+        " of a question before matching phrases, so it never matches a question: remove that word",
+    ]
+
+
 def test_button_label_at_most_75_chars(kdir):
     edit(kdir, "recommendation.yaml", "label: Flask-ish", "label: " + "x" * 76)
     assert error(kdir) == ("kb/recommendation.yaml:8 at questions[0].options[0].label: "
