@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 from bot.knowledge import Knowledge, Topic, default_knowledge_dir, load_knowledge
 from bot.matching import Answerer, Match
 from bot.matching.resolve import context_words
-from bot.matching.tuning import PHRASE_FILLERS
 from bot.synthetic import synthetic_knowledge
 from bot.text import stem
 
@@ -151,14 +150,6 @@ def test_an_intensifier_inside_a_phrase_does_not_break_it(small: Answerer, q: st
 def test_a_hedge_inside_a_phrase_does_not_break_it(q: str) -> None:
     shipped = Answerer(load_knowledge(default_knowledge_dir()))
     assert shipped.answer(q).topic.id == "django-use-cases"
-
-
-def test_no_shipped_keyword_or_synonym_contains_a_phrase_filler() -> None:
-    """Fillers are left out of the question before phrases are matched, so a phrase holding one never matches."""
-    knowledge = load_knowledge(default_knowledge_dir())
-    phrases = [p for t in knowledge.topics.values()
-               for p in [*t.keywords, *(s for syns in t.synonyms.values() for s in syns)]]
-    assert phrases and [p for p in phrases if PHRASE_FILLERS & set(p.lower().split())] == []
 
 
 # everyday words whose stem is a knowledge word's and that mean the same thing
