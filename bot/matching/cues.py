@@ -169,15 +169,17 @@ def place_asked(words: list[str]) -> str | None:
 # "can someone share the e-commerce dashboard link?", "can you post the notes from the retro":
 # a request for a work document, which the bot does not have
 HANDING_VERBS = frozenset("share send post forward attach upload".split())  # not "drop": "a name-drop for my slides"
+_PRODUCT_USERS = frozenset("clients customers users members students patients people they can".split())
 _DOCUMENTS = frozenset("link links doc docs document documents notes slides deck invite recording file files"
                        " spreadsheet sheet minutes agenda".split())
 
 
 def document_requested(words: list[str]) -> str | None:
     """A verb of handing over followed, within five words, by a work document: "share the
-    dashboard link", "post the notes from the education platform retro"."""
+    dashboard link", "post the notes from the education platform retro"; not one the product's
+    users do ("a portal where clients upload tax docs": a feature)."""
     for k, w in enumerate(words):
-        if w in HANDING_VERBS:
+        if w in HANDING_VERBS and not (k and words[k - 1] in _PRODUCT_USERS):
             for doc in words[k + 1 : k + 6]:
                 if doc in _DOCUMENTS:
                     return f"{w} ... {doc}"

@@ -182,7 +182,9 @@ def read_sentences(text: str) -> tuple[frozenset[str], frozenset[str], bool]:
         asks = sentence.rstrip().endswith("?") if marked else k == len(sentences) - 1
         (asking if asks else telling).update(words_in(sentence))
     if not telling or (not CHOICE_MARKERS.isdisjoint(asking)
-                       and not any(is_content(w) and w not in CHOICE_WORDS for w in asking)):
+                       and not any(is_content(w) and w not in CHOICE_WORDS for w in asking)) or (
+            not _OPINION_ASKS.isdisjoint(asking) and all(w in _OPINION_ASKS or not is_content(w) for w in asking)):
+        # ("... order mgmt for me in the back. thoughts?": asked for an opinion on it, the choice)
         # nothing asked beyond a choice ("we sell courses online. flask or django?"):
         # the context is what the question is about, the project the choice is for
         return _NOTHING, frozenset(telling - asking), asks
@@ -200,6 +202,9 @@ def context_words(text: str) -> frozenset[str]:
 
 
 _NOTHING: frozenset[str] = frozenset()
+# "thoughts?", "any suggestions?", "opinions?": an opinion asked on what was told, the choice
+_OPINION_ASKS = frozenset("thoughts thought opinions opinion suggestions suggestion ideas advice recommendations recs"
+                          " input takes".split())
 _BETWEEN = frozenset(("between", "vs", "versus"))
 _BOTH = frozenset(("either", "both", "each"))
 _FRAMEWORK_NOUNS = frozenset(("framework", "frameworks"))
@@ -442,6 +447,8 @@ _PLURAL_THINGS = frozenset("projects apps sites teams services clients companies
 _PRODUCT_PARTS = frozenset("feature features app apps site sites page pages section forum feed space portal platform".split())
 
 
+_KEPT = frozenset("data patient patients user users customer customers personal sensitive medical files records"
+                  " passwords password info information documents docs".split())
 _SAID_TO_BE = frozenset("panel thing tool page screen toy view".split())
 _HOLES = frozenset("csrf xss security injection auth login password".split())
 
@@ -493,6 +500,8 @@ _EVERYDAY_WHERE: dict[str, Callable[[list[str], int], bool]] = {
     # the guide covers, not a failure to debug
     "bug": lambda words, k: words[max(0, k - 2) : k] == ["not", "a"] or _after_hole(words, k),
     **dict.fromkeys(("bugs", "issues"), lambda words, k: _after_hole(words, k)),
+    # "a tool that stores patient data": keeping, not a shop
+    **dict.fromkeys(("store", "stores"), lambda words, k: _next_in(words, k, _KEPT)),
     # "the admin is just a debug panel": what the admin is said to be, not debugging
     "debug": lambda words, k: _next_in(words, k, _SAID_TO_BE),
     # "a company like ours", "our company": the asker's, not one that uses a framework
@@ -674,7 +683,7 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
     alternatives = bool(project) and not OTHER_TECHNOLOGIES.isdisjoint(project) and (
         len(OTHER_TECHNOLOGIES.intersection(project)) >= 2 or not _BETWEEN.isdisjoint(words))
     # a choice asked, or the two frameworks meant together: "does either framework deal with that"
-    r.choice_asked = not CHOICE_MARKERS.isdisjoint(words) or (
+    r.choice_asked = not CHOICE_MARKERS.isdisjoint(words) or r.bare_choice or (
         not _BOTH.isdisjoint(words) and not _FRAMEWORK_NOUNS.isdisjoint(words))
     r.scheduled = not SCHEDULE_WORDS.isdisjoint(words)
     if "how" in words:  # "how do i ...": a procedure
@@ -839,8 +848,9 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
         r.preferred = preferred_framework(stems)  # "flask over django": about flask
         if words.count("when") >= 2 and _when_each(words):
             # "when should I go with flask and when with django?": when to choose each, the verdict
-            for half in [t for t in r.terms if t.startswith("when ") and t.split()[-1] in FRAMEWORK_SET]:
-                del r.terms[half]  # "when to use django": half of what is asked
+            # "when to use django", "pick django" (and its synonym): half of what is asked
+            for half in [t for t in r.terms if " " in t and t.rsplit(" ", 1)[-1] in FRAMEWORK_SET]:
+                del r.terms[half]
             term = " ".join(stem(w) for w in _EACH_CHOICE)
             if term in index.evidence:
                 r.add(QueryTerm(term, "when ... and when ...", "phrase", 1.0, term_idf(term)))

@@ -521,6 +521,20 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("my tech lead keeps saying flask just falls over once the app gets big. is that actually true?",
          "flask-scalability"),
     ],
+    "projects (batch q79): an opinion asked on a project is the choice; its users' actions are features": [
+        ("side hustle: selling vintage vinyl online. catalogue, cart, payments, order mgmt for me in the back."
+         " thoughts?", "ecommerce"),
+        ("we're building a course site for our school. any thoughts on hosting?", "decline"),
+        ("building a portal where clients upload tax docs and bank statements, security is our #1 concern. flask"
+         " or django?", "security"),
+        ("can you upload the docs from the retro", "decline"),
+        ("clinic booking tool for a group of physios, stores patient data and medical notes so it really cant"
+         " leak. which framework should we go with?", "security"),
+        ("online stores, flask or django", "ecommerce"),
+        ("tl;dr when do i pick flask and when do i pick django", "final-verdict"),
+        ("want to build an instagram-style app with tons of users, would django's architecture handle the"
+         " traffic", "social-networks"),
+    ],
     "which one: a choice asked with nothing else is between the two": [
         ("ok but overall which one?", "final-verdict"),
         ("our bike marketplace will have tens of thousands of listings, users, orders... I really dont want to"
