@@ -121,7 +121,8 @@ _SMALL_WORDS = _POINTERS | _LEADS | frozenset(
     "against something similar equivalent built ship ships why front good flip flipped exist exists stop stops "
     "prevent prevents say "
     "version versions counterpart to pick choose than tho big bigger major famous notable tiny little "
-    "steelman pitch sell defend which count counts qualify qualifies anyone anybody".split())  # "django's version of that?", "does that apply to
+    "steelman pitch sell defend which count counts qualify qualifies anyone anybody "
+    "u wire up set myself ourselves yourself urself manually by".split())  # "and in flask u have to wire it all up urself?"  # "django's version of that?", "does that apply to
 # flask too", "why pick the other one then?"
 # "why?", "how come?", "why that one?", "what does that mean?", "examples?": the reasons, meaning
 # or examples behind the last answer, which that answer gives
@@ -130,7 +131,8 @@ _WHY_ASK = (r"(?:why|how|how come|how so|why so|why is that|why is it|why is tha
             r"why (?:that|this)(?: one)?|what does (?:that|it|this)(?: even| actually)? mean|meaning|"
             r"(?:any |some |give me |give me some |got any )?examples|for example|like what|"
             r"(?:like )?which ones|such as|(?:can you )?name (?:one|some|a few|a couple|any)|give me one|"
-            r"(?:one|an|any) example|example|"
+            r"(?:one|an|any) example|example|(?:give me |got )?(?:a|an|one|some|any) (?:concrete|real|specific|"
+            r"practical|real world|actual) examples?|"
             # "tell me more", "go deeper", "whats the reasoning there": more of the last answer, which is all there is
             r"tell me more|more|more please|go deeper|deeper|elaborate|expand on that|more detail|more details|"
             r"(?:what is |whats )?the reasoning(?: there| behind that| behind it)?|reasoning|rationale|(?:an |any |some |give me an? )?examples? of (?:that|this|it|those|these)|"
@@ -142,10 +144,11 @@ _WHY = re.compile(rf"^(?:(?:but|wait|ok|okay|and|so|hmm+|really|huh|like|sorry)\
                   r"(?:\s+(?:other than|besides|apart from|except|beyond)(?:\s+the)?\s+\w+)?$")  # "any example other than the admin?"
 # "tl;dr?", "in one line?", "short version pls": the last answer, which is short already, again
 _SHORTER = (r"(?:tl dr|tldr|in short|short version|the short version|in one line|one line|one liner|in a sentence|"
-            r"in one sentence|summary|summarise|summarize|sum it up|the gist|gist|eli5)")
+            r"in one sentence|summary|summarise|summarize|sum it up|the gist|gist|eli5|in plain english|"
+            r"plain english|in plain words|in simple terms|in simple words|in layman s terms|in laymans terms)")
 _SHORT = re.compile(r"^(?:(?:ok|okay|so|and|can|could|you|i|get|give|me|the|a|just)\s+)*"
                     rf"{_SHORTER}(?:\s+{_SHORTER})?"  # "tl;dr in one line pls"
-                    r"(?:\s+(?:pls|please|plz|then|version|again))*"
+                    r"(?:\s+(?:pls|please|plz|then|version|again|lol|thx|thanks))*"
                     r"(?:\s+(?:im|i am)\s+\w+(?:\s+\w+){0,5})?$")  # "eli5 pls im in support not eng lol"
 # "can you give me that as 3 bullet points for my manager", "put it in a table pls": the last answer,
 # laid out for someone; it is what it is, so the last question again

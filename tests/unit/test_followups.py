@@ -450,6 +450,11 @@ def test_a_framework_named_by_what_it_is_known_for_is_that_framework(previous, f
     ("same q but im coming from node/express",
      "is flask any good for a quick prototype? same q but im coming from node/express"),
     ("tl;dr in one line pls", "is flask any good for a quick prototype"),
+    ("in plain english pls lol", "is flask any good for a quick prototype"),
+    ("in plain english pls, im not a backend person", "is flask any good for a quick prototype"),
+    ("give me a concrete example", "is flask any good for a quick prototype"),
+    # the other framework's side of it, done by hand
+    ("and in django u have to wire it all up urself?", "is django any good for a quick prototype"),
     # the last answer checked for the asker's case, and the asker's situation put to it
     ("is that true for big apps too?", "is flask any good for a quick prototype"),
     ("this is true also for big project?", "is flask any good for a quick prototype"),
