@@ -142,23 +142,29 @@ _WHY_ASK = (r"(?:why|how|how come|how so|why so|why is that|why is it|why is tha
             r"(?:\s+(?:exactly|though|tho|so|then|please|pls|specifically))?")
 _WHY = re.compile(rf"^(?:(?:but|wait|ok|okay|and|so|hmm+|really|huh|like|sorry)\s+)*{_WHY_ASK}(?:\s+{_WHY_ASK})?"
                   r"(?:\s+(?:other than|besides|apart from|except|beyond)(?:\s+the)?\s+\w+)?$")  # "any example other than the admin?"
+def _opening(words: str) -> str:
+    """A pattern's start: any of ``words`` (space-separated, each a pattern) leading the message, each
+    followed by a space ("ok so", "hmm but")."""
+    return r"^(?:(?:" + "|".join(words.split()) + r")\s+)*"
+
+
 # "tl;dr?", "in one line?", "short version pls": the last answer, which is short already, again
 _SHORTER = (r"(?:tl dr|tldr|in short|short version|the short version|in one line|one line|one liner|in a sentence|"
             r"in one sentence|summary|summarise|summarize|sum it up|the gist|gist|eli5|in plain english|"
             r"plain english|in plain words|in simple terms|in simple words|in layman s terms|in laymans terms)")
-_SHORT = re.compile(r"^(?:(?:ok|okay|so|and|can|could|you|i|get|give|me|the|a|just)\s+)*"
-                    rf"{_SHORTER}(?:\s+{_SHORTER})?"  # "tl;dr in one line pls"
+_SHORT = re.compile(_opening("ok okay so and can could you i get give me the a just")
+                    + rf"{_SHORTER}(?:\s+{_SHORTER})?"  # "tl;dr in one line pls"
                     r"(?:\s+(?:pls|please|plz|then|version|again|lol|thx|thanks))*"
                     r"(?:\s+(?:im|i am)\s+\w+(?:\s+\w+){0,5})?$")  # "eli5 pls im in support not eng lol"
 # "can you give me that as 3 bullet points for my manager", "put it in a table pls": the last answer,
 # laid out for someone; it is what it is, so the last question again
-_REFORMAT = re.compile(r"^(?:(?:ok|okay|so|and|can|could|would|you|u|pls|please|just)\s+)*(?:give|put|write|send|make|"
+_REFORMAT = re.compile(_opening("ok okay so and can could would you u pls please just") + r"(?:give|put|write|send|make|"
                        r"turn|lay|format|paste)\s+(?:me\s+)?(?:that|this|it)\s+(?:out\s+)?(?:as|in|into)\s+(?:\w+\s+)?"
                        r"(?:bullet points|bullets|bullet list|list|table|slide|tweet|one liner|few lines)"
                        r"(?:\s+(?:for|to)\s+(?:my|our|the)\s+\w+)?(?:\s+(?:pls|please|plz|thanks|thx))*$")
 # "nah i dont buy it, ...", "meh orms just spit out garbage sql", "that reads like marketing copy":
 # push-back on the last answer; read as a condition put to it (with it, unless the guide answers it alone)
-_PUSHBACK = re.compile(r"^(?:(?:ok|okay|so|hmm+|um+|well|but|and)\s+)*(?:nah|meh|eh|doubt it|i doubt|not buying|"
+_PUSHBACK = re.compile(_opening("ok okay so hmm+ um+ well but and") + r"(?:nah|meh|eh|doubt it|i doubt|not buying|"
                        r"i dont buy|dont buy|i don t buy|don t buy|hard disagree|i disagree|disagree|"
                        r"no way|come on|lol no|lol thats it|lol that s it|thats not what|that s not what|that is not what|"
                        r"that reads like|sounds like marketing|reads like marketing|that seems outdated|seems outdated|"
@@ -166,22 +172,22 @@ _PUSHBACK = re.compile(r"^(?:(?:ok|okay|so|hmm+|um+|well|but|and)\s+)*(?:nah|meh
 # "ok but we have 0 experience in python": the asker's situation put to the last question
 _BUT_WE = re.compile(r"^(?:(?:ok|okay|yeah|yes|sure|hmm|right)\s+)?but\s+(?:we|i|im|our|my|were|ive|weve)\s+\w+")
 # "same q but im coming from node": the last question, asked again under a condition
-_SAME_BUT = re.compile(r"^(?:(?:ok|okay|so|and|hmm)\s+)*same(?:\s+(?:q|question|thing|here))?\s+but\s+\w+")
+_SAME_BUT = re.compile(_opening("ok okay so and hmm") + r"same(?:\s+(?:q|question|thing|here))?\s+but\s+\w+")
 # "so django wins here?", "so flask is out for us?": whether the last answer came down for or against
 # a framework, which that answer says
-_VERDICT_CHECK = re.compile(r"^(?:(?:ok|okay|and|hmm|then)\s+)*(?:so\s+(?:flask|django)\s+(?:wins|won|is the winner|"
+_VERDICT_CHECK = re.compile(_opening("ok okay and hmm then") + r"(?:so\s+(?:flask|django)\s+(?:wins|won|is the winner|"
                             r"is out|is ruled out|loses|is better|comes out ahead|comes out on top)"
                             r"|(?:so\s+)?(?:flask|django)\s+it\s+is)"  # "flask it is, then?"
                             r"(?:\s+(?:here|then|for us|for me|for this|for that|right|huh|again|too|yeah))*$")
 # "still true in 2025?", "is that advice current for 2025 or is it old?": whether the last answer
 # still holds, which it says as it stands
-_STILL_HOLDS = re.compile(r"^(?:(?:but|ok|okay|and|so|hmm|wait)\s+)*(?:(?:is|does)\s+(?:that|this|it)\s+"
+_STILL_HOLDS = re.compile(_opening("but ok okay and so hmm wait") + r"(?:(?:is|does)\s+(?:that|this|it)\s+"
                           r"(?:advice\s+|info\s+|answer\s+)?)?(?:still\s+)?(?:true|current|valid|accurate|relevant|"
                           r"up to date|the case|hold|holds)(?:\s+(?:in|for|as of)\s+(?:20\d\d|this year|today|now))?"
                           r"(?:\s+or\s+(?:is\s+it\s+)?(?:old|outdated|dated))?$")
 # "is that true for big apps too?", "this is true also for big project?": the last answer checked for a
 # case of the asker's; it says what it says of that case ("big apps" is no new subject here)
-_TRUE_FOR = re.compile(r"^(?:(?:but|ok|okay|and|so|hmm|wait)\s+)*(?:is\s+)?(?:that|this|it)\s+(?:is\s+)?"
+_TRUE_FOR = re.compile(_opening("but ok okay and so hmm wait") + r"(?:is\s+)?(?:that|this|it)\s+(?:is\s+)?"
                        r"(?:also\s+|still\s+)?(?:true|the case|valid|right)\s+(?:also\s+|too\s+)?"
                        r"(?:for|with|when|at|in)\s+\w+(?:\s+\w+){0,5}$")
 # "ugh typo, django*", "sorry i meant flask": the last question, about the framework named
@@ -198,7 +204,7 @@ MAX_AUDIENCE_WORDS = 7
 MAX_DESCRIBED_AUDIENCE_WORDS = 12
 _DESCRIBING = frozenset(("who", "that", "with", "without"))
 # "so which is better for that?", "which one for this": a choice asked about what was just asked
-_CHOICE_FOR_THAT = re.compile(r"^(?:(?:ok|okay|so|and|but|then|hmm)\s+)*(?:which(?:\s+one)?(?:\s+(?:is|would be|"
+_CHOICE_FOR_THAT = re.compile(_opening("ok okay so and but then hmm") + r"(?:which(?:\s+one)?(?:\s+(?:is|would be|"
                               r"is the|s))?(?:\s+(?:better|best|the better one|the best one|you'd pick|to pick|"
                               r"should i pick|should we pick|should i use|should we use))?|flask or django|"
                               r"django or flask)\s+(?:for|with|in)\s+(?:that|this|it|those|these)(?:\s+then)?$")

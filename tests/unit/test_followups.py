@@ -16,6 +16,13 @@ def brain():
     return responses.Brain.build(load_knowledge(default_knowledge_dir()))
 
 
+def read_with(brain, previous: str, follow_up: str) -> str | None:
+    """``rewrite`` as the listeners call it: the answerer judges pointers and conditions."""
+    answerer = brain.answerer
+    return rewrite(previous, follow_up, own_subject=answerer.asks_on_its_own,
+                   answered=lambda words: answerer.answer(words).answered)
+
+
 @pytest.mark.parametrize(
     ("previous", "follow_up", "asked"),
     [
@@ -192,9 +199,7 @@ def test_a_question_pointing_back_is_read_with_what_it_points_at(brain, previous
 def test_a_condition_is_read_with_the_last_question_when_the_guide_cannot_answer_it_alone(brain, previous,
                                                                                           follow_up, asked):
     assert is_follow_up(follow_up)
-    answerer = brain.answerer
-    assert rewrite(previous, follow_up, own_subject=answerer.asks_on_its_own,
-                   answered=lambda words: answerer.answer(words).answered) == asked
+    assert read_with(brain, previous, follow_up) == asked
     # without ``answered``, every condition is read with the last question
     assert rewrite(previous, follow_up) == f"{previous.rstrip('?')}? {follow_up}"
 
@@ -500,9 +505,7 @@ def test_one_framework_after_a_question_about_both(follow_up, asked):
     ("what does 'microframework' mean?", "so flask counts as one?", "what does 'microframework' mean in flask?"),
 ])
 def test_a_pointer_after_a_noun_asked_for(brain, previous, follow_up, asked):
-    answerer = brain.answerer
-    assert rewrite(previous, follow_up, own_subject=answerer.asks_on_its_own,
-                   answered=lambda words: answerer.answer(words).answered) == asked
+    assert read_with(brain, previous, follow_up) == asked
 
 
 @pytest.mark.parametrize(("previous", "follow_up", "asked"), [
@@ -519,9 +522,7 @@ def test_a_pointer_after_a_noun_asked_for(brain, previous, follow_up, asked):
     ("what is django", "hmm what is csrf", None),
 ])
 def test_push_back_is_read_with_the_answer_it_doubts(brain, previous, follow_up, asked):
-    answerer = brain.answerer
-    assert rewrite(previous, follow_up, own_subject=answerer.asks_on_its_own,
-                   answered=lambda words: answerer.answer(words).answered) == asked
+    assert read_with(brain, previous, follow_up) == asked
 
 
 @pytest.mark.parametrize(("previous", "follow_up", "asked"), [
@@ -539,6 +540,4 @@ def test_push_back_is_read_with_the_answer_it_doubts(brain, previous, follow_up,
     ("what can django do that flask cant", "like what specifically?", "what can django do that flask cant"),
 ])
 def test_a_framework_put_to_what_was_described(brain, previous, follow_up, asked):
-    answerer = brain.answerer
-    assert rewrite(previous, follow_up, own_subject=answerer.asks_on_its_own,
-                   answered=lambda words: answerer.answer(words).answered) == asked
+    assert read_with(brain, previous, follow_up) == asked
