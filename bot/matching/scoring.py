@@ -146,8 +146,7 @@ def summed_up(index: Index, ranked: list[tuple[int, float]], terms: list[QueryTe
                 named.update(parts)
                 if qt.factor >= 1.0:
                     asked.update(parts)
-        if (own and len(named) >= 2 and not (best in asked and asked == {best})
-                and (chosen is None or own > chosen[0])):
+        if own and len(named) >= 2 and asked != {best} and (chosen is None or own > chosen[0]):
             chosen = (own, t, tuple(sorted(named)))
     if chosen is None:
         return ranked, ()
