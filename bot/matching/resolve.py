@@ -447,18 +447,26 @@ _PLURAL_THINGS = frozenset("projects apps sites teams services clients companies
 _PRODUCT_PARTS = frozenset("feature features app apps site sites page pages section forum feed space portal platform".split())
 
 
+# what a tool stores when "stores" is a verb ("stores patient data"), not a shop
 _KEPT = frozenset("data patient patients user users customer customers personal sensitive medical files records"
                   " passwords password info information documents docs".split())
+# what the admin is said to be ("just a debug panel")
 _SAID_TO_BE = frozenset("panel thing tool page screen toy view".split())
+# kinds of security hole ("csrf bugs", "security issues")
 _HOLES = frozenset("csrf xss security injection auth login password".split())
+# whose company it is ("a company like ours", "our company")
+_ASKERS_OWN = frozenset("our my a your this whole".split())
+# where the asker moves ("migrating to python", "migrated off rails")
+_MOVE_PREPOSITIONS = frozenset(("to", "from", "off", "away"))
+# being hired ("get me interviews", "land interviews")
+_HIRED = frozenset("get gets getting got land lands landing more".split())
 
 
 def _after_hole(words: list[str], k: int) -> bool:
     """Is the word before ``k`` a kind of security hole ("csrf bugs", "security issues")?"""
     return k > 0 and words[k - 1] in _HOLES
-_ASKERS_OWN = frozenset("our my a your this whole".split())
-_MOVE_PREPOSITIONS = frozenset(("to", "from", "off", "away"))
-_HIRED = frozenset("get gets getting got land lands landing more".split())
+
+
 # what editors, staff or ops fix by hand: content, not a failure ("fix typos in the database")
 _EDITED = frozenset("post posts record records typo typos entry entries content page pages article articles product"
                     " products order orders listing listings row rows text copy price prices".split())
