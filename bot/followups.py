@@ -122,8 +122,9 @@ _SMALL_WORDS = _POINTERS | _LEADS | frozenset(
     "prevent prevents say "
     "version versions counterpart to pick choose than tho big bigger major famous notable tiny little "
     "steelman pitch sell defend which count counts qualify qualifies anyone anybody "
-    "u wire up set myself ourselves yourself urself manually by".split())  # "and in flask u have to wire it all up urself?"  # "django's version of that?", "does that apply to
-# flask too", "why pick the other one then?"
+    "u wire up set myself ourselves yourself urself manually by".split())
+# ("django's version of that?", "does that apply to flask too", "why pick the other one then?", "what
+# about django, anyone big?", "and in flask u have to wire it all up urself?")
 # "why?", "how come?", "why that one?", "what does that mean?", "examples?": the reasons, meaning
 # or examples behind the last answer, which that answer gives
 # ("like which ones? give me examples": two such asks in a row are one)
@@ -163,7 +164,7 @@ _REFORMAT = re.compile(_opening("ok okay so and can could would you u pls please
                        r"(?:bullet points|bullets|bullet list|list|table|slide|tweet|one liner|few lines)"
                        r"(?:\s+(?:for|to)\s+(?:my|our|the)\s+\w+)?(?:\s+(?:pls|please|plz|thanks|thx))*$")
 # "nah i dont buy it, ...", "meh orms just spit out garbage sql", "that reads like marketing copy":
-# push-back on the last answer; read as a condition put to it (with it, unless the guide answers it alone)
+# push-back on the last answer, read with it unless the guide answers it alone (``rewrite``)
 _PUSHBACK = re.compile(_opening("ok okay so hmm+ um+ well but and") + r"(?:nah|meh|eh|doubt it|i doubt|not buying|"
                        r"i dont buy|dont buy|i don t buy|don t buy|hard disagree|i disagree|disagree|"
                        r"no way|come on|lol no|lol thats it|lol that s it|thats not what|that s not what|that is not what|"
