@@ -333,6 +333,11 @@ OTHER_SENSES: dict[str, frozenset[str]] = {
     "job": _TASKS, "jobs": _TASKS,
     "scale": _CLIMBING, "scaling": _CLIMBING, "scaled": _CLIMBING,
 }
+# ... unless the message also speaks of the guide's sense: a shop's orders ("a subscription shop for
+# specialty coffee, recurring orders, customer accounts")
+_SHOP = frozenset("shop shops store stores online catalog catalogue checkout cart customer customers product"
+                  " products sku skus subscription subscriptions ecommerce webshop eshop inventory".split())
+SAME_SENSE: dict[str, frozenset[str]] = {"order": _SHOP, "orders": _SHOP, "ordering": _SHOP, "ordered": _SHOP}
 
 
 # Words the guide uses in one sense only: "fast" and "speed" of development

@@ -65,7 +65,9 @@ is a csrf attack" is CSRF, not security through "attack"). In a message that
 gives context and then asks ("Teacher here, planning a web course. Which is
 gentler for beginners?"), the words only the telling sentences use count at
 ``tuning.CONTEXT_FACTOR`` (0.5) of their weight, and an unknown word only they use
-counts half as much against the question: the question says what is asked.
+counts half as much against the question: the question says what is asked. A claim checked
+with a tag ("..., right?", "yeah?") before a last sentence that asks, "?" or not, is told too:
+"django is mostly for publishing sites right? what else do ppl use it for".
 
 THE DECLINE RULE
 
@@ -119,9 +121,11 @@ should we *not* reach for django", "why shouldn't i pick flask") asks the guide'
 Before a bare choice ("we sell handmade soap online, 3 people. flask or django?"), the telling
 sentences describe the project the choice is for: their unknown words are not the subject, as
 after "for" (``resolve.read_sentences``); so does one before a choice asked without the names
-("... which framework would you pick?"), and a subject outside the guide told there ("customers pay
-upfront") vetoes nothing, unless the technologies told are the alternatives ("torn between flask
-and fastapi"). A count or a price asked ("how many job postings", "how
+("... which framework would you pick?", "... what would you go with?"), and a subject outside the
+guide told there ("customers pay upfront") vetoes nothing, unless the technologies told are the
+alternatives ("torn between flask and fastapi"). When no topic scores ``BARE_CHOICE_FLOOR`` for a
+project so told, naming neither framework, the question is read as a choice between the two
+("a volunteer shift scheduler for a charity run. what would you go with": the verdict). A count or a price asked ("how many job postings", "how
 much does the server cost") is outside the guide, whose one figure is Instagram's users. A
 question that names one framework and asks what it is of a pronoun or a kind
 of thing ("heard about flask at a meetup, what is it?", "is that a library or

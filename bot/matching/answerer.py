@@ -35,6 +35,8 @@ from bot.text import clear_word_caches
 
 # what a question that asks for a choice but names nothing is read as ("flask or django: ")
 CHOICE_PREFIX = " or ".join(FRAMEWORKS) + ": "
+# ... and so is a project told, then a bare choice asked, when no topic scores this much for the project
+BARE_CHOICE_FLOOR = 3.0
 
 
 class Answerer:
@@ -92,6 +94,13 @@ class Answerer:
         ]
         other = FRAMEWORKS[1 - FRAMEWORKS.index(named[0])] if len(named) == 1 else None
         ranked_scores, stats = score_topics(index, terms, self.posting_limit, other)
+        if resolved.bare_choice and not named and not resolved.choice_only and (
+                not ranked_scores or ranked_scores[0][1] < BARE_CHOICE_FLOOR):
+            # "building a volunteer shift scheduler for a charity run. what would you go with": a
+            # project no topic is about, then a choice between the two frameworks
+            resolved = resolve(f"{CHOICE_PREFIX}{question}", index, self._typos)
+            terms = list(resolved.terms.values())
+            ranked_scores, stats = score_topics(index, terms, self.posting_limit, None)
         stats = Stats(stats.postings_visited, stats.lookups, resolved.fuzzy_candidates,
                       stats.candidates)
         self.last_stats = stats

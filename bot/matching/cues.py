@@ -35,6 +35,7 @@ from bot.neutral import (
     OTHER_SENSES,
     OTHER_TECHNOLOGIES,
     RATE_UNITS,
+    SAME_SENSE,
 )
 
 
@@ -137,15 +138,19 @@ def access_requested(words: list[str]) -> str | None:
 SENSE_WINDOW = 6  # words either side
 
 
+_NO_SENSE: frozenset[str] = frozenset()
+
+
 def other_sense(words: list[str]) -> str | None:
     """A word of the guide's in another sense (``bot.neutral.OTHER_SENSES``), told by a word at
-    most SENSE_WINDOW words away, when neither framework is named: "the blueprint for the office
-    move", "try scaling the big wall"."""
+    most SENSE_WINDOW words away, when neither framework is named and no word of the message keeps
+    the guide's sense (``bot.neutral.SAME_SENSE``): "the blueprint for the office move", "try scaling
+    the big wall"; not "a coffee shop's recurring orders"."""
     if any(f in words for f in FRAMEWORKS):
         return None
     for k, w in enumerate(words):
         context = OTHER_SENSES.get(w)
-        if context is not None:
+        if context is not None and SAME_SENSE.get(w, _NO_SENSE).isdisjoint(words):
             near = words[max(0, k - SENSE_WINDOW) : k] + words[k + 1 : k + 1 + SENSE_WINDOW]
             told = next((n for n in near if n in context), None)
             if told:
@@ -585,6 +590,8 @@ def identity_and_teller(text: str, words: list[str]) -> tuple[str, frozenset[str
     named = [f for f in FRAMEWORKS if f in words]
     if len(named) != 1:
         return None
+    if "*" in text:  # "what *is* it exactly": Slack's bold is emphasis, not a word
+        text = text.replace("*", "")
     m = _IDENTITY.search(text) or _IDENTITY_STATED.match(text)
     if m is None:
         return None

@@ -169,19 +169,29 @@ def read_sentences(text: str) -> tuple[frozenset[str], frozenset[str], bool]:
     if not _INNER_END.search(text.strip().rstrip(".!? ")):
         return _NOTHING, _NOTHING, False  # one sentence
     sentences = [m.group(0) for m in _SENTENCE.finditer(text) if m.group(0).strip(" .!?")]
-    if not marked:
-        # "QA engineer, about to start testing a tool built on django. can someone give me the short
-        # version of what django is": with no "?" anywhere, a last sentence that opens as a question asks
-        opening = _FIRST_WORD.search(sentences[-1]) if sentences else None
-        if opening is None or opening.group(0) not in QUESTION_WORDS:
-            return _NOTHING, _NOTHING, False
+    # "QA engineer, about to start testing a tool built on django. can someone give me the short
+    # version of what django is": with no "?" anywhere, a last sentence that opens as a question asks
+    last_asks = bool(sentences) and _opens_asking(sentences[-1], marked)
+    if not marked and not last_asks:
+        return _NOTHING, _NOTHING, False
     asking: set[str] = set()
     telling: set[str] = set()
-    asks = False
+    asks = choosing = claimed = False
+    last = len(sentences) - 1
     for k, sentence in enumerate(sentences):
-        asks = sentence.rstrip().endswith("?") if marked else k == len(sentences) - 1
+        asks = sentence.rstrip().endswith("?") if marked else k == last
+        if marked and last_asks and k < last and asks and _checks_a_claim(sentence):
+            # "django = e-commerce sites and that's it, right? what else do people build with it",
+            # "flask is a python lib, yeah? like what *is* it exactly": a claim checked on the way
+            # to what the last sentence asks, "?" or not
+            asks = False
+            claimed = True
+        elif k == last and claimed:
+            asks = True
         (asking if asks else telling).update(words_in(sentence))
-    if not telling or (not CHOICE_MARKERS.isdisjoint(asking)
+        # "... customer portal, reporting. what would you go with?": a choice asked without a marker
+        choosing = choosing or (asks and asks_which_to_choose(tokens(sentence)))
+    if not telling or ((choosing or not CHOICE_MARKERS.isdisjoint(asking))
                        and not any(is_content(w) and w not in CHOICE_WORDS for w in asking)) or (
             not _OPINION_ASKS.isdisjoint(asking) and all(w in _OPINION_ASKS or not is_content(w) for w in asking)):
         # ("... order mgmt for me in the back. thoughts?": asked for an opinion on it, the choice)
@@ -193,6 +203,32 @@ def read_sentences(text: str) -> tuple[frozenset[str], frozenset[str], bool]:
         # is what is asked about
         return _NOTHING, _NOTHING, False
     return frozenset(telling - asking), _NOTHING, asks
+
+
+# what may come before a sentence's question word ("like what is it", "ok so how does it scale")
+_LEAD_INS = frozenset("like so and but ok okay also then or well i mean hmm".split())
+
+
+def _opens_asking(sentence: str, marked: bool) -> bool:
+    """Does ``sentence`` open as a question ("what is it exactly", "like what *is* it", "can
+    someone explain")? When another sentence ends in "?", not "someone told me ...": a question
+    word that also tells."""
+    for m in _FIRST_WORD.finditer(sentence.lower()):
+        w = m.group(0)
+        if w not in _LEAD_INS:
+            return w in QUESTION_WORDS and not (marked and w in _TELLING_OPENERS)
+    return False
+
+
+_TELLING_OPENERS = frozenset(("someone", "somebody"))
+# the tag that turns a claim into a question ("..., right?", "..., yeah?")
+_CLAIM_TAGS = frozenset("right yeah yes true correct no innit eh yep ya yea".split())
+
+
+def _checks_a_claim(sentence: str) -> bool:
+    """Is ``sentence`` a claim with a tag asking to confirm it ("django is only for shops, right?")?"""
+    words = _FIRST_WORD.findall(sentence.lower())
+    return len(words) > 2 and words[-1] in _CLAIM_TAGS
 
 
 def context_words(text: str) -> frozenset[str]:
@@ -260,7 +296,7 @@ def _hyphenated(split: list[str], index: Index, extension: set[int]) -> list[str
 # "the demo version", "our first version", "a mobile version": what comes before a product's version
 _PRODUCT_STAGES = frozenset("demo first beta early trial initial rough quick basic simple lite light test mvp"
                             " prototype alpha minimal small v1 free paid mobile web desktop pro premium scrappy"
-                            " stripped bare lean cheap".split())
+                            " stripped bare lean cheap working functional clickable throwaway barebones".split())
 # "pick flask", "choose django", "go with flask", "use django": choosing one (as index stems)
 _CHOICE_VERBS = frozenset(("pick", "choos", "go", "use", "select", "adopt", "reach"))
 _REFUSALS = NEGATIONS | {"shouldnt", "wouldnt", "couldnt"}
@@ -432,7 +468,10 @@ def _product_version(words: list[str], k: int) -> bool:
     if k > 0 and words[k - 1] in FRAMEWORK_SET and words[k + 1 : k + 2] == ["of"]:
         return True  # "a flask version of django's admin": its counterpart
     if words[k + 1 : k + 2] == ["of"]:
-        return k + 2 < len(words) and words[k + 2] in _WHAT_IS  # "the quick version of how flask works"
+        after = words[k + 2 : k + 3]
+        if after and after[0] in _THEIRS:  # "a working version of our reminder idea"
+            return k > 0 and words[k - 1] in _PRODUCT_STAGES
+        return bool(after) and after[0] in _WHAT_IS  # "the quick version of how flask works"
     if k > 1 and words[k - 2] in _PRODUCT_STAGES and words[k - 1] not in FRAMEWORK_SET and not words[k - 1].isdigit():
         return True  # "a quick scrappy version", "a stripped down version"
     return k > 0 and words[k - 1] in _PRODUCT_STAGES
@@ -441,6 +480,7 @@ def _product_version(words: list[str], k: int) -> bool:
 _TOLD_SHORTER = frozenset("paragraph sentence line liner short shorter eli5 tldr dr condensed dumbed layman laymans"
                           " summary marketing sales official brochure honest unbiased".split())
 _WHAT_IS = frozenset(("what", "how", "why"))
+_THEIRS = frozenset("our my your their his her this".split())
 
 
 _PLURAL_THINGS = frozenset("projects apps sites teams services clients companies products ones places".split())
@@ -485,6 +525,8 @@ def _installing_add_ons(words: list[str], k: int) -> bool:
         if not _next_in(words, k, _INSTALL_WORDS):
             return False
         k += 1
+        if words[k] == "installs" and not _next_in(words, k, FRAMEWORK_SET):
+            return True  # "flask just needs more pip installs": what gets installed, add-ons
     after = words[k + 1 : k + 2]
     if after and after[0] in FRAMEWORK_SET:
         return False
@@ -550,13 +592,15 @@ def _past_adverbs(words: list[str], k: int) -> int:
         k += 1
     if k + 1 < len(words) and words[k] in _DOING:
         k += 1
+        if words[k] == "with" and k + 1 < len(words):  # "can't deal with", "can't cope with"
+            k += 1
         while k + 1 < len(words) and words[k] in _DETERMINERS:
             k += 1
         return _past_adverbs(words, k)
     return k
 
 
-_DOING = frozenset("do handle run support manage".split())
+_DOING = frozenset("do handle run support manage deal cope".split())
 _DETERMINERS = frozenset("the a an our my your their its this that".split())
 
 
@@ -692,7 +736,8 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
         len(OTHER_TECHNOLOGIES.intersection(project)) >= 2 or not _BETWEEN.isdisjoint(words))
     # a choice asked, or the two frameworks meant together: "does either framework deal with that"
     r.choice_asked = not CHOICE_MARKERS.isdisjoint(words) or r.bare_choice or (
-        not _BOTH.isdisjoint(words) and not _FRAMEWORK_NOUNS.isdisjoint(words))
+        not _BOTH.isdisjoint(words) and not _FRAMEWORK_NOUNS.isdisjoint(words)) or (
+        "what" in words and asks_which_to_choose(words))  # "a recipe site for the family 🍝 what would you use?"
     r.scheduled = not SCHEDULE_WORDS.isdisjoint(words)
     if "how" in words:  # "how do i ...": a procedure
         r.how_to = asks_how_to(words)

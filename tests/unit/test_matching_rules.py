@@ -558,6 +558,43 @@ RULES: dict[str, list[tuple[str, str]]] = {
         # REST itself is the guide's
         ("is django good for a rest api", "rest-apis"),
     ],
+    "claim then question: a claim checked with 'right?' on the way to a last sentence that asks": [
+        ("django is mostly for newspaper/publishing sites right? what else do ppl actually use it for",
+         "django-use-cases"),
+        # the last sentence asks without its "?" ("like what *is* it"), Slack's bold no obstacle
+        ("ok possibly dumb q but flask is just a python lib for making websites, yeah? like what *is* it exactly",
+         "flask-overview"),
+        # with no claim before it, a question's trailing aside stays context
+        ("whats flask? is it a library or a whole framework", "flask-overview"),
+    ],
+    "bare choice: 'what would you go with' after a project asks for a choice, as 'which one?' does": [
+        ("Thinking of a social platform for indie musicians to share tracks and connect with fans. Could get big."
+         " What would you go with?", "social-networks"),
+        ("a simple recipe sharing site where I post my grandma's recipes for the family, couple pages and a search"
+         " box 🍝 what would you use?", "lightweight-apps"),
+        # a project no topic is about: the choice between the two
+        ("Building a volunteer shift scheduler for a charity run. Not sure what else it'll need yet. what would"
+         " you go with", "final-verdict"),
+    ],
+    "a shop's orders: shop words keep 'orders' the guide's, food near it or not": [
+        ("*Project:* subscription box shop for specialty coffee. Catalog of ~800 SKUs, recurring orders, customer"
+         " accounts. What would you pick?", "ecommerce"),
+        ("can someone order pizza for the demo", "decline"),
+    ],
+    "a product's working version: a stage of the asker's product, not a release": [
+        ("need to mock up a working version of our plant-care reminder idea in like two days to show investors"
+         " :seedling: f or d", "prototyping"),
+        ("what changed in the working version of django", "decline"),
+    ],
+    "pip installs: a noun for the add-ons installed": [
+        ("there's literally nothing django can do that flask can't, flask just needs more pip installs. correct?",
+         "faq-django-can-flask-cannot"),
+        ("how do i pip install flask", "decline"),
+    ],
+    "cannot deal with: 'deal with' and 'cope with' are verbs of doing, 'cannot' stays a modal": [
+        ("I read WSGI is some legacy thing flask sits on and it means flask can't deal with concurrent"
+         " requests. true?", "wsgi"),
+    ],
 }
 
 
