@@ -67,7 +67,9 @@ gentler for beginners?"), the words only the telling sentences use count at
 ``tuning.CONTEXT_FACTOR`` (0.5) of their weight, and an unknown word only they use
 counts half as much against the question: the question says what is asked. A claim checked
 with a tag ("..., right?", "yeah?") before a last sentence that asks, "?" or not, is told too:
-"django is mostly for publishing sites right? what else do ppl use it for".
+"django is mostly for publishing sites right? what else do ppl use it for"; so is a quoted line
+("> flask is just a toy"), and a name labelling what was said ("rahul: flask. meera: django.")
+is who said it, not an unknown word.
 
 THE DECLINE RULE
 

@@ -346,6 +346,10 @@ SPEECH_VERBS = frozenset("said says claimed claims thinks reckons insists insist
                          " argued argues".split())
 
 
+# a name opening a sentence or a quoted line, then a colon: a speaker's label in a pasted thread
+_SPEAKER = re.compile(r"(?:^|[\n.!?>]\s*)([^\W\d_][\w'’-]{1,20}):\s")
+
+
 def asker_words(words: list[str], stems: list[str], known: dict[int, bool], text: str = "") -> set[int]:
     """Positions of the words saying who asks or who told the asker, not what is asked.
 
@@ -359,11 +363,16 @@ def asker_words(words: list[str], stems: list[str], known: dict[int, bool], text
     ("php dev here", "as a java developer"), unknown words only, up to a framework's name or a
     known word; and the role itself when it says who asks or learns ("i'm a cs student", "should a
     student learn"), even when a topic knows the word. Who told the asker: the unknown word right
-    before a verb of saying ("*jen* claimed", "my *coworker* says")."""
+    before a verb of saying ("*jen* claimed", "my *coworker* says") or one labelling what was said
+    ("*rahul*: flask. *meera*: django.")."""
     marked: set[int] = set()
     n = len(words)
     if not SPEECH_VERBS.isdisjoint(words):
         marked.update(k - 1 for k, w in enumerate(words) if w in SPEECH_VERBS and k and known.get(k - 1) is False)
+    if ":" in text:  # "rahul: flask. meera: django.", "> ana: flask is micro": who said it
+        speakers = set(_SPEAKER.findall(text))
+        if speakers:
+            marked.update(k for k, w in enumerate(words) if w in speakers and known.get(k) is False)
     if _BACKGROUND_LEADS.isdisjoint(words):  # most questions
         return marked
     opening = _opening_role(text, words) if text and not BACKGROUND_ROLES.isdisjoint(words[:5]) else -1
@@ -560,13 +569,16 @@ _PRONOUN = r"(?:it|that|this)(?: thing)?"
 _KINDS = r"(?:thing|library|lib|framework|tool|toolkit|package|language|product)"
 _HEDGE = r"(?: (?:actually|exactly|even|really|precisely))?"
 _WHAT = r"(?:what|wut|wat)"  # as typed in a hurry ("wut exactly is flask")
+_MEANT = r"(?: (?:supposed|meant) to be)?"  # "what is django actually supposed to be"
+# how short the answer is asked to be, after a comma ("what is flask, in a sentence or two?")
+_SHORTER = r",\s*(?:in (?:a|one|two|simple|plain|short|layman)\b|briefly|quickly|roughly|eli5)"
 _IDENTITY = re.compile(
     rf"\b{_WHAT}{_HEDGE} is {_PRONOUN}{_HEDGE}\s*(?:[?.!,;:]|$)"
     rf"|\bwhat does (?:it|that) do\b"
     rf"|\bwhat(?: is|s)? (?:the )?meaning of\b"
     rf"|\b(?:{'|'.join(FRAMEWORKS)}) is what\b"
     rf"|\bwhat (?:{'|'.join(FRAMEWORKS)}){_HEDGE} (?:does|is){_HEDGE}\s*(?:[?.!,;:]|$)"
-    rf"|\b{_WHAT}{_HEDGE}(?: is|['’]?s){_HEDGE} (?:{'|'.join(FRAMEWORKS)}){_HEDGE}\s*(?:\?|$)"
+    rf"|\b{_WHAT}{_HEDGE}(?: is|['’]?s){_HEDGE} (?:{'|'.join(FRAMEWORKS)}){_HEDGE}{_MEANT}\s*(?:\?|$|{_SHORTER})"
     rf"|\bis (?:it|that|this|{'|'.join(FRAMEWORKS)})(?: like| just)? an? (?:\w+ )?{_KINDS}\b"
 )
 # "flask is technically a library, right?": said first, to be checked (matched at the start only: as a

@@ -161,6 +161,10 @@ def read_sentences(text: str) -> tuple[frozenset[str], frozenset[str], bool]:
         if asides and "?" in outside:
             aside = set().union(*(words_in(part) for part in asides))
             return frozenset(context_words(outside) | (aside - words_in(outside))), _NOTHING, False
+    if ">" in text:
+        # "> flask is just a toy\n\nthat's priya. what is flask, in a sentence?": a quoted line is
+        # what someone said, told as one sentence of its own
+        text = _QUOTED.sub(lambda m: m.group(1).replace("?", " ").rstrip(" .!") + ".", text)
     marked = "?" in text
     if not marked and "." not in text:
         return _NOTHING, _NOTHING, False  # nothing asks, or one sentence
@@ -226,9 +230,11 @@ _CLAIM_TAGS = frozenset("right yeah yes true correct no innit eh yep ya yea".spl
 
 
 def _checks_a_claim(sentence: str) -> bool:
-    """Is ``sentence`` a claim with a tag asking to confirm it ("django is only for shops, right?")?"""
+    """Does ``sentence`` check a claim: one with a tag asking to confirm it ("django is only for
+    shops, right?") or only the asking ("is that fair?")?"""
     words = _FIRST_WORD.findall(sentence.lower())
-    return len(words) > 2 and words[-1] in _CLAIM_TAGS
+    return (len(words) > 2 and words[-1] in _CLAIM_TAGS) or all(
+        w in _CONFIRMING or not is_content(w) for w in words)
 
 
 def context_words(text: str) -> frozenset[str]:
@@ -250,6 +256,7 @@ _FRAMEWORK_NOUNS = frozenset(("framework", "frameworks"))
 _CONFIRMING = frozenset("true right correct accurate fair legit valid really agree hold holds fact facts myth"
                         " truth confirm summary assessment".split())
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
+_QUOTED = re.compile(r"(?m)^[ \t]*>[ \t]?(.*)$")
 _BRACKETED = re.compile(r"\(([^()]*)\)")
 # what opens an aside in brackets ("(tangent: ...)", "(also ...?)"), not a list of examples ("(cms, apis)")
 _ASIDE = re.compile(r"\s*(?:tangent|side note|side q|also|btw|fyi|unrelated|ps|p\.s\.|bonus q)\b")

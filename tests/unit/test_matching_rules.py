@@ -567,6 +567,18 @@ RULES: dict[str, list[tuple[str, str]]] = {
         # with no claim before it, a question's trailing aside stays context
         ("whats flask? is it a library or a whole framework", "flask-overview"),
     ],
+    "pasted debate: quoted lines are told, speakers' names say who said it": [
+        ("> flask is basically just a routing library with delusions of grandeur\n\nthat's Priya in #backend 😂"
+         " what actually *is* flask, in a sentence or two?", "flask-overview"),
+        ("ok so the thread so far:\n> Ana: flask is micro, django is full-stack\n> Raj: flask is more flexible,"
+         " django is more rigid\n> Ana: also learning curve is different\n> Raj: and you configure everything"
+         " yourself in flask\n\ncan you just summarise the key differences between the two?", "key-differences"),
+        ("tl;dr please. Rahul: flask. Meera: django. I'm exhausted. which one should we choose and under what"
+         " conditions", "final-verdict"),
+        # a claim, then only "is that fair?", then what is asked
+        ('Dave says django is "just an ORM with a templating engine bolted on". is that fair? what is django'
+         " actually supposed to be", "django-overview"),
+    ],
     "bare choice: 'what would you go with' after a project asks for a choice, as 'which one?' does": [
         ("Thinking of a social platform for indie musicians to share tracks and connect with fans. Could get big."
          " What would you go with?", "social-networks"),
