@@ -225,7 +225,7 @@ OUT_OF_SCOPE_SUBJECTS: frozenset[str] = frozenset(
     profiling profiler memory cpu ram
     async asyncio await asynchronous asgi websocket websockets socketio
     celery cron snippet snippets graphql grpc reload reloading autoreload reloader
-    connections pooling holiday holidays vacation vacations mypy
+    connections pooling holiday holidays vacation vacations mypy iteration iterations
     testing pytest unittest debug debugging debugger traceback stacktrace
     exception exceptions error errors bug bugs crash crashes crashing
     crashed broken failing fails failed fix fixes fixing

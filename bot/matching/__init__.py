@@ -128,7 +128,9 @@ guide told there ("customers pay upfront") vetoes nothing, unless the technologi
 alternatives ("torn between flask and fastapi"). When no topic scores ``BARE_CHOICE_FLOOR`` for a
 project so told, naming neither framework, the question is read as a choice between the two
 ("a volunteer shift scheduler for a charity run. what would you go with": the verdict). A count or a price asked ("how many job postings", "how
-much does the server cost") is outside the guide, whose one figure is Instagram's users. A
+much does the server cost") is outside the guide, whose one figure is Instagram's users; so are a
+course or book to learn from ("the best flask course on udemy") and a review of the asker's own
+things ("can you review my CV"). A
 question that names one framework and asks what it is of a pronoun or a kind
 of thing ("heard about flask at a meetup, what is it?", "is that a library or
 what"), or asks "what is django?" at the end of the message ("data scientist
@@ -137,7 +139,8 @@ that phrase, and its unknown words say where the asker met the framework: they
 are left out, unless off-topic or right after the framework's name ("what is
 django ninja"). So are the known words before the clause that asks it, which
 say who asks ("new to python, what is flask?": not the beginners' topic;
-``cues.identity_and_teller``). So is the unknown word right before a verb of saying: who told the
+``cues.identity_and_teller``), and so are the words told after it when nothing else is asked
+("what's django exactly? heard it called a full-stack framework"). So is the unknown word right before a verb of saying: who told the
 asker ("*jen* claimed there's nothing django can do that flask can't": ``cues.asker_words``); and a
 message that tells a claim and then only asks whether it holds ("... true?", "right?") is about
 the claim, which is not context. A question is answered

@@ -25,7 +25,7 @@ from bot.matching.tuning import (
     HOW_TO_VERBS,
     PREFERENCE_JOINTS,
 )
-from bot.text import ADVERBS, is_content, tokens
+from bot.text import ADVERBS, QUESTION_WORDS, is_content, tokens
 from bot.neutral import (
     BACKGROUND_ROLES,
     BACKGROUND_VERBS,
@@ -188,6 +188,39 @@ def document_requested(words: list[str]) -> str | None:
             for doc in words[k + 1 : k + 6]:
                 if doc in _DOCUMENTS:
                     return f"{w} ... {doc}"
+    return None
+
+
+# "can you review my CV", "proofread our README": the bot reads no one's documents
+REVIEWING_VERBS = frozenset(("review", "proofread", "critique"))
+_WHOSE = frozenset("my our this these mine".split())
+
+
+def review_requested(words: list[str]) -> str | None:
+    """A verb of reviewing right before the asker's own thing: "can you review my CV?"."""
+    for k, w in enumerate(words[:-1]):
+        if w in REVIEWING_VERBS and words[k + 1] in _WHOSE:
+            return f"{w} {words[k + 1]}"
+    return None
+
+
+# "the best flask course on udemy", "a good django book": a course or book to learn from, which
+# the guide never recommends; not a course site built ("a django course platform")
+LEARNING_RESOURCES = frozenset("course courses bootcamp bootcamps book books".split())
+_BUILT_FOR = frozenset("platform platforms site sites website websites app apps portal marketplace catalog".split())
+
+
+def resource_asked(words: list[str]) -> str | None:
+    """A framework's name right before a course, tutorial or book, or right after one and "on",
+    "for" or "about": "what's the best flask course", "any good books on django?"."""
+    for k, w in enumerate(words):
+        if w not in LEARNING_RESOURCES or words[k + 1 : k + 2] and words[k + 1] in _BUILT_FOR:
+            continue
+        if k and words[k - 1] in FRAMEWORK_SET:
+            return f"{words[k - 1]} {w}"
+        if words[k + 1 : k + 2] and words[k + 1] in ("on", "for", "about") and words[k + 2 : k + 3] \
+                and words[k + 2] in FRAMEWORK_SET:
+            return f"{w} {words[k + 1]} {words[k + 2]}"
     return None
 
 
@@ -598,7 +631,8 @@ def identity_and_teller(text: str, words: list[str]) -> tuple[str, frozenset[str
     """``identity_asked``'s framework, with the words before the clause that asks it which the
     clause does not use ("*new to python web stuff*, what is flask?"): they say who asks or where
     they met it ("new to python", "in job posts"), not what is asked, even when a topic knows
-    them (``words_in``). None when no such question is asked."""
+    them (``words_in``); so do the words told after it when nothing else is asked ("what's django
+    exactly? heard it called a full-stack framework"; not "... what is it? how do i deploy it"). None when no such question is asked."""
     named = [f for f in FRAMEWORKS if f in words]
     if len(named) != 1:
         return None
@@ -611,11 +645,18 @@ def identity_and_teller(text: str, words: list[str]) -> tuple[str, frozenset[str
         # "someone kept saying WSGI when talking about flask, what is that?": WSGI; "django admin panel,
         # what does it do?": the admin panel
         return None
+    after = text[m.end():]
+    if m.group(0).endswith("?") and "?" not in after and (opening := _FIRST_WORD.search(after)) \
+            and opening.group(0) not in QUESTION_WORDS:
+        # "what's django exactly? heard it called a full-stack framework": told after it, too
+        return named[0], frozenset((words_in(text[: m.start()]) | words_in(after)) - words_in(m.group(0))
+                                   - set(FRAMEWORKS))
     if not m.start():
         return named[0], frozenset()
     return named[0], frozenset(words_in(text[: m.start()]) - words_in(text[m.start():]) - set(FRAMEWORKS))
 
 
+_FIRST_WORD = re.compile(r"[^\W_]+")
 _POINTING = re.compile(r"\b(?:it|that|this)\b")
 # "kept saying wsgi", "mentioned blueprints", "talking about csrf": a word said, which "what is that?" asks about
 _SAYING = frozenset("saying mentioning mentioned mentions using throwing".split())
@@ -781,7 +822,8 @@ def estimate_asked(words: list[str]) -> str | None:
 
 # "is express easier than flask", "fastapi vs django for apis": a comparison with a framework
 # or language the guide never compares
-_AGAINST = frozenset(("than", "vs", "versus", "or", "compared", "over"))
+_AGAINST = frozenset(("than", "vs", "versus", "or", "compared", "over", "beat", "beats", "outperform",
+                      "outperforms"))
 _HEDGES = frozenset(("something", "so", "whatever", "smth", "sth", "similar"))
 
 

@@ -22,6 +22,10 @@ from bot.matching.cues import (
     asker_words,
     count_asked,
     price_asked,
+    LEARNING_RESOURCES,
+    REVIEWING_VERBS,
+    resource_asked,
+    review_requested,
     examples_named,
     parts_chosen,
     share_asked,
@@ -361,6 +365,8 @@ _OUT_OF_SCOPE_CUES: tuple[tuple[frozenset[str], Callable[[list[str]], str | None
     (frozenset(("percent",)), share_asked),                       # "what percent of devs use django"
     (frozenset(("many",)), count_asked),                          # "how many flask job postings are there"
     (frozenset(("much", "cost", "costs")), price_asked),          # "how much does the server cost"
+    (REVIEWING_VERBS, review_requested),                          # "can you review my CV"
+    (LEARNING_RESOURCES, resource_asked),                         # "the best flask course on udemy"
 )
 
 
@@ -507,6 +513,7 @@ _ASKERS_OWN = frozenset("our my a your this whole".split())
 _MOVE_PREPOSITIONS = frozenset(("to", "from", "off", "away"))
 # being hired ("get me interviews", "land interviews")
 _HIRED = frozenset("get gets getting got land lands landing more".split())
+_PREPARING = frozenset("prep prepping preparation season".split())
 
 
 def _after_hole(words: list[str], k: int) -> bool:
@@ -540,6 +547,15 @@ def _installing_add_ons(words: list[str], k: int) -> bool:
     return not _ADD_ONS.isdisjoint(words[max(0, k - 3) : k + 4])
 
 
+_BECOMING = frozenset("get gets getting got go goes going become becomes".split())
+_UNDER_LOAD = frozenset("with under as when once".split())
+
+
+def _slowing_under_load(words: list[str], k: int) -> bool:
+    """Is the "slow" at ``k`` one of getting slow under load ("gets slow with many users")?"""
+    return k > 0 and words[k - 1] in _BECOMING and _next_in(words, k, _UNDER_LOAD)
+
+
 def _next_in(words: list[str], k: int, among: frozenset[str]) -> bool:
     """Is the word after position ``k`` one of ``among``?"""
     return k + 1 < len(words) and words[k + 1] in among
@@ -550,8 +566,9 @@ _EVERYDAY_WHERE: dict[str, Callable[[list[str], int], bool]] = {
     "different": lambda words, k: _next_in(words, k, _PLURAL_THINGS),
     # "for our community": its users; "a community feature": the asker's product
     # "too slow to get anything shipped": slow to work with, not slow to run
-    "slow": lambda words, k: words[k + 1 : k + 2] == ["to"],
-    "slower": lambda words, k: words[k + 1 : k + 2] == ["to"],
+    # "does it get slow with many users": slowing under load, what scaling is about
+    "slow": lambda words, k: words[k + 1 : k + 2] == ["to"] or _slowing_under_load(words, k),
+    "slower": lambda words, k: words[k + 1 : k + 2] == ["to"] or _slowing_under_load(words, k),
     "community": lambda words, k: (k > 0 and words[k - 1] in ("our", "my")) or _next_in(words, k, _PRODUCT_PARTS),
     # "a feature, not a bug": a saying; "3 csrf bugs last quarter", "security bugs": holes of the kind
     # the guide covers, not a failure to debug
@@ -569,7 +586,9 @@ _EVERYDAY_WHERE: dict[str, Callable[[list[str], int], bool]] = {
     **dict.fromkeys(("migrate", "migrating", "migrated"), lambda words, k: _next_in(words, k, _MOVE_PREPOSITIONS)),
     # "will flask get me interviews", "help me land interviews": being hired, which demand is about,
     # not interviewing ("django interview questions")
-    **dict.fromkeys(("interview", "interviews"), lambda words, k: not _HIRED.isdisjoint(words[max(0, k - 3) : k])),
+    # "interview prep: what are the cons of each": preparing, the asker's situation
+    **dict.fromkeys(("interview", "interviews"), lambda words, k: not _HIRED.isdisjoint(words[max(0, k - 3) : k])
+                    or _next_in(words, k, _PREPARING)),
     # "add and fix posts", "fix typos in the database": editing content, not fixing a failure
     **dict.fromkeys(("fix", "fixes", "fixing"), lambda words, k: not _EDITED.isdisjoint(words[k + 1 : k + 4])),
     **dict.fromkeys(("pip", *_INSTALL_WORDS), _installing_add_ons),

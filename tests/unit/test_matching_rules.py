@@ -588,6 +588,32 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("Building a volunteer shift scheduler for a charity run. Not sure what else it'll need yet. what would"
          " you go with", "final-verdict"),
     ],
+    "identity told after: 'what is django exactly?' then only telling": [
+        ("What's Django exactly? Heard it called a full-stack framework", "django-overview"),
+        ('Can somebody explain me what is Django exactly? In my internship they say "we are a Django shop" and I'
+         " just nod but I dont really know", "django-overview"),
+        # another question after it is asked too
+        ("whats flask? is it a library or a whole framework", "flask-overview"),
+    ],
+    "not the guide's: a course or book to learn from, reviewing the asker's CV, comparisons that 'beat'": [
+        ("what's the best flask course on udemy or youtube? free ones preferred", "decline"),
+        ("any good books on django?", "decline"),
+        ("can you review my CV? I put flask under *frameworks* and django under *familiar with*, is that ok"
+         " wording", "decline"),
+        ("does FastAPI beat flask for APIs? should i just learn FastAPI instead?", "decline"),
+        ("what's the default PBKDF2 iteration count in Django?", "decline"),
+        # a course site built, and tutorials as how easy a framework is to learn, are the guide's
+        ("we want a django course platform like udemy", "education"),
+        ("are there decent beginner docs / tutorials for flask or is it hard to get into", "ease-of-learning"),
+    ],
+    "the asker's situation: interview prep, getting slow under load": [
+        ("interview prep: what are the weaknesses/cons of flask and of django? dont want to sound like a fanboy",
+         "drawbacks"),
+        ("how do i prepare for a django interview", "decline"),
+        ("Does Django actually scale or does it get slow with many users? (prepping for a system design round"
+         " :sweat_smile:)", "flask-scalability"),
+        ("is django slower than flask", "decline"),
+    ],
     "a shop's orders: shop words keep 'orders' the guide's, food near it or not": [
         ("*Project:* subscription box shop for specialty coffee. Catalog of ~800 SKUs, recurring orders, customer"
          " accounts. What would you pick?", "ecommerce"),
