@@ -193,6 +193,7 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
     flaskvsdjango bot
     another chunk chunks overblown overrated overhyped exaggerated
     sprawling sprawl paranoid tmrw tmr tmrow vale ta greenfield brownfield comfort zone
+    roadmap roadmaps deck decks prepping
     """.split()
 )
 

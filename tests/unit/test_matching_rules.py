@@ -588,6 +588,10 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("Building a volunteer shift scheduler for a charity run. Not sure what else it'll need yet. what would"
          " you go with", "final-verdict"),
     ],
+    "overview asked as an explanation, for a deck": [
+        ("Quick one: can you give me a one-paragraph explanation of Django for a non-engineer? Prepping a roadmap"
+         " deck.", "django-overview"),
+    ],
     "identity told after: 'what is django exactly?' then only telling": [
         ("What's Django exactly? Heard it called a full-stack framework", "django-overview"),
         ('Can somebody explain me what is Django exactly? In my internship they say "we are a Django shop" and I'
