@@ -20,7 +20,7 @@ previous question cannot be turned round:
   "what is django?" and "how does django work" point nowhere: they are
   questions of their own;
 * or it asks why, what that means or for examples ("why?", "how come?", "why
-  that one?", "what does that mean?", "examples?", or two at once: "like which
+  that one?", "what does that mean?", "examples?", "what kinds of apps, for example?", or two at once: "like which
   ones? give me examples"), or is a short why-question pointing back ("ok but
   why would I bother using them", "why's it a good fit for that kind of thing":
   "that kind of thing" is "that"), one naming both frameworks too ("why flask
@@ -34,7 +34,10 @@ previous question cannot be turned round:
   "is it secure?" does, and "it" becomes the framework the last question
   named ("is django secure?"); "how does that work?" does not, and is read
   together with the last question ("does django protect against CSRF? how
-  does that work"), since "that" is what was just asked about;
+  does that work"), since "that" is what was just asked about; so is one pointing with
+  words that say no more than "that" ("what does that kind of attack do to a user?", "how would
+  it cope with the traffic those apps get?", which count as that one word) or asking what the
+  last answer spans ("does that include APIs?", "which operations does that cover?");
 * or it is a short question about doing something with "it" ("could I build
   an API with it too?", "what can we make in it?"): someone ("I", "we",
   "you") does it with "it", so "it" is the tool, not the thing the message
@@ -132,6 +135,8 @@ _WHY_ASK = (r"(?:why|how|how come|how so|why so|why is that|why is it|why is tha
             r"why (?:that|this)(?: one)?|what does (?:that|it|this)(?: even| actually)? mean|meaning|"
             r"(?:any |some |give me |give me some |got any )?examples|for example|like what|"
             r"(?:like )?which ones|such as|(?:can you )?name (?:one|some|a few|a couple|any)|give me one|"
+            # "what kinds of apps, for example?": the examples the last answer gives
+            r"(?:what|which) (?:kind|kinds|sort|sorts|type|types) of (?:apps|projects|things|sites)|"
             r"(?:one|an|any) example|example|(?:give me |got )?(?:a|an|one|some|any) (?:concrete|real|specific|"
             r"practical|real world|actual) examples?|"
             # "tell me more", "go deeper", "whats the reasoning there": more of the last answer, which is all there is
@@ -217,9 +222,12 @@ _OTHER = frozenset({"other", "vice", "versa", "alternative", "reverse", "opposit
 # with one of these; "that", "this"... only when no noun follows ("is that a flask thing" names its own)
 _PRONOUNS = frozenset("it its they them".split())
 _DEMONSTRATIVES = frozenset("that this those these".split())
+# "does that include APIs", "which operations does that cover": what the last answer spans
+_SPANNING = frozenset("include includes cover covers".split())
+_SPANNED = re.compile(rf"\b(?:that|this) (?:{'|'.join(sorted(_SPANNING))})\b", re.IGNORECASE)
 _AFTER_DEMONSTRATIVE = _VERBS | frozenset(
     "work works mean means do help helps matter happen true right correct so possible good bad safe be been change"
-    " changed apply hold".split())
+    " changed apply hold".split()) | _SPANNING
 # only these words may come before the pointer
 _BEFORE_POINTER = _VERBS | frozenset(
     "what which how who why when where and so but ok okay k then hmm also wait i we you people choose pick use "
@@ -228,6 +236,12 @@ _BEFORE_POINTER = _VERBS | frozenset(
 # names, at the end of a follow-up naming a framework
 _POINTED_PREPOSITIONS = frozenset("at in for with on of".split())
 _IT = re.compile(r"\b(it|its)\b", re.IGNORECASE)
+# "what does that kind of attack do", "how would it cope with the huge traffic those apps get": the
+# thing just asked about, named by words that say no more than "that" (and count as that one word)
+_POINTED_NOUNS = frozenset("app apps site sites attack attacks part bit".split())
+_KIND_OF = r"(?:(?:kind|kinds|sort|sorts|type|types) of )?"
+_POINTED_NOUN = re.compile(rf"\b(that|this|those|these) {_KIND_OF}(?:{'|'.join(sorted(_POINTED_NOUNS))})\b",
+                           re.IGNORECASE)
 MAX_PRONOUN_WORDS = 8
 MAX_FOR_THAT_WORDS = 10  # "would django hold up for that" after a project told: one framework put to it
 _FOR_THAT = frozenset(("for", "with", "in", "on"))
@@ -432,7 +446,7 @@ def _points_back(words: list[str]) -> bool:
     """"is it secure?", "how does that work", "which algorithm does it use?": a short question whose
     pointer comes before any word that could be what it stands for ("wsgi?? what is it" names its own;
     "what time is it" points nowhere)."""
-    if len(words) > MAX_POINTING_WORDS or _OTHER.intersection(words):
+    if len(_POINTED_NOUN.sub(r"\1", " ".join(words)).split()) > MAX_POINTING_WORDS or _OTHER.intersection(words):
         return False
     # "what kind of stuff do they add?": the noun asked for is "kind of stuff", as "algorithm" above
     words = _VAGUE_NOUN.sub(r"\1 \2", " ".join(words)).split()
@@ -441,11 +455,12 @@ def _points_back(words: list[str]) -> bool:
         if w in _PRONOUNS:
             return True
         if w in _DEMONSTRATIVES:
-            return after is None or after in _AFTER_DEMONSTRATIVE
+            return (after is None or after in _AFTER_DEMONSTRATIVE
+                    or _POINTED_NOUN.match(" ".join(words[i : i + 4])) is not None)
         if w in _BEFORE_POINTER:
             continue
         if not (i and words[i - 1] in _WH and after in _VERBS and i + 3 < len(words)
-                and words[i + 2] in _PRONOUNS):
+                and (words[i + 2] in _PRONOUNS or words[i + 2] in _DEMONSTRATIVES)):
             return False
     return False
 
@@ -620,7 +635,8 @@ def rewrite(previous: str | None, text: str, *, own_subject: Callable[[str], boo
     if wanted.startswith("aspect "):  # "pros?" after "tell me about django": "pros of django?"
         return f"{wanted.split()[1]} of {named[0]}?" if len(named) == 1 else None
     if wanted == "pointer":
-        if own_subject is not None and not own_subject(_without_pointers(text)):
+        if (_POINTED_NOUN.search(text) or _SPANNED.search(text)
+                or own_subject is not None and not own_subject(_without_pointers(text))):
             # "how does that work?": about what the last question asked
             return _together(previous, text)
         # "is it secure?" after "why choose django?": "is django secure?"

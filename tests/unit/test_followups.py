@@ -149,6 +149,20 @@ def test_a_follow_up_that_cannot_turn_the_previous_question_round_is_none(previo
         # up to MAX_POINTING_WORDS words
         ("is django a good fit for a social network app", "what makes it cope with all the traffic tho",
          "is django a good fit for a social network app? what makes it cope with all the traffic tho"),
+        # ... MAX_POINTING_WORDS is 12
+        ("Would Django work as the backend for a social app?", "How would it cope with the huge traffic those apps get?",
+         "Would Django work as the backend for a social app? How would it cope with the huge traffic those apps get?"),
+        # "that kind of attack", "those apps": the thing just asked about, named by a word saying no more
+        ("How does Django stop cross-site request forgery?", "What does that kind of attack do to a user?",
+         "How does Django stop cross-site request forgery? What does that kind of attack do to a user?"),
+        # "does that include", "which ... does that cover": what the last answer spans
+        ("How many different kinds of apps can you build with Django?", "Does that include APIs, or is it just websites?",
+         "How many different kinds of apps can you build with Django? Does that include APIs, or is it just websites?"),
+        ("Can Django give us a data management panel without writing any frontend?", "Which operations does that cover?",
+         "Can Django give us a data management panel without writing any frontend? Which operations does that cover?"),
+        # "that kind of app" counts as "that": short enough, and about the app just asked about
+        ("is flask good for a captcha validation app?", "why is that kind of app a good fit for it",
+         "is flask good for a captcha validation app? why is that kind of app a good fit for it"),
         # a subject of its own: "it" is the framework the last question named
         ("is flask easy to learn?", "and is it secure?", "and is flask secure?"),
         ("is django good for e-commerce?", "who uses it?", "who uses django?"),
@@ -244,7 +258,6 @@ def test_what_a_question_pointing_back_asks_on_its_own(brain, words, own):
         "why would anyone use flask instead of django",  # "instead" points nowhere here
         "why is flask better than django for that kind of app",  # too long: names its own
         "examples examples examples",       # two asks at most
-        "why is that kind of app a good fit for it",  # "that kind of app" names its own: too long
         "why are blueprints useful",
         "wsgi?? what is it",                # "it" stands for something the message names
         "what time is it",
@@ -473,6 +486,7 @@ def test_a_framework_named_by_what_it_is_known_for_is_that_framework(previous, f
     ("example of that?", "is flask any good for a quick prototype"),
     ("flask it is, then?", "is flask any good for a quick prototype"),
     ("any example other than the admin?", "is flask any good for a quick prototype"),
+    ("what kinds of apps, for example?", "is flask any good for a quick prototype"),
     ("tell me more", "is flask any good for a quick prototype"),
     ("go deeper :pray:", "is flask any good for a quick prototype"),
     ("whats the reasoning there", "is flask any good for a quick prototype"),
