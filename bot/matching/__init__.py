@@ -129,8 +129,8 @@ alternatives ("torn between flask and fastapi"). When no topic scores ``BARE_CHO
 project so told, naming neither framework, the question is read as a choice between the two
 ("a volunteer shift scheduler for a charity run. what would you go with": the verdict). A count or a price asked ("how many job postings", "how
 much does the server cost") is outside the guide, whose one figure is Instagram's users; so are a
-course or book to learn from ("the best flask course on udemy") and a review of the asker's own
-things ("can you review my CV"). A
+course or book to learn from ("the best flask course on udemy"), a review of the asker's own
+things ("can you review my CV") and an HTTP error status ("returns a 500 on checkout"). A
 question that names one framework and asks what it is of a pronoun or a kind
 of thing ("heard about flask at a meetup, what is it?", "is that a library or
 what"), or asks "what is django?" at the end of the message ("data scientist

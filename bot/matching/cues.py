@@ -827,6 +827,24 @@ _AGAINST = frozenset(("than", "vs", "versus", "or", "compared", "over", "beat", 
 _HEDGES = frozenset(("something", "so", "whatever", "smth", "sth", "similar"))
 
 
+# what surrounds an HTTP status ("returns a 500 on checkout", "getting 502s", "a 404 error")
+_STATUS_BEFORE = frozenset("return returns returned returning throw throws threw throwing get gets got getting give"
+                           " gives gave giving a an random".split())
+_STATUS_AFTER = frozenset("error errors status page pages response responses code codes on in when for from after"
+                          " every sometimes only s".split())
+
+
+def status_named(words: list[str]) -> str | None:
+    """An HTTP error status the asker gets ("our app returns a 500 on checkout", "a 404 error"):
+    a failure to debug, which the guide does not cover; not "500 users"."""
+    for k, w in enumerate(words):
+        if len(w) == 3 and w[0] in "45" and w.isdigit() and (
+                (k and words[k - 1] in _STATUS_BEFORE and (k + 1 == len(words) or words[k + 1] in _STATUS_AFTER))
+                or (k + 1 < len(words) and words[k + 1] in ("error", "errors", "status"))):
+            return f"http {w}"
+    return None
+
+
 def other_compared(words: list[str]) -> str | None:
     """The other technology a question compares Flask or Django with ("express" in "is
     express.js easier than flask"), when a comparing word and a framework's name stand within
@@ -843,6 +861,13 @@ def other_compared(words: list[str]) -> str | None:
             del near[at]  # "sounds like spring modules or something": a hedge, not an alternative
         if not _AGAINST.isdisjoint(near) and any(f in near for f in FRAMEWORKS):
             return w
+    # "rails has a way better ORM than django": the technology said, then "than" and a framework
+    for k, w in enumerate(words):
+        if w == "than" and not FRAMEWORK_SET.isdisjoint(words[k + 1 : k + 3]):
+            before = words[max(0, k - 8) : k]
+            told = [t for j, t in enumerate(before) if t in OTHER_TECHNOLOGIES and (j == 0 or before[j - 1] != "from")]
+            if told and FRAMEWORK_SET.isdisjoint(before):
+                return told[0]
     return None
 
 

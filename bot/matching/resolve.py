@@ -52,6 +52,7 @@ from bot.matching.cues import (
     other_compared,
     preferred_framework,
     rates_named,
+    status_named,
     meeting_logistics,
     set_aside,
     unknown_comparison,
@@ -463,6 +464,9 @@ def _outside_the_guide(words: list[str]) -> list[str]:
                     found.append(said)
     if "per" in words:  # "requests per second": performance
         found += rates_named(words)
+    status = status_named(words)  # "returns a 500 on checkout": a failure
+    if status:
+        found.append(status)
     if not FRAMEWORK_SET.isdisjoint(words):  # "has that changed in django 6?": a release
         found += [f"{w} {n}" for w, n in zip(words, words[1:]) if w in FRAMEWORK_SET and n.isdigit() and len(n) <= 2]
     if not OTHER_TECHNOLOGIES.isdisjoint(words):  # "is express easier than flask"
@@ -509,6 +513,8 @@ _SAID_TO_BE = frozenset("panel thing tool page screen toy view".split())
 _HOLES = frozenset("csrf xss security injection auth login password".split())
 # whose company it is ("a company like ours", "our company")
 _ASKERS_OWN = frozenset("our my a your this whole".split())
+# what makes a company one that is looked up to ("a big company running it")
+_NOTED = frozenset("big bigger large major famous huge known notable serious real massive".split())
 # where the asker moves ("migrating to python", "migrated off rails")
 _MOVE_PREPOSITIONS = frozenset(("to", "from", "off", "away"))
 # being hired ("get me interviews", "land interviews")
@@ -579,7 +585,9 @@ _EVERYDAY_WHERE: dict[str, Callable[[list[str], int], bool]] = {
     # "the admin is just a debug panel": what the admin is said to be, not debugging
     "debug": lambda words, k: _next_in(words, k, _SAID_TO_BE),
     # "a company like ours", "our company": the asker's, not one that uses a framework
-    "company": lambda words, k: k > 0 and words[k - 1] in _ASKERS_OWN,
+    # ("a manufacturing company" too; not "a big company", one that uses a framework)
+    "company": lambda words, k: k > 0 and (words[k - 1] in _ASKERS_OWN or (
+        k > 1 and words[k - 2] in _ASKERS_OWN and words[k - 1] not in _NOTED)),
     "version": _product_version,
     "versions": _product_version,
     # "we're migrating to python", "migrated off rails": the asker's move, not a data migration

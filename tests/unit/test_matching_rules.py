@@ -610,6 +610,18 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("we want a django course platform like udemy", "education"),
         ("are there decent beginner docs / tutorials for flask or is it hard to get into", "ease-of-learning"),
     ],
+    "an HTTP error status is a failure to debug; another technology said better than a framework compares": [
+        ("our flask e-commerce app returns a 500 on checkout only in prod, works locally. any idea why?", "decline"),
+        ("getting a 404 error on my django admin", "decline"),
+        ("rails has a way better ORM than django, everyone says so. agree?", "decline"),
+        ("is the django orm better than flask", "orm"),
+    ],
+    "the asker's company: 'a manufacturing company' is theirs, 'a big company' one that uses a framework": [
+        ("enterprise ERP-ish thing for a manufacturing company. huge scope, lots of moving parts. thoughts??",
+         "project-size"),
+        ("which companies use django", "companies"),
+        ("got an example of a big company running flask?", "companies"),
+    ],
     "the asker's situation: interview prep, getting slow under load": [
         ("interview prep: what are the weaknesses/cons of flask and of django? dont want to sound like a fanboy",
          "drawbacks"),
