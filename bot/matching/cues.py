@@ -538,6 +538,9 @@ def price_asked(words: list[str]) -> str | None:
     priced = _how_much_of(words, "much", _PRICED, 8)
     if priced:
         return f"how much ... {priced}"
+    for k, w in enumerate(words):  # "what would a freelancer charge to build it" (not "in charge of")
+        if w in ("charge", "charges") and not (k and words[k - 1] == "in") and ("what" in words or "how" in words):
+            return w
     # "what would it cost us to build one", "what does hosting cost per month": a price; "what does
     # flask's freedom cost you" is a trade-off
     for k, w in enumerate(words[:-1]):
@@ -547,6 +550,29 @@ def price_asked(words: list[str]) -> str | None:
 
 
 _PRICE_AFTER = frozenset("us me to per monthly a".split())
+# "which payment gateway handles split payouts": a provider to pay through, not the guide's shops
+_PAYMENT_PARTS = frozenset("gateway gateways provider providers processor processors".split())
+
+
+def payment_provider_asked(words: list[str]) -> str | None:
+    """"which payment gateway", "a payment provider": a company to take payments through."""
+    for k, w in enumerate(words[:-1]):
+        if w in ("payment", "payments") and words[k + 1] in _PAYMENT_PARTS:
+            return f"{w} {words[k + 1]}"
+    return None
+
+
+def alternatives_named(words: list[str]) -> str | None:
+    """"react or vue for the frontend?": two other technologies as the choice asked, which the guide
+    does not weigh."""
+    for k in range(1, len(words) - 1):
+        if words[k] in ("or", "vs", "versus"):
+            a, b = words[k - 1], words[k + 1]
+            sides = (a in OTHER_TECHNOLOGIES) + (b in OTHER_TECHNOLOGIES)
+            if sides == 2 or (sides == 1 and FRAMEWORK_SET.isdisjoint((a, b)) and b not in _HEDGES
+                              and is_content(a) and is_content(b)):  # "react or vue": "react" is a word too
+                return f"{a} {words[k]} {b}"
+    return None
 
 
 def share_asked(words: list[str]) -> str | None:
@@ -698,7 +724,22 @@ _DISCLAIMERS = (("not", "asking", "about"), ("not", "about"), ("not", "intereste
                 ("no", "need", "for"), ("leaving", "aside"), ("ignoring",),
                 ("outside", "of"), ("apart", "from"), ("aside", "from"), ("other", "than"))  # "what does the admin do outside of shops?"
 DISCLAIMER_LEADS = frozenset(lead[0] for lead in _DISCLAIMERS)  # cheap test before set_aside
-_DISCLAIMED_END = frozenset("just but only so which what how is are should can i we".split())
+_DISCLAIMED_END = frozenset("just but only so which what how is are should can i we your you pick thoughts help"
+                             .split())
+
+
+def not_needed(words: list[str]) -> set[int]:
+    """Positions of what a project told says it does not need ("a handful of pages, *no user
+    accounts*"): up to three words after "no", to a word that starts the next thought. Only for a
+    project told before a bare choice: in a question, "flask has no admin?" asks about the admin."""
+    marked: set[int] = set()
+    for k, w in enumerate(words):
+        if w == "no":
+            for j in range(k + 1, min(len(words), k + 4)):
+                if words[j] in _DISCLAIMED_END:
+                    break
+                marked.add(j)
+    return marked
 
 
 def set_aside(words: list[str]) -> set[int]:
@@ -793,13 +834,18 @@ def meeting_logistics(words: list[str]) -> str | None:
 # an estimate of the asker's own work, which the guide never gives
 _DURATIONS = frozenset("hours days weeks months years sprints".split())
 _TAKING = frozenset("take takes taking would will does did to".split())
-ESTIMATE_WORDS = frozenset(("long", "many", "estimate", "estimates", "estimation", "eta", "sprint", "sprints"))
+ESTIMATE_WORDS = frozenset(("long", "many", "estimate", "estimates", "estimation", "eta", "sprint", "sprints",
+                            "date", "timeline"))
 # "a two-sprint or four-sprint job": a count of sprints is an estimate too
 _COUNTS = frozenset("one two three four five six seven eight half couple few".split())
 _SIZED = frozenset("or job task effort thing project".split())
 # "how long does it take to get comfortable with django": how hard it is to learn, the guide's
 _LEARNING = frozenset("learn learning learned learnt comfortable proficient productive fluent master grasp ramp"
                       " onboard onboarding hard harder easy easier difficult".split())
+
+
+# what comes before a date or a timeline the asker would be given ("a realistic launch date")
+_PLANNED = frozenset("launch release delivery go-live golive realistic likely rough expected target".split())
 
 
 def estimate_asked(words: list[str]) -> str | None:
@@ -809,6 +855,8 @@ def estimate_asked(words: list[str]) -> str | None:
     for k, w in enumerate(words):
         if w in ("estimate", "estimates", "estimation", "eta"):
             return w
+        if w in ("date", "timeline") and k and words[k - 1] in _PLANNED:
+            return f"{words[k - 1]} {w}"  # "a realistic launch date", "a realistic timeline"
         if (w in ("sprint", "sprints") and k and (words[k - 1] in _COUNTS or words[k - 1].isdigit())
                 and words[k + 1 : k + 2] and words[k + 1] in _SIZED):
             return f"{words[k - 1]} {w}"  # "a two-sprint or four-sprint job" ("1 sprint, flask?" only says how long)

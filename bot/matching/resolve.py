@@ -53,8 +53,11 @@ from bot.matching.cues import (
     preferred_framework,
     rates_named,
     status_named,
+    payment_provider_asked,
+    alternatives_named,
     meeting_logistics,
     set_aside,
+    not_needed,
     unknown_comparison,
     words_in,
 )
@@ -180,7 +183,7 @@ def read_sentences(text: str) -> tuple[frozenset[str], frozenset[str], bool]:
     sentences = [m.group(0) for m in _SENTENCE.finditer(text) if m.group(0).strip(" .!?")]
     # "QA engineer, about to start testing a tool built on django. can someone give me the short
     # version of what django is": with no "?" anywhere, a last sentence that opens as a question asks
-    last_asks = bool(sentences) and _opens_asking(sentences[-1], marked)
+    last_asks = bool(sentences) and (_opens_asking(sentences[-1], marked) or _only_a_choice(sentences[-1]))
     if not marked and not last_asks:
         return _NOTHING, _NOTHING, False
     asking: set[str] = set()
@@ -230,6 +233,17 @@ def _opens_asking(sentence: str, marked: bool) -> bool:
 
 
 _TELLING_OPENERS = frozenset(("someone", "somebody"))
+
+
+def _only_a_choice(sentence: str) -> bool:
+    """Does ``sentence`` only ask for a choice or an opinion ("your pick", "help me choose",
+    "thoughts")?"""
+    words = tokens(sentence)
+    return (not (CHOICE_MARKERS.isdisjoint(words) and _OPINION_ASKS.isdisjoint(words))
+            and all(w in CHOICE_WORDS or w in _OPINION_ASKS or w in _CHOICE_HELP or not is_content(w) for w in words))
+
+
+_CHOICE_HELP = frozenset(("help", "your"))
 # the tag that turns a claim into a question ("..., right?", "..., yeah?")
 _CLAIM_TAGS = frozenset("right yeah yes true correct no innit eh yep ya yea".split())
 
@@ -251,7 +265,7 @@ def context_words(text: str) -> frozenset[str]:
 _NOTHING: frozenset[str] = frozenset()
 # "thoughts?", "any suggestions?", "opinions?": an opinion asked on what was told, the choice
 _OPINION_ASKS = frozenset("thoughts thought opinions opinion suggestions suggestion ideas advice recommendations recs"
-                          " input takes".split())
+                          " input takes reckon think wdyt".split())
 _BETWEEN = frozenset(("between", "vs", "versus"))
 _BOTH = frozenset(("either", "both", "each"))
 _FRAMEWORK_NOUNS = frozenset(("framework", "frameworks"))
@@ -365,7 +379,8 @@ _OUT_OF_SCOPE_CUES: tuple[tuple[frozenset[str], Callable[[list[str]], str | None
     (frozenset(("type",)), typing_asked),                         # "does flask support type hints"
     (frozenset(("percent",)), share_asked),                       # "what percent of devs use django"
     (frozenset(("many",)), count_asked),                          # "how many flask job postings are there"
-    (frozenset(("much", "cost", "costs")), price_asked),          # "how much does the server cost"
+    (frozenset(("much", "cost", "costs", "charge", "charges")), price_asked),  # "how much does the server cost"
+    (frozenset(("payment", "payments")), payment_provider_asked),  # "which payment gateway"
     (REVIEWING_VERBS, review_requested),                          # "can you review my CV"
     (LEARNING_RESOURCES, resource_asked),                         # "the best flask course on udemy"
 )
@@ -473,6 +488,9 @@ def _outside_the_guide(words: list[str]) -> list[str]:
         other = other_compared(words)
         if other:
             found.append(f"compared with {other}")
+        chosen = alternatives_named(words)  # "react or vue for the frontend?"
+        if chosen:
+            found.append(chosen)
     return found
 
 
@@ -911,6 +929,8 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
     aside = set_aside(words) if not DISCLAIMER_LEADS.isdisjoint(words) else _NO_WORDS
     if "own" in words:  # "can we pick our own database and auth?": the parts chosen, not the subject
         aside = aside | parts_chosen(words)
+    if r.bare_choice and "no" in words:  # "a handful of pages, no user accounts. your pick": not needed
+        aside = aside | not_needed(words)
     left_out = (background | aside) if aside else background
     for k in left_out:
         if known.get(k):  # "noob here": who asks, not what is asked
@@ -920,6 +940,11 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
                 # (unless another word gives the same term: "spring *security* land ... more *secure*")
                 del r.terms[stems[k]]
                 r.words.remove(stems[k])
+    if aside:  # "not worried about user accounts": nor a phrase or a joined word made of them alone
+        only_aside = {words[k] for k in aside} - {words[k] for k in range(len(words)) if k not in aside}
+        for term, qt in list(r.terms.items()):
+            if qt.via in ("phrase", "joined") and only_aside.issuperset(qt.source.split()):
+                del r.terms[term]
     _add_synonyms(r, index, {words[k] for k in phrased})
     if not _REFUSED_CHOICE.isdisjoint(words) and _choice_refused(words, stems):
         term = " ".join(stem(w) for w in _WHY_NOT)

@@ -630,6 +630,26 @@ RULES: dict[str, list[tuple[str, str]]] = {
          " :sweat_smile:)", "flask-scalability"),
         ("is django slower than flask", "decline"),
     ],
+    "a project told: what it needs no more of, and 'your pick', 'help me choose', 'what do you reckon' as the choice": [
+        ("Small news-digest site for our neighbourhood: a handful of pages, headlines pulled in from a few feeds, no"
+         " user accounts. your pick", "lightweight-apps"),
+        ("Small news-digest site for our neighbourhood: a handful of pages, not worried about user accounts. your"
+         " pick", "lightweight-apps"),
+        # in a question, "no admin" is what is asked about
+        ("flask has no admin?", "admin-interface"),
+        ("Agency project: client wants a shop, a CMS for their magazine, a member community and a public API, all"
+         " eventually under one roof. help me choose", "versatility"),
+        ("hospital logistics system. huge scope, lots of integrations, multiple squads working in parallel. what"
+         " do you reckon", "project-size"),
+    ],
+    "a project told, then what the guide does not weigh: the frontend between two others, a payment provider,"
+    " a price, a launch date": [
+        ("course platform, probably django on the backend. React or Vue for the frontend?", "decline"),
+        ("Marketplace for local farmers. Which payment gateway handles split payouts to sellers best?", "decline"),
+        ("learning platform for kids. what would a freelancer typically charge to build it?", "decline"),
+        ("Social app for runners, 2 devs starting in March. what's a realistic launch date?", "decline"),
+        ("who's in charge of the django admin", "admin-interface"),
+    ],
     "a shop's orders: shop words keep 'orders' the guide's, food near it or not": [
         ("*Project:* subscription box shop for specialty coffee. Catalog of ~800 SKUs, recurring orders, customer"
          " accounts. What would you pick?", "ecommerce"),
