@@ -194,6 +194,7 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
     another chunk chunks overblown overrated overhyped exaggerated
     sprawling sprawl paranoid tmrw tmr tmrow vale ta greenfield brownfield comfort zone
     roadmap roadmaps deck decks prepping
+    spaghetti rewrite rewrites rewriting rewritten wisdom thrown doomscrolling linkedin drying legit fud
     """.split()
 )
 

@@ -118,7 +118,8 @@ express", "we use rails", "in rails we'd scaffold it") or comes from, with the g
 that name part of it ("coming from .net minimal apis"). A product named after "like" a word of
 the guide's, or before "style" and one, is an example of that word ("an ORM like hibernate", "a
 nova style admin panel": ``cues.examples_named``): neither evidence nor held against the
-question; after a framework's name it compares ("is flask like express"). A choice refused ("when
+question; so is a frontend said to be needed ("you always need react or vue on top":
+``cues.frontends_needed``); after a framework's name it compares ("is flask like express"). A choice refused ("when
 should we *not* reach for django", "why shouldn't i pick flask") asks the guide's "why not".
 Before a bare choice ("we sell handmade soap online, 3 people. flask or django?"), the telling
 sentences describe the project the choice is for: their unknown words are not the subject, as

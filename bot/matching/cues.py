@@ -562,11 +562,28 @@ def payment_provider_asked(words: list[str]) -> str | None:
     return None
 
 
+# "you always need react or vue on top", "do we need a separate react frontend": a frontend a framework
+# is said to need, which is what the guide's full-stack answer weighs, not a subject of its own
+FRONTEND_TECHNOLOGIES = frozenset("react reactjs vue vuejs angular angularjs svelte sveltekit nextjs nuxt ember".split())
+_NEEDS = frozenset("need needs needed require requires required".split())
+
+
+def frontends_needed(words: list[str]) -> set[int]:
+    """Positions of the frontends named up to four words after a verb of needing ("you need react
+    or vue for the front part")."""
+    return {j for k, w in enumerate(words) if w in _NEEDS
+            for j in range(k + 1, min(len(words), k + 5)) if words[j] in FRONTEND_TECHNOLOGIES}
+
+
+# "you always need react or vue on top": what a framework is said to need, not a choice asked
+_NEEDING = frozenset("need needs needed require requires use uses using with add plus like on about without".split())
+
+
 def alternatives_named(words: list[str]) -> str | None:
     """"react or vue for the frontend?": two other technologies as the choice asked, which the guide
     does not weigh."""
     for k in range(1, len(words) - 1):
-        if words[k] in ("or", "vs", "versus"):
+        if words[k] in ("or", "vs", "versus") and not (k > 1 and words[k - 2] in _NEEDING):
             a, b = words[k - 1], words[k + 1]
             sides = (a in OTHER_TECHNOLOGIES) + (b in OTHER_TECHNOLOGIES)
             if sides == 2 or (sides == 1 and FRAMEWORK_SET.isdisjoint((a, b)) and b not in _HEDGES
@@ -592,12 +609,15 @@ _CHOOSING = frozenset("pick picking choose choosing bring bringing use using sel
 
 
 def parts_chosen(words: list[str]) -> set[int]:
-    """Positions of the parts named after "pick/choose/bring my/our/your own" (up to five words on), or
+    """Positions of the parts named after "pick/choose/bring my/our/your own" (up to five words on) or
+    "pick whatever" (up to seven), or
     before it when nothing follows ("does flask force a database or auth approach on you, or can we
     pick our own?": up to ten words back)."""
     marked: set[int] = set()
-    for k in range(2, len(words)):
-        if words[k] == "own" and words[k - 1] in ("my", "our", "your", "their") and words[k - 2] in _CHOOSING:
+    for k in range(1, len(words)):
+        if words[k] == "whatever" and words[k - 1] in _CHOOSING:  # "pick whatever DB, auth and frontend"
+            marked |= {j for j in range(k + 1, min(len(words), k + 8)) if words[j] in _OWN_PARTS}
+        elif k > 1 and words[k] == "own" and words[k - 1] in ("my", "our", "your", "their") and words[k - 2] in _CHOOSING:
             after = {j for j in range(k + 1, min(len(words), k + 6)) if words[j] in _OWN_PARTS}
             marked |= after or {j for j in range(max(0, k - 12), k - 2) if words[j] in _OWN_PARTS}
     return marked

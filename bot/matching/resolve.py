@@ -58,6 +58,8 @@ from bot.matching.cues import (
     meeting_logistics,
     set_aside,
     not_needed,
+    FRONTEND_TECHNOLOGIES,
+    frontends_needed,
     unknown_comparison,
     words_in,
 )
@@ -273,7 +275,7 @@ _FRAMEWORK_NOUNS = frozenset(("framework", "frameworks"))
 
 # "true?", "is that right?", "fair?": asking only whether what was said holds
 _CONFIRMING = frozenset("true right correct accurate fair legit valid really agree hold holds fact facts myth"
-                        " truth confirm summary assessment".split())
+                        " truth confirm summary assessment concern fud".split())
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 _QUOTED = re.compile(r"(?m)^[ \t]*>[ \t]?(.*)$")
 _BRACKETED = re.compile(r"\(([^()]*)\)")
@@ -923,11 +925,13 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
     if not ANALOGY_MARKERS.isdisjoint(words):  # "an orm like hibernate": an example, not a subject
         for k in examples_named(words, known):
             neutral.add(k)
+    if not FRONTEND_TECHNOLOGIES.isdisjoint(words):  # "you need react or vue for the front part"
+        neutral.update(frontends_needed(words))
     if not WEIGHED.isdisjoint(words):  # "I've read all the pros and cons, just tell me which one"
         background |= already_weighed(words)
     # "not asking about hosting or pricing, just the framework fit": not the subject either
     aside = set_aside(words) if not DISCLAIMER_LEADS.isdisjoint(words) else _NO_WORDS
-    if "own" in words:  # "can we pick our own database and auth?": the parts chosen, not the subject
+    if "own" in words or "whatever" in words:  # "can we pick our own database and auth?": the parts chosen, not the subject
         aside = aside | parts_chosen(words)
     if r.bare_choice and "no" in words:  # "a handful of pages, no user accounts. your pick": not needed
         aside = aside | not_needed(words)

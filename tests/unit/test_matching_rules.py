@@ -650,6 +650,19 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("Social app for runners, 2 devs starting in March. what's a realistic launch date?", "decline"),
         ("who's in charge of the django admin", "admin-interface"),
     ],
+    "beliefs: a frontend said to be needed, the parts picked at will, the use cases summed up": [
+        ("django can't really do full-stack, you always need react or vue on top. right?", "full-stack"),
+        ("flask lets you pick whatever DB, auth approach and frontend you want, no rules forced on you. yeah?",
+         "flexibility"),
+        ("so django's bread and butter is online stores, social sites and learning platforms? is that the typical"
+         " list or am I making it up", "django-use-cases"),
+        ("pretty sure flask mostly gets used for APIs, prototypes and small apps and not much else? 🤔",
+         "flask-use-cases"),
+        ("heard that flask codebases turn into spaghetti once they grow and you end up having to rewrite in django."
+         " legit concern or FUD?", "flask-scalability"),
+        # one part asked alone keeps its place
+        ("is django good for an online store", "ecommerce"),
+    ],
     "a shop's orders: shop words keep 'orders' the guide's, food near it or not": [
         ("*Project:* subscription box shop for specialty coffee. Catalog of ~800 SKUs, recurring orders, customer"
          " accounts. What would you pick?", "ecommerce"),
