@@ -456,7 +456,8 @@ def asker_words(words: list[str], stems: list[str], known: dict[int, bool], text
 
 
 # a choice asked, between the two frameworks the bot is about ("coming from rails, which of these two ...")
-_CHOICE_ASKED = CHOICE_MARKERS - {"or"}  # ("or" also joins the technologies of a background)
+# ("or" also joins the technologies of a background; "each", "both": "the downsides of each")
+_CHOICE_ASKED = (CHOICE_MARKERS - {"or"}) | {"each", "both"}
 # what the asker knows or works with: "i (only) know express", "we use rails", "i'm used to php"
 _KNOWS = frozenset(("know", "use", "used", "run", "wrote", "write", "writing"))
 _SUBJECTS = frozenset(("i", "we", "im", "were", "ive", "weve", "team"))
@@ -492,7 +493,8 @@ _HABIT_ADVERBS = ADVERBS | frozenset("only mostly mainly already currently usual
 _ASKING_VERBS = frozenset(("should", "shall", "can", "could", "would", "do", "did", "will", "must"))
 # a role word opening the message, with what comes before it, then a stop: "go dev, ...", ".net dev. ...",
 # "react dev - ...", "php background, ..."
-_OPENING_ROLE = re.compile(r"^\W*(?:[^\s,.;:!?]+\s+){0,3}?(%s)\b(?:\s+here)?(?:\s*[,.;:!\u2014\u2013]|\s+-)"
+# (the stop may be an emoji: "laravel refugee 👋 which one do i pick")
+_OPENING_ROLE = re.compile(r"^\W*(?:[^\s,.;:!?]+\s+){0,3}?(%s)\b(?:\s+here)?(?:\s*[,.;:!\u2014\u2013]|\s+-|\s+[^\w\s\x00-\x7f])"
                            % "|".join(sorted(BACKGROUND_ROLES, key=len, reverse=True)))
 
 
@@ -575,7 +577,8 @@ def frontends_needed(words: list[str]) -> set[int]:
             for j in range(k + 1, min(len(words), k + 5)) if words[j] in FRONTEND_TECHNOLOGIES}
 
 
-# "you always need react or vue on top": what a framework is said to need, not a choice asked
+# "you always need react or vue on top": what a framework is said to need, not a choice asked (nor
+# what the asker knows: "i know spring vs micronaut cold")
 _NEEDING = frozenset("need needs needed require requires use uses using with add plus like on about without".split())
 
 
@@ -583,7 +586,7 @@ def alternatives_named(words: list[str]) -> str | None:
     """"react or vue for the frontend?": two other technologies as the choice asked, which the guide
     does not weigh."""
     for k in range(1, len(words) - 1):
-        if words[k] in ("or", "vs", "versus") and not (k > 1 and words[k - 2] in _NEEDING):
+        if words[k] in ("or", "vs", "versus") and not (k > 1 and (words[k - 2] in _NEEDING or words[k - 2] in _KNOWS)):
             a, b = words[k - 1], words[k + 1]
             sides = (a in OTHER_TECHNOLOGIES) + (b in OTHER_TECHNOLOGIES)
             if sides == 2 or (sides == 1 and FRAMEWORK_SET.isdisjoint((a, b)) and b not in _HEDGES
@@ -897,7 +900,7 @@ _HEDGES = frozenset(("something", "so", "whatever", "smth", "sth", "similar"))
 
 # what surrounds an HTTP status ("returns a 500 on checkout", "getting 502s", "a 404 error")
 _STATUS_BEFORE = frozenset("return returns returned returning throw throws threw throwing get gets got getting give"
-                           " gives gave giving a an random".split())
+                           " gives gave giving a an random forbidden".split())
 _STATUS_AFTER = frozenset("error errors status page pages response responses code codes on in when for from after"
                           " every sometimes only s".split())
 

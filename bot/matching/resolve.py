@@ -182,7 +182,7 @@ def read_sentences(text: str) -> tuple[frozenset[str], frozenset[str], bool]:
         text = _ABBREVIATION.sub(lambda m: m.group(0).replace(".", " "), text)
     if not _INNER_END.search(text.strip().rstrip(".!? ")):
         return _NOTHING, _NOTHING, False  # one sentence
-    sentences = [m.group(0) for m in _SENTENCE.finditer(text) if m.group(0).strip(" .!?")]
+    sentences = [m.group(0) for m in _SENTENCE.finditer(text) if _FIRST_WORD.search(m.group(0))]  # not "? 🛒"
     # "QA engineer, about to start testing a tool built on django. can someone give me the short
     # version of what django is": with no "?" anywhere, a last sentence that opens as a question asks
     last_asks = bool(sentences) and (_opens_asking(sentences[-1], marked) or _only_a_choice(sentences[-1]))
@@ -216,7 +216,7 @@ def read_sentences(text: str) -> tuple[frozenset[str], frozenset[str], bool]:
         # "jen said there's nothing django can do that flask can't. true?": a claim to check
         # is what is asked about
         return _NOTHING, _NOTHING, False
-    return frozenset(telling - asking), _NOTHING, asks
+    return frozenset(telling - asking), _NOTHING, asks or last_asks
 
 
 # what may come before a sentence's question word ("like what is it", "ok so how does it scale")
@@ -539,6 +539,7 @@ _NOTED = frozenset("big bigger large major famous huge known notable serious rea
 _MOVE_PREPOSITIONS = frozenset(("to", "from", "off", "away"))
 # being hired ("get me interviews", "land interviews")
 _HIRED = frozenset("get gets getting got land lands landing more".split())
+# "quicker for a new hire to pick up": a newcomer to the team, not hiring
 _PREPARING = frozenset("prep prepping preparation season".split())
 
 
@@ -578,8 +579,12 @@ _UNDER_LOAD = frozenset("with under as when once".split())
 
 
 def _slowing_under_load(words: list[str], k: int) -> bool:
-    """Is the "slow" at ``k`` one of getting slow under load ("gets slow with many users")?"""
-    return k > 0 and words[k - 1] in _BECOMING and _next_in(words, k, _UNDER_LOAD)
+    """Is the "slow" at ``k`` one of getting slow under load ("gets slow with many users") or of
+    slowing the team down ("which framework would slow us down")?"""
+    return (k > 0 and words[k - 1] in _BECOMING and _next_in(words, k, _UNDER_LOAD)) or _next_in(words, k, _SLOWED)
+
+
+_SLOWED = frozenset("us me you them the team things development dev delivery".split())
 
 
 def _next_in(words: list[str], k: int, among: frozenset[str]) -> bool:
@@ -608,6 +613,7 @@ _EVERYDAY_WHERE: dict[str, Callable[[list[str], int], bool]] = {
     # ("a manufacturing company" too; not "a big company", one that uses a framework)
     "company": lambda words, k: k > 0 and (words[k - 1] in _ASKERS_OWN or (
         k > 1 and words[k - 2] in _ASKERS_OWN and words[k - 1] not in _NOTED)),
+    **dict.fromkeys(("hire", "hires"), lambda words, k: k > 0 and words[k - 1] == "new"),
     "version": _product_version,
     "versions": _product_version,
     # "we're migrating to python", "migrated off rails": the asker's move, not a data migration

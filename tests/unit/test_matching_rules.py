@@ -663,6 +663,25 @@ RULES: dict[str, list[tuple[str, str]]] = {
         # one part asked alone keeps its place
         ("is django good for an online store", "ecommerce"),
     ],
+    "another stack as the asker's background, with a choice asked of the two": [
+        ("laravel refugee 👋 skip the nuance, bottom line: which one do I pick for my next project?", "final-verdict"),
+        ("what are the downsides of each? coming from Spring i know the pain of heavy opinionated frameworks 😅",
+         "drawbacks"),
+        ("ok i know spring vs micronaut cold. what are the *main* differences between flask and django, in a"
+         " nutshell?", "key-differences"),
+        ("we ran an online shop on laravel with a ton of custom code for products/orders. rebuilding in python —"
+         " which framework fits e-commerce best? 🛒", "ecommerce"),
+        # the other stack asked about still declines
+        ("we're torn between rails and laravel. which one?", "decline"),
+    ],
+    "everyday senses: a new hire is a newcomer, slowing us down is the team's pace, a family member asks": [
+        ("what model of laptop do new hires get?", "decline"),
+        ("we need a throwaway prototype by friday. which framework would slow us down?", "prototyping"),
+        ("random one: my nephew wants to get into coding and asked if he should learn flask or django first. what"
+         " do I tell him", "faq-learn-which"),
+        ("getting this on a form POST in django 4.2:\n```\nForbidden (403)\nCSRF verification failed. Request"
+         " aborted.\n```\nwhat am I doing wrong in my template?", "decline"),
+    ],
     "a shop's orders: shop words keep 'orders' the guide's, food near it or not": [
         ("*Project:* subscription box shop for specialty coffee. Catalog of ~800 SKUs, recurring orders, customer"
          " accounts. What would you pick?", "ecommerce"),
