@@ -63,6 +63,8 @@ previous question cannot be turned round:
 * or it names one framework and ends pointing back ("would flask be enough for that?", "is
   django a good fit for this?", "flask or django for that?"), after a message that named none
   (a project told): read together with it;
+* whatever else it says, a message saying it moves on ("unrelated, but ...", "meh, moving on:
+  ...", ``_NEW_SUBJECT``) is a question of its own;
 * or it pushes back on the last answer ("nah i dont buy it, ...", "meh orms just spit out
   garbage sql", "that reads like marketing copy, what is it actually", up to
   ``MAX_PUSHBACK_CHARS``): read together with the last question, whose answer it doubts,
@@ -175,6 +177,9 @@ _PUSHBACK = re.compile(_opening("ok okay so hmm+ um+ well but and") + r"(?:nah|m
                        r"no way|come on|lol no|lol thats it|lol that s it|thats not what|that s not what|that is not what|"
                        r"that reads like|sounds like marketing|reads like marketing|that seems outdated|seems outdated|"
                        r"not convinced|im not convinced|i m not convinced|isnt that just|isn t that just|hardly)\b")
+# "unrelated, but ...", "moving on: ...", "different question: ...": what follows is a question of its own
+_NEW_SUBJECT = re.compile(r"\b(?:unrelated|moving on|different question|new question|separate question|other question|"
+                          r"change of topic|changing topic|switching gears|on another note|side question)\b")
 # "ok but we have 0 experience in python": the asker's situation put to the last question
 _BUT_WE = re.compile(r"^(?:(?:ok|okay|yeah|yes|sure|hmm|right)\s+)?but\s+(?:we|i|im|our|my|were|ive|weve)\s+\w+")
 # "same q but im coming from node": the last question, asked again under a condition
@@ -334,8 +339,12 @@ def _asked_for(text: str) -> str | None:
     if it is not a follow-up."""
     if len(text) > MAX_FOLLOW_UP_CHARS:
         # push-back on the last answer may take more words ("nah i dont buy it, flask is only easy ...")
-        return "pushback" if len(text) <= MAX_PUSHBACK_CHARS and _PUSHBACK.match(_simple(text)) else None
+        simple = _simple(text)
+        return ("pushback" if len(text) <= MAX_PUSHBACK_CHARS and _PUSHBACK.match(simple)
+                and not _NEW_SUBJECT.search(simple) else None)
     simple = _simple(text)
+    if _NEW_SUBJECT.search(simple):  # "meh, moving on: how do I deploy django": a question of its own
+        return None
     if _PUSHBACK.match(simple):
         return "pushback"
     if (_WHY.match(simple) or _SHORT.match(simple) or _VERDICT_CHECK.match(simple) or _STILL_HOLDS.match(simple)

@@ -276,6 +276,8 @@ def test_what_a_question_pointing_back_asks_on_its_own(brain, words, own):
         "is there an admin in it",            # nobody doing anything with it
         "how does django deal with crowds",   # "deal with" what it names, not with "it"
         "flask - what's the deal with it?",   # "the deal": a noun, naming what it asks
+        "meh, moving on: how do I deploy a Django app on Kubernetes?",  # a new subject said so
+        "unrelated, but does it scale?",
     ],
 )
 def test_other_words_are_not_a_follow_up(text):
