@@ -900,7 +900,9 @@ _HEDGES = frozenset(("something", "so", "whatever", "smth", "sth", "similar"))
 
 # what surrounds an HTTP status ("returns a 500 on checkout", "getting 502s", "a 404 error")
 _STATUS_BEFORE = frozenset("return returns returned returning throw throws threw throwing get gets got getting give"
-                           " gives gave giving a an random forbidden".split())
+                           " gives gave giving a an random".split())
+# what names a status whatever follows it ("Forbidden (403)", "http 500", "status 404")
+_STATUS_NAMES = frozenset("forbidden unauthorized unauthorised http status error".split())
 _STATUS_AFTER = frozenset("error errors status page pages response responses code codes on in when for from after"
                           " every sometimes only s".split())
 
@@ -910,7 +912,8 @@ def status_named(words: list[str]) -> str | None:
     a failure to debug, which the guide does not cover; not "500 users"."""
     for k, w in enumerate(words):
         if len(w) == 3 and w[0] in "45" and w.isdigit() and (
-                (k and words[k - 1] in _STATUS_BEFORE and (k + 1 == len(words) or words[k + 1] in _STATUS_AFTER))
+                (k and words[k - 1] in _STATUS_NAMES)
+                or (k and words[k - 1] in _STATUS_BEFORE and (k + 1 == len(words) or words[k + 1] in _STATUS_AFTER))
                 or (k + 1 < len(words) and words[k + 1] in ("error", "errors", "status"))):
             return f"http {w}"
     return None

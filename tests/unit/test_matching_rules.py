@@ -681,6 +681,9 @@ RULES: dict[str, list[tuple[str, str]]] = {
          " do I tell him", "faq-learn-which"),
         ("getting this on a form POST in django 4.2:\n```\nForbidden (403)\nCSRF verification failed. Request"
          " aborted.\n```\nwhat am I doing wrong in my template?", "decline"),
+        ("getting this on a form POST in django 4.2:\n```\nForbidden (403)\nCSRF verification failed. Request"
+         " aborted.\nReason given for failure: CSRF token missing.\n```\nwhat am I doing wrong in my template?",
+         "decline"),
     ],
     "a shop's orders: shop words keep 'orders' the guide's, food near it or not": [
         ("*Project:* subscription box shop for specialty coffee. Catalog of ~800 SKUs, recurring orders, customer"
