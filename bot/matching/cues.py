@@ -907,11 +907,15 @@ _STATUS_AFTER = frozenset("error errors status page pages response responses cod
                           " every sometimes only s".split())
 
 
+# every 4xx and 5xx status, to test a question's words against in one set operation
+STATUS_CODES = frozenset(str(n) for n in range(400, 600))
+
+
 def status_named(words: list[str]) -> str | None:
     """An HTTP error status the asker gets ("our app returns a 500 on checkout", "a 404 error"):
     a failure to debug, which the guide does not cover; not "500 users"."""
     for k, w in enumerate(words):
-        if len(w) == 3 and w[0] in "45" and w.isdigit() and (
+        if w in STATUS_CODES and (
                 (k and words[k - 1] in _STATUS_NAMES)
                 or (k and words[k - 1] in _STATUS_BEFORE and (k + 1 == len(words) or words[k + 1] in _STATUS_AFTER))
                 or (k + 1 < len(words) and words[k + 1] in ("error", "errors", "status"))):

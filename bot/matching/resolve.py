@@ -53,6 +53,7 @@ from bot.matching.cues import (
     preferred_framework,
     rates_named,
     status_named,
+    STATUS_CODES,
     payment_provider_asked,
     alternatives_named,
     meeting_logistics,
@@ -77,6 +78,7 @@ from bot.matching.tuning import (
     FRAMEWORK_TUPLES,
     FRAMEWORKS,
     FUZZY_FACTOR,
+    HOW_TO_VERBS,
     MAX_FUZZY_WORDS,
     MAX_TOKENS,
     OFF_TOPIC_WEIGHT,
@@ -183,28 +185,38 @@ def read_sentences(text: str) -> tuple[frozenset[str], frozenset[str], bool]:
     if not _INNER_END.search(text.strip().rstrip(".!? ")):
         return _NOTHING, _NOTHING, False  # one sentence
     sentences = [m.group(0) for m in _SENTENCE.finditer(text) if _FIRST_WORD.search(m.group(0))]  # not "? 🛒"
+    if not sentences:
+        return _NOTHING, _NOTHING, False
     # "QA engineer, about to start testing a tool built on django. can someone give me the short
     # version of what django is": with no "?" anywhere, a last sentence that opens as a question asks
-    last_asks = bool(sentences) and (_opens_asking(sentences[-1], marked) or _only_a_choice(sentences[-1]))
+    # (worked out only when needed, below, when some sentence ends in "?")
+    last_asks = None if marked else _last_asks(sentences[-1], marked)
     if not marked and not last_asks:
         return _NOTHING, _NOTHING, False
     asking: set[str] = set()
     telling: set[str] = set()
-    asks = choosing = claimed = False
+    asked: list[str] = []
+    asks = claimed = False
     last = len(sentences) - 1
     for k, sentence in enumerate(sentences):
         asks = sentence.rstrip().endswith("?") if marked else k == last
-        if marked and last_asks and k < last and asks and _checks_a_claim(sentence):
+        if marked and k < last and asks and _checks_a_claim(sentence):
             # "django = e-commerce sites and that's it, right? what else do people build with it",
             # "flask is a python lib, yeah? like what *is* it exactly": a claim checked on the way
             # to what the last sentence asks, "?" or not
-            asks = False
-            claimed = True
+            if last_asks is None:
+                last_asks = _last_asks(sentences[-1], marked)
+            if last_asks:
+                asks = False
+                claimed = True
         elif k == last and claimed:
             asks = True
         (asking if asks else telling).update(words_in(sentence))
-        # "... customer portal, reporting. what would you go with?": a choice asked without a marker
-        choosing = choosing or (asks and asks_which_to_choose(tokens(sentence)))
+        if asks:
+            asked.append(sentence)
+    # "... customer portal, reporting. what would you go with?": a choice asked without a marker
+    choosing = telling and CHOICE_MARKERS.isdisjoint(asking) and not HOW_TO_VERBS.isdisjoint(asking) and any(
+        asks_which_to_choose(tokens(sentence)) for sentence in asked)
     if not telling or ((choosing or not CHOICE_MARKERS.isdisjoint(asking))
                        and not any(is_content(w) and w not in CHOICE_WORDS for w in asking)) or (
             not _OPINION_ASKS.isdisjoint(asking) and all(w in _OPINION_ASKS or not is_content(w) for w in asking)):
@@ -216,22 +228,28 @@ def read_sentences(text: str) -> tuple[frozenset[str], frozenset[str], bool]:
         # "jen said there's nothing django can do that flask can't. true?": a claim to check
         # is what is asked about
         return _NOTHING, _NOTHING, False
-    return frozenset(telling - asking), _NOTHING, asks or last_asks
+    if not asks and last_asks is None:
+        last_asks = _last_asks(sentences[-1], marked)
+    return frozenset(telling - asking), _NOTHING, asks or bool(last_asks)
 
 
 # what may come before a sentence's question word ("like what is it", "ok so how does it scale")
 _LEAD_INS = frozenset("like so and but ok okay also then or well i mean hmm".split())
+_OPENING_WORD = re.compile(r"[\W_]*(?:(?:%s)\b[\W_]*)*([^\W_]+)" % "|".join(sorted(_LEAD_INS)))
+
+
+def _last_asks(sentence: str, marked: bool) -> bool:
+    """Does the last sentence ask, "?" or not: opening as a question or only asking for a choice?"""
+    return _opens_asking(sentence, marked) or _only_a_choice(sentence)
 
 
 def _opens_asking(sentence: str, marked: bool) -> bool:
     """Does ``sentence`` open as a question ("what is it exactly", "like what *is* it", "can
     someone explain")? When another sentence ends in "?", not "someone told me ...": a question
     word that also tells."""
-    for m in _FIRST_WORD.finditer(sentence.lower()):
-        w = m.group(0)
-        if w not in _LEAD_INS:
-            return w in QUESTION_WORDS and not (marked and w in _TELLING_OPENERS)
-    return False
+    m = _OPENING_WORD.match(sentence)
+    w = m.group(1) if m else ""
+    return w in QUESTION_WORDS and not (marked and w in _TELLING_OPENERS)
 
 
 _TELLING_OPENERS = frozenset(("someone", "somebody"))
@@ -240,7 +258,7 @@ _TELLING_OPENERS = frozenset(("someone", "somebody"))
 def _only_a_choice(sentence: str) -> bool:
     """Does ``sentence`` only ask for a choice or an opinion ("your pick", "help me choose",
     "thoughts")?"""
-    words = tokens(sentence)
+    words = _FIRST_WORD.findall(sentence)
     return (not (CHOICE_MARKERS.isdisjoint(words) and _OPINION_ASKS.isdisjoint(words))
             and all(w in CHOICE_WORDS or w in _OPINION_ASKS or w in _CHOICE_HELP or not is_content(w) for w in words))
 
@@ -253,9 +271,12 @@ _CLAIM_TAGS = frozenset("right yeah yes true correct no innit eh yep ya yea".spl
 def _checks_a_claim(sentence: str) -> bool:
     """Does ``sentence`` check a claim: one with a tag asking to confirm it ("django is only for
     shops, right?") or only the asking ("is that fair?")?"""
-    words = _FIRST_WORD.findall(sentence.lower())
-    return (len(words) > 2 and words[-1] in _CLAIM_TAGS) or all(
-        w in _CONFIRMING or not is_content(w) for w in words)
+    words = _FIRST_WORD.findall(sentence)
+    return (len(words) > 2 and words[-1] in _CLAIM_TAGS) or (len(words) <= _MAX_CHECK_WORDS and all(
+        w in _CONFIRMING or not is_content(w) for w in words))
+
+
+_MAX_CHECK_WORDS = 6  # "is that fair?", "is that really accurate though?"
 
 
 def context_words(text: str) -> frozenset[str]:
@@ -481,9 +502,10 @@ def _outside_the_guide(words: list[str]) -> list[str]:
                     found.append(said)
     if "per" in words:  # "requests per second": performance
         found += rates_named(words)
-    status = status_named(words)  # "returns a 500 on checkout": a failure
-    if status:
-        found.append(status)
+    if not STATUS_CODES.isdisjoint(words):  # "returns a 500 on checkout": a failure
+        status = status_named(words)
+        if status:
+            found.append(status)
     if not FRAMEWORK_SET.isdisjoint(words):  # "has that changed in django 6?": a release
         found += [f"{w} {n}" for w, n in zip(words, words[1:]) if w in FRAMEWORK_SET and n.isdigit() and len(n) <= 2]
     if not OTHER_TECHNOLOGIES.isdisjoint(words):  # "is express easier than flask"
@@ -797,7 +819,7 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
     # a choice asked, or the two frameworks meant together: "does either framework deal with that"
     r.choice_asked = not CHOICE_MARKERS.isdisjoint(words) or r.bare_choice or (
         not _BOTH.isdisjoint(words) and not _FRAMEWORK_NOUNS.isdisjoint(words)) or (
-        "what" in words and asks_which_to_choose(words))  # "a recipe site for the family 🍝 what would you use?"
+        "what" in words and not HOW_TO_VERBS.isdisjoint(words) and asks_which_to_choose(words))  # "... what would you use?"
     r.scheduled = not SCHEDULE_WORDS.isdisjoint(words)
     if "how" in words:  # "how do i ...": a procedure
         r.how_to = asks_how_to(words)
