@@ -196,6 +196,7 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
     roadmap roadmaps deck decks prepping
     spaghetti rewrite rewrites rewriting rewritten wisdom thrown doomscrolling linkedin drying legit fud
     nephew nephews niece nieces cousin cousins son sons daughter daughters uncle aunt mom mum dad parents standpoint viewpoint
+    ugh argh sigh sre sres
     """.split()
 )
 

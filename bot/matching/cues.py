@@ -87,9 +87,18 @@ _DOWN_LEADS = frozenset("is are was were went goes going been keeps kept".split(
 def on_call_named(words: list[str]) -> str | None:
     """"who's on call tonight", "the on-call rota": a duty rota, not something the guide covers."""
     for k in range(len(words) - 1):
-        if words[k] == "on" and words[k + 1] == "call":
+        if words[k] == "on" and words[k + 1] == "call" and not _next_in_set(words, k + 1, _ON_CALL_PEOPLE):
             return "on call"
-    return "on call" if "oncall" in words else None
+    return "on call" if "oncall" in words and not any(
+        _next_in_set(words, k, _ON_CALL_PEOPLE) for k, w in enumerate(words) if w == "oncall") else None
+
+
+# "our on-call SREs mostly write go": who they are, not a question about the rota
+_ON_CALL_PEOPLE = frozenset("sre sres engineer engineers dev devs developers people folks team teams staff".split())
+
+
+def _next_in_set(words: list[str], k: int, among: frozenset[str]) -> bool:
+    return k + 1 < len(words) and words[k + 1] in among
 
 
 # "is django down?", "flask docs down again": "down" last, or before one of these, says the same

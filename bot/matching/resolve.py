@@ -288,7 +288,7 @@ def context_words(text: str) -> frozenset[str]:
 _NOTHING: frozenset[str] = frozenset()
 # "thoughts?", "any suggestions?", "opinions?": an opinion asked on what was told, the choice
 _OPINION_ASKS = frozenset("thoughts thought opinions opinion suggestions suggestion ideas advice recommendations recs"
-                          " input takes reckon think wdyt".split())
+                          " recommendation rec input takes reckon think wdyt go shoot".split())
 _BETWEEN = frozenset(("between", "vs", "versus"))
 _BOTH = frozenset(("either", "both", "each"))
 _FRAMEWORK_NOUNS = frozenset(("framework", "frameworks"))
@@ -563,6 +563,8 @@ _MOVE_PREPOSITIONS = frozenset(("to", "from", "off", "away"))
 _HIRED = frozenset("get gets getting got land lands landing more".split())
 # "quicker for a new hire to pick up": a newcomer to the team, not hiring
 _PREPARING = frozenset("prep prepping preparation season".split())
+_ON = frozenset(("on",))
+_KEPT_AS = frozenset("data records info information details figures history".split())
 
 
 def _after_hole(words: list[str], k: int) -> bool:
@@ -593,7 +595,7 @@ def _installing_add_ons(words: list[str], k: int) -> bool:
     after = words[k + 1 : k + 2]
     if after and after[0] in FRAMEWORK_SET:
         return False
-    return not _ADD_ONS.isdisjoint(words[max(0, k - 3) : k + 4])
+    return not _ADD_ONS.isdisjoint(words[max(0, k - 6) : k + 4])  # "a flask add-on you have to install"
 
 
 _BECOMING = frozenset("get gets getting got go goes going become becomes".split())
@@ -636,6 +638,10 @@ _EVERYDAY_WHERE: dict[str, Callable[[list[str], int], bool]] = {
     "company": lambda words, k: k > 0 and (words[k - 1] in _ASKERS_OWN or (
         k > 1 and words[k - 2] in _ASKERS_OWN and words[k - 1] not in _NOTED)),
     **dict.fromkeys(("hire", "hires"), lambda words, k: k > 0 and words[k - 1] == "new"),
+    # "hoping it catches on": takes off, not "the catch" (a downside)
+    **dict.fromkeys(("catch", "catches"), lambda words, k: _next_in(words, k, _ON)),
+    # "employee ID numbers and salary data": what a tool keeps, not pay asked about
+    **dict.fromkeys(("salary", "salaries"), lambda words, k: _next_in(words, k, _KEPT_AS)),
     "version": _product_version,
     "versions": _product_version,
     # "we're migrating to python", "migrated off rails": the asker's move, not a data migration

@@ -685,6 +685,25 @@ RULES: dict[str, list[tuple[str, str]]] = {
          " aborted.\nReason given for failure: CSRF token missing.\n```\nwhat am I doing wrong in my template?",
          "decline"),
     ],
+    "a project told, then 'recommendation?' or 'go': the choice; a social app said as 'instagram for X'": [
+        ("enterprise HR platform, dozens of modules, complex approval workflows, ~40 devs eventually."
+         " recommendation?", "project-size"),
+        ("think instagram but for gardeners 🌱 tons of photo uploads and user activity, millions of rows fast."
+         " flask or django", "social-networks"),
+        ("Internal app storing employee ID numbers and salary data. Legal says it has to be locked down hard. what"
+         " would you do", "security"),
+        ("what's the average salary for a django developer", "decline"),
+        # "catches on" is taking off, not "the catch"
+        ("what's the catch with django?", "drawbacks"),
+    ],
+    "who asks: on-call engineers, a flask add-on installed, an interjection": [
+        ("our on-call SREs mostly write go/bash. which of the two would be less painful for them to pick up?",
+         "faq-learn-which"),
+        ("who's on call tonight", "decline"),
+        ("I was told Blueprints are a third-party flask add-on you have to install separately", "flask-extensions"),
+        ("ugh ok I've read all the pros and cons, just give me the final call: which one for my project",
+         "final-verdict"),
+    ],
     "a shop's orders: shop words keep 'orders' the guide's, food near it or not": [
         ("*Project:* subscription box shop for specialty coffee. Catalog of ~800 SKUs, recurring orders, customer"
          " accounts. What would you pick?", "ecommerce"),
