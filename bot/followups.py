@@ -36,8 +36,9 @@ previous question cannot be turned round:
   together with the last question ("does django protect against CSRF? how
   does that work"), since "that" is what was just asked about; so is one pointing with
   words that say no more than "that" ("what does that kind of attack do to a user?", "how would
-  it cope with the traffic those apps get?", which count as that one word) or asking what the
-  last answer spans ("does that include APIs?", "which operations does that cover?");
+  it cope with the traffic those apps get?", which count as that one word), naming one of them
+  ("could I reuse one of those in a different project?") or asking what the last answer spans
+  ("does that include APIs?", "which operations does that cover?");
 * or it is a short question about doing something with "it" ("could I build
   an API with it too?", "what can we make in it?"): someone ("I", "we",
   "you") does it with "it", so "it" is the tool, not the thing the message
@@ -117,7 +118,7 @@ _LEADS = frozenset(
     "well though instead please pls plz specifically only hmm right cool thanks case the teh framework guy "
     "thx ty thank nice ah oh alright yeah yep yes sure gotcha perfect interesting cheers lol "  # "thx! and django?"
     "huh wow neat makes sense ditto tho "  # "huh interesting, and for flask?", "makes sense. and django?", "ditto for django"
-    "dev devs developer developers folks".split())  # "and django devs?"
+    "dev devs developer developers folks side".split())  # "and django devs?", "and on the django side?"
 # ...and the other words a follow-up that points back may hold besides one framework name.
 _SMALL_WORDS = _POINTERS | _LEADS | frozenset(
     "is s are does do did can could would will have has a i we you get got great better worse different true hold work works "
@@ -135,7 +136,7 @@ _SMALL_WORDS = _POINTERS | _LEADS | frozenset(
 # ("like which ones? give me examples": two such asks in a row are one)
 _WHY_ASK = (r"(?:why|how|how come|how so|why so|why is that|why is it|why is that so|in what way|"
             r"why (?:that|this)(?: one)?|what does (?:that|it|this)(?: even| actually)? mean|meaning|"
-            r"(?:any |some |give me |give me some |got any )?examples|for example|like what|"
+            r"(?:any |some |give me |give me some |give me a few |a few |got any )?examples|for example|like what|"
             r"(?:like )?which ones|such as|(?:can you )?name (?:one|some|a few|a couple|any)|give me one|"
             # "what kinds of apps, for example?": the examples the last answer gives
             r"(?:what|which) (?:kind|kinds|sort|sorts|type|types) of (?:apps|projects|things|sites)|"
@@ -160,8 +161,9 @@ def _opening(words: str) -> str:
 _SHORTER = (r"(?:tl dr|tldr|in short|short version|the short version|in one line|one line|one liner|in a sentence|"
             r"in one sentence|summary|summarise|summarize|sum it up|the gist|gist|eli5|in plain english|"
             r"plain english|in plain words|in simple terms|in simple words|in layman s terms|in laymans terms)")
-_SHORT = re.compile(_opening("ok okay so and can could you i get give me the a just")
+_SHORT = re.compile(_opening("ok okay so and can could you i get give gimme me the a just")
                     + rf"{_SHORTER}(?:\s+{_SHORTER})?"  # "tl;dr in one line pls"
+                    r"(?:\s+of\s+(?:why|it|that|this))?"  # "gimme the short version of why"
                     r"(?:\s+(?:pls|please|plz|then|version|again|lol|thx|thanks))*"
                     r"(?:\s+(?:im|i am)\s+\w+(?:\s+\w+){0,5})?$")  # "eli5 pls im in support not eng lol"
 # "can you give me that as 3 bullet points for my manager", "put it in a table pls": the last answer,
@@ -226,9 +228,12 @@ _OTHER = frozenset({"other", "vice", "versa", "alternative", "reverse", "opposit
 # "is it secure?", "how does that work?", "what can you do with it?": a short question pointing back
 # with one of these; "that", "this"... only when no noun follows ("is that a flask thing" names its own)
 _PRONOUNS = frozenset("it its they them".split())
+_THOSE = frozenset("those these them".split())
 _DEMONSTRATIVES = frozenset("that this those these".split())
 # "does that include APIs", "which operations does that cover": what the last answer spans
 _SPANNING = frozenset("include includes cover covers".split())
+# "could I reuse one of those in a different project?": one of the things just asked about
+_ONE_OF_THOSE = re.compile(r"\bone of (?:those|these|them)\b", re.IGNORECASE)
 _SPANNED = re.compile(rf"\b(?:that|this) (?:{'|'.join(sorted(_SPANNING))})\b", re.IGNORECASE)
 _AFTER_DEMONSTRATIVE = _VERBS | frozenset(
     "work works mean means do help helps matter happen true right correct so possible good bad safe be been change"
@@ -236,7 +241,8 @@ _AFTER_DEMONSTRATIVE = _VERBS | frozenset(
 # only these words may come before the pointer
 _BEFORE_POINTER = _VERBS | frozenset(
     "what which how who why when where and so but ok okay k then hmm also wait i we you people choose pick use "
-    "uses learn s makes make actually with exactly about at to on from really even still just run runs".split())
+    "uses learn s makes make actually with exactly about at to on from really even still just run runs reuse share"
+    .split())
 # "what about django at that size?", "and flask in that case?": a preposition, "that" and what it
 # names, at the end of a follow-up naming a framework
 _POINTED_PREPOSITIONS = frozenset("at in for with on of".split())
@@ -461,7 +467,7 @@ def _points_back(words: list[str]) -> bool:
     words = _VAGUE_NOUN.sub(r"\1 \2", " ".join(words)).split()
     for i, w in enumerate(words):
         after = words[i + 1] if i + 1 < len(words) else None
-        if w in _PRONOUNS:
+        if w in _PRONOUNS or (w == "one" and after == "of" and words[i + 2 : i + 3] and words[i + 2] in _THOSE):
             return True
         if w in _DEMONSTRATIVES:
             return (after is None or after in _AFTER_DEMONSTRATIVE
@@ -644,7 +650,7 @@ def rewrite(previous: str | None, text: str, *, own_subject: Callable[[str], boo
     if wanted.startswith("aspect "):  # "pros?" after "tell me about django": "pros of django?"
         return f"{wanted.split()[1]} of {named[0]}?" if len(named) == 1 else None
     if wanted == "pointer":
-        if (_POINTED_NOUN.search(text) or _SPANNED.search(text)
+        if (_POINTED_NOUN.search(text) or _SPANNED.search(text) or _ONE_OF_THOSE.search(text)
                 or own_subject is not None and not own_subject(_without_pointers(text))):
             # "how does that work?": about what the last question asked
             return _together(previous, text)

@@ -196,7 +196,7 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
     roadmap roadmaps deck decks prepping
     spaghetti rewrite rewrites rewriting rewritten wisdom thrown doomscrolling linkedin drying legit fud
     nephew nephews niece nieces cousin cousins son sons daughter daughters uncle aunt mom mum dad parents standpoint viewpoint
-    ugh argh sigh sre sres
+    ugh argh sigh sre sres grad grads graduate graduates
     """.split()
 )
 
@@ -279,7 +279,7 @@ BACKGROUND_ROLES: frozenset[str] = frozenset(
     "dev devs developer developers engineer engineers programmer programmers "
     "guy person background noob newbie beginner junior student students "
     "manager pm po founder cofounder cto ceo recruiter teacher lecturer professor designer analyst hire hires "
-    "consultant freelancer intern researcher architect refugee convert veteran".split()
+    "consultant freelancer intern researcher architect refugee convert veteran grad graduate".split()
 )
 
 FAILING_VERBS: frozenset[str] = frozenset(

@@ -160,6 +160,9 @@ def test_a_follow_up_that_cannot_turn_the_previous_question_round_is_none(previo
          "How many different kinds of apps can you build with Django? Does that include APIs, or is it just websites?"),
         ("Can Django give us a data management panel without writing any frontend?", "Which operations does that cover?",
          "Can Django give us a data management panel without writing any frontend? Which operations does that cover?"),
+        # "one of those": one of the things just asked about
+        ("how do Flask blueprints work?", "could I reuse one of those in a different project?",
+         "how do Flask blueprints work? could I reuse one of those in a different project?"),
         # "that kind of app" counts as "that": short enough, and about the app just asked about
         ("is flask good for a captcha validation app?", "why is that kind of app a good fit for it",
          "is flask good for a captcha validation app? why is that kind of app a good fit for it"),
@@ -489,6 +492,9 @@ def test_a_framework_named_by_what_it_is_known_for_is_that_framework(previous, f
     ("flask it is, then?", "is flask any good for a quick prototype"),
     ("any example other than the admin?", "is flask any good for a quick prototype"),
     ("what kinds of apps, for example?", "is flask any good for a quick prototype"),
+    ("like what? give me a few examples", "is flask any good for a quick prototype"),
+    ("gimme the short version of why", "is flask any good for a quick prototype"),
+    ("and on the Django side?", "is django any good for a quick prototype"),
     ("tell me more", "is flask any good for a quick prototype"),
     ("go deeper :pray:", "is flask any good for a quick prototype"),
     ("whats the reasoning there", "is flask any good for a quick prototype"),

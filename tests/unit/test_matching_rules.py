@@ -700,6 +700,7 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("our on-call SREs mostly write go/bash. which of the two would be less painful for them to pick up?",
          "faq-learn-which"),
         ("who's on call tonight", "decline"),
+        ("should a new grad learn Flask or Django first?", "faq-learn-which"),
         ("I was told Blueprints are a third-party flask add-on you have to install separately", "flask-extensions"),
         ("ugh ok I've read all the pros and cons, just give me the final call: which one for my project",
          "final-verdict"),
