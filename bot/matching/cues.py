@@ -902,8 +902,8 @@ def estimate_asked(words: list[str]) -> str | None:
 
 # "is express easier than flask", "fastapi vs django for apis": a comparison with a framework
 # or language the guide never compares
-_AGAINST = frozenset(("than", "vs", "versus", "or", "compared", "over", "beat", "beats", "outperform",
-                      "outperforms"))
+_AGAINST = frozenset(("than", "vs", "versus", "or", "compared", "compare", "compares", "over", "beat", "beats",
+                      "outperform", "outperforms"))
 _HEDGES = frozenset(("something", "so", "whatever", "smth", "sth", "similar"))
 
 

@@ -614,6 +614,7 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("our flask e-commerce app returns a 500 on checkout only in prod, works locally. any idea why?", "decline"),
         ("getting a 404 error on my django admin", "decline"),
         ("rails has a way better ORM than django, everyone says so. agree?", "decline"),
+        ("How does Rails compare to Django for building a SaaS product, and is Rails faster to develop in?", "decline"),
         ("is the django orm better than flask", "orm"),
     ],
     "the asker's company: 'a manufacturing company' is theirs, 'a big company' one that uses a framework": [
