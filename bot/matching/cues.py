@@ -554,23 +554,29 @@ def price_asked(words: list[str]) -> str | None:
             return w
     # "what would it cost us to build one", "what does hosting cost per month": a price; "what does
     # flask's freedom cost you" is a trade-off
+    return _first_pair(words, _COSTS, _PRICE_AFTER)
+
+
+def _first_pair(words: list[str], firsts: frozenset[str], seconds: frozenset[str]) -> str | None:
+    """The first two words in a row, one of ``firsts`` then one of ``seconds`` ("cost us"), or None."""
     for k, w in enumerate(words[:-1]):
-        if w in ("cost", "costs") and words[k + 1] in _PRICE_AFTER:
+        if w in firsts and words[k + 1] in seconds:
             return f"{w} {words[k + 1]}"
     return None
 
 
+_COSTS = frozenset(("cost", "costs"))
 _PRICE_AFTER = frozenset("us me to per monthly a".split())
 # "which payment gateway handles split payouts": a provider to pay through, not the guide's shops
 _PAYMENT_PARTS = frozenset("gateway gateways provider providers processor processors".split())
 
 
+_PAYMENTS = frozenset(("payment", "payments"))
+
+
 def payment_provider_asked(words: list[str]) -> str | None:
     """"which payment gateway", "a payment provider": a company to take payments through."""
-    for k, w in enumerate(words[:-1]):
-        if w in ("payment", "payments") and words[k + 1] in _PAYMENT_PARTS:
-            return f"{w} {words[k + 1]}"
-    return None
+    return _first_pair(words, _PAYMENTS, _PAYMENT_PARTS)
 
 
 # "you always need react or vue on top", "do we need a separate react frontend": a frontend a framework
