@@ -87,17 +87,18 @@ _DOWN_LEADS = frozenset("is are was were went goes going been keeps kept".split(
 def on_call_named(words: list[str]) -> str | None:
     """"who's on call tonight", "the on-call rota": a duty rota, not something the guide covers."""
     for k in range(len(words) - 1):
-        if words[k] == "on" and words[k + 1] == "call" and not _next_in_set(words, k + 1, _ON_CALL_PEOPLE):
+        if words[k] == "on" and words[k + 1] == "call" and not next_in(words, k + 1, _ON_CALL_PEOPLE):
             return "on call"
     return "on call" if "oncall" in words and not any(
-        _next_in_set(words, k, _ON_CALL_PEOPLE) for k, w in enumerate(words) if w == "oncall") else None
+        next_in(words, k, _ON_CALL_PEOPLE) for k, w in enumerate(words) if w == "oncall") else None
 
 
 # "our on-call SREs mostly write go": who they are, not a question about the rota
 _ON_CALL_PEOPLE = frozenset("sre sres engineer engineers dev devs developers people folks team teams staff".split())
 
 
-def _next_in_set(words: list[str], k: int, among: frozenset[str]) -> bool:
+def next_in(words: list[str], k: int, among: frozenset[str]) -> bool:
+    """Is the word after position ``k`` one of ``among``?"""
     return k + 1 < len(words) and words[k + 1] in among
 
 
@@ -207,10 +208,7 @@ _WHOSE = frozenset("my our this these mine".split())
 
 def review_requested(words: list[str]) -> str | None:
     """A verb of reviewing right before the asker's own thing: "can you review my CV?"."""
-    for k, w in enumerate(words[:-1]):
-        if w in REVIEWING_VERBS and words[k + 1] in _WHOSE:
-            return f"{w} {words[k + 1]}"
-    return None
+    return _first_pair(words, REVIEWING_VERBS, _WHOSE)
 
 
 # "the best flask course on udemy", "a good django book": a course or book to learn from, which
@@ -220,7 +218,7 @@ _BUILT_FOR = frozenset("platform platforms site sites website websites app apps 
 
 
 def resource_asked(words: list[str]) -> str | None:
-    """A framework's name right before a course, tutorial or book, or right after one and "on",
+    """A framework's name right before a course, bootcamp or book, or right after one and "on",
     "for" or "about": "what's the best flask course", "any good books on django?"."""
     for k, w in enumerate(words):
         if w not in LEARNING_RESOURCES or words[k + 1 : k + 2] and words[k + 1] in _BUILT_FOR:
@@ -568,10 +566,8 @@ def _first_pair(words: list[str], firsts: frozenset[str], seconds: frozenset[str
 _COSTS = frozenset(("cost", "costs"))
 _PRICE_AFTER = frozenset("us me to per monthly a".split())
 # "which payment gateway handles split payouts": a provider to pay through, not the guide's shops
-_PAYMENT_PARTS = frozenset("gateway gateways provider providers processor processors".split())
-
-
 _PAYMENTS = frozenset(("payment", "payments"))
+_PAYMENT_PARTS = frozenset("gateway gateways provider providers processor processors".split())
 
 
 def payment_provider_asked(words: list[str]) -> str | None:
@@ -696,7 +692,8 @@ def identity_and_teller(text: str, words: list[str]) -> tuple[str, frozenset[str
     clause does not use ("*new to python web stuff*, what is flask?"): they say who asks or where
     they met it ("new to python", "in job posts"), not what is asked, even when a topic knows
     them (``words_in``); so do the words told after it when nothing else is asked ("what's django
-    exactly? heard it called a full-stack framework"; not "... what is it? how do i deploy it"). None when no such question is asked."""
+    exactly? heard it called a full-stack framework"; not "... what is it? how do i deploy it").
+    None when no such question is asked."""
     named = [f for f in FRAMEWORKS if f in words]
     if len(named) != 1:
         return None

@@ -31,6 +31,7 @@ from bot.matching.cues import (
     share_asked,
     asks_how_to,
     asks_which_to_choose,
+    next_in,
     CODE_VERBS,
     ESTIMATE_WORDS,
     MEETING_WORDS,
@@ -561,7 +562,7 @@ _NOTED = frozenset("big bigger large major famous huge known notable serious rea
 _MOVE_PREPOSITIONS = frozenset(("to", "from", "off", "away"))
 # being hired ("get me interviews", "land interviews")
 _HIRED = frozenset("get gets getting got land lands landing more".split())
-# "quicker for a new hire to pick up": a newcomer to the team, not hiring
+# preparing for one ("interview prep: what are the cons of each")
 _PREPARING = frozenset("prep prepping preparation season".split())
 _ON = frozenset(("on",))
 _KEPT_AS = frozenset("data records info information details figures history".split())
@@ -587,10 +588,10 @@ def _installing_add_ons(words: list[str], k: int) -> bool:
     "pip install something?") rather than of a framework ("how do i install flask") or one named
     ("install flask-admin")?"""
     if words[k] == "pip":
-        if not _next_in(words, k, _INSTALL_WORDS):
+        if not next_in(words, k, _INSTALL_WORDS):
             return False
         k += 1
-        if words[k] == "installs" and not _next_in(words, k, FRAMEWORK_SET):
+        if words[k] == "installs" and not next_in(words, k, FRAMEWORK_SET):
             return True  # "flask just needs more pip installs": what gets installed, add-ons
     after = words[k + 1 : k + 2]
     if after and after[0] in FRAMEWORK_SET:
@@ -605,52 +606,50 @@ _UNDER_LOAD = frozenset("with under as when once".split())
 def _slowing_under_load(words: list[str], k: int) -> bool:
     """Is the "slow" at ``k`` one of getting slow under load ("gets slow with many users") or of
     slowing the team down ("which framework would slow us down")?"""
-    return (k > 0 and words[k - 1] in _BECOMING and _next_in(words, k, _UNDER_LOAD)) or _next_in(words, k, _SLOWED)
+    return (k > 0 and words[k - 1] in _BECOMING and next_in(words, k, _UNDER_LOAD)) or next_in(words, k, _SLOWED)
 
 
 _SLOWED = frozenset("us me you them the team things development dev delivery".split())
 
 
-def _next_in(words: list[str], k: int, among: frozenset[str]) -> bool:
-    """Is the word after position ``k`` one of ``among``?"""
-    return k + 1 < len(words) and words[k + 1] in among
 # Words read as everyday English where their neighbours say so, whatever the index knows of them
 _EVERYDAY_WHERE: dict[str, Callable[[list[str], int], bool]] = {
     "rest": lambda words, k: words[k + 1 : k + 2] == ["of"],  # "the rest of the team": not REST
     # "across different projects": other ones, not the differences between the frameworks
-    "different": lambda words, k: _next_in(words, k, _PLURAL_THINGS),
-    # "for our community": its users; "a community feature": the asker's product
-    # "too slow to get anything shipped": slow to work with, not slow to run
-    # "does it get slow with many users": slowing under load, what scaling is about
+    "different": lambda words, k: next_in(words, k, _PLURAL_THINGS),
+    # "too slow to get anything shipped": slow to work with, not slow to run; "does it get slow with
+    # many users": slowing under load, what scaling is about
     "slow": lambda words, k: words[k + 1 : k + 2] == ["to"] or _slowing_under_load(words, k),
     "slower": lambda words, k: words[k + 1 : k + 2] == ["to"] or _slowing_under_load(words, k),
-    "community": lambda words, k: (k > 0 and words[k - 1] in ("our", "my")) or _next_in(words, k, _PRODUCT_PARTS),
+    # "for our community": its users; "a community feature": the asker's product
+    "community": lambda words, k: (k > 0 and words[k - 1] in ("our", "my")) or next_in(words, k, _PRODUCT_PARTS),
     # "a feature, not a bug": a saying; "3 csrf bugs last quarter", "security bugs": holes of the kind
     # the guide covers, not a failure to debug
     "bug": lambda words, k: words[max(0, k - 2) : k] == ["not", "a"] or _after_hole(words, k),
     **dict.fromkeys(("bugs", "issues"), lambda words, k: _after_hole(words, k)),
     # "a tool that stores patient data": keeping, not a shop
-    **dict.fromkeys(("store", "stores"), lambda words, k: _next_in(words, k, _KEPT)),
+    **dict.fromkeys(("store", "stores"), lambda words, k: next_in(words, k, _KEPT)),
     # "the admin is just a debug panel": what the admin is said to be, not debugging
-    "debug": lambda words, k: _next_in(words, k, _SAID_TO_BE),
+    "debug": lambda words, k: next_in(words, k, _SAID_TO_BE),
     # "a company like ours", "our company": the asker's, not one that uses a framework
     # ("a manufacturing company" too; not "a big company", one that uses a framework)
     "company": lambda words, k: k > 0 and (words[k - 1] in _ASKERS_OWN or (
         k > 1 and words[k - 2] in _ASKERS_OWN and words[k - 1] not in _NOTED)),
+    # "quicker for a new hire to pick up": a newcomer to the team, not hiring
     **dict.fromkeys(("hire", "hires"), lambda words, k: k > 0 and words[k - 1] == "new"),
     # "hoping it catches on": takes off, not "the catch" (a downside)
-    **dict.fromkeys(("catch", "catches"), lambda words, k: _next_in(words, k, _ON)),
+    **dict.fromkeys(("catch", "catches"), lambda words, k: next_in(words, k, _ON)),
     # "employee ID numbers and salary data": what a tool keeps, not pay asked about
-    **dict.fromkeys(("salary", "salaries"), lambda words, k: _next_in(words, k, _KEPT_AS)),
+    **dict.fromkeys(("salary", "salaries"), lambda words, k: next_in(words, k, _KEPT_AS)),
     "version": _product_version,
     "versions": _product_version,
     # "we're migrating to python", "migrated off rails": the asker's move, not a data migration
-    **dict.fromkeys(("migrate", "migrating", "migrated"), lambda words, k: _next_in(words, k, _MOVE_PREPOSITIONS)),
+    **dict.fromkeys(("migrate", "migrating", "migrated"), lambda words, k: next_in(words, k, _MOVE_PREPOSITIONS)),
     # "will flask get me interviews", "help me land interviews": being hired, which demand is about,
     # not interviewing ("django interview questions")
     # "interview prep: what are the cons of each": preparing, the asker's situation
     **dict.fromkeys(("interview", "interviews"), lambda words, k: not _HIRED.isdisjoint(words[max(0, k - 3) : k])
-                    or _next_in(words, k, _PREPARING)),
+                    or next_in(words, k, _PREPARING)),
     # "add and fix posts", "fix typos in the database": editing content, not fixing a failure
     **dict.fromkeys(("fix", "fixes", "fixing"), lambda words, k: not _EDITED.isdisjoint(words[k + 1 : k + 4])),
     **dict.fromkeys(("pip", *_INSTALL_WORDS), _installing_add_ons),
