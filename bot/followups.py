@@ -110,7 +110,8 @@ MAX_KEPT_CHARS = 500        # a longer question is not kept: memory stays small 
 MAX_PUSHBACK_CHARS = 200    # "nah i dont buy it, flask is only easy until u have to choose 6 libraries urself"
 
 # Words that point back to what was asked before...
-_POINTERS = frozenset("it that this these those them one ones all same too also there instead either".split())
+_POINTERS = frozenset("it that this these those them one ones all same too also there instead either equivalent"
+                      " counterpart".split())  # ("and the django equivalent?": of what was just asked)
 # ...words that lead to a framework's name, or trail it ("and django?", "flask too?", "or flask then")...
 _LEADS = frozenset(
     "and n or but so ok okay k now then what how about of in for with on same question thing q again too also as any "
@@ -128,7 +129,7 @@ _SMALL_WORDS = _POINTERS | _LEADS | frozenset(
     "prevent prevents say "
     "version versions counterpart to pick choose than tho big bigger major famous notable tiny little "
     "steelman pitch sell defend which count counts qualify qualifies anyone anybody "
-    "u wire up set myself ourselves yourself urself manually by".split())
+    "u wire up set myself ourselves yourself urself manually by make".split())
 # ("django's version of that?", "does that apply to flask too", "why pick the other one then?", "what
 # about django, anyone big?", "and in flask u have to wire it all up urself?")
 # "why?", "how come?", "why that one?", "what does that mean?", "examples?": the reasons, meaning
@@ -138,6 +139,9 @@ _WHY_ASK = (r"(?:why|how|how come|how so|why so|why is that|why is it|why is tha
             r"why (?:that|this)(?: one)?|what does (?:that|it|this)(?: even| actually)? mean|meaning|"
             r"(?:any |some |give me |give me some |give me a few |a few |got any )?examples|for example|like what|"
             r"(?:like )?which ones|such as|(?:can you )?name (?:one|some|a few|a couple|any)|give me one|"
+            # "give me example where i use it in real": an example of the last answer's subject in use
+            r"(?:give me |give )?(?:an |one |some )?examples? (?:of )?where (?:i|we|you|u) (?:would |could |can |d )?"
+            r"use (?:it|them|one|this|that)(?: in real(?: life| world| case)?)?|"
             # "what kinds of apps, for example?": the examples the last answer gives
             r"(?:what|which) (?:kind|kinds|sort|sorts|type|types) of (?:apps|projects|things|sites)|"
             r"(?:one|an|any) example|example|(?:give me |got )?(?:a|an|one|some|any) (?:concrete|real|specific|"
@@ -165,6 +169,7 @@ _SHORT = re.compile(_opening("ok okay so and can could you i get give gimme me t
                     + rf"{_SHORTER}(?:\s+{_SHORTER})?"  # "tl;dr in one line pls"
                     r"(?:\s+of\s+(?:why|it|that|this))?"  # "gimme the short version of why"
                     r"(?:\s+(?:pls|please|plz|then|version|again|lol|thx|thanks))*"
+                    r"(?:\s+yes or no)?"
                     r"(?:\s+(?:im|i am)\s+\w+(?:\s+\w+){0,5})?$")  # "eli5 pls im in support not eng lol"
 # "can you give me that as 3 bullet points for my manager", "put it in a table pls": the last answer,
 # laid out for someone; it is what it is, so the last question again
@@ -181,6 +186,7 @@ _PUSHBACK = re.compile(_opening("ok okay so hmm+ um+ well but and") + r"(?:nah|m
                        r"not convinced|im not convinced|i m not convinced|isnt that just|isn t that just|hardly)\b")
 # "unrelated, but ...", "moving on: ...", "different question: ...": what follows is a question of its own
 _NEW_SUBJECT = re.compile(r"\b(?:unrelated|moving on|different question|new question|separate question|other question|"
+                          r"separate thing|different thing|another thing|"
                           r"change of topic|changing topic|switching gears|on another note|side question)\b")
 # "ok but we have 0 experience in python": the asker's situation put to the last question
 _BUT_WE = re.compile(r"^(?:(?:ok|okay|yeah|yes|sure|hmm|right)\s+)?but\s+(?:we|i|im|our|my|were|ive|weve)\s+\w+")

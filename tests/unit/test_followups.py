@@ -281,6 +281,7 @@ def test_what_a_question_pointing_back_asks_on_its_own(brain, words, own):
         "flask - what's the deal with it?",   # "the deal": a noun, naming what it asks
         "meh, moving on: how do I deploy a Django app on Kubernetes?",  # a new subject said so
         "unrelated, but does it scale?",
+        "separate thing: are flask developers easy to find right now?",
     ],
 )
 def test_other_words_are_not_a_follow_up(text):
@@ -494,6 +495,10 @@ def test_a_framework_named_by_what_it_is_known_for_is_that_framework(previous, f
     ("what kinds of apps, for example?", "is flask any good for a quick prototype"),
     ("like what? give me a few examples", "is flask any good for a quick prototype"),
     ("gimme the short version of why", "is flask any good for a quick prototype"),
+    ("short version pls, yes or no", "is flask any good for a quick prototype"),
+    ("give me example where i use it in real", "is flask any good for a quick prototype"),
+    ("and the django equivalent?", "is django any good for a quick prototype"),
+    ("ok, now make the case for the other one", "is django any good for a quick prototype"),
     ("and on the Django side?", "is django any good for a quick prototype"),
     ("tell me more", "is flask any good for a quick prototype"),
     ("go deeper :pray:", "is flask any good for a quick prototype"),

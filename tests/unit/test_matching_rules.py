@@ -702,6 +702,8 @@ RULES: dict[str, list[tuple[str, str]]] = {
          "faq-learn-which"),
         ("who's on call tonight", "decline"),
         ("should a new grad learn Flask or Django first?", "faq-learn-which"),
+        ("are flask developers easy to find right now?", "faq-flask-demand"),
+        ("also, what makes django so fast to build things with?", "rapid-development"),
         ("I was told Blueprints are a third-party flask add-on you have to install separately", "flask-extensions"),
         ("ugh ok I've read all the pros and cons, just give me the final call: which one for my project",
          "final-verdict"),
