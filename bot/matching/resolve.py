@@ -288,8 +288,10 @@ def context_words(text: str) -> frozenset[str]:
 
 _NOTHING: frozenset[str] = frozenset()
 # "thoughts?", "any suggestions?", "opinions?": an opinion asked on what was told, the choice
+# how a bare choice may be asked after a project told ("verdict?", "your call", "pick one")
+_ASKING_THE_VERDICT = frozenset("verdict call decide recommendation".split())
 _OPINION_ASKS = frozenset("thoughts thought opinions opinion suggestions suggestion ideas advice recommendations recs"
-                          " recommendation rec input takes reckon think wdyt go shoot".split())
+                          " recommendation rec input takes reckon think wdyt go shoot verdict call".split())
 _BETWEEN = frozenset(("between", "vs", "versus"))
 _BOTH = frozenset(("either", "both", "each"))
 _FRAMEWORK_NOUNS = frozenset(("framework", "frameworks"))
@@ -966,8 +968,13 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
     aside = set_aside(words) if not DISCLAIMER_LEADS.isdisjoint(words) else _NO_WORDS
     if "own" in words or "whatever" in words:  # "can we pick our own database and auth?": the parts chosen, not the subject
         aside = aside | parts_chosen(words)
-    if r.bare_choice and "no" in words:  # "a handful of pages, no user accounts. your pick": not needed
-        aside = aside | not_needed(words)
+    if r.bare_choice:
+        if "no" in words:  # "a handful of pages, no user accounts. your pick": not needed
+            aside = aside | not_needed(words)
+        if not _ASKING_THE_VERDICT.isdisjoint(words):
+            # "... dozens of models, a roadmap that keeps growing. verdict?": the choice asked for the
+            # project told, which the project's words answer, not the topic about choosing
+            aside = aside | {k for k, w in enumerate(words) if w in _ASKING_THE_VERDICT and w not in project}
     left_out = (background | aside) if aside else background
     for k in left_out:
         if known.get(k):  # "noob here": who asks, not what is asked

@@ -696,6 +696,12 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("what's the average salary for a django developer", "decline"),
         # "catches on" is taking off, not "the catch"
         ("what's the catch with django?", "drawbacks"),
+        # "verdict?", "your call" after a project: the choice for it, which the project's words answer
+        ("It's a big complex B2B SaaS — dozens of models, interconnected features, and the roadmap keeps growing"
+         " for the next few years. *verdict?*", "project-size"),
+        ("Quick proof of concept: 1 dev, 5 days, testing whether our OCR results are useful to the sales team."
+         " Might get binned afterwards. Verdict?", "prototyping"),
+        ("what's the final verdict", "final-verdict"),
     ],
     "who asks: on-call engineers, a flask add-on installed, an interjection": [
         ("our on-call SREs mostly write go/bash. which of the two would be less painful for them to pick up?",
