@@ -235,6 +235,7 @@ _OTHER = frozenset({"other", "vice", "versa", "alternative", "reverse", "opposit
 # with one of these; "that", "this"... only when no noun follows ("is that a flask thing" names its own)
 _PRONOUNS = frozenset("it its they them".split())
 _THOSE = frozenset("those these them".split())
+_WHAT_IS_IT = frozenset("what whats is s it that this exactly even actually".split())
 _DEMONSTRATIVES = frozenset("that this those these".split())
 # "does that include APIs", "which operations does that cover": what the last answer spans
 _SPANNING = frozenset("include includes cover covers".split())
@@ -402,8 +403,8 @@ def _asked_for(text: str) -> str | None:
     rest = {w for i, w in enumerate(words) if not frameworks[i] and not (w == "s" and i and frameworks[i - 1])}
     other = bool(rest & _OTHER)
     rest -= _OTHER
-    if len(named) + other != 1 or not rest <= _SMALL_WORDS:
-        return for_that
+    if len(named) + other != 1 or not rest <= _SMALL_WORDS or ("what" in rest and rest <= _WHAT_IS_IT):
+        return for_that  # ("django what is it": what the framework is, a question of its own)
     if not (rest <= _LEADS or rest & _POINTERS or (rest & _VERBS and rest <= _VERBS | _LEADS - {"what", "how"})
             or (rest & _ANYONE and rest & _FAMOUS)):  # "what about django, anyone big?": who uses it
         return for_that  # "what is django?", "how does django work": questions of their own

@@ -282,6 +282,7 @@ def test_what_a_question_pointing_back_asks_on_its_own(brain, words, own):
         "meh, moving on: how do I deploy a Django app on Kubernetes?",  # a new subject said so
         "unrelated, but does it scale?",
         "separate thing: are flask developers easy to find right now?",
+        "django what is it",                # what the framework it names is: a question of its own
     ],
 )
 def test_other_words_are_not_a_follow_up(text):
