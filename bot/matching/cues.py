@@ -14,7 +14,7 @@ applies; the package docstring says what the decision makes of them.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Callable, Iterable
 
 from bot.matching.tuning import (
     CHOICE_ASKS,
@@ -440,8 +440,8 @@ def asker_words(words: list[str], stems: list[str], known: dict[int, bool], text
             count += 1
 
     for k, w in enumerate(words):
-        if w == "from" and k and words[k - 1] in BACKGROUND_VERBS:
-            take(range(k + 1, n), named_parts=True)
+        if (w == "from" and k and words[k - 1] in BACKGROUND_VERBS) or w == "ex":
+            take(range(k + 1, n), named_parts=True)  # ("ex-rails": who used to work with it)
         elif w == "in" and _in_habit(words, known, k):
             take(range(k + 1, n))  # "in rails we'd scaffold it", "in node it's the event loop"
         elif w in _KNOWS and _by_asker(words, k):
@@ -465,8 +465,10 @@ def asker_words(words: list[str], stems: list[str], known: dict[int, bool], text
 # a choice asked, between the two frameworks the bot is about ("coming from rails, which of these two ...")
 # ("or" also joins the technologies of a background; "each", "both": "the downsides of each")
 _CHOICE_ASKED = (CHOICE_MARKERS - {"or"}) | {"each", "both"}
-# what the asker knows or works with: "i (only) know express", "we use rails", "i'm used to php"
-_KNOWS = frozenset(("know", "use", "used", "run", "wrote", "write", "writing"))
+# what the asker knows or works with: "i (only) know express", "we use rails", "i'm used to php",
+# or leaves behind: "we're dropping express"
+_KNOWS = frozenset(("know", "use", "used", "run", "wrote", "write", "writing", "dropping", "ditching", "leaving",
+                    "replacing"))
 _SUBJECTS = frozenset(("i", "we", "im", "were", "ive", "weve", "team"))
 
 
@@ -494,7 +496,7 @@ def _in_habit(words: list[str], known: dict[int, bool], k: int) -> bool:
     return False
 
 
-_BACKGROUND_LEADS = BACKGROUND_ROLES | _KNOWS | {"from", "in"}
+_BACKGROUND_LEADS = BACKGROUND_ROLES | _KNOWS | {"from", "in", "ex"}
 _HABIT_SUBJECTS = frozenset("we wed weve you youd i id its it they".split())
 _HABIT_ADVERBS = ADVERBS | frozenset("only mostly mainly already currently usually normally".split())
 _ASKING_VERBS = frozenset(("should", "shall", "can", "could", "would", "do", "did", "will", "must"))
@@ -687,13 +689,16 @@ def identity_asked(text: str, words: list[str]) -> str | None:
     return found[0] if found else None
 
 
-def identity_and_teller(text: str, words: list[str]) -> tuple[str, frozenset[str]] | None:
+def identity_and_teller(text: str, words: list[str],
+                        is_evidence: Callable[[str], bool] | None = None) -> tuple[str, frozenset[str]] | None:
     """``identity_asked``'s framework, with the words before the clause that asks it which the
     clause does not use ("*new to python web stuff*, what is flask?"): they say who asks or where
     they met it ("new to python", "in job posts"), not what is asked, even when a topic knows
     them (``words_in``); so do the words told after it when nothing else is asked ("what's django
     exactly? heard it called a full-stack framework"; not "... what is it? how do i deploy it").
-    None when no such question is asked."""
+    None when no such question is asked, or when what "it" does is asked of a word of the guide's
+    said after the framework (``is_evidence``: "does django come with its own ORM and what does it
+    do?")."""
     named = [f for f in FRAMEWORKS if f in words]
     if len(named) != 1:
         return None
@@ -702,7 +707,9 @@ def identity_and_teller(text: str, words: list[str]) -> tuple[str, frozenset[str
     m = _IDENTITY.search(text) or _IDENTITY_STATED.match(text)
     if m is None:
         return None
-    if _POINTING.search(m.group(0)) and (_said_other_than_framework(words) or _named_part(words, named[0])):
+    if _POINTING.search(m.group(0)) and (_said_other_than_framework(words) or _named_part(words, named[0])
+                                         or (m.group(0).startswith("what does")
+                                             and _guide_word_between(text[: m.start()], named[0], is_evidence))):
         # "someone kept saying WSGI when talking about flask, what is that?": WSGI; "django admin panel,
         # what does it do?": the admin panel
         return None
@@ -715,6 +722,14 @@ def identity_and_teller(text: str, words: list[str]) -> tuple[str, frozenset[str
     if not m.start():
         return named[0], frozenset()
     return named[0], frozenset(words_in(text[: m.start()]) - words_in(text[m.start():]) - set(FRAMEWORKS))
+
+
+def _guide_word_between(before: str, framework: str, is_evidence: Callable[[str], bool] | None) -> bool:
+    """Is a word of the guide's said after the framework's last mention in ``before`` (the text before
+    the clause that asks)?"""
+    at = before.rfind(framework)
+    return is_evidence is not None and at >= 0 and any(
+        is_evidence(w) for w in words_in(before[at + len(framework):]) if w not in FRAMEWORK_SET and is_content(w))
 
 
 _FIRST_WORD = re.compile(r"[^\W_]+")

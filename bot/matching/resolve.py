@@ -291,7 +291,7 @@ _NOTHING: frozenset[str] = frozenset()
 # how a bare choice may be asked after a project told ("verdict?", "your call", "pick one")
 _ASKING_THE_VERDICT = frozenset("verdict call decide recommendation".split())
 _OPINION_ASKS = frozenset("thoughts thought opinions opinion suggestions suggestion ideas advice recommendations recs"
-                          " recommendation rec input takes reckon think wdyt go shoot verdict call".split())
+                          " recommendation rec input takes reckon think wdyt go shoot verdict call decide".split())
 _BETWEEN = frozenset(("between", "vs", "versus"))
 _BOTH = frozenset(("either", "both", "each"))
 _FRAMEWORK_NOUNS = frozenset(("framework", "frameworks"))
@@ -836,7 +836,7 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
     told: frozenset[str] = frozenset()  # the words before "what is flask?" that say who asks
     if not FRAMEWORK_SET.isdisjoint(words):
         # "heard about flask at a meetup, what is it?": what the framework is
-        identity = identity_and_teller(text, words)
+        identity = identity_and_teller(text, words, index.is_evidence_word)
         if identity:
             r.identity, told = identity
     profiles = index.word_profiles

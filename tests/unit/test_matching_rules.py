@@ -714,6 +714,24 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("ugh ok I've read all the pros and cons, just give me the final call: which one for my project",
          "final-verdict"),
     ],
+    "sensitive data, 'decide for me', 'asap': security, the choice, a deadline": [
+        ("We're building a patient intake portal for a clinic. Medical histories, insurance info, very sensitive"
+         " stuff. Verdict?", "security"),
+        ("hey! we want to build a community site for amateur birdwatchers - profiles, follows, feeds, photo posts,"
+         " likes. hoping for tens of thousands of users eventually. decide for me 🐦", "social-networks"),
+    ],
+    "what 'it' does, asked after a word of the guide's, is asked of that word": [
+        ("we use Sequelize in node. does django come with its own ORM and what does it do for you?", "orm"),
+        ("The team says Django has an 'ORM'. In layman's terms, what does that do for us?", "orm"),
+        # "what is it" still asks what the framework is
+        ("i keep seeing django in job posts, what is it", "django-overview"),
+    ],
+    "the stack the asker leaves or left: 'we're dropping Express', 'ex-Rails'": [
+        ("ugh just tell me. flask or django for my next project? (we're dropping Express)", "final-verdict"),
+        ("what are the downsides of each? everyone on my team (ex-Rails) only ever talks about the pros",
+         "drawbacks"),
+        ("is express easier than flask", "decline"),
+    ],
     "a shop's orders: shop words keep 'orders' the guide's, food near it or not": [
         ("*Project:* subscription box shop for specialty coffee. Catalog of ~800 SKUs, recurring orders, customer"
          " accounts. What would you pick?", "ecommerce"),
