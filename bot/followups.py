@@ -148,7 +148,9 @@ _WHY_ASK = (r"(?:why|how|how come|how so|why so|why is that|why is it|why is tha
             r"practical|real world|actual) examples?|"
             # "tell me more", "go deeper", "whats the reasoning there": more of the last answer, which is all there is
             r"tell me more|more|more please|go deeper|deeper|elaborate|expand on that|more detail|more details|"
-            r"(?:what is |whats )?the reasoning(?: there| behind that| behind it)?|reasoning|rationale|(?:an |any |some |give me an? )?examples? of (?:that|this|it|those|these)|"
+            r"(?:what is |whats )?the reasoning(?: there| behind that| behind it)?|reasoning|rationale|"
+            r"(?:an |any |some |give me an? )?(?:other )?examples? of (?:that|this|it|those|these)"
+            r"(?: (?:kind|kinds|sort|sorts|type|types) of (?:app|apps|thing|things|project|projects))?|"
             # "says who?", "source?", "really?", "you sure?": where the last answer comes from, which it names
             r"says who|who says|(?:a |any |the )?(?:source|sources|citation)|really|seriously|for real|"
             r"(?:are )?you sure|sure about that|is that (?:true|right))"

@@ -498,6 +498,7 @@ def test_a_framework_named_by_what_it_is_known_for_is_that_framework(previous, f
     ("gimme the short version of why", "is flask any good for a quick prototype"),
     ("short version pls, yes or no", "is flask any good for a quick prototype"),
     ("give me example where i use it in real", "is flask any good for a quick prototype"),
+    ("any other examples of that kind of app?", "is flask any good for a quick prototype"),
     ("and the django equivalent?", "is django any good for a quick prototype"),
     ("ok, now make the case for the other one", "is django any good for a quick prototype"),
     ("and on the Django side?", "is django any good for a quick prototype"),

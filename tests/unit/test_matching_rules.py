@@ -702,6 +702,7 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("Quick proof of concept: 1 dev, 5 days, testing whether our OCR results are useful to the sales team."
          " Might get binned afterwards. Verdict?", "prototyping"),
         ("what's the final verdict", "final-verdict"),
+        ("we want to sell our merch online, Flask or Django?", "ecommerce"),
     ],
     "who asks: on-call engineers, a flask add-on installed, an interjection": [
         ("our on-call SREs mostly write go/bash. which of the two would be less painful for them to pick up?",
