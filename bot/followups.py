@@ -129,7 +129,7 @@ _SMALL_WORDS = _POINTERS | _LEADS | frozenset(
     "prevent prevents say "
     "version versions counterpart to pick choose than tho big bigger major famous notable tiny little "
     "steelman pitch sell defend which count counts qualify qualifies anyone anybody "
-    "u wire up set myself ourselves yourself urself manually by make".split())
+    "u wire up set myself ourselves yourself urself manually by make d ll ve".split())  # (we'd, we'll, we've)
 # ("django's version of that?", "does that apply to flask too", "why pick the other one then?", "what
 # about django, anyone big?", "and in flask u have to wire it all up urself?")
 # "why?", "how come?", "why that one?", "what does that mean?", "examples?": the reasons, meaning

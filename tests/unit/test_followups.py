@@ -167,6 +167,8 @@ def test_a_follow_up_that_cannot_turn_the_previous_question_round_is_none(previo
         ("is flask good for a captcha validation app?", "why is that kind of app a good fit for it",
          "is flask good for a captcha validation app? why is that kind of app a good fit for it"),
         # a subject of its own: "it" is the framework the last question named
+        ("does Django come with user accounts built in?", "and in Flask we'd have to wire that up ourselves?",
+         "does Flask come with user accounts built in?"),
         ("is flask easy to learn?", "and is it secure?", "and is flask secure?"),
         ("is django good for e-commerce?", "who uses it?", "who uses django?"),
         ("tell me about django", "should I learn it?", "should I learn django?"),

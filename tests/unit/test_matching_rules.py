@@ -622,6 +622,8 @@ RULES: dict[str, list[tuple[str, str]]] = {
          "project-size"),
         ("which companies use django", "companies"),
         ("got an example of a big company running flask?", "companies"),
+        ("does anyone big actually use django in production", "companies"),
+        ("which is faster in production, flask or django", "decline"),
     ],
     "the asker's situation: interview prep, getting slow under load": [
         ("interview prep: what are the weaknesses/cons of flask and of django? dont want to sound like a fanboy",
