@@ -288,7 +288,7 @@ def context_words(text: str) -> frozenset[str]:
 
 _NOTHING: frozenset[str] = frozenset()
 # "thoughts?", "any suggestions?", "opinions?": an opinion asked on what was told, the choice
-# how a bare choice may be asked after a project told ("verdict?", "your call", "pick one")
+# how a bare choice may be asked after a project told ("verdict?", "your call", "decide for me")
 _ASKING_THE_VERDICT = frozenset("verdict call decide recommendation".split())
 _OPINION_ASKS = frozenset("thoughts thought opinions opinion suggestions suggestion ideas advice recommendations recs"
                           " recommendation rec input takes reckon think wdyt go shoot verdict call decide".split())
