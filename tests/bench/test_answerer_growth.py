@@ -50,8 +50,10 @@ def test_each_kind_of_work_is_bounded(costs):
     # typo correction stays local: a bounded neighbourhood per unknown word (index vocabulary
     # plus the everyday-English list), the same at 1,000 and 10,000 topics. The mean per question
     # follows the questions' length, not the topics: 190 on the 4,150 questions of 2026-12-07's
-    # fourteenth session, 201 on the 4,618 of the fifteenth (longer project descriptions), at both sizes.
-    assert big.fuzzy_candidates < 250, big
+    # fourteenth session, 201 on the 4,618 of the fifteenth (longer project descriptions), 258 on the
+    # 7,259 of the seventeenth (long posts, pasted threads; 260 for the code the session started from
+    # on the same questions), at both sizes.
+    assert big.fuzzy_candidates < 300, big
     assert big.fuzzy_candidates <= 1.2 * costs[1_000].fuzzy_candidates, (costs[1_000], big)
 
 
