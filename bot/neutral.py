@@ -197,6 +197,7 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
     spaghetti rewrite rewrites rewriting rewritten wisdom thrown doomscrolling linkedin drying legit fud
     nephew nephews niece nieces cousin cousins son sons daughter daughters uncle aunt mom mum dad parents standpoint viewpoint
     ugh argh sigh sre sres grad grads graduate graduates
+    steering committee committees audience
     """.split()
 )
 

@@ -94,10 +94,11 @@ class Answerer:
         ]
         other = FRAMEWORKS[1 - FRAMEWORKS.index(named[0])] if len(named) == 1 else None
         ranked_scores, stats = score_topics(index, terms, self.posting_limit, other)
-        if resolved.bare_choice and not named and not resolved.choice_only and (
+        if resolved.bare_choice and not named and not resolved.choice_only and terms and (
                 not ranked_scores or ranked_scores[0][1] < BARE_CHOICE_FLOOR):
             # "building a volunteer shift scheduler for a charity run. what would you go with": a
-            # project no topic is about, then a choice between the two frameworks
+            # project no topic is about, then a choice between the two frameworks (when the guide
+            # knows a word of it: "pineapple on pizza: yes or no? verdict?" is no project)
             resolved = resolve(f"{CHOICE_PREFIX}{question}", index, self._typos)
             terms = list(resolved.terms.values())
             ranked_scores, stats = score_topics(index, terms, self.posting_limit, None)

@@ -73,7 +73,13 @@ def failure_named(words: list[str]) -> str | None:
         if a in NEGATIONS and b in FAILING_VERBS and words[k + 2 : k + 3] != ["anything"] \
                 and not _CAPACITY.intersection(words[k + 2 : k + 4]):
             return f"{a} {b}"
+        if a in _KEEPS and b in _FAILING:  # "my migration keeps failing"
+            return f"{a} {b}"
     return None
+
+
+_KEEPS = frozenset(("keeps", "kept", "keep"))
+_FAILING = frozenset("failing crashing breaking erroring timing".split())
 
 
 # what follows "can't run" when it is about capacity, not a failure
@@ -666,13 +672,13 @@ _HEDGE = r"(?: (?:actually|exactly|even|really|precisely))?"
 _WHAT = r"(?:what|wut|wat)"  # as typed in a hurry ("wut exactly is flask")
 _MEANT = r"(?: (?:supposed|meant) to be)?"  # "what is django actually supposed to be"
 # how short the answer is asked to be, after a comma ("what is flask, in a sentence or two?")
-_SHORTER = r",\s*(?:in (?:a|one|two|simple|plain|short|layman)\b|briefly|quickly|roughly|eli5)"
+_SHORTER = r",?\s*(?:in (?:a|one|two|simple|plain|short|layman)\b|briefly|quickly|roughly|eli5)"
 _IDENTITY = re.compile(
     rf"\b{_WHAT}{_HEDGE} is {_PRONOUN}{_HEDGE}\s*(?:[?.!,;:]|$)"
     rf"|\bwhat does (?:it|that) do\b"
     rf"|\bwhat(?: is|s)? (?:the )?meaning of\b"
     rf"|\b(?:{'|'.join(FRAMEWORKS)}) is what\b"
-    rf"|\bwhat (?:{'|'.join(FRAMEWORKS)}){_HEDGE} (?:does|is){_HEDGE}\s*(?:[?.!,;:]|$)"
+    rf"|\bwhat (?:{'|'.join(FRAMEWORKS)}){_HEDGE} (?:does|is){_HEDGE}\s*(?:[?.!,;:]|$|{_SHORTER})"
     rf"|\b{_WHAT}{_HEDGE}(?: is|['’]?s){_HEDGE} (?:{'|'.join(FRAMEWORKS)}){_HEDGE}{_MEANT}\s*(?:\?|$|{_SHORTER})"
     rf"|\bis (?:it|that|this|{'|'.join(FRAMEWORKS)})(?: like| just)? an? (?:\w+ )?{_KINDS}\b"
 )
@@ -713,11 +719,14 @@ def identity_and_teller(text: str, words: list[str],
         # "someone kept saying WSGI when talking about flask, what is that?": WSGI; "django admin panel,
         # what does it do?": the admin panel
         return None
-    after = text[m.end():]
-    if m.group(0).endswith("?") and "?" not in after and (opening := _FIRST_WORD.search(after)) \
+    clause = m.group(0)
+    if not clause.endswith("?") and (end := _CLAUSE_END.match(text, m.end())):
+        clause += end.group(0)  # "what django is in a nutshell?": the clause runs to its "?"
+    after = text[m.start() + len(clause):]
+    if clause.endswith("?") and "?" not in after and (opening := _FIRST_WORD.search(after)) \
             and opening.group(0) not in QUESTION_WORDS:
         # "what's django exactly? heard it called a full-stack framework": told after it, too
-        return named[0], frozenset((words_in(text[: m.start()]) | words_in(after)) - words_in(m.group(0))
+        return named[0], frozenset((words_in(text[: m.start()]) | words_in(after)) - words_in(clause)
                                    - set(FRAMEWORKS))
     if not m.start():
         return named[0], frozenset()
@@ -733,6 +742,7 @@ def _guide_word_between(before: str, framework: str, is_evidence: Callable[[str]
 
 
 _FIRST_WORD = re.compile(r"[^\W_]+")
+_CLAUSE_END = re.compile(r"[^.!?\n]{0,30}\?")  # the rest of a clause, up to its "?"
 _POINTING = re.compile(r"\b(?:it|that|this)\b")
 # "kept saying wsgi", "mentioned blueprints", "talking about csrf": a word said, which "what is that?" asks about
 _SAYING = frozenset("saying mentioning mentioned mentions using throwing".split())
@@ -885,7 +895,7 @@ def meeting_logistics(words: list[str]) -> str | None:
 _DURATIONS = frozenset("hours days weeks months years sprints".split())
 _TAKING = frozenset("take takes taking would will does did to".split())
 ESTIMATE_WORDS = frozenset(("long", "many", "estimate", "estimates", "estimation", "eta", "sprint", "sprints",
-                            "date", "timeline"))
+                            "date", "timeline", "launch"))
 # "a two-sprint or four-sprint job": a count of sprints is an estimate too
 _COUNTS = frozenset("one two three four five six seven eight half couple few".split())
 _SIZED = frozenset("or job task effort thing project".split())
@@ -905,8 +915,8 @@ def estimate_asked(words: list[str]) -> str | None:
     for k, w in enumerate(words):
         if w in ("estimate", "estimates", "estimation", "eta"):
             return w
-        if w in ("date", "timeline") and k and words[k - 1] in _PLANNED:
-            return f"{words[k - 1]} {w}"  # "a realistic launch date", "a realistic timeline"
+        if w in ("date", "timeline", "launch") and k and words[k - 1] in _PLANNED:
+            return f"{words[k - 1]} {w}"  # "a realistic launch date", "a realistic timeline", "realistic launch"
         if (w in ("sprint", "sprints") and k and (words[k - 1] in _COUNTS or words[k - 1].isdigit())
                 and words[k + 1 : k + 2] and words[k + 1] in _SIZED):
             return f"{words[k - 1]} {w}"  # "a two-sprint or four-sprint job" ("1 sprint, flask?" only says how long)

@@ -304,7 +304,7 @@ _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 _QUOTED = re.compile(r"(?m)^[ \t]*>[ \t]?(.*)$")
 _BRACKETED = re.compile(r"\(([^()]*)\)")
 # what opens an aside in brackets ("(tangent: ...)", "(also ...?)"), not a list of examples ("(cms, apis)")
-_ASIDE = re.compile(r"\s*(?:tangent|side note|side q|also|btw|fyi|unrelated|ps|p\.s\.|bonus q)\b")
+_ASIDE = re.compile(r"\s*(?:tangent|side note|side q|side thought|also|btw|fyi|unrelated|ps|p\.s\.|bonus q)\b")
 _FIRST_WORD = re.compile(r"[^\W_]+")
 _ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|vs|approx|incl|esp|cf|btw|fyi|pls)\.")
 _INNER_END = re.compile(r"[.!?]")
@@ -388,7 +388,7 @@ def _choice_refused(words: list[str], stems: list[str]) -> bool:
 # Subjects the guide never covers, each found by a cue of bot.matching.cues (what it found, or
 # None), tried only when one of its words is in the question
 _OUT_OF_SCOPE_CUES: tuple[tuple[frozenset[str], Callable[[list[str]], str | None]], ...] = (
-    (NEGATIONS, failure_named),                                   # "not working": a failure
+    (NEGATIONS | {"keeps", "kept", "keep"}, failure_named),        # "not working", "keeps failing": a failure
     (frozenset(("call", "oncall")), on_call_named),               # "who's on call tonight": a duty rota
     (frozenset(("down",)), outage_named),                         # "our api is down": an outage
     (HANDING_VERBS, document_requested),                          # "share the dashboard link": a document

@@ -735,6 +735,21 @@ RULES: dict[str, list[tuple[str, str]]] = {
          "drawbacks"),
         ("is express easier than flask", "decline"),
     ],
+    "chit-chat is no project: a bare choice of nothing the guide knows declines": [
+        ("ok random q lol, pineapple on pizza: yes or no? verdict? 🍍", "decline"),
+        ("Big complex product in django with 3 devs. realistic launch: 6 months or 12? which?", "decline"),
+        ("internal inventory tool. warehouse folks have to add / update / delete rows on their own, no engineers"
+         " involved. what would you pick?", "admin-interface"),
+    ],
+    "asides and failures: 'side note', 'keeps failing', 'what django is in a nutshell?'": [
+        ("can someone explain what django is in a nutshell? side note, I heard instagram runs on it lol",
+         "django-overview"),
+        ("my django migration keeps failing with `django.db.utils.OperationalError: no such table: app_order` —"
+         " help?? side q about the ORM in general", "decline"),
+        ("flask app keeps timing out behind load balancer", "decline"),
+        ("Can someone give me a one-paragraph explanation of Django for a steering committee slide? Non-technical"
+         " audience.", "django-overview"),
+    ],
     "a shop's orders: shop words keep 'orders' the guide's, food near it or not": [
         ("*Project:* subscription box shop for specialty coffee. Catalog of ~800 SKUs, recurring orders, customer"
          " accounts. What would you pick?", "ecommerce"),
