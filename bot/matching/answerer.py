@@ -11,8 +11,8 @@ import math
 
 from bot.knowledge import Knowledge, Topic
 from bot.matching.index import Index
-from bot.matching.resolve import resolve
-from bot.matching.results import Explanation, Match, Stats
+from bot.matching.resolve import Resolved, resolve
+from bot.matching.results import Explanation, Match, QueryTerm, Stats
 from bot.matching.scoring import explains, mentions, score_topics, summed_up, topic_score
 from bot.matching.tuning import (
     COMPARING,
@@ -83,25 +83,29 @@ class Answerer:
         runner_up = explanation.runners_up[0].score if explanation.runners_up else 0.0
         return runner_up < best and not math.isclose(runner_up, best, rel_tol=1e-6)
 
+    def _scored(self, resolved: Resolved) -> tuple[list[QueryTerm], list[str], str | None,
+                                                    list[tuple[int, float]], Stats]:
+        """The resolved question's terms, the frameworks it names (the one it prefers, if any), the other
+        framework when it names one, and the topics scored."""
+        terms = list(resolved.terms.values())
+        named = [resolved.preferred] if resolved.preferred else [f for f in FRAMEWORKS if f in resolved.words]
+        other = FRAMEWORKS[1 - FRAMEWORKS.index(named[0])] if len(named) == 1 else None
+        ranked_scores, stats = score_topics(self._index, terms, self.posting_limit, other)
+        return terms, named, other, ranked_scores, stats
+
     def answer(self, question: str, *, explain: bool = False) -> Match:
         index = self._index
         resolved = resolve(question, index, self._typos)
         if resolved.choice_only:  # "which one should we go with": between the two frameworks
             resolved = resolve(f"{CHOICE_PREFIX}{question}", index, self._typos)
-        terms = list(resolved.terms.values())
-        named = [resolved.preferred] if resolved.preferred else [
-            f for f in FRAMEWORKS if f in resolved.words
-        ]
-        other = FRAMEWORKS[1 - FRAMEWORKS.index(named[0])] if len(named) == 1 else None
-        ranked_scores, stats = score_topics(index, terms, self.posting_limit, other)
+        terms, named, other, ranked_scores, stats = self._scored(resolved)
         if resolved.bare_choice and not named and not resolved.choice_only and terms and (
                 not ranked_scores or ranked_scores[0][1] < BARE_CHOICE_FLOOR):
             # "building a volunteer shift scheduler for a charity run. what would you go with": a
             # project no topic is about, then a choice between the two frameworks (when the guide
             # knows a word of it: "pineapple on pizza: yes or no? verdict?" is no project)
             resolved = resolve(f"{CHOICE_PREFIX}{question}", index, self._typos)
-            terms = list(resolved.terms.values())
-            ranked_scores, stats = score_topics(index, terms, self.posting_limit, None)
+            terms, named, other, ranked_scores, stats = self._scored(resolved)
         stats = Stats(stats.postings_visited, stats.lookups, resolved.fuzzy_candidates,
                       stats.candidates)
         self.last_stats = stats

@@ -73,12 +73,12 @@ def failure_named(words: list[str]) -> str | None:
         if a in NEGATIONS and b in FAILING_VERBS and words[k + 2 : k + 3] != ["anything"] \
                 and not _CAPACITY.intersection(words[k + 2 : k + 4]):
             return f"{a} {b}"
-        if a in _KEEPS and b in _FAILING:  # "my migration keeps failing"
+        if a in KEEPS and b in _FAILING:  # "my migration keeps failing"
             return f"{a} {b}"
     return None
 
 
-_KEEPS = frozenset(("keeps", "kept", "keep"))
+KEEPS = frozenset(("keeps", "kept", "keep"))
 _FAILING = frozenset("failing crashing breaking erroring timing".split())
 
 

@@ -39,6 +39,7 @@ from bot.matching.cues import (
     code_requested,
     estimate_asked,
     failure_named,
+    KEEPS,
     identity_and_teller,
     lacking_framework,
     chore_asked,
@@ -290,8 +291,9 @@ _NOTHING: frozenset[str] = frozenset()
 # "thoughts?", "any suggestions?", "opinions?": an opinion asked on what was told, the choice
 # how a bare choice may be asked after a project told ("verdict?", "your call", "decide for me")
 _ASKING_THE_VERDICT = frozenset("verdict call decide recommendation".split())
-_OPINION_ASKS = frozenset("thoughts thought opinions opinion suggestions suggestion ideas advice recommendations recs"
-                          " recommendation rec input takes reckon think wdyt go shoot verdict call decide".split())
+_OPINION_ASKS = _ASKING_THE_VERDICT | frozenset(
+    "thoughts thought opinions opinion suggestions suggestion ideas advice recommendations recs rec input takes reckon"
+    " think wdyt go shoot".split())
 _BETWEEN = frozenset(("between", "vs", "versus"))
 _BOTH = frozenset(("either", "both", "each"))
 _FRAMEWORK_NOUNS = frozenset(("framework", "frameworks"))
@@ -388,7 +390,7 @@ def _choice_refused(words: list[str], stems: list[str]) -> bool:
 # Subjects the guide never covers, each found by a cue of bot.matching.cues (what it found, or
 # None), tried only when one of its words is in the question
 _OUT_OF_SCOPE_CUES: tuple[tuple[frozenset[str], Callable[[list[str]], str | None]], ...] = (
-    (NEGATIONS | {"keeps", "kept", "keep"}, failure_named),        # "not working", "keeps failing": a failure
+    (NEGATIONS | KEEPS, failure_named),                           # "not working", "keeps failing": a failure
     (frozenset(("call", "oncall")), on_call_named),               # "who's on call tonight": a duty rota
     (frozenset(("down",)), outage_named),                         # "our api is down": an outage
     (HANDING_VERBS, document_requested),                          # "share the dashboard link": a document
