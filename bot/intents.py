@@ -92,11 +92,19 @@ _INVISIBLE = dict.fromkeys(
 )
 
 
+# Half a UTF-16 pair: JSON can carry one ("\ud83d" alone, from text cut inside an emoji), and no
+# UTF-8 encoder takes it (a reply quoting it could not be sent, nor the question remembered)
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def clean(text: str | None) -> str:
-    """Collapse whitespace, drop zero-width characters and cut very long input."""
+    """Collapse whitespace, drop zero-width characters, replace half an emoji with U+FFFD and cut
+    very long input."""
     if not text:
         return ""
     text = text[: MAX_QUESTION_CHARS * 2].translate(_INVISIBLE).replace("\ufeff", "")
+    if not text.isascii():
+        text = _LONE_SURROGATE.sub("\ufffd", text)
     return " ".join(text.split())[:MAX_QUESTION_CHARS]
 
 

@@ -163,7 +163,7 @@ def rich_text_blocks(text: str) -> list[dict[str, Any]]:
         pos = m.end()
     if pos < len(text):
         elements.append({"type": "text", "text": text[pos:]})
-    block_id = hashlib.sha1(text.encode()).hexdigest()[:5]
+    block_id = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:5]
     return [{"type": "rich_text", "block_id": block_id,
              "elements": [{"type": "rich_text_section", "elements": elements}]}]
 

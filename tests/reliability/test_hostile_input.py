@@ -8,6 +8,7 @@ echoes it unescaped would ping the channel or link elsewhere in the bot's name.
 from __future__ import annotations
 
 import json
+import logging
 from typing import Any
 
 import pytest
@@ -65,6 +66,21 @@ async def test_hostile_text_through_command_mention_and_dm(slack, name):
     for post in posts:
         assert post.ok, post.response
         assert_answer_or_decline(post.params)
+
+
+async def test_lone_surrogates_in_json_events_are_answered_and_remembered(slack, caplog):
+    """JSON can carry half an emoji ("\\ud83d", e.g. text cut inside a pair); a form-encoded
+    slash command cannot (Slack sends UTF-8). The question is answered, and remembered for a
+    follow-up like any other (it once failed both: no UTF-8 encoder takes half a pair)."""
+    alice = slack.user()
+    assert (await slack.send(alice.mention("is django secure \ud83d or flask \ude80?"))).status == 200
+    assert (await slack.send(alice.dm("which is easier to learn \ud800?"))).status == 200
+    posts = await slack.fake.wait_for("chat.postMessage", count=2)
+    for post in posts:
+        assert post.ok, post.response
+        assert_answer_or_decline(post.params)
+    await settle(0.1)
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
 
 
 async def test_a_hostile_question_in_a_feedback_button_is_not_echoed_when_clicked(slack):

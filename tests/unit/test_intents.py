@@ -127,3 +127,9 @@ def test_greeting_words_inside_a_question_do_not_make_it_a_greeting():
 def test_clean_drops_zero_width_characters_and_caps_length():
     assert clean("a\u200bb\u200d c\ufeff") == "ab c"
     assert len(clean("x" * 50_000)) == MAX_QUESTION_CHARS
+
+
+def test_clean_replaces_half_an_emoji_and_keeps_whole_ones():
+    assert clean("is django secure \ud83d?") == "is django secure \ufffd?"
+    assert clean("\udfff flask \U0001F680 \ud800") == "\ufffd flask \U0001F680 \ufffd"
+    clean("ok \ud83d").encode()  # no UnicodeEncodeError downstream
