@@ -6,7 +6,7 @@ replica, or set REDIS_URL / DATABASE_URL (see ``bot.stores.factory``).
     MemoryDeduper(ttl_seconds, *, max_keys=20_000, clock=time.monotonic)
         async first_seen(key) -> bool ; async forget(key) ; async close()
     MemoryUsageStore(*, max_records=1_000, clock=utc_now)
-        answers / declines / feedback: deques of UsageRecord (newest last)
+        answers / declines / feedback: lists of UsageRecord (newest last; held packed)
         record_feedback(..., vote_key) is False for a vote_key among the records it holds
         records -> list[UsageRecord]   (all kinds, oldest first)
         the UsageStore protocol, purge_older_than(days), and the same report
@@ -249,34 +249,117 @@ class UsageRecord:
     vote_key: str | None = None  # feedback: ``vote_digest`` of who voted on which message
 
 
+# A record as MemoryUsageStore holds it: one bytes object. A head (when, in microseconds since
+# the Unix epoch, UTC; helpful: 0, 1, or 2 for none; how many suggestions), then each text as
+# its UTF-8 length and bytes (_NONE: no text), vote key first: vote key, team, user, topic,
+# question, then the suggestions. Every text is cut at MAX_QUESTION_CHARS, so a length fits.
+_HEAD = struct.Struct("<qBH")
+_LENGTH = struct.Struct("<H")
+_NONE = 0xFFFF
+_NO_TEXT = _LENGTH.pack(_NONE)
+_FIXED_TEXTS = 5
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_MICROSECOND = timedelta(microseconds=1)
+
+
+def _micros(moment: datetime) -> int:
+    """Microseconds since the Unix epoch; a moment without a zone is taken as UTC, as the SQL store does."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return (moment - _EPOCH) // _MICROSECOND
+
+
+def _pack(created_at: datetime, helpful: bool | None, texts: tuple[str | None, ...],
+          suggestions: Sequence[str]) -> bytes:
+    suggestions = tuple(suggestions)[:_NONE]
+    parts = [_HEAD.pack(_micros(created_at), 2 if helpful is None else int(helpful), len(suggestions))]
+    for text in (*texts, *suggestions):
+        if text is None:
+            parts.append(_NO_TEXT)
+        else:
+            raw = text[:MAX_QUESTION_CHARS].encode()
+            parts.append(_LENGTH.pack(len(raw)))
+            parts.append(raw)
+    return b"".join(parts)
+
+
+def _unpack(kind: Kind, row: bytes) -> UsageRecord:
+    micros, helpful, suggested = _HEAD.unpack_from(row)
+    at = _HEAD.size
+    texts: list[str | None] = []
+    for _ in range(_FIXED_TEXTS + suggested):
+        (length,) = _LENGTH.unpack_from(row, at)
+        at += _LENGTH.size
+        if length == _NONE:
+            texts.append(None)
+        else:
+            texts.append(row[at:at + length].decode())
+            at += length
+    vote_key, team_id, user_id, topic_id, question = texts[:_FIXED_TEXTS]
+    return UsageRecord(kind, team_id, user_id, _EPOCH + micros * _MICROSECOND, topic_id=topic_id,
+                       helpful=None if helpful == 2 else bool(helpful), question=question,
+                       suggestions=tuple(t for t in texts[_FIXED_TEXTS:] if t is not None), vote_key=vote_key)
+
+
+def _vote_key_of(row: bytes) -> bytes | None:
+    """The vote key's UTF-8, read without decoding the rest of the record."""
+    (length,) = _LENGTH.unpack_from(row, _HEAD.size)
+    start = _HEAD.size + _LENGTH.size
+    return None if length == _NONE else row[start:start + length]
+
+
+def _micros_of(row: bytes) -> int:
+    return int(_HEAD.unpack_from(row)[0])
+
+
 class MemoryUsageStore:
-    """Keeps the newest ``max_records`` records of each kind in memory."""
+    """Keeps the newest ``max_records`` records of each kind in memory.
+
+    Compact, as a busy process holds all of them (3 x 1,000 by default): each record is one
+    bytes object (``_pack``; ~190 bytes for a 76-character question, against ~470 for a
+    ``UsageRecord`` with its own datetime and strings). ``answers``, ``declines``, ``feedback``
+    and ``records`` give them back as ``UsageRecord``s.
+    """
 
     def __init__(self, *, max_records: int = 1_000, clock: Callable[[], datetime] = utc_now) -> None:
         self._clock = clock
-        self.answers: deque[UsageRecord] = deque(maxlen=max_records)
-        self.declines: deque[UsageRecord] = deque(maxlen=max_records)
-        self.feedback: deque[UsageRecord] = deque(maxlen=max_records)
+        self._rows: dict[Kind, deque[bytes]] = {
+            kind: deque(maxlen=max_records) for kind in ("answer", "decline", "feedback")}
+
+    def _records(self, kind: Kind) -> list[UsageRecord]:
+        return [_unpack(kind, row) for row in self._rows[kind]]
+
+    @property
+    def answers(self) -> list[UsageRecord]:
+        return self._records("answer")
+
+    @property
+    def declines(self) -> list[UsageRecord]:
+        return self._records("decline")
+
+    @property
+    def feedback(self) -> list[UsageRecord]:
+        return self._records("feedback")
 
     @property
     def records(self) -> list[UsageRecord]:
         return sorted([*self.answers, *self.declines, *self.feedback], key=lambda r: r.created_at)
 
+    def _add(self, kind: Kind, *, team_id: str | None, user_id: str | None, topic_id: str | None = None,
+             question: str | None, helpful: bool | None = None, suggestions: Sequence[str] = (),
+             vote_key: str | None = None) -> None:
+        self._rows[kind].append(_pack(self._clock(), helpful, (vote_key, team_id, user_id, topic_id, question),
+                                      suggestions))
+
     async def record_answer(
         self, *, team_id: str | None, user_id: str | None, topic_id: str, question: str
     ) -> None:
-        self.answers.append(
-            UsageRecord("answer", team_id, user_id, self._clock(), topic_id=topic_id,
-                        question=question[:MAX_QUESTION_CHARS])
-        )
+        self._add("answer", team_id=team_id, user_id=user_id, topic_id=topic_id, question=question)
 
     async def record_decline(
         self, *, team_id: str | None, user_id: str | None, question: str, suggestions: Sequence[str]
     ) -> None:
-        self.declines.append(
-            UsageRecord("decline", team_id, user_id, self._clock(),
-                        question=question[:MAX_QUESTION_CHARS], suggestions=tuple(suggestions))
-        )
+        self._add("decline", team_id=team_id, user_id=user_id, question=question, suggestions=suggestions)
 
     async def record_feedback(
         self,
@@ -290,23 +373,22 @@ class MemoryUsageStore:
     ) -> bool:
         digest = vote_digest(vote_key)
         # a scan of at most max_records: votes are rare, and a key leaves with its record
-        if digest is not None and any(r.vote_key == digest for r in self.feedback):
-            return False
-        self.feedback.append(
-            UsageRecord("feedback", team_id, user_id, self._clock(), topic_id=topic_id,
-                        helpful=bool(helpful), vote_key=digest,
-                        question=question[:MAX_QUESTION_CHARS] if question is not None else None)
-        )
+        if digest is not None:
+            held = digest.encode()
+            if any(_vote_key_of(row) == held for row in self._rows["feedback"]):
+                return False
+        self._add("feedback", team_id=team_id, user_id=user_id, topic_id=topic_id, question=question,
+                  helpful=bool(helpful), vote_key=digest)
         return True
 
     async def purge_older_than(self, days: int) -> int:
-        cutoff = self._clock() - timedelta(days=days)
+        oldest_kept = _micros(self._clock() - timedelta(days=days))
         removed = 0
-        for records in (self.answers, self.declines, self.feedback):
-            kept = [r for r in records if r.created_at >= cutoff]
-            removed += len(records) - len(kept)
-            records.clear()
-            records.extend(kept)
+        for rows in self._rows.values():
+            kept = [row for row in rows if _micros_of(row) >= oldest_kept]
+            removed += len(rows) - len(kept)
+            rows.clear()
+            rows.extend(kept)
         return removed
 
     # Report queries: same names and shapes as SQLUsageStore's.

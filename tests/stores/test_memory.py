@@ -1,7 +1,9 @@
+import sys
 from datetime import datetime, timedelta, timezone
 
 from bot.followups import MAX_KEPT_CHARS
-from bot.stores.memory import MemoryConversations, MemoryDeduper, MemoryUsageStore
+from bot.stores import vote_digest
+from bot.stores.memory import MemoryConversations, MemoryDeduper, MemoryUsageStore, UsageRecord, _pack, utc_now
 
 
 class FakeClock:
@@ -115,6 +117,32 @@ async def test_a_vote_key_is_counted_once_while_its_vote_is_kept():
     assert [r.helpful for r in store.feedback] == [True, True]  # the first two left with max_records=2
     assert await store.record_feedback(helpful=True, vote_key="T1:U1:C1:1.2", **vote) is True  # its vote is gone
     assert all(r.vote_key is None or len(r.vote_key) == 64 for r in store.feedback), "a digest, not the key"
+
+
+async def test_usage_records_come_back_as_they_went_in():
+    """Held packed (one bytes object a record): every field round-trips, to the microsecond."""
+    at = datetime(2026, 12, 8, 1, 2, 3, 456789, tzinfo=timezone.utc)
+    store = MemoryUsageStore(clock=lambda: at)
+    await store.record_answer(team_id="T1", user_id=None, topic_id="orm", question="")
+    await store.record_decline(team_id=None, user_id="U\u00e9", question="k8s? \U0001F680",
+                               suggestions=["deploy", "", "orm"])
+    await store.record_feedback(team_id="T1", user_id="U1", topic_id="orm", helpful=False, question=None,
+                                vote_key="T1:U1:C1:1.2")
+    assert store.records == [
+        UsageRecord("answer", "T1", None, at, topic_id="orm", question=""),
+        UsageRecord("decline", None, "U\u00e9", at, question="k8s? \U0001F680",
+                    suggestions=("deploy", "", "orm")),
+        UsageRecord("feedback", "T1", "U1", at, topic_id="orm", helpful=False, vote_key=vote_digest("T1:U1:C1:1.2")),
+    ]
+    naive = MemoryUsageStore(clock=lambda: datetime(2026, 12, 8, 1, 2, 3))
+    await naive.record_answer(team_id="T1", user_id="U1", topic_id="orm", question="q")
+    assert naive.answers[0].created_at == datetime(2026, 12, 8, 1, 2, 3, tzinfo=timezone.utc)  # UTC, as in SQL
+
+
+def test_a_usage_record_is_held_in_under_200_bytes():
+    """~470 bytes as a UsageRecord with its own datetime and strings; 190 packed (BENCHMARKS.md)."""
+    row = _pack(utc_now(), None, (None, "T0123ABCD", "U0123ABCDE", "orm", "q" * 76), ())
+    assert sys.getsizeof(row) < 200
 
 
 async def test_usage_store_is_bounded():
