@@ -55,6 +55,37 @@ def test_memory_phases_prints_each_servers_figures_and_the_medians():
         assert lines[at + 3].startswith("median") and 20 < idle <= peaks[0] <= peaks[1] <= peaks[2] < 500
 
 
+@pytest.mark.slow
+def test_memory_parts_prints_each_part_after_each_phase():
+    proc = subprocess.run(
+        [sys.executable, "-m", "bench.memory_parts", "--seconds", "0.3,0.3,0.3"],
+        cwd=REPO, capture_output=True, text=True, timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    rows = {line[:32].strip(): line[32:].split() for line in proc.stdout.strip().splitlines()}
+    assert rows["KiB (counts as counts)"] == ["idle", "after", "command", "after", "mention", "after", "click"]
+    for part in ("MemoryDeduper", "MemoryUsageStore", "MemoryConversations", "Index", "Index.word_profiles",
+                 "TypoCorrector", "Knowledge"):
+        assert len(rows[part]) == 4, part
+    assert int(rows["Index"][0]) > 100 and int(rows["Index.word_profiles"][-1]) > 0  # questions were answered
+    assert int(rows["MemoryUsageStore"][-1]) > int(rows["MemoryUsageStore"][0])      # ... and recorded
+
+
+def test_reachable_size_counts_a_shared_object_once():
+    from bench.memory_parts import reachable_size
+
+    shared = "x" * 1000
+
+    class Part:
+        __slots__ = ("a", "b")
+
+        def __init__(self) -> None:
+            self.a, self.b = [shared], {"k": shared}
+
+    part = Part()
+    assert reachable_size(part) == sum(sys.getsizeof(o) for o in (part, part.a, part.b, "k", shared))
+
+
 def test_instruction_count_says_what_to_install_without_valgrind(monkeypatch, capsys, tmp_path):
     from bench import instructions
 
