@@ -198,6 +198,7 @@ def read_sentences(text: str) -> tuple[frozenset[str], frozenset[str], bool]:
     asking: set[str] = set()
     telling: set[str] = set()
     asked: list[str] = []
+    told: list[tuple[str, set[str]]] = []  # the telling sentences and their words
     asks = claimed = False
     last = len(sentences) - 1
     for k, sentence in enumerate(sentences):
@@ -213,9 +214,12 @@ def read_sentences(text: str) -> tuple[frozenset[str], frozenset[str], bool]:
                 claimed = True
         elif k == last and claimed:
             asks = True
-        (asking if asks else telling).update(words_in(sentence))
+        said = words_in(sentence)
+        (asking if asks else telling).update(said)
         if asks:
             asked.append(sentence)
+        else:
+            told.append((sentence, said))
     # "... customer portal, reporting. what would you go with?": a choice asked without a marker
     choosing = telling and CHOICE_MARKERS.isdisjoint(asking) and not HOW_TO_VERBS.isdisjoint(asking) and any(
         asks_which_to_choose(tokens(sentence)) for sentence in asked)
@@ -225,7 +229,7 @@ def read_sentences(text: str) -> tuple[frozenset[str], frozenset[str], bool]:
         # ("... order mgmt for me in the back. thoughts?": asked for an opinion on it, the choice)
         # nothing asked beyond a choice ("we sell courses online. flask or django?"):
         # the context is what the question is about, the project the choice is for
-        return _NOTHING, frozenset(telling - asking), asks
+        return _stressed_aside(told, asking), frozenset(telling - asking), asks
     if all(w in _CONFIRMING or not is_content(w) for w in asking):
         # "jen said there's nothing django can do that flask can't. true?": a claim to check
         # is what is asked about
@@ -233,6 +237,28 @@ def read_sentences(text: str) -> tuple[frozenset[str], frozenset[str], bool]:
     if not asks and last_asks is None:
         last_asks = _last_asks(sentences[-1], marked)
     return frozenset(telling - asking), _NOTHING, asks or bool(last_asks)
+
+
+# What the asker says matters most ("data privacy is non-negotiable", "main worry: ...", "security
+# above all", "X is the #1 priority")
+_STRESS = re.compile(
+    r"\bnon ?-?negotiable|\b(?:can ?not|can'?t|cant) afford\b|\babove all\b|\bmost important|"
+    r"\bmatters? (?:the )?most\b|\beverything else is secondary|\bis (?:critical|crucial|paramount)\b|"
+    r"\b(?:main|biggest|top|primary|major|number one|only real) (?:worry|worries|concern|concerns|fear|priority)\b|"
+    r"\bpriority (?:#|no\.? ?|number )?(?:1|one)\b|#1 (?:priority|concern|requirement)\b")
+
+
+def _stressed_aside(told: list[tuple[str, set[str]]], asking: set[str]) -> frozenset[str]:
+    """When a project is told before a bare choice and one of its sentences says what matters most
+    ("we run a school district, a portal with grades and student records. data privacy is
+    non-negotiable. which?"), the words of the others: what the choice is about is that one, the
+    others tell the situation (they weigh as context). Otherwise nothing."""
+    if len(told) < 2:
+        return _NOTHING
+    stressed = [said for sentence, said in told if _STRESS.search(sentence.lower())]
+    if len(stressed) != 1:
+        return _NOTHING
+    return frozenset(set().union(*(said for _, said in told)) - stressed[0] - asking)
 
 
 # what may come before a sentence's question word ("like what is it", "ok so how does it scale")

@@ -769,6 +769,17 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("I read WSGI is some legacy thing flask sits on and it means flask can't deal with concurrent"
          " requests. true?", "wsgi"),
     ],
+    "what matters most: a project told before a bare choice, one sentence stressed, the others its situation": [
+        ("we run a school district, building a portal with grades and student records for ~40k students. data"
+         " privacy is non-negotiable. which?", "security"),
+        ("lots of forms in this app that change passwords and move money between accounts. main worry is malicious"
+         " sites tricking logged-in users' browsers into submitting them. which?", "csrf"),
+        # nothing stressed: the kind of product decides
+        ("we run a school district, building a portal with grades and student records for ~40k students. which?",
+         "education"),
+        # the stress alone, with nothing else told: as before
+        ("data privacy is non-negotiable. which?", "security"),
+    ],
 }
 
 
