@@ -9,7 +9,7 @@ the known and unknown ones.
 from __future__ import annotations
 
 import re
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from bot.matching.cues import (
     DISCLAIMER_LEADS,
@@ -151,13 +151,26 @@ class Resolved:
             self.terms[qt.term] = qt
 
 
-def read_sentences(text: str) -> tuple[frozenset[str], frozenset[str], bool]:
-    """(context, project, told_first): the words of the sentences that tell rather than ask, when
+class Sentences(NamedTuple):
+    """What ``read_sentences`` makes of a message's sentences."""
+
+    context: frozenset[str]
+    project: frozenset[str]
+    told_first: bool
+    stressed: frozenset[str] = frozenset()  # the project's clause that says what matters most
+
+
+_NO_READING = Sentences(frozenset(), frozenset(), False)
+
+
+def read_sentences(text: str) -> Sentences:
+    """(context, project, told_first, stressed): the words of the sentences that tell rather than ask, when
     another sentence asks; when the asking sentences only ask for a choice, the telling sentences'
     words, which describe the asker's project ("we sell handmade soap online, 3 people. flask or
     django?"); and whether the message ends asking, all its telling said first ("we're digitising a
     museum archive. do we get an admin screen for the staff?"), not after ("can someone reset my
-    password? locked out again").
+    password? locked out again"); and of a project told before a bare choice, the words of the clause
+    that says what matters most (``_stressed``).
 
     "Teacher here, planning an intro web course. Which of the two is gentler
     for beginners?": the first sentence is context, the second the question.
@@ -174,27 +187,27 @@ def read_sentences(text: str) -> tuple[frozenset[str], frozenset[str], bool]:
         outside = _BRACKETED.sub(lambda m: " " if _ASIDE.match(m.group(1)) else m.group(0), text)
         if asides and "?" in outside:
             aside = set().union(*(words_in(part) for part in asides))
-            return frozenset(context_words(outside) | (aside - words_in(outside))), _NOTHING, False
+            return Sentences(frozenset(context_words(outside) | (aside - words_in(outside))), _NOTHING, False)
     if ">" in text:
         # "> flask is just a toy\n\nthat's priya. what is flask, in a sentence?": a quoted line is
         # what someone said, told as one sentence of its own
         text = _QUOTED.sub(lambda m: m.group(1).replace("?", " ").rstrip(" .!") + ".", text)
     marked = "?" in text
     if not marked and "." not in text:
-        return _NOTHING, _NOTHING, False  # nothing asks, or one sentence
+        return _NO_READING  # nothing asks, or one sentence
     if "." in text:  # "e.g. an admin area", "vs. django": an abbreviation, not a sentence's end
         text = _ABBREVIATION.sub(lambda m: m.group(0).replace(".", " "), text)
     if not _INNER_END.search(text.strip().rstrip(".!? ")):
-        return _NOTHING, _NOTHING, False  # one sentence
+        return _NO_READING  # one sentence
     sentences = [m.group(0) for m in _SENTENCE.finditer(text) if _FIRST_WORD.search(m.group(0))]  # not "? 🛒"
     if not sentences:
-        return _NOTHING, _NOTHING, False
+        return _NO_READING
     # "QA engineer, about to start testing a tool built on django. can someone give me the short
     # version of what django is": with no "?" anywhere, a last sentence that opens as a question asks
     # (worked out only when needed, below, when some sentence ends in "?")
     last_asks = None if marked else _last_asks(sentences[-1], marked)
     if not marked and not last_asks:
-        return _NOTHING, _NOTHING, False
+        return _NO_READING
     asking: set[str] = set()
     telling: set[str] = set()
     asked: list[str] = []
@@ -229,36 +242,59 @@ def read_sentences(text: str) -> tuple[frozenset[str], frozenset[str], bool]:
         # ("... order mgmt for me in the back. thoughts?": asked for an opinion on it, the choice)
         # nothing asked beyond a choice ("we sell courses online. flask or django?"):
         # the context is what the question is about, the project the choice is for
-        return _stressed_aside(told, asking), frozenset(telling - asking), asks
+        context, stressed = _stressed(told, asking) if told else (_NOTHING, _NOTHING)
+        return Sentences(context, frozenset(telling - asking), asks, stressed)
     if all(w in _CONFIRMING or not is_content(w) for w in asking):
         # "jen said there's nothing django can do that flask can't. true?": a claim to check
         # is what is asked about
-        return _NOTHING, _NOTHING, False
+        return _NO_READING
     if not asks and last_asks is None:
         last_asks = _last_asks(sentences[-1], marked)
-    return frozenset(telling - asking), _NOTHING, asks or bool(last_asks)
+    return Sentences(frozenset(telling - asking), _NOTHING, asks or bool(last_asks))
 
 
 # What the asker says matters most ("data privacy is non-negotiable", "main worry: ...", "security
-# above all", "X is the #1 priority")
+# above all", "X is the #1 priority", "the one thing QA cares about is ...")
 _STRESS = re.compile(
-    r"\bnon ?-?negotiable|\b(?:can ?not|can'?t|cant) afford\b|\babove all\b|\bmost important|"
-    r"\bmatters? (?:the )?most\b|\beverything else is secondary|\bis (?:critical|crucial|paramount)\b|"
+    r"\bnon ?-?negotiable|\b(?:can ?not|can'?t|cant|won'?t) (?:afford|compromise)\b|\babove all\b|"
+    r"\bmost important|\bmatters? (?:the )?most\b|\beverything else is secondary|"
+    r"\bis (?:critical|crucial|paramount)\b|\bis everything (?:for|to) (?:us|me)\b|\bbe-all and end-all\b|"
     r"\b(?:main|biggest|top|primary|major|number one|only real) (?:worry|worries|concern|concerns|fear|priority)\b|"
-    r"\bpriority (?:#|no\.? ?|number )?(?:1|one)\b|#1 (?:priority|concern|requirement)\b")
+    r"\bpriority (?:#|no\.? ?|number )?(?:1|one)\b|#1 (?:priority|concern|requirement)\b|"
+    r"\bthe (?:one|only) thing\b|\bkeeps? me up at night\b")
+# where a sentence's clauses part ("hobby project on a cheap VPS, the #1 priority is ..."; not at a colon:
+# "main fear: some malicious site ..." is one)
+_CLAUSE_BREAK = re.compile(r"[,;\u2014\u2013]|\s-+\s")
+# the words that stress, and those that only point back ("that's non-negotiable"): no concern named
+_STRESSING = frozenset("non negotiable nonnegotiable afford compromise cannot cant wont above all most important"
+                       " importantly matters matter main biggest top primary major number one only real worry"
+                       " worries concern concerns fear fears priority everything else secondary critical crucial"
+                       " paramount requirement thing keeps keep night that thats this it".split())
 
 
-def _stressed_aside(told: list[tuple[str, set[str]]], asking: set[str]) -> frozenset[str]:
-    """When a project is told before a bare choice and one of its sentences says what matters most
-    ("we run a school district, a portal with grades and student records. data privacy is
-    non-negotiable. which?"), the words of the others: what the choice is about is that one, the
-    others tell the situation (they weigh as context). Otherwise nothing."""
-    if len(told) < 2:
-        return _NOTHING
-    stressed = [said for sentence, said in told if _STRESS.search(sentence.lower())]
-    if len(stressed) != 1:
-        return _NOTHING
-    return frozenset(set().union(*(said for _, said in told)) - stressed[0] - asking)
+def _stressed(told: list[tuple[str, set[str]]], asking: set[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """(context, stressed): when a project is told before a bare choice and a clause of it says
+    what matters most ("we run a school district, a portal with grades and student records. data
+    privacy is non-negotiable. which?"), the words of that clause (of each, if several do), what the
+    choice is about, and those of the rest, which tell the situation (they weigh as context). A
+    clause that names no concern points back ("mypy in CI must pass cleanly, that's our main
+    worry"): what its sentence says before it is stressed, or the sentence before. Nothing when no
+    clause stresses."""
+    stressed: set[str] = set()
+    for n, (sentence, _) in enumerate(told):
+        clauses = _CLAUSE_BREAK.split(sentence)
+        for k, clause in enumerate(clauses):
+            if _STRESS.search(clause.lower()):
+                said = words_in(clause) - asking
+                if all(w in _STRESSING or not is_content(w) for w in said):
+                    # "mypy in CI must pass cleanly, that's our main worry": what the sentence said
+                    # before it, or the sentence before ("... on GraphQL for everything. that's non-negotiable.")
+                    before = " ".join(clauses[:k]) if k else told[n - 1][0] if n else ""
+                    said |= words_in(before) - asking
+                stressed |= said
+    if all(w in _STRESSING or not is_content(w) for w in stressed):
+        return _NOTHING, _NOTHING
+    return frozenset(set().union(*(said for _, said in told)) - stressed - asking), frozenset(stressed)
 
 
 # what may come before a sentence's question word ("like what is it", "ok so how does it scale")
@@ -833,7 +869,7 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
         r.unknown.append(w)
         r.unknown_mass += index.idf_unknown * OFF_TOPIC_WEIGHT
         r.off_topic += 1
-    context, project, told_first = read_sentences(text)  # the context's terms weigh CONTEXT_FACTOR
+    context, project, told_first, stressed = read_sentences(text)  # the context's terms weigh CONTEXT_FACTOR
     r.bare_choice = bool(project)
     words = tokens(text, keep_hyphens=True)
     if "-" in text:  # most questions hold no hyphen: their words stay as split
@@ -1091,7 +1127,9 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
                 r.told += told_first
             r.unknown_mass += index.idf_unknown * weight
             r.unknown.append(words[i])
-            described = words[i] in project and not alternatives  # "... and pay upfront. flask or django?"
+            # "... and pay upfront. flask or django?"; not what the asker says matters most ("... our
+            # main worry is async performance. which?"): that is what the choice is about
+            described = words[i] in project and words[i] not in stressed and not alternatives
             # a subject the guide never covers, told in passing ("hr tool stores salaries. which framework
             # protects more?"), is no other technology either
             outside = is_out_of_scope(words[i]) and not described
@@ -1101,6 +1139,15 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
                 r.out_of_scope.append(words[i])
             # "... for a bakery", "we sell soap online. flask or django?": the asker's project
             r.subject += not (0 <= for_at < i) and words[i] not in project
+    if stressed and not r.out_of_scope:
+        # "... the one thing QA cares about is hitting 100% test coverage. pick one": what matters
+        # most, in words the guide never uses, is a subject it does not cover
+        # (a jargon word or an off-topic one: "battle-tested is the one thing he cares about" only says
+        # it in everyday words what the rest of the message asks)
+        said = [k for k in content if words[k] in stressed and words[k] not in _STRESSING]
+        outside = [words[k] for k in said if words[k] in r.unknown and (k in off_topic or is_foreign(words[k]))]
+        if outside and not any(known.get(k) for k in said):
+            r.out_of_scope.append(outside[0])
     if not r.terms and not r.unknown and not r.out_of_scope and asks_which_to_choose(words):
         r.choice_only = True
     return r

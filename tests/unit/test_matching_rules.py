@@ -769,7 +769,7 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("I read WSGI is some legacy thing flask sits on and it means flask can't deal with concurrent"
          " requests. true?", "wsgi"),
     ],
-    "what matters most: a project told before a bare choice, one sentence stressed, the others its situation": [
+    "what matters most: a project told before a bare choice, a clause stressed, the rest its situation": [
         ("we run a school district, building a portal with grades and student records for ~40k students. data"
          " privacy is non-negotiable. which?", "security"),
         ("lots of forms in this app that change passwords and move money between accounts. main worry is malicious"
@@ -779,6 +779,20 @@ RULES: dict[str, list[tuple[str, str]]] = {
          "education"),
         # the stress alone, with nothing else told: as before
         ("data privacy is non-negotiable. which?", "security"),
+        # a clause of a sentence
+        ("building a fintech dashboard, security is priority #1. flask or django??", "security"),
+        # ... and a clause that names nothing points back: at what its sentence said before it
+        ("Patient-records portal for a clinic. Security is *the* priority: CSRF, SQL injection, weak password"
+         " storage, we can't afford any of it. which?", "security"),
+        # what matters most, outside the guide: declined, though the project is one it knows
+        ("live auction site with thousands of bidders on websockets at once, our main worry is async performance."
+         " which?", "decline"),
+        ("our codebase is strictly typed, mypy in CI must pass cleanly, that's our main worry. which?", "decline"),
+        # ... but not for a jargon word beside the guide's own ("PII" beside "security"), nor for
+        # everyday words saying what the rest asks ("battle-tested")
+        ("we handle payments + PII for 20k customers and security is priority #1. flask or django?", "security"),
+        ("my CTO won't sign off unless it's proven at big-name companies with serious traffic. battle-tested is the"
+         " one thing he cares about. flask or django?", "companies"),
     ],
 }
 
