@@ -66,7 +66,7 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
     brilliant bring bro broad broadly brother buddy bullet bunch business bye call
     called calls calm came capable care careful carefully carry catch cause cc
     ceo certain certainly certainty cfo challenge chance change changed
-    channel chat check checked checker cheers chief child choice chose
+    channel chat cheatsheet check checked checker cheers chief child choice chose
     chosen cites claim clarification clarify clarity classic clean clear
     clearly clever client climb close closer closest clue clueless cofounder
     coin colleague colleagues collect combination come comes coming comment
@@ -81,7 +81,7 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
     deeply def defend definitely defo deliberately deliver deny depend
     depending depends describe described description deserve destroy detail
     detailed details determine devil die difference differently direct direction
-    directly discover discuss discussion dislike distinct divide door double doubt
+    directly discover discuss discussion dislike distinct ditch divide door double doubt
     dozen drag dream drop dude due dumb dunno during duty eager earlier
     early easily effect effective effectively effort eight either elaborate
     eleven eli5 else elsewhere emphasis encourage end ended ending endless
@@ -104,7 +104,7 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
     greatly ground group guarantee guide gut guy half hand handful handy
     hang happen happened happens happy hardly hate head heads hear heard
     hearing heart heavy held hello hence hesitant hesitate hesitating hidden
-    hide high highlights highly hint hit hmmm holds honest honestly hope
+    hide high highlights highly hint hit hmmm hobbyist hobbyists holds honest honestly hope
     hopefully horrible hour hours however human hunch hundred hunt hurry
     hurt hw idea ideal ideally ideas identify ignore ikr illustrate imagine
     immediately impact imply importance important impression improve include

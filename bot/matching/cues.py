@@ -904,6 +904,11 @@ _LEARNING = frozenset("learn learning learned learnt comfortable proficient prod
                       " onboard onboarding hard harder easy easier difficult".split())
 
 
+# what a product's feature is called after what it works out ("ETA predictions", "an estimates tool")
+_FEATURES = frozenset("prediction predictions predictor predictors model models engine feature features calculator"
+                      " calculation calculations tool tools service api system app page screen".split())
+
+
 # what comes before a date or a timeline the asker would be given ("a realistic launch date")
 _PLANNED = frozenset("launch release delivery go-live golive realistic likely rough expected target".split())
 
@@ -913,8 +918,8 @@ def estimate_asked(words: list[str]) -> str | None:
     if not _LEARNING.isdisjoint(words):
         return None
     for k, w in enumerate(words):
-        if w in ("estimate", "estimates", "estimation", "eta"):
-            return w
+        if w in ("estimate", "estimates", "estimation", "eta") and not next_in(words, k, _FEATURES):
+            return w  # (not "route ETA predictions", "an estimates tool": what the asker's product does)
         if w in ("date", "timeline", "launch") and k and words[k - 1] in _PLANNED:
             return f"{words[k - 1]} {w}"  # "a realistic launch date", "a realistic timeline", "realistic launch"
         if (w in ("sprint", "sprints") and k and (words[k - 1] in _COUNTS or words[k - 1].isdigit())

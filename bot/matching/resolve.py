@@ -359,6 +359,8 @@ _OPINION_ASKS = _ASKING_THE_VERDICT | frozenset(
 _BETWEEN = frozenset(("between", "vs", "versus"))
 _BOTH = frozenset(("either", "both", "each"))
 _FRAMEWORK_NOUNS = frozenset(("framework", "frameworks"))
+# "does the framework choice matter for security", "the framework decision": the choice, named
+_CHOICE_NOUNS = frozenset(("choice", "decision"))
 
 
 # "true?", "is that right?", "fair?": asking only whether what was said holds
@@ -591,6 +593,8 @@ def _product_version(words: list[str], k: int) -> bool:
     version": an explanation told shorter."""
     if k > 0 and words[k - 1] in _TOLD_SHORTER:
         return True
+    if k > 0 and (words[k - 1] in _VARIANTS or (words[k - 1] == "down" and k > 1 and words[k - 2] in _VARIANTS)):
+        return True  # "a cut-down version of something", "a lighter version of django": what it is like
     if k > 0 and words[k - 1] in FRAMEWORK_SET and words[k + 1 : k + 2] == ["of"]:
         return True  # "a flask version of django's admin": its counterpart
     if words[k + 1 : k + 2] == ["of"]:
@@ -603,6 +607,9 @@ def _product_version(words: list[str], k: int) -> bool:
     return k > 0 and words[k - 1] in _PRODUCT_STAGES
 
 
+# what makes a version something like another rather than a release of it
+_VARIANTS = frozenset("cut watered slimmed scaled trimmed stripped lighter smaller simpler slimmer mini tiny"
+                      " lightweight".split())
 _TOLD_SHORTER = frozenset("paragraph sentence line liner short shorter eli5 tldr dr condensed dumbed layman laymans"
                           " summary marketing sales official brochure honest unbiased".split())
 _WHAT_IS = frozenset(("what", "how", "why"))
@@ -679,6 +686,7 @@ _SLOWED = frozenset("us me you them the team things development dev delivery".sp
 
 
 # Words read as everyday English where their neighbours say so, whatever the index knows of them
+_SHEETS = frozenset(("sheet", "sheets"))
 _EVERYDAY_WHERE: dict[str, Callable[[list[str], int], bool]] = {
     "rest": lambda words, k: words[k + 1 : k + 2] == ["of"],  # "the rest of the team": not REST
     # "across different projects": other ones, not the differences between the frameworks
@@ -719,6 +727,9 @@ _EVERYDAY_WHERE: dict[str, Callable[[list[str], int], bool]] = {
     # "add and fix posts", "fix typos in the database": editing content, not fixing a failure
     **dict.fromkeys(("fix", "fixes", "fixing"), lambda words, k: not _EDITED.isdisjoint(words[k + 1 : k + 4])),
     **dict.fromkeys(("pip", *_INSTALL_WORDS), _installing_add_ons),
+    # "a cheat sheet of the main differences": the answer's form, as "a summary" is
+    "cheat": lambda words, k: next_in(words, k, _SHEETS),
+    **dict.fromkeys(_SHEETS, lambda words, k: k > 0 and words[k - 1] == "cheat"),
 }
 
 
@@ -889,7 +900,7 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
         len(OTHER_TECHNOLOGIES.intersection(project)) >= 2 or not _BETWEEN.isdisjoint(words))
     # a choice asked, or the two frameworks meant together: "does either framework deal with that"
     r.choice_asked = not CHOICE_MARKERS.isdisjoint(words) or r.bare_choice or (
-        not _BOTH.isdisjoint(words) and not _FRAMEWORK_NOUNS.isdisjoint(words)) or (
+        not (_BOTH | _CHOICE_NOUNS).isdisjoint(words) and not _FRAMEWORK_NOUNS.isdisjoint(words)) or (
         "what" in words and not HOW_TO_VERBS.isdisjoint(words) and asks_which_to_choose(words))  # "... what would you use?"
     r.scheduled = not SCHEDULE_WORDS.isdisjoint(words)
     if "how" in words:  # "how do i ...": a procedure

@@ -794,6 +794,25 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("my CTO won't sign off unless it's proven at big-name companies with serious traffic. battle-tested is the"
          " one thing he cares about. flask or django?", "companies"),
     ],
+    "the framework choice named: a choice asked, though neither framework is": [
+        ("our customer portal handles invoices + payment info, does the framework choice matter for security here",
+         "security"),
+        ("our customer portal handles invoices + payment info, does the security here matter", "decline"),
+    ],
+    "what a product works out: 'ETA predictions' is a feature, 'the ETA' an estimate asked": [
+        ("i want to throw together a quick proof of concept for route ETA predictions to show mgmt before we commit."
+         " good framework for a prototype?", "prototyping"),
+        ("what's the eta on a flask prototype?", "decline"),
+    ],
+    "a cut-down version: what something is like, not a release": [
+        ("what does 'microframework' even mean? is flask like a cut-down version of something?", "microframework"),
+        ("what's the latest version of flask?", "decline"),
+    ],
+    "a cheat sheet: the answer's form": [
+        ("can someone give me a cheat sheet of the main differences btw flask and django? putting it in a client deck",
+         "key-differences"),
+        ("is a cheat code in django a thing", "decline"),
+    ],
 }
 
 
