@@ -723,9 +723,10 @@ def identity_and_teller(text: str, words: list[str],
     if not clause.endswith("?") and (end := _CLAUSE_END.match(text, m.end())):
         clause += end.group(0)  # "what django is in a nutshell?": the clause runs to its "?"
     after = text[m.start() + len(clause):]
-    if clause.endswith("?") and "?" not in after and (opening := _FIRST_WORD.search(after)) \
-            and opening.group(0) not in QUESTION_WORDS:
-        # "what's django exactly? heard it called a full-stack framework": told after it, too
+    if clause.endswith("?") and ("?" not in after and (opening := _FIRST_WORD.search(after))
+                                 and opening.group(0) not in QUESTION_WORDS or _KIND_OF_THING.match(after)):
+        # "what's django exactly? heard it called a full-stack framework": told after it, too; so is
+        # the same asked again by kinds of thing ("... exactly? is it a language, a tool, a library?")
         return named[0], frozenset((words_in(text[: m.start()]) | words_in(after)) - words_in(clause)
                                    - set(FRAMEWORKS))
     if not m.start():
@@ -742,6 +743,9 @@ def _guide_word_between(before: str, framework: str, is_evidence: Callable[[str]
 
 
 _FIRST_WORD = re.compile(r"[^\W_]+")
+# "is it a language, a tool, a library...?", "or is it more like a library?": what kind of thing it is
+_KIND_OF_THING = re.compile(r"\s*(?:(?:so|or|like|and)\s+)?is (?:it|that|this) (?:an?|like|just|basically|more like"
+                            r"|some (?:kind|sort) of|a kind of|a sort of)\b[^?]*\?[\s?.!]*$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[^.!?\n]{0,30}\?")  # the rest of a clause, up to its "?"
 _POINTING = re.compile(r"\b(?:it|that|this)\b")
 # "kept saying wsgi", "mentioned blueprints", "talking about csrf": a word said, which "what is that?" asks about

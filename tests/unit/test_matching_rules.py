@@ -41,6 +41,9 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("heard about flask at a meetup, what is it", "flask-overview"),
         ('new PM here :wave: engineering keeps saying "django" in standup, what actually is it?', "django-overview"),
         ("someone on my team keeps saying flask, is that like a python thing?", "flask-overview"),
+        # the same asked again by kinds of thing; not another question after it
+        ("dumb PM question but what is django exactly? is it a language, a tool, a library...?", "django-overview"),
+        ("what is django? is it secure?", "security"),
         # the words where the asker met it no longer count against it, but off-topic ones do,
         # and so does a word right after the name, which may name something else
         ("heard about flask at a meetup, what is it? how do i deploy it", "decline"),
