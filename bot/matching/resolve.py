@@ -257,7 +257,7 @@ def read_sentences(text: str) -> Sentences:
 # above all", "X is the #1 priority", "the one thing QA cares about is ...")
 _STRESS = re.compile(
     r"\bnon ?-?negotiable|\b(?:can ?not|can'?t|cant|won'?t) (?:afford|compromise)\b|\babove all\b|"
-    r"\bmost important|\bmatters? (?:the )?most\b|\beverything else is secondary|"
+    r"\bmost important|\bmatters? (?:the )?most\b|\bmore than anything\b|\beverything else is secondary|"
     r"\bis (?:critical|crucial|paramount)\b|\bis everything (?:for|to) (?:us|me)\b|\bbe-all and end-all\b|"
     r"\b(?:main|biggest|top|primary|major|number one|only real) (?:worry|worries|concern|concerns|fear|priority)\b|"
     r"\bpriority (?:#|no\.? ?|number )?(?:1|one)\b|#1 (?:priority|concern|requirement)\b|"
@@ -269,7 +269,7 @@ _CLAUSE_BREAK = re.compile(r"[,;\u2014\u2013]|\s-+\s")
 _STRESSING = frozenset("non negotiable nonnegotiable afford compromise cannot cant wont above all most important"
                        " importantly matters matter main biggest top primary major number one only real worry"
                        " worries concern concerns fear fears priority everything else secondary critical crucial"
-                       " paramount requirement thing keeps keep night that thats this it".split())
+                       " paramount requirement thing keeps keep night more anything that thats this it".split())
 
 
 def _stressed(told: list[tuple[str, set[str]]], asking: set[str]) -> tuple[frozenset[str], frozenset[str]]:

@@ -784,6 +784,8 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("data privacy is non-negotiable. which?", "security"),
         # a clause of a sentence
         ("building a fintech dashboard, security is priority #1. flask or django??", "security"),
+        ("agency here, we'll ship 3 client sites that all need the same admin/analytics section. being able to"
+         " package that section once and reuse it across projects matters more than anything. your call", "blueprint"),
         # ... and a clause that names nothing points back: at what its sentence said before it
         ("Patient-records portal for a clinic. Security is *the* priority: CSRF, SQL injection, weak password"
          " storage, we can't afford any of it. which?", "security"),
