@@ -256,12 +256,15 @@ def read_sentences(text: str) -> Sentences:
 # What the asker says matters most ("data privacy is non-negotiable", "main worry: ...", "security
 # above all", "X is the #1 priority", "the one thing QA cares about is ...")
 _STRESS = re.compile(
-    r"\bnon ?-?negotiable|\b(?:can ?not|can'?t|cant|won'?t) (?:afford|compromise)\b|\babove all\b|"
+    r"\bnon ?-?negotiable|\b(?:can ?not|can'?t|cant|won'?t) (?:afford|compromise)\b|\babove (?:all|anything|everything)\b|"
     r"\bmost important|\bmatters? (?:the )?most\b|\bmore than anything\b|\beverything else is secondary|"
     r"\bis (?:critical|crucial|paramount)\b|\bis everything (?:for|to) (?:us|me)\b|\bbe-all and end-all\b|"
     r"\b(?:main|biggest|top|primary|major|number one|only real) (?:worry|worries|concern|concerns|fear|priority)\b|"
-    r"\bpriority (?:#|no\.? ?|number )?(?:1|one)\b|#1 (?:priority|concern|requirement)\b|"
-    r"\bthe (?:one|only) thing\b|\bkeeps? me up at night\b")
+    r"\b(?:my|our|the|first|highest) priority\b|\bpriority (?:#|no\.? ?|number )?(?:1|one)\b|"
+    r"#1 (?:priority|concern|requirement)\b|\bthe (?:one|only) thing\b|\bkeeps? me up at night\b|"
+    r"\bdeal ?-?breaker|\blose sleep\b|\btrumps? (?:everything|all)\b|\bnothing (?:else )?matters\b|"
+    r"\b(?:really|mostly|only) care about\b|\ball (?:i|we) care about\b|\bcomes? down to\b|"
+    r"\b(?:it'?s|that'?s) a no\b|\bis a no-?go\b|\blives or dies\b")
 # where a sentence's clauses part ("hobby project on a cheap VPS, the #1 priority is ..."; not at a colon:
 # "main fear: some malicious site ..." is one)
 _CLAUSE_BREAK = re.compile(r"[,;\u2014\u2013]|\s-+\s")
@@ -269,7 +272,9 @@ _CLAUSE_BREAK = re.compile(r"[,;\u2014\u2013]|\s-+\s")
 _STRESSING = frozenset("non negotiable nonnegotiable afford compromise cannot cant wont above all most important"
                        " importantly matters matter main biggest top primary major number one only real worry"
                        " worries concern concerns fear fears priority everything else secondary critical crucial"
-                       " paramount requirement thing keeps keep night more anything that thats this it".split())
+                       " paramount requirement thing keeps keep night more anything that thats this it deal breaker"
+                       " dealbreaker lose sleep trumps trump nothing really mostly care comes down its no nogo go"
+                       " lives dies my our first highest i we".split())
 
 
 def _stressed(told: list[tuple[str, set[str]]], asking: set[str]) -> tuple[frozenset[str], frozenset[str]]:

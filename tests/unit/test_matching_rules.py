@@ -789,6 +789,18 @@ RULES: dict[str, list[tuple[str, str]]] = {
         # ... and a clause that names nothing points back: at what its sentence said before it
         ("Patient-records portal for a clinic. Security is *the* priority: CSRF, SQL injection, weak password"
          " storage, we can't afford any of it. which?", "security"),
+        # said in other words: losing sleep over it, really caring about it, a dealbreaker, "it's a no"
+        ("building a little payments dashboard where users can move money between their own accounts. I lose sleep"
+         " over some random site tricking a logged-in user's browser into firing off a transfer. django or flask?",
+         "csrf"),
+        ("member portal for a gym chain, people log in and can change their email/password. what I really care about"
+         " is that another site can't make their browser submit those forms behind their back. thoughts?", "csrf"),
+        ("we're a small studio that builds all sorts: shops, a CMS or two, social-ish apps, APIs. we'd like ONE"
+         " framework that can cover every kind of project, that's the priority. your call", "versatility"),
+        ("building a live chat feature for our support site. the dealbreaker would be if the framework can't do"
+         " websockets nicely. which one?", "decline"),
+        ("new backend for our dashboard, frontend team is insisting on GraphQL. if it can't serve a GraphQL schema"
+         " cleanly, it's a no. django or flask?", "decline"),
         # what matters most, outside the guide: declined, though the project is one it knows
         ("live auction site with thousands of bidders on websockets at once, our main worry is async performance."
          " which?", "decline"),
