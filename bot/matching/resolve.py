@@ -256,15 +256,19 @@ def read_sentences(text: str) -> Sentences:
 # What the asker says matters most ("data privacy is non-negotiable", "main worry: ...", "security
 # above all", "X is the #1 priority", "the one thing QA cares about is ...")
 _STRESS = re.compile(
-    r"\bnon ?-?negotiable|\b(?:can ?not|can'?t|cant|won'?t) (?:afford|compromise)\b|\babove (?:all|anything|everything)\b|"
-    r"\bmost important|\bmatters? (?:the )?most\b|\bmore than anything\b|\beverything else is secondary|"
-    r"\bis (?:critical|crucial|paramount)\b|\bis everything (?:for|to) (?:us|me)\b|\bbe-all and end-all\b|"
-    r"\b(?:main|biggest|top|primary|major|number one|only real) (?:worry|worries|concern|concerns|fear|priority)\b|"
-    r"\b(?:my|our|the|first|highest) priority\b|\bpriority (?:#|no\.? ?|number )?(?:1|one)\b|"
-    r"#1 (?:priority|concern|requirement)\b|\bthe (?:one|only) thing\b|\bkeeps? me up at night\b|"
-    r"\bdeal ?-?breaker|\blose sleep\b|\btrumps? (?:everything|all)\b|\bnothing (?:else )?matters\b|"
-    r"\b(?:really|mostly|only) care about\b|\ball (?:i|we) care about\b|\bcomes? down to\b|"
-    r"\b(?:it'?s|that'?s) a no\b|\bis a no-?go\b|\blives or dies\b")
+    r"#1 (?:priority|concern|requirement)\b|\b(?:non ?-?negotiable|(?:can ?not|can'?t|cant|won'?t) (?:afford|compromise)\b"
+    r"|above (?:all|anything|everything)\b|most important|matters? (?:the )?most\b|more than anything\b"
+    r"|everything else is secondary|is (?:critical|crucial|paramount)\b|is everything (?:for|to) (?:us|me)\b"
+    r"|be-all and end-all\b|(?:main|biggest|top|primary|major|number one|only real) (?:worry|worries|concern|concerns"
+    r"|fear|priority)\b|(?:my|our|the|first|highest) priority\b|priority (?:#|no\.? ?|number )?(?:1|one)\b"
+    r"|the (?:one|only) thing\b|keeps? me up at night\b|deal ?-?breaker|lose sleep\b|trumps? (?:everything|all)\b"
+    r"|nothing (?:else )?matters\b|(?:really|mostly|only) care about\b|all (?:i|we) care about\b|comes? down to\b"
+    r"|(?:it'?s|that'?s) a no\b|is a no-?go\b|lives or dies\b)")
+# a word each of _STRESS's phrases holds: a sentence with none of them is not searched
+_STRESS_WORDS = frozenset("1 negotiable nonnegotiable afford compromise above important matters matter anything"
+                          " secondary critical crucial paramount everything endall end worry worries concern concerns"
+                          " fear priority thing night dealbreaker breaker sleep trumps trump care come comes no nogo"
+                          " dies".split())
 # where a sentence's clauses part ("hobby project on a cheap VPS, the #1 priority is ..."; not at a colon:
 # "main fear: some malicious site ..." is one)
 _CLAUSE_BREAK = re.compile(r"[,;\u2014\u2013]|\s-+\s")
@@ -286,7 +290,9 @@ def _stressed(told: list[tuple[str, set[str]]], asking: set[str]) -> tuple[froze
     worry"): what its sentence says before it is stressed, or the sentence before. Nothing when no
     clause stresses."""
     stressed: set[str] = set()
-    for n, (sentence, _) in enumerate(told):
+    for n, (sentence, words) in enumerate(told):
+        if _STRESS_WORDS.isdisjoint(words) or not _STRESS.search(sentence.lower()):
+            continue
         clauses = _CLAUSE_BREAK.split(sentence)
         for k, clause in enumerate(clauses):
             if _STRESS.search(clause.lower()):
