@@ -714,6 +714,7 @@ def identity_and_teller(text: str, words: list[str],
     if m is None:
         return None
     if _POINTING.search(m.group(0)) and (_said_other_than_framework(words) or _named_part(words, named[0])
+                                         or _ACRONYM_ASKED.search(text[: m.start()])
                                          or (m.group(0).startswith("what does")
                                              and _guide_word_between(text[: m.start()], named[0], is_evidence))):
         # "someone kept saying WSGI when talking about flask, what is that?": WSGI; "django admin panel,
@@ -748,6 +749,8 @@ _KIND_OF_THING = re.compile(r"\s*(?:(?:so|or|like|and)\s+)?is (?:it|that|this) (
                             r"|some (?:kind|sort) of|a kind of|a sort of)\b[^?]*\?[\s?.!]*$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[^.!?\n]{0,30}\?")  # the rest of a clause, up to its "?"
 _POINTING = re.compile(r"\b(?:it|that|this)\b")
+# "what does WGSI stand for and what does it do for flask": "it" is what was spelt out
+_ACRONYM_ASKED = re.compile(r"\bstands? for\b", re.IGNORECASE)
 # "kept saying wsgi", "mentioned blueprints", "talking about csrf": a word said, which "what is that?" asks about
 _SAYING = frozenset("saying mentioning mentioned mentions using throwing".split())
 

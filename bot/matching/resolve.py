@@ -698,6 +698,8 @@ _SLOWED = frozenset("us me you them the team things development dev delivery".sp
 
 # Words read as everyday English where their neighbours say so, whatever the index knows of them
 _SHEETS = frozenset(("sheet", "sheets"))
+# "not work" set off as an aside: what a question is not about, not something that fails
+_NOT_FOR_WORK = re.compile(r"([,(]\s*)not work(\s*[,:;.!)])")
 _EVERYDAY_WHERE: dict[str, Callable[[list[str], int], bool]] = {
     "rest": lambda words, k: words[k + 1 : k + 2] == ["of"],  # "the rest of the team": not REST
     # "across different projects": other ones, not the differences between the frameworks
@@ -891,6 +893,8 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
         r.unknown.append(w)
         r.unknown_mass += index.idf_unknown * OFF_TOPIC_WEIGHT
         r.off_topic += 1
+    if "not work" in text:  # "weekend-project question, not work, so ...": not for work, no failure
+        text = _NOT_FOR_WORK.sub(r"\1not for work\2", text)
     context, project, told_first, stressed = read_sentences(text)  # the context's terms weigh CONTEXT_FACTOR
     r.bare_choice = bool(project)
     words = tokens(text, keep_hyphens=True)

@@ -825,6 +825,15 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("what does 'microframework' even mean? is flask like a cut-down version of something?", "microframework"),
         ("what's the latest version of flask?", "decline"),
     ],
+    "'not work' as an aside: not for work, nothing failing": [
+        ("side project question, not work: if i wanted to build a social network type site, django or flask?",
+         "social-networks"),
+        ("flask login not work, why", "decline"),
+    ],
+    "an acronym spelt out: 'what does it do' asks of it, not of the framework": [
+        ("wait what does WGSI stand for again and what does it do for flask", "wsgi"),
+        ("heard about flask at a meetup, what is it", "flask-overview"),
+    ],
     "a cheat sheet: the answer's form": [
         ("can someone give me a cheat sheet of the main differences btw flask and django? putting it in a client deck",
          "key-differences"),
