@@ -368,10 +368,10 @@ _OPINION_ASKS = _ASKING_THE_VERDICT | frozenset(
     "thoughts thought opinions opinion suggestions suggestion ideas advice recommendations recs rec input takes reckon"
     " think wdyt go shoot".split())
 _BETWEEN = frozenset(("between", "vs", "versus"))
-_BOTH = frozenset(("either", "both", "each"))
 _FRAMEWORK_NOUNS = frozenset(("framework", "frameworks"))
-# "does the framework choice matter for security", "the framework decision": the choice, named
-_CHOICE_NOUNS = frozenset(("choice", "decision"))
+# "does either framework deal with that", "does the framework choice matter for security": the two
+# frameworks meant together, or the choice between them named
+_BOTH_OR_CHOICE = frozenset(("either", "both", "each", "choice", "decision"))
 
 
 # "true?", "is that right?", "fair?": asking only whether what was said holds
@@ -696,10 +696,12 @@ def _slowing_under_load(words: list[str], k: int) -> bool:
 _SLOWED = frozenset("us me you them the team things development dev delivery".split())
 
 
-# Words read as everyday English where their neighbours say so, whatever the index knows of them
 _SHEETS = frozenset(("sheet", "sheets"))
 # "not work" set off as an aside: what a question is not about, not something that fails
 _NOT_FOR_WORK = re.compile(r"([,(]\s*)not work(\s*[,:;.!)])")
+
+
+# Words read as everyday English where their neighbours say so, whatever the index knows of them
 _EVERYDAY_WHERE: dict[str, Callable[[list[str], int], bool]] = {
     "rest": lambda words, k: words[k + 1 : k + 2] == ["of"],  # "the rest of the team": not REST
     # "across different projects": other ones, not the differences between the frameworks
@@ -915,7 +917,7 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
         len(OTHER_TECHNOLOGIES.intersection(project)) >= 2 or not _BETWEEN.isdisjoint(words))
     # a choice asked, or the two frameworks meant together: "does either framework deal with that"
     r.choice_asked = not CHOICE_MARKERS.isdisjoint(words) or r.bare_choice or (
-        not (_BOTH | _CHOICE_NOUNS).isdisjoint(words) and not _FRAMEWORK_NOUNS.isdisjoint(words)) or (
+        not _BOTH_OR_CHOICE.isdisjoint(words) and not _FRAMEWORK_NOUNS.isdisjoint(words)) or (
         "what" in words and not HOW_TO_VERBS.isdisjoint(words) and asks_which_to_choose(words))  # "... what would you use?"
     r.scheduled = not SCHEDULE_WORDS.isdisjoint(words)
     if "how" in words:  # "how do i ...": a procedure
@@ -1166,10 +1168,9 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
             # "... for a bakery", "we sell soap online. flask or django?": the asker's project
             r.subject += not (0 <= for_at < i) and words[i] not in project
     if stressed and not r.out_of_scope:
-        # "... the one thing QA cares about is hitting 100% test coverage. pick one": what matters
-        # most, in words the guide never uses, is a subject it does not cover
-        # (a jargon word or an off-topic one: "battle-tested is the one thing he cares about" only says
-        # it in everyday words what the rest of the message asks)
+        # "... the one thing QA cares about is hitting 100% test coverage. pick one": what matters most,
+        # named in jargon or off-topic words and in none of the guide's, is a subject it does not cover
+        # ("battle-tested is the one thing he cares about" only says in everyday words what the rest asks)
         said = [k for k in content if words[k] in stressed and words[k] not in _STRESSING]
         outside = [words[k] for k in said if words[k] in r.unknown and (k in off_topic or is_foreign(words[k]))]
         if outside and not any(known.get(k) for k in said):
