@@ -64,8 +64,15 @@ _GREETING = re.compile(
 # "thanks", "ok thank you so much", "cool, got it": no question in it, and nothing to record.
 _THANKS = re.compile(
     r"^(?:(?:ok(?:ay)?|k|cool|great|nice|awesome|perfect|brilliant|got it|makes sense|that helps|"
-    r"helpful|very helpful|super helpful|much appreciated|appreciate it|thanks?|thank you|thx|thanx|ty|tysm|cheers)"
-    r"(?: (?:a lot|so much|very much|again|man|mate|bot|all|everyone|guys|buddy|for the help|for that))* ?)+$"
+    r"helpful|very helpful|super helpful|much appreciated|appreciate it|thanks?|thank you|thx|thanx|ty|tysm|cheers|"
+    # thanks in the languages a team mixes in ("danke", "muchas gracias")
+    r"danke(?: sch[oö]n)?|(?:muchas )?gracias|merci(?: beaucoup)?|grazie(?: mille)?|obrigad[oa]|shukriya|arigato|"
+    r"dhanyavaad|"
+    # praise for the answer just given ("great explanation", "very helpful answer")
+    r"(?:(?:very|super|really) )?(?:great|nice|good|clear|helpful|perfect|awesome|excellent|useful|solid|brilliant)"
+    r" (?:explanation|answer|summary|reply|breakdown|overview|info|writeup|write up))"
+    r"(?: (?:a lot|so much|very much|again|man|mate|bot|all|everyone|guys|buddy|for the help|for that|team|folks"
+    r"|friend|friends|bro|amigo|yaar|bhai))* ?)+$"
 )
 
 # "thanks everyone for the flask vs django thread yesterday, super helpful": thanks for something, and
@@ -81,7 +88,8 @@ _GRATEFUL_SYMBOLS = frozenset("\U0001F64F\U0001F64C\u2764")  # folded hands, rai
 _THANKS_EMOJI = _GRATEFUL_EMOJI | frozenset(
     "+1 thumbsup ok_hand clap tada 100 white_check_mark heavy_check_mark muscle".split())
 _THANKS_SYMBOLS = _GRATEFUL_SYMBOLS | frozenset("\U0001F44D\U0001F44C\U0001F44F\U0001F389\U0001F4AF\u2705\u2714")
-_GRATEFUL = re.compile(r"\b(?:thanks?|thank you|thx|thanx|ty|tysm|cheers|appreciated?|helpful|helps)\b")
+_GRATEFUL = re.compile(r"\b(?:thanks?|thank you|thx|thanx|ty|tysm|cheers|appreciated?|helpful|helps|danke|gracias"
+                       r"|merci|grazie|obrigad[oa]|shukriya|arigato|dhanyavaad)\b")
 
 # Words that only make a sub-command polite: "help me choose", "compare please", "topics pls".
 _POLITE = frozenset("please pls plz me now for us the".split())

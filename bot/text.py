@@ -323,7 +323,8 @@ IRREGULAR: dict[str, str] = {
 
 # Short forms people type for a word the knowledge spells out.
 SHORT_FORMS: dict[str, str] = {"lib": "library", "libs": "libraries", "btwn": "between", "pw": "password",
-                               "pws": "passwords", "pwd": "password", "pwds": "passwords"}
+                               "pws": "passwords", "pwd": "password", "pwds": "passwords", "proj": "project",
+                               "projs": "projects"}
 
 
 # Words Snowball folds into an unrelated word's stem ("production" and

@@ -98,8 +98,18 @@ def test_emoji_beside_a_question_leave_it_a_question(text):
     assert parse_message(text) == Intent(Kind.QUESTION, text)
 
 
+@pytest.mark.parametrize("text, grateful", [
+    ("thanks, great explanation", True), ("thanks everyone, very helpful explanation", True), ("good answer", False),
+    ("danke!", True), ("merci beaucoup", True), ("muchas gracias amigo", True), ("shukriya yaar", True),
+])
+def test_praise_for_the_answer_and_thanks_in_other_languages_are_thanks(text, grateful):
+    """Once answered "thanks, great explanation" with the Flask overview (the praise read as a question)."""
+    assert parse_message(text) == Intent(Kind.THANKS, grateful=grateful)
+
+
 @pytest.mark.parametrize("text", ["thanks, but which one is more secure?", "great, is django good for apis?",
-                                  "thanks for the help. django or flask for apis?", "thx for that, and is django secure"])
+                                  "thanks for the help. django or flask for apis?", "thx for that, and is django secure",
+                                  "great explanation, but is flask secure?"])
 def test_thanks_before_a_question_is_a_question(text):
     assert parse_message(text).kind is Kind.QUESTION
 

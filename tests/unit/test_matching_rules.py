@@ -834,6 +834,10 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("wait what does WGSI stand for again and what does it do for flask", "wsgi"),
         ("heard about flask at a meetup, what is it", "flask-overview"),
     ],
+    "short forms and everyday ways to say it: 'proj', 'to production faster'": [
+        ("boss want reasons for take flask on new proj, what i tell him?? help yaar", "why-flask"),
+        ("We have about 3 months to relaunch. Which one gets us to production faster?", "rapid-development"),
+    ],
     "a cheat sheet: the answer's form": [
         ("can someone give me a cheat sheet of the main differences btw flask and django? putting it in a client deck",
          "key-differences"),
