@@ -838,6 +838,13 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("boss want reasons for take flask on new proj, what i tell him?? help yaar", "why-flask"),
         ("We have about 3 months to relaunch. Which one gets us to production faster?", "rapid-development"),
     ],
+    "'web' alone is no evidence of WSGI (its spelt-out name is a synonym, not words that each count)": [
+        ("pretty ordinary web app for tracking volunteer hours at a food bank. couple of devs, no unusual"
+         " constraints, no rush. which?", "final-verdict"),
+        ("new python web project at work, no real requirements written down yet. flask or django", "final-verdict"),
+        ("what does web server gateway interface mean", "wsgi"),
+        ("ops here. how does flask handle lots of concurrent requests, what's the server spec it uses?", "wsgi"),
+    ],
     "a cheat sheet: the answer's form": [
         ("can someone give me a cheat sheet of the main differences btw flask and django? putting it in a client deck",
          "key-differences"),
