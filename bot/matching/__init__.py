@@ -126,7 +126,7 @@ sentences describe the project the choice is for: their unknown words are not th
 after "for" (``resolve.read_sentences``); so does one before a choice asked without the names
 ("... which framework would you pick?", "... what would you go with?"), and a subject outside the
 guide told there ("customers pay upfront") vetoes nothing, unless the technologies told are the
-alternatives ("torn between flask and fastapi"). When no topic scores ``BARE_CHOICE_FLOOR`` for a
+alternatives ("torn between flask and fastapi"). When no topic scores ``tuning.BARE_CHOICE_FLOOR`` for a
 project so told, naming neither framework, the question is read as a choice between the two
 ("a volunteer shift scheduler for a charity run. what would you go with": the verdict). A count or a price asked ("how many job postings", "how
 much does the server cost") is outside the guide, whose one figure is Instagram's users; so are a

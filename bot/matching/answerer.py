@@ -15,6 +15,7 @@ from bot.matching.resolve import Resolved, resolve
 from bot.matching.results import Explanation, Match, QueryTerm, Stats
 from bot.matching.scoring import explains, mentions, score_topics, summed_up, topic_score
 from bot.matching.tuning import (
+    BARE_CHOICE_FLOOR,
     COMPARING,
     DAY_WORDS,
     DEFAULT_MIN_CONFIDENCE,
@@ -35,8 +36,7 @@ from bot.text import clear_word_caches
 
 # what a question that asks for a choice but names nothing is read as ("flask or django: ")
 CHOICE_PREFIX = " or ".join(FRAMEWORKS) + ": "
-# ... and so is a project told, then a bare choice asked, when no topic scores this much for the project
-BARE_CHOICE_FLOOR = 3.0
+# ... and so is a project told, then a bare choice asked, when no topic scores tuning.BARE_CHOICE_FLOOR
 
 
 class Answerer:

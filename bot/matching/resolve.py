@@ -242,7 +242,7 @@ def read_sentences(text: str) -> Sentences:
         # ("... order mgmt for me in the back. thoughts?": asked for an opinion on it, the choice)
         # nothing asked beyond a choice ("we sell courses online. flask or django?"):
         # the context is what the question is about, the project the choice is for
-        context, stressed = _stressed(told, asking) if told else (_NOTHING, _NOTHING)
+        context, stressed = _stressed(told, telling, asking) if told else (_NOTHING, _NOTHING)
         return Sentences(context, frozenset(telling - asking), asks, stressed)
     if all(w in _CONFIRMING or not is_content(w) for w in asking):
         # "jen said there's nothing django can do that flask can't. true?": a claim to check
@@ -273,22 +273,25 @@ _STRESS_WORDS = frozenset("1 negotiable nonnegotiable afford compromise above im
 # "main fear: some malicious site ..." is one)
 _CLAUSE_BREAK = re.compile(r"[,;\u2014\u2013]|\s-+\s")
 # the words that stress, and those that only point back ("that's non-negotiable"): no concern named
-_STRESSING = frozenset("non negotiable nonnegotiable afford compromise cannot cant wont above all most important"
-                       " importantly matters matter main biggest top primary major number one only real worry"
-                       " worries concern concerns fear fears priority everything else secondary critical crucial"
-                       " paramount requirement thing keeps keep night more anything that thats this it deal breaker"
-                       " dealbreaker lose sleep trumps trump nothing really mostly care comes down its no nogo go"
-                       " lives dies my our first highest i we".split())
+_STRESSING = _STRESS_WORDS | frozenset(
+    "non cannot cant wont all most importantly main biggest top primary major number one only real fears else"
+    " requirement keeps keep more deal lose nothing really mostly down its go lives my our first highest i we that thats this"
+    " it".split())
 
 
-def _stressed(told: list[tuple[str, set[str]]], asking: set[str]) -> tuple[frozenset[str], frozenset[str]]:
+def _names_no_concern(words: set[str]) -> bool:
+    return all(w in _STRESSING or not is_content(w) for w in words)
+
+
+def _stressed(told: list[tuple[str, set[str]]], telling: set[str],
+              asking: set[str]) -> tuple[frozenset[str], frozenset[str]]:
     """(context, stressed): when a project is told before a bare choice and a clause of it says
     what matters most ("we run a school district, a portal with grades and student records. data
     privacy is non-negotiable. which?"), the words of that clause (of each, if several do), what the
-    choice is about, and those of the rest, which tell the situation (they weigh as context). A
-    clause that names no concern points back ("mypy in CI must pass cleanly, that's our main
-    worry"): what its sentence says before it is stressed, or the sentence before. Nothing when no
-    clause stresses."""
+    choice is about, and those of the rest of ``telling``, which tell the situation (they weigh as
+    context). A clause that names no concern points back ("mypy in CI must pass cleanly, that's our
+    main worry"): what its sentence says before it is stressed, or the sentence before. Nothing
+    when no clause stresses."""
     stressed: set[str] = set()
     for n, (sentence, words) in enumerate(told):
         if _STRESS_WORDS.isdisjoint(words) or not _STRESS.search(sentence.lower()):
@@ -297,15 +300,15 @@ def _stressed(told: list[tuple[str, set[str]]], asking: set[str]) -> tuple[froze
         for k, clause in enumerate(clauses):
             if _STRESS.search(clause.lower()):
                 said = words_in(clause) - asking
-                if all(w in _STRESSING or not is_content(w) for w in said):
+                if _names_no_concern(said):
                     # "mypy in CI must pass cleanly, that's our main worry": what the sentence said
                     # before it, or the sentence before ("... on GraphQL for everything. that's non-negotiable.")
                     before = " ".join(clauses[:k]) if k else told[n - 1][0] if n else ""
                     said |= words_in(before) - asking
                 stressed |= said
-    if all(w in _STRESSING or not is_content(w) for w in stressed):
+    if _names_no_concern(stressed):
         return _NOTHING, _NOTHING
-    return frozenset(set().union(*(said for _, said in told)) - stressed - asking), frozenset(stressed)
+    return frozenset(telling - stressed - asking), frozenset(stressed)
 
 
 # what may come before a sentence's question word ("like what is it", "ok so how does it scale")

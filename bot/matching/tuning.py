@@ -37,6 +37,10 @@ PHRASE_FILLERS = text.PHRASE_FILLERS
 # Which is gentler for beginners?"): the words only the telling sentences use
 # weigh this much of their usual weight.
 CONTEXT_FACTOR = 0.5
+# A project told, then only a bare choice asked ("a volunteer shift scheduler for a charity run. what
+# would you go with"): when no topic scores this much for the project, it is read as a choice between
+# the two frameworks (the verdict).
+BARE_CHOICE_FLOOR = 3.0
 # An unknown word of such a sentence told before the last one, which asks, weighs this much again
 # against the question ("game leaderboard backend for our indie mobile game. ~200 players now. will
 # flask actually scale to that?"): the project described, then the question about it.
