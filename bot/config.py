@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Mapping
+from typing import Mapping, NamedTuple
 from urllib.parse import urlsplit
 
 from bot.errors import ConfigError
@@ -34,8 +33,7 @@ class Mode(str, Enum):
     CONSOLE = "console"        # no Slack credentials at all
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     mode: Mode
     bot_token: str | None = None
     signing_secret: str | None = None

@@ -28,8 +28,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Awaitable, Callable
+from typing import TYPE_CHECKING, Awaitable, Callable, NamedTuple
 
 if TYPE_CHECKING:
     from bot.stores.factory import Stores
@@ -44,9 +43,8 @@ CACHE_SECONDS = 5.0
 Ping = Callable[[], Awaitable[None]]
 
 
-@dataclass(frozen=True)
-class StoresReport:
-    states: dict[str, str] = field(default_factory=dict)  # "redis" / "database" -> OK or UNREACHABLE
+class StoresReport(NamedTuple):
+    states: dict[str, str]  # "redis" / "database" -> OK or UNREACHABLE
     required_down: tuple[str, ...] = ()  # stores down without which nothing can be answered
 
     @property
@@ -84,7 +82,7 @@ class StoreHealth:
 
     async def __call__(self) -> StoresReport:
         if not self._pings:
-            return StoresReport()
+            return StoresReport({})
         if self._last is not None and self._clock() - self._last[0] < self._cache_seconds:
             return self._last[1]
         if self._running is None or self._running.done():  # done: its report, stale now, is in _last

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 from bot.edits import edit_distance_up_to_one
 from bot.neutral import is_common_word
@@ -30,8 +30,7 @@ class Kind(str, Enum):
     THANKS = "thanks"
 
 
-@dataclass(frozen=True)
-class Intent:
+class Intent(NamedTuple):
     kind: Kind
     text: str = ""              # the question, for Kind.QUESTION
     single_word: bool = False   # a lone unknown word: probably a mistyped sub-command

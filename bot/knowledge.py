@@ -1,4 +1,4 @@
-"""Load and validate ``knowledge/*.yaml`` into frozen dataclasses (pure: no Slack, no network).
+"""Load and validate ``knowledge/*.yaml`` into immutable records, NamedTuples (pure: no Slack, no network).
 
 CONTRACT (other modules rely on these names and fields):
 
@@ -11,7 +11,7 @@ The schema of the three files is declared as a value in ``bot.knowledge_schema``
 ``compose_yaml``, with PyYAML's ``SafeLoader``), runs that schema, checks the
 cross-references (unique ids, related and option topic ids that exist, synonyms
 that extend a keyword, sections that name headings of the guide as listed in
-``guide-sections.txt``) and builds the dataclasses below, which live here.
+``guide-sections.txt``) and builds the records below, which live here.
 
 Every problem is a :class:`bot.errors.KnowledgeError` naming the file as the
 editor can open it (the folder as given, relative to the working folder when
@@ -26,9 +26,8 @@ message says what was skipped.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Mapping, NamedTuple
 
 from bot.errors import KnowledgeError
 
@@ -39,7 +38,7 @@ SECTIONS_FILE = "guide-sections.txt"
 class FrozenMap(Mapping):
     """A read-only, hashable mapping that keeps insertion order.
 
-    Used for every mapping field below so the frozen dataclasses stay
+    Used for every mapping field below so the records stay
     immutable and hashable. (``json.dumps`` needs ``dict(frozen_map)``.)
     """
 
@@ -67,8 +66,7 @@ class FrozenMap(Mapping):
         return f"FrozenMap({self._data!r})"
 
 
-@dataclass(frozen=True)
-class Topic:
+class Topic(NamedTuple):
     id: str                                  # stable, kebab-case, e.g. "csrf"
     title: str                               # "CSRF protection"
     answer: str                              # Slack mrkdwn, our own words
@@ -82,23 +80,20 @@ class Topic:
     covers: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class ComparisonRow:
+class ComparisonRow(NamedTuple):
     aspect: str      # "Scope", "Project size", ...
     flask: str
     django: str
 
 
-@dataclass(frozen=True)
-class Comparison:
+class Comparison(NamedTuple):
     title: str
     section: str
     summary: str                      # one or two sentences, mrkdwn
     rows: tuple[ComparisonRow, ...]   # the guide's five rows
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):
     id: str            # stable within its question, e.g. "api"
     label: str         # button label, <= 75 chars
     flask: int         # points for Flask
@@ -108,27 +103,24 @@ class Option:
     topic: str | None  # related topic id for a button in the result
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(NamedTuple):
     id: str            # stable, e.g. "project_type"
     text: str          # "What are you building?"
     options: tuple[Option, ...]
 
 
-@dataclass(frozen=True)
-class Recommendation:
+class Recommendation(NamedTuple):
     flow_version: int                 # bump when questions/options change meaning
     close_call_margin: float          # |flask share - 0.5| below this is a close call
     questions: tuple[Question, ...]   # 5 to 7
 
 
-@dataclass(frozen=True)
-class Knowledge:
+class Knowledge(NamedTuple):
     version: int
     topics: Mapping[str, Topic]       # ordered by file order, keyed by id
     comparison: Comparison
     recommendation: Recommendation
-    source_files: tuple[str, ...] = field(default=())
+    source_files: tuple[str, ...] = ()
 
 
 # --------------------------------------------------------------------------- #

@@ -9,7 +9,7 @@ does not decode, raises ``FlowStateError``; the caller answers politely.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from bot.errors import FlowStateError
 from bot.knowledge import Option, Question, Recommendation
@@ -21,8 +21,7 @@ FLASK = "flask"
 DJANGO = "django"
 
 
-@dataclass(frozen=True)
-class FlowState:
+class FlowState(NamedTuple):
     version: int
     answers: tuple[int, ...] = ()
 
@@ -33,8 +32,7 @@ class FlowState:
         return FlowState(self.version, self.answers[:-1])
 
 
-@dataclass(frozen=True)
-class Reason:
+class Reason(NamedTuple):
     question: str     # the question's text
     choice: str       # the option label picked
     text: str         # why it points where it points
@@ -43,8 +41,7 @@ class Reason:
     favours: str | None  # "flask", "django" or None when it is neutral
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(NamedTuple):
     winner: str | None        # "flask", "django", or None for a dead heat
     flask_points: int
     django_points: int

@@ -7,8 +7,7 @@ an ``Intent`` into a ``Reply``: the message, plus what to record about it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from bot import blocks, followups, recommend
 from bot.errors import FlowStateError
@@ -20,8 +19,7 @@ FLASK_OVERVIEW = "flask-overview"
 DJANGO_OVERVIEW = "django-overview"
 
 
-@dataclass(frozen=True)
-class Brain:
+class Brain(NamedTuple):
     knowledge: Knowledge
     answerer: Answerer
 
@@ -36,12 +34,11 @@ class Brain:
         return [self.knowledge.topics[r] for r in topic.related if r in self.knowledge.topics]
 
 
-@dataclass(frozen=True)
-class Reply:
+class Reply(NamedTuple):
     message: dict[str, Any]
     answered: str | None = None           # topic id answered, to record
     declined: bool = False                # a question nothing matched, to record
-    suggestions: tuple[str, ...] = field(default=())
+    suggestions: tuple[str, ...] = ()
     question: str = ""                    # the question answered, for a follow-up to refer to
 
 

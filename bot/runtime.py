@@ -9,8 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from contextlib import AsyncExitStack, asynccontextmanager
-from dataclasses import dataclass
-from typing import AsyncIterator
+from typing import AsyncIterator, NamedTuple
 
 import aiohttp
 import orjson
@@ -36,8 +35,7 @@ PURGE_INTERVAL_SECONDS = 24 * 3600
 WEB_API_TIMEOUT_SECONDS = 30
 
 
-@dataclass
-class Runtime:
+class Runtime(NamedTuple):
     settings: Settings
     bolt: AsyncApp
     services: Services

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass, field
 from typing import Any, Coroutine
 
 import aiohttp
@@ -25,15 +24,21 @@ from bot.stores import ConversationMemory, EventDeduper, UsageStore
 logger = logging.getLogger(__name__)
 
 
-@dataclass
 class Services:
-    brain: Brain
-    deduper: EventDeduper
-    usage: UsageStore
-    session: aiohttp.ClientSession | None = None
-    installations: AsyncInstallationStore | None = None   # multi-workspace (OAuth) mode only
-    conversations: ConversationMemory | None = None       # None: follow-ups are read as questions of their own
-    _background: set[asyncio.Task[Any]] = field(default_factory=set)
+    __slots__ = ("brain", "deduper", "usage", "session", "installations", "conversations", "_background")
+
+    def __init__(self, *, brain: Brain, deduper: EventDeduper, usage: UsageStore,
+                 session: aiohttp.ClientSession | None = None,
+                 installations: AsyncInstallationStore | None = None,  # multi-workspace (OAuth) mode only
+                 conversations: ConversationMemory | None = None,  # None: follow-ups are read as questions of their own
+                 ) -> None:
+        self.brain = brain  # swapped whole on a reload
+        self.deduper = deduper
+        self.usage = usage
+        self.session = session
+        self.installations = installations
+        self.conversations = conversations
+        self._background: set[asyncio.Task[Any]] = set()
 
     def spawn(self, coro: Coroutine[Any, Any, Any], what: str) -> None:
         """Run work after the ack without losing its errors or its task."""

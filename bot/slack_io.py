@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any, Mapping, NamedTuple
 
 import aiohttp
 from slack_sdk.errors import SlackApiError
@@ -66,8 +65,7 @@ def retry_handlers() -> list[AsyncRetryHandler]:
     ]
 
 
-@dataclass(frozen=True)
-class Surface:
+class Surface(NamedTuple):
     """Where an interaction happened, read from a block_actions payload."""
 
     kind: str

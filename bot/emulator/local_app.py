@@ -11,7 +11,6 @@ Used by the scenario tests, the local console and the benchmark.
 
 from __future__ import annotations
 
-import dataclasses
 import time
 from contextlib import AsyncExitStack
 from dataclasses import dataclass
@@ -53,7 +52,7 @@ def local_settings(base_url: str, *, knowledge_dir: Path | None = None, **overri
         knowledge_dir=knowledge_dir,
         log_level="WARNING",
     )
-    return dataclasses.replace(settings, **overrides)
+    return settings._replace(**overrides)
 
 
 class LocalSlack:

@@ -6,7 +6,7 @@ CONTRACT (other modules rely on these names and fields):
         def __init__(self, knowledge: Knowledge) -> None   # builds the index once
         def answer(self, question: str, *, explain: bool = False) -> Match
 
-    Match (frozen dataclass):
+    Match (a NamedTuple):
         answered: bool
         topic: Topic | None              # the answer, when answered
         score: float                     # best topic's score (0.0 when nothing matched)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from bot.knowledge import Topic
@@ -21,15 +20,13 @@ class QueryTerm(NamedTuple):
     idf: float
 
 
-@dataclass(frozen=True)
-class TermScore:
+class TermScore(NamedTuple):
     term: str
     weight: float  # the term's weight in the topic
     score: float  # weight x idf x factor
 
 
-@dataclass(frozen=True)
-class TopicScore:
+class TopicScore(NamedTuple):
     topic: Topic
     score: float
     terms: tuple[TermScore, ...]  # largest first
@@ -48,8 +45,7 @@ class Stats(NamedTuple):
         return self.postings_visited + self.lookups + self.fuzzy_candidates
 
 
-@dataclass(frozen=True)
-class Explanation:
+class Explanation(NamedTuple):
     terms: tuple[QueryTerm, ...]  # what the question was understood as
     unknown: tuple[str, ...]  # content words the index has never seen
     known_share: float  # 0..1, share of the question's idf mass recognised
@@ -63,8 +59,7 @@ class Explanation:
     sums_up: tuple[str, ...] = ()  # the named topics the best one sums up (Topic.covers), when it took their place
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     answered: bool
     topic: Topic | None
     score: float

@@ -19,8 +19,7 @@ Implementations are imported lazily: the console never imports SQLAlchemy or red
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from bot.errors import FlaskVsDjangoError
 
@@ -58,8 +57,7 @@ class StoreError(FlaskVsDjangoError):
         super().__init__(message)
 
 
-@dataclass
-class Stores:
+class Stores(NamedTuple):
     deduper: EventDeduper
     usage: UsageStore
     conversations: ConversationMemory | None = None

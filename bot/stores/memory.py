@@ -22,9 +22,8 @@ import struct
 import time
 from array import array
 from collections import Counter, deque
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from typing import Callable, Literal, Sequence
+from typing import Callable, Literal, NamedTuple, Sequence
 
 from bot.followups import MAX_KEPT_CHARS
 from bot.stores import vote_digest
@@ -236,8 +235,7 @@ class MemoryConversations:
         self._held.clear()
 
 
-@dataclass(frozen=True, slots=True)
-class UsageRecord:
+class UsageRecord(NamedTuple):
     kind: Kind
     team_id: str | None
     user_id: str | None
@@ -245,7 +243,7 @@ class UsageRecord:
     topic_id: str | None = None
     helpful: bool | None = None
     question: str | None = None
-    suggestions: tuple[str, ...] = field(default_factory=tuple)
+    suggestions: tuple[str, ...] = ()
     vote_key: str | None = None  # feedback: ``vote_digest`` of who voted on which message
 
 

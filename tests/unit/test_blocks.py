@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
@@ -118,7 +117,7 @@ def test_comparison_has_one_two_field_section_per_row(knowledge):
 
 def test_topics_list_scales_within_limits(knowledge):
     topic = next(iter(knowledge.topics.values()))
-    many = [dataclasses.replace(topic, id=f"t{i}", title=f"Topic {i}") for i in range(200)]
+    many = [topic._replace(id=f"t{i}", title=f"Topic {i}") for i in range(200)]
     message = blocks.topics_message(many)
     assert not problems(message)  # capped at 50 blocks, 25 elements per actions block
     assert len(message["blocks"]) <= 50
