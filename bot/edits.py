@@ -8,7 +8,7 @@ functions answer exactly that and nothing costlier.
 
 from __future__ import annotations
 
-from typing import Collection, Iterator
+from typing import AbstractSet, Iterable, Iterator
 
 __all__ = ["edit_distance_up_to_one", "one_edit_away"]
 
@@ -49,14 +49,13 @@ def _edits(word: str, alphabet: str) -> Iterator[str]:
                 yield head + tail[1] + tail[0] + tail[2:]  # swap
 
 
-def one_edit_away(word: str, vocabulary: Collection[str], alphabet: str) -> tuple[set[str], int]:
-    """The words of ``vocabulary`` exactly one edit from ``word`` (letters drawn from
-    ``alphabet``), and how many spellings were looked up to find them."""
+def one_edit_away(word: str, vocabularies: Iterable[AbstractSet[str]], alphabet: str) -> tuple[set[str], int]:
+    """The words of the ``vocabularies`` exactly one edit from ``word`` (letters drawn from
+    ``alphabet``), and how many spellings were looked up to find them. Several sets are
+    searched as one, so callers need not hold their union."""
+    spellings = list(_edits(word, alphabet))
     found: set[str] = set()
-    looked_up = 0
-    for spelling in _edits(word, alphabet):
-        looked_up += 1
-        if spelling in vocabulary:
-            found.add(spelling)
+    for vocabulary in vocabularies:
+        found.update(vocabulary.intersection(spellings))
     found.discard(word)
-    return found, looked_up
+    return found, len(spellings)

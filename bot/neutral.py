@@ -47,7 +47,9 @@ from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 
-NEUTRAL_WORDS: frozenset[str] = frozenset(
+# Built from a dict, whose size the set reads up front: from the list, the set grows by steps and
+# ends with a table twice as large (8,192 slots for ~1,500 words: 64 KiB more).
+NEUTRAL_WORDS: frozenset[str] = frozenset(dict.fromkeys(
     """
     able absolutely absorb abt accept accepted according accordingly
     accurate achieve act active actual add addition additional address admit
@@ -199,7 +201,7 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(
     ugh argh sigh sre sres grad grads graduate graduates
     steering committee committees audience
     """.split()
-)
+))
 
 
 # Subjects next to the guide's but outside it: running and operating an app,

@@ -231,7 +231,7 @@ def _large_amount(word: str) -> bool:
 
 # Function words plus the filler people type in chat ("hey team, quick q,
 # tbh ..."). They carry no topic and are not counted as unknown words.
-STOPWORDS: frozenset[str] = frozenset(
+STOPWORDS: frozenset[str] = frozenset(dict.fromkeys(  # sized up front, as bot.neutral.NEUTRAL_WORDS
     """
     a about above after again against all also am an and any are arent as at
     be because been before being below between both but by can could
@@ -258,7 +258,7 @@ STOPWORDS: frozenset[str] = frozenset(
     needs needed would could go going goes im ur u r y way ways bit little
     oh ah so anyway though although well
     """.split()
-)
+))
 
 # Per-word caches (stem, is_content...): a team's vocabulary fits. Each is functools.lru_cache
 # with no size limit, a plain dict in C: a limited one also links every entry into a recency
