@@ -132,8 +132,9 @@ project so told, naming neither framework, the question is read as a choice betw
 much does the server cost") is outside the guide, whose one figure is Instagram's users; so are a
 course or book to learn from ("the best flask course on udemy"), a review of the asker's own
 things ("can you review my CV"), an HTTP error status ("returns a 500 on checkout"), a payment
-provider ("which payment gateway"), a launch date, and two other technologies as the choice
-asked ("react or vue for the frontend?"). What a project told before a bare choice has no
+provider ("which payment gateway"), a launch date, two other technologies as the choice
+asked ("react or vue for the frontend?"), and a project that is no web app, with no web part of it
+named ("a native iOS app, swiftui, offline first. flask or django?": ``cues.not_web_project``). What a project told before a bare choice has no
 ("a handful of pages, no user accounts. your pick") is set aside, as after "not worried about". A
 question that names one framework and asks what it is of a pronoun or a kind
 of thing ("heard about flask at a meetup, what is it?", "is that a library or

@@ -583,6 +583,37 @@ def payment_provider_asked(words: list[str]) -> str | None:
     return _first_pair(words, _PAYMENTS, _PAYMENT_PARTS)
 
 
+# A project that is no web app: a native or desktop app, a game engine, a data pipeline, model training,
+# a cluster rollout, firmware, a command-line tool. The guide compares two web frameworks, so which of
+# them suits one ("native iOS app, swiftui, offline first. flask or django?") is outside it. Not when a
+# web part is named too ("a backend for our iOS app", "JSON endpoints the game client calls"); a web
+# part refused ("no server, no browser", "nothing web at all") is none.
+NOT_WEB = frozenset("ios android iphone ipad swiftui desktop exe etl platformer sprites gpu gpus cuda pytorch "
+                    "tensorflow k8s kubernetes helm firmware embedded esp32 arduino microcontroller cli".split())
+_NOT_WEB_PAIRS = {"engine": "game", "line": "command"}  # "game engine", "command line"
+NOT_WEB_TRIGGERS = NOT_WEB | frozenset(_NOT_WEB_PAIRS)
+_WEB_PARTS = frozenset("web website websites site sites webapp webapps api apis endpoint endpoints backend backends "
+                       "server servers json rest http https browser html page pages portal dashboard frontend "
+                       "saas online url urls".split())
+_REFUSING = frozenset("no without nothing zero".split())
+
+
+def not_web_project(words: list[str]) -> str | None:
+    """"a native iOS app", "desktop app ... installed from an .exe", "nightly ETL", "a 2d platformer game
+    engine": the kind of project named, when no web part of it is."""
+    found = None
+    for k, w in enumerate(words):
+        before = words[k - 1] if k else ""
+        if w in _WEB_PARTS and before not in _REFUSING:
+            return None
+        if found is None and w in NOT_WEB_TRIGGERS:
+            if w in NOT_WEB:
+                found = w
+            elif _NOT_WEB_PAIRS[w] == before:
+                found = f"{before} {w}"
+    return f"not a web app: {found}" if found else None
+
+
 # "you always need react or vue on top", "do we need a separate react frontend": a frontend a framework
 # is said to need, which is what the guide's full-stack answer weighs, not a subject of its own
 FRONTEND_TECHNOLOGIES = frozenset("react reactjs vue vuejs angular angularjs svelte sveltekit nextjs nuxt ember".split())

@@ -25,6 +25,8 @@ from bot.matching.cues import (
     LEARNING_RESOURCES,
     REVIEWING_VERBS,
     resource_asked,
+    NOT_WEB_TRIGGERS,
+    not_web_project,
     review_requested,
     examples_named,
     parts_chosen,
@@ -489,6 +491,7 @@ _OUT_OF_SCOPE_CUES: tuple[tuple[frozenset[str], Callable[[list[str]], str | None
     (frozenset(("payment", "payments")), payment_provider_asked),  # "which payment gateway"
     (REVIEWING_VERBS, review_requested),                          # "can you review my CV"
     (LEARNING_RESOURCES, resource_asked),                         # "the best flask course on udemy"
+    (NOT_WEB_TRIGGERS, not_web_project),                          # "a native iOS app. flask or django?"
 )
 
 

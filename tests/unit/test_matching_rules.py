@@ -850,6 +850,20 @@ RULES: dict[str, list[tuple[str, str]]] = {
          "key-differences"),
         ("is a cheat code in django a thing", "decline"),
     ],
+    "a project that is no web app: neither framework is for it": [
+        ("our android app is kotlin, offline only, 2 devs. django or flask?", "decline"),
+        ("small desktop tool for the warehouse laptops, packaged as an exe. which one?", "decline"),
+        ("building a game engine for a puzzle game in python. flask or django?", "decline"),
+        ("we're writing a command line utility to clean csv files, which framework?", "decline"),
+        ("firmware for our sensors on an esp32, flask or django?", "decline"),
+        # a web part named: the framework is for that part
+        ("building an android app and it needs a small json api for login and sync. flask or django?", "rest-apis"),
+        ("our studio makes a 2d game engine; its online leaderboard needs a few json endpoints. flask or django?",
+         "rest-apis"),
+        ("we have a desktop app and need a backend api so it can sync. flask or django?", "rest-apis"),
+        # refused, a web part is none
+        ("nightly batch job on our GPUs, no server, no browser, nothing web. which?", "decline"),
+    ],
 }
 
 
