@@ -307,6 +307,7 @@ OTHER_TECHNOLOGIES: frozenset[str] = frozenset(
     csharp fsharp perl haskell clojure actix axum deno nestjs fastify symfony
     codeigniter cakephp drf ninja vue vuejs svelte sveltekit angularjs
     stripe paypal braintree
+    redis memcached valkey rabbitmq kafka
     """.split()
 )
 

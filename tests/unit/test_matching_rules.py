@@ -850,6 +850,11 @@ RULES: dict[str, list[tuple[str, str]]] = {
          "key-differences"),
         ("is a cheat code in django a thing", "decline"),
     ],
+    "caches and queues are other technologies: a choice between two of them is not the guide's": [
+        ("kafka or rabbitmq for our order events?", "decline"),
+        ("photo sharing community, big feeds. redis or memcached in front of it?", "decline"),
+        ("we already run redis. does django's caching work with it for a big social feed?", "social-networks"),
+    ],
     "a project that is no web app: neither framework is for it": [
         ("our android app is kotlin, offline only, 2 devs. django or flask?", "decline"),
         ("small desktop tool for the warehouse laptops, packaged as an exe. which one?", "decline"),
