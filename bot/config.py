@@ -20,10 +20,11 @@ DEFAULT_SLACK_API_URL = "https://slack.com/api/"
 # Listener runs still working after their ack (sending the reply) before the next ack waits
 # (backpressure, bot.fast_ack). Each holds ~28 KB (the request, its context, the reply and its
 # HTTP exchange) while Slack answers its Web API call, so under load with a slow Slack they all
-# fill up: 100 cost ~2 MB more than 32 at the benchmark's peak. 32 replies in flight is more
+# fill up: 100 cost ~2 MB more than 32 at the benchmark's peak, and 32 ~0.4 MB more than 16, with
+# the same mention throughput (BENCHMARKS.md, the nineteenth session). 16 replies in flight is more
 # than Slack's own rate limits let one workspace use (chat.postMessage: about one a second per
 # channel); a deployment serving many busy workspaces from one process may want more.
-DEFAULT_MAX_IN_FLIGHT = 32
+DEFAULT_MAX_IN_FLIGHT = 16
 
 
 class Mode(str, Enum):

@@ -10,7 +10,7 @@ collections only walk objects made while serving.
 It also raises the youngest generation's threshold (``THRESHOLDS``). Python's
 default, a collection every 700 new container objects, runs ~200 young
 collections a second under load, and each walks what is still in flight
-(Bolt requests, contexts, aiohttp requests: up to ``MAX_IN_FLIGHT`` listener runs, 32 by default): in the
+(Bolt requests, contexts, aiohttp requests: up to ``MAX_IN_FLIGHT`` listener runs, 16 by default): in the
 benchmark's mentions at concurrency 32 the collector took ~9% of the process's
 CPU (655 ms in 7.5 s). At 50,000 it takes ~0.5% (35 ms), mentions cost 13% less
 CPU, and peak memory is the same (61.7 vs 62.0 MiB): almost everything a request

@@ -76,7 +76,7 @@ class CountingLoop:
 def test_the_max_in_flight_setting_reaches_the_runner():
     from tests.bench.test_fast_args import bot_app
 
-    assert bot_app().listener_runner.max_in_flight == 32
+    assert bot_app().listener_runner.max_in_flight == 16
     assert bot_app({"MAX_IN_FLIGHT": "7"}).listener_runner.max_in_flight == 7
 
 

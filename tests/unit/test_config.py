@@ -30,7 +30,7 @@ def test_defaults():
     assert settings.port == 3000 and settings.slack_api_url == DEFAULT_SLACK_API_URL
     assert settings.database_url is None and settings.redis_url is None and not settings.knowledge_reload
     assert settings.socket_ping_interval == 10 and load_settings({"SOCKET_PING_INTERVAL": "3"}).socket_ping_interval == 3
-    assert settings.max_in_flight == 32 and load_settings({"MAX_IN_FLIGHT": "200"}).max_in_flight == 200
+    assert settings.max_in_flight == 16 and load_settings({"MAX_IN_FLIGHT": "200"}).max_in_flight == 200
     assert settings.follow_up_ttl_seconds == 3600
     assert load_settings({"FOLLOW_UP_TTL_SECONDS": "0"}).follow_up_ttl_seconds == 0  # follow-ups off
 
