@@ -200,6 +200,7 @@ NEUTRAL_WORDS: frozenset[str] = frozenset(dict.fromkeys(
     nephew nephews niece nieces cousin cousins son sons daughter daughters uncle aunt mom mum dad parents standpoint viewpoint
     ugh argh sigh sre sres grad grads graduate graduates
     steering committee committees audience
+    saw blank limited consultant consultants bullet bullets repo repos oversimplifying oversimplified
     """.split()
 ))
 

@@ -164,7 +164,8 @@ working", "folder not found": ``NEGATIONS`` + ``FAILING_VERBS``), or about
 the frameworks' makers or age ("who made flask", "when was django released",
 "how old is flask": ``ORIGIN_VERBS``), or that asks for code ("write me a flask hello
 world", "a code example": ``cues.code_asked``; "snippet"; "can you write a django model for
-a blog": ``cues.code_requested``), or that is office talk: an
+a blog": ``cues.code_requested``; a hello world or a release told in a sentence that asks nothing is
+the asker's situation: "we're still on `flask 2.x`. what are blueprints for?"), or that is office talk: an
 outage ("our api is down", "is django down?"), a duty rota ("who's on call"), a chore ("who's
 bringing snacks to the friday demo", no framework named), a document ("share the
 dashboard link"), a thing's whereabouts ("where is the blueprint doc"), a meeting room or its

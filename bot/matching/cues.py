@@ -875,6 +875,9 @@ _CODE_ASKS = frozenset((("hello", "world"), ("code", "example"), ("code", "examp
                         ("sample", "code"), ("code", "sample"), ("code", "samples")))
 
 
+CODE_ASKED = frozenset(" ".join(pair) for pair in _CODE_ASKS)  # what ``code_asked`` returns
+
+
 def code_asked(words: list[str]) -> str | None:
     """The words asking for code ("hello world", "code example"), if any."""
     for pair in zip(words, words[1:]):

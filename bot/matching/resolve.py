@@ -38,6 +38,7 @@ from bot.matching.cues import (
     ESTIMATE_WORDS,
     MEETING_WORDS,
     code_asked,
+    CODE_ASKED,
     code_requested,
     estimate_asked,
     failure_named,
@@ -604,6 +605,15 @@ def _outside_the_guide(words: list[str]) -> list[str]:
     return found
 
 
+_RELEASE = re.compile(r"(?:flask|django) \d{1,2}")  # what ``_outside_the_guide`` says of a release
+
+
+def _told_situation(found: str, context: frozenset[str]) -> bool:
+    """A release or a hello world told, not asked about ("moving our stuff off `flask 2.x`. what can django
+    do that flask can't?", "... I only know it from a `hello world` tutorial"): the asker's situation."""
+    return found.rsplit(" ", 1)[-1] in context and (found in CODE_ASKED or _RELEASE.fullmatch(found) is not None)
+
+
 def _product_version(words: list[str], k: int) -> bool:
     """"the demo version", "a first version": the asker's product at a stage, not a release ("the
     first version of flask" is one); or "the one-paragraph version of what django is", "the short
@@ -928,7 +938,10 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
     r.scheduled = not SCHEDULE_WORDS.isdisjoint(words)
     if "how" in words:  # "how do i ...": a procedure
         r.how_to = asks_how_to(words)
-    r.out_of_scope += _outside_the_guide(words)
+    outside = _outside_the_guide(words)
+    if outside and context:
+        outside = [found for found in outside if not _told_situation(found, context)]
+    r.out_of_scope += outside
     if not LACKING.isdisjoint(words):  # "... that django can't": django lacks it
         r.lacking = lacking_framework(words)
     told: frozenset[str] = frozenset()  # the words before "what is flask?" that say who asks

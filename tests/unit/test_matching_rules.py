@@ -855,6 +855,18 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("photo sharing community, big feeds. redis or memcached in front of it?", "decline"),
         ("we already run redis. does django's caching work with it for a big social feed?", "social-networks"),
     ],
+    "a release or a hello world told, not asked about, is the asker's situation": [
+        ("we're still on `flask 2.x` at work. what are blueprints for?", "blueprint"),
+        ("i've only done the `hello world` in the flask docs. what do people build with it?", "flask-use-cases"),
+        # asked about: outside the guide
+        ("we're on django 4. has the admin changed in django 5?", "decline"),
+        ("can you show me a flask hello world? I want to see the code", "decline"),
+    ],
+    "everyday words: a repo, a consultant, three bullets, asked point blank": [
+        ("our security consultant asked me point blank if django is more secure than flask. what do i say?", "security"),
+        ("give me the case for flask in 3 bullets, I have a meeting", "why-flask"),
+        ("is django faster to ship?", "rapid-development"),
+    ],
     "a project that is no web app: neither framework is for it": [
         ("our android app is kotlin, offline only, 2 devs. django or flask?", "decline"),
         ("small desktop tool for the warehouse laptops, packaged as an exe. which one?", "decline"),
