@@ -160,7 +160,8 @@ recognised words are generic and weightless next to the unknown ones.
 A question with a word of a subject the guide never addresses (deploying,
 installing, versions, performance, debugging, pay: ``OUT_OF_SCOPE_SUBJECTS``),
 or a rate ("requests per second": ``RATE_UNITS``), or a failure ("not
-working", "folder not found": ``NEGATIONS`` + ``FAILING_VERBS``), or about
+working", "folder not found": ``NEGATIONS`` + ``FAILING_VERBS``; an exception's name,
+"ModuleNotFoundError": ``cues.exception_named``), or about
 the frameworks' makers or age ("who made flask", "when was django released",
 "how old is flask": ``ORIGIN_VERBS``), or that asks for code ("write me a flask hello
 world", "a code example": ``cues.code_asked``; "snippet"; "can you write a django model for

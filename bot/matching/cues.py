@@ -66,6 +66,23 @@ def asks_which_to_choose(words: list[str]) -> bool:
     return False
 
 
+# An exception's name ("ModuleNotFoundError", "OperationalError", "TemplateDoesNotExist"): a failure to
+# debug, which the guide never does ("terror" and "mirror" are words, not names: the part before the
+# ending is three letters at least)
+_EXCEPTION_ENDS = ("error", "exception", "notfound", "doesnotexist")
+
+
+def exception_named(words: Iterable[str]) -> str | None:
+    """The first exception's name among ``words`` (a question's, or the code pasted in it)."""
+    for w in words:
+        name = w.rsplit(".", 1)[-1]  # "django.db.utils.OperationalError"
+        lowered = name.lower()
+        if lowered.endswith(_EXCEPTION_ENDS) and any(
+                lowered.endswith(end) and len(lowered) >= len(end) + 3 for end in _EXCEPTION_ENDS):
+            return name
+    return None
+
+
 def failure_named(words: list[str]) -> str | None:
     """The first negation before a failing verb: "not working", "folder not found"; not one
     saying what a framework is able to run at all ("can't run anything big", "won't handle much")."""

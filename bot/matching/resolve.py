@@ -39,6 +39,7 @@ from bot.matching.cues import (
     MEETING_WORDS,
     code_asked,
     CODE_ASKED,
+    exception_named,
     code_requested,
     estimate_asked,
     failure_named,
@@ -939,6 +940,9 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
     if "how" in words:  # "how do i ...": a procedure
         r.how_to = asks_how_to(words)
     outside = _outside_the_guide(words)
+    error = exception_named(words) or (exception_named(code) if code else None)
+    if error:  # "getting `ModuleNotFoundError: No module named 'flask'`": a failure to debug
+        outside.append(error)
     if outside and context:
         outside = [found for found in outside if not _told_situation(found, context)]
     r.out_of_scope += outside

@@ -818,3 +818,31 @@ def test_a_procedure_asked_needs_more_confidence_telling_does_not(question, proc
     shipped = Answerer(load_knowledge(default_knowledge_dir()))
     needed = shipped.answer(question, explain=True).explanation.min_confidence
     assert (needed > shipped.min_confidence) is procedure
+
+
+@pytest.mark.parametrize("words, named", [
+    (["getting", "modulenotfounderror", "help"], "modulenotfounderror"),
+    (["django.db.utils.OperationalError"], "OperationalError"),  # pasted code keeps its case
+    (["keyerror"], "keyerror"),
+    (["templatedoesnotexist"], "templatedoesnotexist"),
+    # words, not names: "error" itself, and endings after fewer than three letters
+    (["error", "errors", "terror", "exception", "notfound"], None),
+])
+def test_an_exception_is_named_by_its_ending(words: list[str], named: str | None) -> None:
+    from bot.matching.cues import exception_named
+
+    assert exception_named(words) == named
+
+
+@pytest.mark.parametrize("q, kind", [
+    ("native ios app, offline first. flask or django?", "not a web app: ios"),
+    ("a 2d game engine in python, which one?", "not a web app: game engine"),
+    ("a command line tool, no server, no browser. which?", "not a web app: command line"),
+    ("an ios app that needs a json api, flask or django?", None),  # a web part named
+    ("a game for the browser, flask or django?", None),
+])
+def test_a_project_that_is_no_web_app(q: str, kind: str | None) -> None:
+    from bot.matching.cues import not_web_project
+    from bot.text import normalise, tokens
+
+    assert not_web_project(tokens(normalise(q))) == kind

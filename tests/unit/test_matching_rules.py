@@ -867,6 +867,11 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("give me the case for flask in 3 bullets, I have a meeting", "why-flask"),
         ("is django faster to ship?", "rapid-development"),
     ],
+    "an exception named is a failure to debug": [
+        ("ModuleNotFoundError: flask, help", "decline"),
+        ("our shop app on django throws IntegrityError on checkout. any idea?", "decline"),
+        ("seeing `jinja2.exceptions.UndefinedError` in the flask blog templates, what's wrong?", "decline"),
+    ],
     "a project that is no web app: neither framework is for it": [
         ("our android app is kotlin, offline only, 2 devs. django or flask?", "decline"),
         ("small desktop tool for the warehouse laptops, packaged as an exe. which one?", "decline"),
