@@ -678,15 +678,22 @@ _OWN_PARTS = frozenset("db dbs database databases auth authentication login fron
 _CHOOSING = frozenset("pick picking choose choosing bring bringing use using select".split())
 
 
+_WHOM = frozenset(("me", "us", "you"))
+LETTING = frozenset("let lets letting allow allows allowing".split())
+
+
 def parts_chosen(words: list[str]) -> set[int]:
-    """Positions of the parts named after "pick/choose/bring my/our/your own" (up to five words on) or
-    "pick whatever" (up to seven), or
+    """Positions of the parts named after "pick/choose/bring my/our/your own" (up to five words on),
+    "pick whatever" (up to seven) or "lets me pick" (five), or
     before it when nothing follows ("does flask force a database or auth approach on you, or can we
     pick our own?": up to ten words back)."""
     marked: set[int] = set()
     for k in range(1, len(words)):
         if words[k] == "whatever" and words[k - 1] in _CHOOSING:  # "pick whatever DB, auth and frontend"
             marked |= {j for j in range(k + 1, min(len(words), k + 8)) if words[j] in _OWN_PARTS}
+        elif k > 1 and words[k] in _CHOOSING and words[k - 1] in _WHOM and words[k - 2] in LETTING:
+            # "flask lets me pick the frontend stack"
+            marked |= {j for j in range(k + 1, min(len(words), k + 6)) if words[j] in _OWN_PARTS}
         elif k > 1 and words[k] == "own" and words[k - 1] in ("my", "our", "your", "their") and words[k - 2] in _CHOOSING:
             after = {j for j in range(k + 1, min(len(words), k + 6)) if words[j] in _OWN_PARTS}
             marked |= after or {j for j in range(max(0, k - 12), k - 2) if words[j] in _OWN_PARTS}

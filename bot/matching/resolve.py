@@ -30,6 +30,7 @@ from bot.matching.cues import (
     review_requested,
     examples_named,
     parts_chosen,
+    LETTING,
     share_asked,
     asks_how_to,
     asks_which_to_choose,
@@ -1081,7 +1082,8 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
         background |= already_weighed(words)
     # "not asking about hosting or pricing, just the framework fit": not the subject either
     aside = set_aside(words) if not DISCLAIMER_LEADS.isdisjoint(words) else _NO_WORDS
-    if "own" in words or "whatever" in words:  # "can we pick our own database and auth?": the parts chosen, not the subject
+    if "own" in words or "whatever" in words or not LETTING.isdisjoint(words):
+        # "can we pick our own database and auth?", "flask lets me pick the frontend": the parts chosen, not the subject
         aside = aside | parts_chosen(words)
     if r.bare_choice:
         if "no" in words:  # "a handful of pages, no user accounts. your pick": not needed

@@ -867,6 +867,11 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("give me the case for flask in 3 bullets, I have a meeting", "why-flask"),
         ("is django faster to ship?", "rapid-development"),
     ],
+    "the parts a framework lets you pick, or forces on you, are examples of the freedom asked about": [
+        ("does flask let us choose the database and frontend?", "flexibility"),
+        ("does django force a particular database or template engine on you?", "flexibility"),
+        ("which one has a frontend built in?", "full-stack"),
+    ],
     "an exception named is a failure to debug": [
         ("ModuleNotFoundError: flask, help", "decline"),
         ("our shop app on django throws IntegrityError on checkout. any idea?", "decline"),
