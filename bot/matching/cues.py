@@ -1061,7 +1061,9 @@ def other_compared(words: list[str]) -> str | None:
 ANALOGY_MARKERS = frozenset(("like", "style", "styled", "esque"))
 
 
-_HEDGES_BEFORE_LIKE = frozenset("kinda kind sort sorta of basically just pretty much".split())
+_HEDGES_BEFORE_LIKE = frozenset("kinda kind sort sorta of basically just pretty much roughly more".split())
+_POINTERS = frozenset(("it", "that", "this", "they", "those", "these"))  # "is it roughly like a rails engine"
+_JOINING = frozenset(("or", "and", "a", "an", "the"))
 
 
 def examples_named(words: list[str], known: dict[int, bool]) -> set[int]:
@@ -1075,14 +1077,22 @@ def examples_named(words: list[str], known: dict[int, bool]) -> set[int]:
             b = k - 1
             while b > 0 and words[b] in _HEDGES_BEFORE_LIKE:  # "a blueprint *kinda* like an express router"
                 b -= 1
-            if b >= 0 and known.get(b) and words[b] not in FRAMEWORK_SET:
+            pointed = b >= 0 and words[b] in _POINTERS
+            if b >= 0 and (known.get(b) and words[b] not in FRAMEWORK_SET or pointed):
                 j = k + 1
                 while j < len(words) and words[j] in ("a", "an", "the"):
                     j += 1
-                for j in range(j, min(j + 2, len(words))):
+                # (what a pronoun is likened to may be named twice: "a rails engine or a laravel package")
+                named = 0
+                while j < len(words) and named < (4 if pointed else 2):
+                    if pointed and words[j] in _JOINING:
+                        j += 1
+                        continue
                     if known.get(j) is not False:
                         break
                     found.add(j)
+                    named += 1
+                    j += 1
         elif w in ANALOGY_MARKERS and known.get(k + 1) and words[k + 1] not in FRAMEWORK_SET:
             # "nova style admin", "rails esque routing"
             for j in range(k - 1, max(-1, k - 3), -1):

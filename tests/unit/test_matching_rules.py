@@ -872,6 +872,12 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("does django force a particular database or template engine on you?", "flexibility"),
         ("which one has a frontend built in?", "full-stack"),
     ],
+    "what a pronoun is likened to is the asker's frame of reference": [
+        ("what are flask blueprints? are they roughly like a rails engine or a laravel package?", "blueprint"),
+        ("what's django, is it like rails for python", "django-overview"),
+        # after a framework's name it compares, which the guide never does
+        ("is flask like express?", "decline"),
+    ],
     "an exception named is a failure to debug": [
         ("ModuleNotFoundError: flask, help", "decline"),
         ("our shop app on django throws IntegrityError on checkout. any idea?", "decline"),
