@@ -197,7 +197,8 @@ needs ``HOW_TO_FACTOR`` times ``min_confidence``: the guide compares the two
 frameworks and explains next to no procedure ("how do i reset my password on
 slack"); --explain shows the threshold applied. Pasted code (snake_case
 identifiers, calls) and release numbers ("django 5.1") count as off-topic
-words; an identifier every part of which is a word of the guide's is those words
+words (in a code span of a sentence that tells, before one that asks, as context: "saw `bp =
+Blueprint('admin', __name__)` all over our repo. what's a blueprint for?"); an identifier every part of which is a word of the guide's is those words
 ("the `csrf_token` thing": csrf, token). A question that names both frameworks, has no
 off-topic word and whose unknown words all come after "for" is a choice for
 the asker's own project ("flask or django for our bakery's site"): those

@@ -610,6 +610,22 @@ def _outside_the_guide(words: list[str]) -> list[str]:
 _RELEASE = re.compile(r"(?:flask|django) \d{1,2}")  # what ``_outside_the_guide`` says of a release
 
 
+_CODE_SPAN = re.compile(r"`+([^`]+)`+")
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+
+
+def _told_code(question: str) -> list[str]:
+    """The code spans of sentences that tell, when a later one asks: the first sentence end after the
+    span is a full stop or "!" (a dotted name, "requirements.txt", ends none), and a "?" follows."""
+    told = []
+    for m in _CODE_SPAN.finditer(question):
+        after = question[m.end():]
+        end = _SENTENCE_END.search(after)
+        if end and end.group() != "?" and "?" in after[end.end():]:
+            told.append(m.group(1).lower())
+    return told
+
+
 def _told_situation(found: str, context: frozenset[str]) -> bool:
     """A release or a hello world told, not asked about ("moving our stuff off `flask 2.x`. what can django
     do that flask can't?", "... I only know it from a `hello world` tutorial"): the asker's situation."""
@@ -908,11 +924,16 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
     extension: set[int] = set()  # words naming an extension ("flask-sqlalchemy")
     # ("the batteries-included one": django; "the `csrf_token` thing": the guide's words as code)
     text, code = code_terms(normalise(by_name(question)), index.is_evidence_word)
+    told_code = _told_code(question) if code and "`" in question and "?" in question else []
     for w in dict.fromkeys(code[:MAX_FUZZY_WORDS]):
-        # pasted code or a release number: a detail the guide never names
+        # pasted code or a release number: a detail the guide never names; in a sentence that tells
+        # ("saw `bp = Blueprint('admin', __name__)` all over our repo. what's a blueprint for?"), the situation
         r.unknown.append(w)
-        r.unknown_mass += index.idf_unknown * OFF_TOPIC_WEIGHT
-        r.off_topic += 1
+        if any(w in span for span in told_code):
+            r.unknown_mass += index.idf_unknown * OFF_TOPIC_WEIGHT * CONTEXT_FACTOR
+        else:
+            r.unknown_mass += index.idf_unknown * OFF_TOPIC_WEIGHT
+            r.off_topic += 1
     if "not work" in text:  # "weekend-project question, not work, so ...": not for work, no failure
         text = _NOT_FOR_WORK.sub(r"\1not for work\2", text)
     context, project, told_first, stressed = read_sentences(text)  # the context's terms weigh CONTEXT_FACTOR

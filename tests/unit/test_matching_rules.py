@@ -878,6 +878,11 @@ RULES: dict[str, list[tuple[str, str]]] = {
         # after a framework's name it compares, which the guide never does
         ("is flask like express?", "decline"),
     ],
+    "pasted code in a sentence that tells, when a later one asks, is the situation": [
+        ("saw `bp = Blueprint('admin', __name__)` all over our repo. what's a flask Blueprint for?", "blueprint"),
+        # asked about, it is the subject, which the guide never covers
+        ("what does `bp = Blueprint('admin', __name__)` do in flask?", "decline"),
+    ],
     "an exception named is a failure to debug": [
         ("ModuleNotFoundError: flask, help", "decline"),
         ("our shop app on django throws IntegrityError on checkout. any idea?", "decline"),
