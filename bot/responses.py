@@ -84,7 +84,7 @@ def reply(intent: Intent, brain: Brain, *, shareable: bool = False, public: bool
         return Reply(blocks.menu_message(unknown=intent.text), declined=True)
     return Reply(blocks.decline_message(intent.text, match.suggestions,
                                         no_earlier_question=followups.is_follow_up(intent.text)),
-                 declined=True, suggestions=suggestions)
+                 declined=True, suggestions=suggestions, question=intent.text)
 
 
 def _follow_up_reply(question: str, brain: Brain, *, shareable: bool) -> Reply:

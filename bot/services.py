@@ -83,9 +83,12 @@ class Services:
                                  answered=lambda words: answerer.answer(words).answered)
 
     async def remember(self, key: str, reply: Reply) -> None:
-        """Keep the question an answer answered, for the next follow-up in conversation ``key``
-        (``followups.kept_for_follow_ups``: "" when no follow-up could use it)."""
-        if self.conversations is None or not reply.answered:
+        """Keep the question a reply answered or declined, for the next follow-up in conversation ``key``
+        (``followups.kept_for_follow_ups``: "" when no follow-up could use it). A declined one is kept only
+        when it names a framework: after "is django async?", "what about flask?" asks "is flask async?"
+        (declined too), but "how do I bake sourdough bread?" leaves the last answered question in place."""
+        if self.conversations is None or not reply.question or (
+                reply.declined and not followups.frameworks_named(reply.question)):
             return
         kept = followups.kept_for_follow_ups(reply.question)
         await self._recorded(f"the last question of {key}", self.conversations.remember(key, kept))

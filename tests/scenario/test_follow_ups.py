@@ -102,6 +102,18 @@ async def test_a_declined_question_leaves_the_last_answered_one_to_follow_on_fro
     assert title(posts[-1].params) == "Why choose Flask?"
 
 
+async def test_a_declined_question_naming_a_framework_is_followed_on_as_declined(slack):
+    """"is django async?" is outside the guide; "what about flask?" asks the same of Flask, which is
+    outside it too: declined as what it was read as, not answered with the Flask overview."""
+    alice = slack.user()
+    await slack.send(alice.dm("is django async?"))
+    await remembered(slack, 1)
+    await slack.send(alice.dm("what about flask?"))
+    posts = await slack.fake.wait_for("chat.postMessage", 2)
+    text = all_text(posts[-1].params)
+    assert "Following on from the last question: _is flask async?_" in text and "couldn't find an answer" in text
+
+
 async def test_after_a_question_naming_both_frameworks_only_vice_versa_follows_up(slack):
     alice = slack.user()
     await slack.send(alice.dm("why would I choose django?"))
