@@ -167,7 +167,8 @@ the frameworks' makers or age ("who made flask", "when was django released",
 world", "a code example": ``cues.code_asked``; "snippet"; "can you write a django model for
 a blog": ``cues.code_requested``; a hello world or a release told in a sentence that asks nothing is
 the asker's situation: "we're still on `flask 2.x`. what are blueprints for?"), or that is office talk: an
-outage ("our api is down", "is django down?"), a duty rota ("who's on call"), a chore ("who's
+outage ("our api is down", "is django down?"), a duty rota ("who's on call"), a colleague sought
+("who on our team knows django?"), a chore ("who's
 bringing snacks to the friday demo", no framework named), a document ("share the
 dashboard link"), a thing's whereabouts ("where is the blueprint doc"), a meeting room or its
 notes, an estimate of the asker's work ("how long would it take to build", "how many weeks"), a

@@ -289,6 +289,26 @@ def origin_asked(words: list[str]) -> str | None:
     return None
 
 
+# "who on our team knows django?", "does anyone here know flask well?": a colleague asked for, not the
+# guide (asked at the start: "juniors who know flask" says who the team is; "who" only with where the
+# asker looks: "who has used django at scale" asks which companies, the guide's)
+SEEKERS = frozenset("who anyone anybody someone somebody".split())
+_SEEKING_LEADS = frozenset("so hey hi ok okay does do is quick q".split())
+_KNOWING = frozenset("know knows knew used worked familiar experience experienced".split())
+_AMONG_US = frozenset("here team teams channel office us our".split())
+
+
+def colleague_asked(words: list[str]) -> str | None:
+    """"who on our team knows django", "anyone ... used flask", opening the message: a person sought."""
+    for k, w in enumerate(words[:4]):
+        if w in SEEKERS and (k == 0 or words[k - 1] in _SEEKING_LEADS):
+            for j in range(k + 1, min(len(words) - 1, k + 6)):
+                if words[j] in _KNOWING:
+                    after = [x for x in words[j + 1 : j + 3] if x != "with"]
+                    if not (after and after[0] in FRAMEWORK_SET) or (w == "who" and _AMONG_US.isdisjoint(words[k + 1 : j])):
+                        return None
+                    return f"{w} {words[j]} {after[0]}"
+    return None
 
 
 def chore_asked(words: list[str]) -> str | None:

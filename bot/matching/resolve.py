@@ -48,6 +48,8 @@ from bot.matching.cues import (
     identity_and_teller,
     lacking_framework,
     chore_asked,
+    colleague_asked,
+    SEEKERS,
     origin_asked,
     owner_asked,
     typing_asked,
@@ -486,6 +488,7 @@ _OUT_OF_SCOPE_CUES: tuple[tuple[frozenset[str], Callable[[list[str]], str | None
     (ESTIMATE_WORDS, estimate_asked),                             # "how long would it take to build"
     (frozenset(("who", "when", "old", "year")), origin_asked),    # "who made flask": history
     (frozenset(("who",)), chore_asked),                           # "who's bringing snacks": office chores
+    (SEEKERS, colleague_asked),                                   # "who on our team knows django?"
     (frozenset(("by",)), owner_asked),                            # "django is maintained by google"
     (frozenset(("type",)), typing_asked),                         # "does flask support type hints"
     (frozenset(("percent",)), share_asked),                       # "what percent of devs use django"

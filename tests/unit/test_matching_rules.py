@@ -883,6 +883,13 @@ RULES: dict[str, list[tuple[str, str]]] = {
         # asked about, it is the subject, which the guide never covers
         ("what does `bp = Blueprint('admin', __name__)` do in flask?", "decline"),
     ],
+    "a colleague sought is not the guide's": [
+        ("who here knows flask? need a reviewer for my PR", "decline"),
+        ("does anyone on the team know django well?", "decline"),
+        # who the team is, and a question of the guide's
+        ("our juniors who know flask already, is django harder to learn?", "ease-of-learning"),
+        ("anyone know if flask has something like blueprints?", "blueprint"),
+    ],
     "an exception named is a failure to debug": [
         ("ModuleNotFoundError: flask, help", "decline"),
         ("our shop app on django throws IntegrityError on checkout. any idea?", "decline"),
