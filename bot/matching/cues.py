@@ -379,13 +379,20 @@ def lacking_framework(words: list[str]) -> str | None:
     return None
 
 
+# "convince me to use flask", "make the case for flask", "sell me on django": the one argued for
+_ARGUED_FOR = frozenset("convinc case sell pitch steelman argu defend persuad".split())
+
+
 def preferred_framework(stems: list[str]) -> str | None:
     """"flask over django", "django instead of flask", "flask rather than
     django": the question is about the first one (read at the first
-    framework named only)."""
+    framework named only); so is the one argued for ("convince me to use flask, my team wants
+    django": up to four words after a verb of persuading)."""
     preferred = None
     for i, s in enumerate(stems):
         if s in FRAMEWORKS:
+            if not _ARGUED_FOR.isdisjoint(stems[max(0, i - 4) : i]):
+                return s
             rest = tuple(stems[i + 1 : i + 4])
             for joint in PREFERENCE_JOINTS:
                 if rest[: len(joint)] == joint and rest[len(joint) : len(joint) + 1] == (
@@ -584,6 +591,7 @@ def count_asked(words: list[str]) -> str | None:
 
 
 _PRICED = frozenset("cost costs price prices charge charges pay".split())
+_BILLED = frozenset("hourly daily day hour".split())
 
 
 def price_asked(words: list[str]) -> str | None:
@@ -595,6 +603,8 @@ def price_asked(words: list[str]) -> str | None:
     for k, w in enumerate(words):  # "what would a freelancer charge to build it" (not "in charge of")
         if w in ("charge", "charges") and not (k and words[k - 1] == "in") and ("what" in words or "how" in words):
             return w
+        if w in ("rate", "rates") and k and words[k - 1] in _BILLED:  # "what hourly rate should we quote"
+            return f"{words[k - 1]} {w}"
     # "what would it cost us to build one", "what does hosting cost per month": a price; "what does
     # flask's freedom cost you" is a trade-off
     return _first_pair(words, _COSTS, _PRICE_AFTER)

@@ -883,6 +883,14 @@ RULES: dict[str, list[tuple[str, str]]] = {
         # asked about, it is the subject, which the guide never covers
         ("what does `bp = Blueprint('admin', __name__)` do in flask?", "decline"),
     ],
+    "the framework argued for is the one asked about": [
+        ("convince me to use flask pls, all my teammates want django", "why-flask"),
+        ("sell me on django, my cto loves flask", "why-django"),
+    ],
+    "a rate billed is a price": [
+        ("what hourly rate should we quote the client for a django build?", "decline"),
+        ("what's a fair day rate for a flask contractor?", "decline"),
+    ],
     "a colleague sought is not the guide's": [
         ("who here knows flask? need a reviewer for my PR", "decline"),
         ("does anyone on the team know django well?", "decline"),
