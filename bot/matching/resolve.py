@@ -785,6 +785,10 @@ _EVERYDAY_WHERE: dict[str, Callable[[list[str], int], bool]] = {
 }
 
 
+# "... flask can't? platform leads are asking": a "cannot" that ends its sentence, and the word opening the next
+_ENDED_CANNOT = re.compile(r"\b(?:can'?t|cannot|can not|doesn'?t|does not)\s*[.!?;:]+\W*(\w+)")
+
+
 def _everyday(words: list[str], stems: list[str], content: list[int],
               index: Index) -> tuple[frozenset[int] | set[int], frozenset[int] | set[int]]:
     """The positions of a modal "cannot", and of every word read as everyday English there
@@ -992,6 +996,12 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
     neutral: set[int] = set()
     off_topic: set[int] = set()
     modal, everyday = _everyday(words, stems, content, index)
+    if modal and _ENDED_CANNOT.search(text):
+        # "what can django do that flask can't? platform leads are asking": "can't" ends its sentence, and
+        # the word after it is no verb of it
+        opened = {m.group(1) for m in _ENDED_CANNOT.finditer(text)}
+        ended = {k for k in modal if words[_past_adverbs(words, k + 1)] in opened}
+        modal, everyday = modal - ended, everyday - ended
     # "new to python web stuff, what is flask?": asked what the framework is, the words before
     # say who asks or where they met it; known or not, none of them is evidence (nor a phrase)
     met = _NO_WORDS

@@ -883,6 +883,11 @@ RULES: dict[str, list[tuple[str, str]]] = {
         # asked about, it is the subject, which the guide never covers
         ("what does `bp = Blueprint('admin', __name__)` do in flask?", "decline"),
     ],
+    "a \"can't\" that ends its sentence is no modal of the next word": [
+        ("what can django do that flask can't? platform leads are asking why we'd take the bigger dependency",
+         "faq-django-can-flask-cannot"),
+        ("flask can't scale, right?", "flask-scalability"),
+    ],
     "the framework argued for is the one asked about": [
         ("convince me to use flask pls, all my teammates want django", "why-flask"),
         ("sell me on django, my cto loves flask", "why-django"),
