@@ -888,6 +888,10 @@ RULES: dict[str, list[tuple[str, str]]] = {
          "faq-django-can-flask-cannot"),
         ("flask can't scale, right?", "flask-scalability"),
     ],
+    "CSRF named, 'what kind of attack is it' asks of it": [
+        ("PM asked me what CSRF is in plain english. what kind of attack is it exactly?", "csrf"),
+        ("what kind of attacks does django protect against?", "security"),
+    ],
     "the framework argued for is the one asked about": [
         ("convince me to use flask pls, all my teammates want django", "why-flask"),
         ("sell me on django, my cto loves flask", "why-django"),
