@@ -88,7 +88,8 @@ def failure_named(words: list[str]) -> str | None:
     saying what a framework is able to run at all ("can't run anything big", "won't handle much")."""
     for k, (a, b) in enumerate(zip(words, words[1:])):
         if a in NEGATIONS and b in FAILING_VERBS and words[k + 2 : k + 3] != ["anything"] \
-                and not _CAPACITY.intersection(words[k + 2 : k + 4]):
+                and not _CAPACITY.intersection(words[k + 2 : k + 4]) and not (
+                    a == "never" and b == "worked" and words[k + 2 : k + 3] and words[k + 2] in _EMPLOYED):
             return f"{a} {b}"
         if a in KEEPS and b in _FAILING:  # "my migration keeps failing"
             return f"{a} {b}"
@@ -96,6 +97,8 @@ def failure_named(words: list[str]) -> str | None:
 
 
 KEEPS = frozenset(("keeps", "kept", "keep"))
+# "I've never worked anywhere that uses flask", "never worked with django": experience, not a failure
+_EMPLOYED = frozenset("anywhere somewhere at for as with in on professionally".split())
 _FAILING = frozenset("failing crashing breaking erroring timing".split())
 
 

@@ -435,7 +435,8 @@ def _hyphenated(split: list[str], index: Index, extension: set[int]) -> list[str
 # "the demo version", "our first version", "a mobile version": what comes before a product's version
 _PRODUCT_STAGES = frozenset("demo first beta early trial initial rough quick basic simple lite light test mvp"
                             " prototype alpha minimal small v1 free paid mobile web desktop pro premium scrappy"
-                            " stripped bare lean cheap working functional clickable throwaway barebones".split())
+                            " stripped bare lean cheap working functional clickable throwaway barebones dirty"
+                            " hacky".split())
 # "pick flask", "choose django", "go with flask", "use django": choosing one (as index stems)
 _CHOICE_VERBS = frozenset(("pick", "choos", "go", "use", "select", "adopt", "reach"))
 _REFUSALS = NEGATIONS | {"shouldnt", "wouldnt", "couldnt"}
@@ -1153,6 +1154,13 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
             r.add(QueryTerm(term, f"what is {r.identity}", "phrase", 1.0, term_idf(term)))
     if FRAMEWORKS[0] in stems and FRAMEWORKS[1] in stems:  # one is preferred only when both are named
         r.preferred = preferred_framework(stems)  # "flask over django": about flask
+        told_only = [f for f in FRAMEWORKS if f in context]
+        if not r.preferred and len(told_only) == 1 and told_first:
+            # "I come from a Django background (3 years) ... What kinds of things is Flask commonly used
+            # to build?": the one named only in the telling sentences before the question is the asker's
+            # situation (told after it, it may be the claim checked: "blueprints are a django feature,
+            # right? flask doesn't have anything like that")
+            r.preferred = FRAMEWORKS[1 - FRAMEWORKS.index(told_only[0])]
         if words.count("when") >= 2 and _when_each(words):
             # "when should I go with flask and when with django?": when to choose each, the verdict
             # "when to use django", "pick django" (and its synonym): half of what is asked

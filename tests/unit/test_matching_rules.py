@@ -892,6 +892,15 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("PM asked me what CSRF is in plain english. what kind of attack is it exactly?", "csrf"),
         ("what kind of attacks does django protect against?", "security"),
     ],
+    "the framework named only before the question is the asker's situation": [
+        ("we've been a django shop for years. what kinds of things do people build with flask?", "flask-use-cases"),
+        # told after it, it may be the claim checked
+        ("blueprints are a django feature, right? flask doesn't have anything like that afaik", "blueprint"),
+    ],
+    "experience and rough versions are no failures or releases": [
+        ("I've never worked anywhere that uses flask. what do people build with it?", "flask-use-cases"),
+        ("we want a quick and dirty version to test with 20 users. is flask good for prototypes?", "prototyping"),
+    ],
     "the framework argued for is the one asked about": [
         ("convince me to use flask pls, all my teammates want django", "why-flask"),
         ("sell me on django, my cto loves flask", "why-django"),
