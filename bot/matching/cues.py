@@ -69,18 +69,18 @@ def asks_which_to_choose(words: list[str]) -> bool:
 # An exception's name ("ModuleNotFoundError", "OperationalError", "TemplateDoesNotExist"): a failure to
 # debug, which the guide never does ("terror" and "mirror" are words, not names: the part before the
 # ending is three letters at least)
-_EXCEPTION_ENDS = ("error", "exception", "notfound", "doesnotexist")
+_EXCEPTION_ENDS = ("rror", "xception", "otfound", "oesnotexist")  # found in the text before the pattern is run
+_EXCEPTION = re.compile(r"\b(?:\w+\.)*([a-z_]*[a-z]{3}(?:error|exception|notfound|doesnotexist))\b", re.IGNORECASE)
 
 
-def exception_named(words: Iterable[str]) -> str | None:
-    """The first exception's name among ``words`` (a question's, or the code pasted in it)."""
-    for w in words:
-        name = w.rsplit(".", 1)[-1]  # "django.db.utils.OperationalError"
-        lowered = name.lower()
-        if lowered.endswith(_EXCEPTION_ENDS) and any(
-                lowered.endswith(end) and len(lowered) >= len(end) + 3 for end in _EXCEPTION_ENDS):
-            return name
-    return None
+def exception_named(text: str) -> str | None:
+    """The first exception's name in ``text``, pasted code included ("django.db.utils.OperationalError":
+    OperationalError)."""
+    lowered = text.lower()
+    if not any(end in lowered for end in _EXCEPTION_ENDS):  # most questions: no pattern run
+        return None
+    found = _EXCEPTION.search(text)
+    return found.group(1) if found else None
 
 
 def failure_named(words: list[str]) -> str | None:

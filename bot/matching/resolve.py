@@ -970,7 +970,7 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
     if "how" in words:  # "how do i ...": a procedure
         r.how_to = asks_how_to(words)
     outside = _outside_the_guide(words)
-    error = exception_named(words) or (exception_named(code) if code else None)
+    error = exception_named(question)
     if error:  # "getting `ModuleNotFoundError: No module named 'flask'`": a failure to debug
         outside.append(error)
     if outside and context:

@@ -820,18 +820,18 @@ def test_a_procedure_asked_needs_more_confidence_telling_does_not(question, proc
     assert (needed > shipped.min_confidence) is procedure
 
 
-@pytest.mark.parametrize("words, named", [
-    (["getting", "modulenotfounderror", "help"], "modulenotfounderror"),
-    (["django.db.utils.OperationalError"], "OperationalError"),  # pasted code keeps its case
-    (["keyerror"], "keyerror"),
-    (["templatedoesnotexist"], "templatedoesnotexist"),
-    # words, not names: "error" itself, and endings after fewer than three letters
-    (["error", "errors", "terror", "exception", "notfound"], None),
+@pytest.mark.parametrize("text, named", [
+    ("getting ModuleNotFoundError, help", "ModuleNotFoundError"),
+    ("`django.db.utils.OperationalError: no such table`", "OperationalError"),
+    ("KeyError: 'user_id'", "KeyError"),
+    ("TemplateDoesNotExist at /", "TemplateDoesNotExist"),
+    # words, not names: "error" itself, endings after fewer than three letters, a longer word
+    ("an error, errors, terror, an exception, notfound, exceptional", None),
 ])
-def test_an_exception_is_named_by_its_ending(words: list[str], named: str | None) -> None:
+def test_an_exception_is_named_by_its_ending(text: str, named: str | None) -> None:
     from bot.matching.cues import exception_named
 
-    assert exception_named(words) == named
+    assert exception_named(text) == named
 
 
 @pytest.mark.parametrize("q, kind", [
