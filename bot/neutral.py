@@ -227,6 +227,7 @@ OUT_OF_SCOPE_SUBJECTS: frozenset[str] = frozenset(
     install installed installing installation installer pip pipenv conda
     virtualenv venv version versions upgrade upgraded upgrading downgrade
     migrate migrating migration migrations release releases lts
+    deprecated deprecation unmaintained argon2
     performance performant benchmark benchmarks benchmarking latency
     throughput slow slower slowest slowness
     rps optimize optimise optimizing optimising optimization optimisation

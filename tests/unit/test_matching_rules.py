@@ -901,6 +901,11 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("I've never worked anywhere that uses flask. what do people build with it?", "flask-use-cases"),
         ("we want a quick and dirty version to test with 20 users. is flask good for prototypes?", "prototyping"),
     ],
+    "a deprecation, or a hasher the guide never names, is outside it": [
+        ("heard Flask-Login is deprecated and we should switch to flask-security instead, is that right?", "decline"),
+        ("does django support argon2 for passwords?", "decline"),
+        ("how does django hash passwords?", "password-hashing"),
+    ],
     "the framework argued for is the one asked about": [
         ("convince me to use flask pls, all my teammates want django", "why-flask"),
         ("sell me on django, my cto loves flask", "why-django"),
