@@ -3,7 +3,7 @@
 Both forget everything on restart and are not shared between replicas; run one
 replica, or set REDIS_URL / DATABASE_URL (see ``bot.stores.factory``).
 
-    MemoryDeduper(ttl_seconds, *, max_keys=20_000, clock=time.monotonic, initial_keys=1_024)
+    MemoryDeduper(ttl_seconds, *, max_keys=20_000, clock=time.monotonic)
         async first_seen(key) -> bool ; async forget(key) ; async close()
     MemoryUsageStore(*, max_records=1_000, clock=utc_now)
         answers / declines / feedback: lists of UsageRecord (newest last; held packed)
@@ -71,9 +71,6 @@ class MemoryDeduper:
     * ``_runs``: [expiry, how many] for consecutive claims sharing an expiry,
       rounded up to a whole second: a key lives up to one second beyond the TTL.
 
-    The arrays start sized for ``initial_keys`` claims and double when the ring is full, up to
-    ``max_keys``: a quiet workspace never holds the ~0.4 MB a busy one needs.
-
     Two different keys alive at once share a fingerprint with odds of about
     n**2 / 2**61 (n = 20,000: 2e-10), and the later one would be taken for a
     retry.
@@ -89,16 +86,15 @@ class MemoryDeduper:
         *,
         max_keys: int = 20_000,  # ~12k keys cover 10 events/s for the default 600 s TTL; beyond that, use Redis
         clock: Callable[[], float] = time.monotonic,
-        initial_keys: int = 1_024,
     ) -> None:
         _bounds(self, ttl_seconds, max_keys, clock)
-        self._initial = max(1, min(initial_keys, max_keys))
         self._reset()
 
     def _reset(self) -> None:
-        self._capacity = self._initial  # claims the ring holds; doubles up to max_keys
-        self._table = self._empty_table(self._capacity)
-        self._ring = array("q", bytes(8 * self._capacity))
+        size = 1 << (self.max_keys * 3 // 2).bit_length()  # a power of two above 1.5 x max_keys
+        self._mask = size - 1
+        self._table = array("q", bytes(8 * size))
+        self._ring = array("q", bytes(8 * self.max_keys))
         self._oldest = 0   # ring index of the oldest claim
         self._claims = 0   # claims in the ring (forgotten ones included, until they leave it)
         self._runs: deque[list[int]] = deque()  # [expiry, claims], oldest first
@@ -125,12 +121,9 @@ class MemoryDeduper:
             if not runs[0][1]:
                 runs.popleft()
             slot = self._slot(fingerprint)  # the drop may have shifted entries
-        elif self._claims == self._capacity:
-            self._grow()
-            slot = self._slot(fingerprint)  # the table may have been rebuilt
         self._table[slot] = fingerprint
         self._live += 1
-        self._ring[(self._oldest + self._claims) % self._capacity] = fingerprint
+        self._ring[(self._oldest + self._claims) % self.max_keys] = fingerprint
         self._claims += 1
         expiry = math.ceil(now + self.ttl_seconds)
         if runs and runs[-1][0] == expiry:
@@ -151,25 +144,6 @@ class MemoryDeduper:
     async def close(self) -> None:
         self._reset()
 
-    def _empty_table(self, claims: int) -> array[int]:
-        """A table for ``claims`` fingerprints: a power of two above 1.5 x claims, so at most 2/3 full."""
-        size = 1 << (claims * 3 // 2).bit_length()
-        self._mask = size - 1
-        return array("q", bytes(8 * size))
-
-    def _grow(self) -> None:
-        """Double the full ring (up to ``max_keys``), oldest claim first, and the table with it."""
-        ring, start, grown = self._ring, self._oldest, min(2 * self._capacity, self.max_keys)
-        ordered = ring[start:] + ring[:start]
-        ordered.frombytes(bytes(8 * (grown - self._capacity)))
-        self._ring, self._oldest, self._capacity = ordered, 0, grown
-        if 1 << (grown * 3 // 2).bit_length() > len(self._table):
-            old = self._table
-            self._table = self._empty_table(grown)
-            for fingerprint in old:
-                if fingerprint:
-                    self._table[self._slot(fingerprint)] = fingerprint
-
     def _slot(self, fingerprint: int) -> int:
         """Where ``fingerprint`` is in the table, or the empty slot where it would go."""
         table, mask = self._table, self._mask
@@ -183,7 +157,7 @@ class MemoryDeduper:
         ring, table, stale = self._ring, self._table, self._stale
         for _ in range(n):
             fingerprint = ring[self._oldest]
-            self._oldest = (self._oldest + 1) % self._capacity
+            self._oldest = (self._oldest + 1) % self.max_keys
             self._claims -= 1
             if fingerprint in stale:  # a forgotten claim: the key is not in the table for it
                 stale[fingerprint] -= 1
