@@ -228,6 +228,8 @@ OUT_OF_SCOPE_SUBJECTS: frozenset[str] = frozenset(
     virtualenv venv version versions upgrade upgraded upgrading downgrade
     migrate migrating migration migrations release releases lts
     deprecated deprecation unmaintained argon2
+    license licence licenses licences licensing licensed translation translations i18n l10n
+    localisation localization internationalisation internationalization rtl
     performance performant benchmark benchmarks benchmarking latency
     throughput slow slower slowest slowness
     rps optimize optimise optimizing optimising optimization optimisation

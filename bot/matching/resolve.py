@@ -270,12 +270,13 @@ _STRESS = re.compile(
     r"|fear|priority)\b|(?:my|our|the|first|highest) priority\b|priority (?:#|no\.? ?|number )?(?:1|one)\b"
     r"|the (?:one|only) thing\b|keeps? me up at night\b|deal ?-?breaker|lose sleep\b|trumps? (?:everything|all)\b"
     r"|nothing (?:else )?matters\b|(?:really|mostly|only) care about\b|all (?:i|we) care about\b|comes? down to\b"
-    r"|(?:it'?s|that'?s) a no\b|is a no-?go\b|lives or dies\b)")
+    r"|(?:it'?s|that'?s) a no\b|is a no-?go\b|lives or dies\b|deciding factor\b|decides (?:it|this|everything)\b"
+    r"|(?:core|key|hard|main|biggest) requirement\b|the hardest part\b|hinges on\b)")
 # a word each of _STRESS's phrases holds: a sentence with none of them is not searched
 _STRESS_WORDS = frozenset("1 negotiable nonnegotiable afford compromise above important matters matter anything"
                           " secondary critical crucial paramount everything endall end worry worries concern concerns"
                           " fear priority thing night dealbreaker breaker sleep trumps trump care come comes no nogo"
-                          " dies".split())
+                          " dies deciding decides requirement hardest hinges".split())
 # where a sentence's clauses part ("hobby project on a cheap VPS, the #1 priority is ..."; not at a colon:
 # "main fear: some malicious site ..." is one)
 _CLAUSE_BREAK = re.compile(r"[,;\u2014\u2013]|\s-+\s")
@@ -283,7 +284,7 @@ _CLAUSE_BREAK = re.compile(r"[,;\u2014\u2013]|\s-+\s")
 _STRESSING = _STRESS_WORDS | frozenset(
     "non cannot cant wont all most importantly main biggest top primary major number one only real fears else"
     " requirement keeps keep more deal lose nothing really mostly down its go lives my our first highest i we that thats this"
-    " it".split())
+    " it factor core key hard part what is".split())
 
 
 def _names_no_concern(words: set[str]) -> bool:

@@ -906,6 +906,13 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("does django support argon2 for passwords?", "decline"),
         ("how does django hash passwords?", "password-hashing"),
     ],
+    "what decides it, stressed in a project before a bare choice, when the guide never covers it": [
+        ("legal says the license decides it, we ship the code inside a commercial appliance. flask or django?",
+         "decline"),
+        ("app in 12 languages with right-to-left scripts, translations are the hardest part. which?", "decline"),
+        ("everything here is I/O bound, so native async support is the deciding factor for us. flask or django?",
+         "decline"),
+    ],
     "the framework argued for is the one asked about": [
         ("convince me to use flask pls, all my teammates want django", "why-flask"),
         ("sell me on django, my cto loves flask", "why-django"),
