@@ -886,14 +886,19 @@ _DISCLAIMED_END = frozenset("just but only so which what how is are should can i
 def not_needed(words: list[str]) -> set[int]:
     """Positions of what a project told says it does not need ("a handful of pages, *no user
     accounts*"): up to three words after "no", to a word that starts the next thought. Only for a
-    project told before a bare choice: in a question, "flask has no admin?" asks about the admin."""
+    project told before a bare choice: in a question, "flask has no admin?" asks about the admin.
+    Not what the project wants nothing to do ("no framework *dictating* structure", "no one telling us
+    what to use"): a want of freedom, which is what it needs."""
     marked: set[int] = set()
     for k, w in enumerate(words):
         if w == "no":
+            span = []
             for j in range(k + 1, min(len(words), k + 4)):
                 if words[j] in _DISCLAIMED_END:
                     break
-                marked.add(j)
+                span.append(j)
+            if not any(words[j].endswith("ing") and len(words[j]) > 5 for j in span[1:]):  # ("no existing code")
+                marked.update(span)
     return marked
 
 

@@ -913,6 +913,11 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("everything here is I/O bound, so native async support is the deciding factor for us. flask or django?",
          "decline"),
     ],
+    "'no framework dictating' is a want of freedom, not a need set aside": [
+        ("we want our own database, our own auth, whatever frontend we like, no framework dictating structure."
+         " flask or django?", "flexibility"),
+        ("a handful of pages, no user accounts. your pick?", "lightweight-apps"),
+    ],
     "the framework argued for is the one asked about": [
         ("convince me to use flask pls, all my teammates want django", "why-flask"),
         ("sell me on django, my cto loves flask", "why-django"),
