@@ -311,7 +311,7 @@ OTHER_TECHNOLOGIES: frozenset[str] = frozenset(
     csharp fsharp perl haskell clojure actix axum deno nestjs fastify symfony
     codeigniter cakephp drf ninja vue vuejs svelte sveltekit angularjs
     stripe paypal braintree
-    redis memcached valkey rabbitmq kafka
+    redis memcached valkey rabbitmq kafka sqlalchemy
     """.split()
 )
 
@@ -337,6 +337,8 @@ _FOOD = frozenset("lunch dinner breakfast brunch food pizza pizzas coffee coffee
                   " sandwiches takeout takeaway catering".split())
 # "background jobs", "a cron job": tasks a server runs, not jobs for developers
 _TASKS = frozenset("background cron batch scheduled queue queued worker workers async celery".split())
+# "did anyone catch the match last night", "catch the train": seen or reached, not the drawback ("what's the catch")
+_SEEN = frozenset("match game games show episode talk keynote stream train bus flight film movie final fight".split())
 OTHER_SENSES: dict[str, frozenset[str]] = {
     "blueprint": _BUILDING | _PLANNING, "blueprints": _BUILDING | _PLANNING,
     "admin": _OFFICE_IT, "admins": _OFFICE_IT,
@@ -344,6 +346,7 @@ OTHER_SENSES: dict[str, frozenset[str]] = {
     "order": _FOOD, "orders": _FOOD, "ordering": _FOOD, "ordered": _FOOD,
     "job": _TASKS, "jobs": _TASKS,
     "scale": _CLIMBING, "scaling": _CLIMBING, "scaled": _CLIMBING,
+    "catch": _SEEN, "caught": _SEEN,
 }
 # ... unless the message also speaks of the guide's sense: a shop's orders ("a subscription shop for
 # specialty coffee, recurring orders, customer accounts")

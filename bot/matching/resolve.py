@@ -1021,7 +1021,7 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
         if kind == _OFF_TOPIC or kind == _UNSURE:
             # not evidence even if a topic uses the word; a phrase may
             # still cover it ("ship faster"), which makes it known
-            if kind == _OFF_TOPIC:
+            if kind == _OFF_TOPIC and i not in extension:  # not the name of an extension: "flask-sqlalchemy"
                 off_topic.add(i)
             known[i] = False
             continue

@@ -918,6 +918,12 @@ RULES: dict[str, list[tuple[str, str]]] = {
          " flask or django?", "flexibility"),
         ("a handful of pages, no user accounts. your pick?", "lightweight-apps"),
     ],
+    "a word of the guide's in another sense: the match caught, SQLAlchemy compared": [
+        ("did anyone catch the match last night lol", "decline"),
+        ("what's the catch with django?", "drawbacks"),
+        ("is SQLAlchemy better than the django ORM for reporting queries?", "decline"),
+        ("flask-sqlalchemy and other extensions, how do they fit in", "flask-extensions"),
+    ],
     "the framework argued for is the one asked about": [
         ("convince me to use flask pls, all my teammates want django", "why-flask"),
         ("sell me on django, my cto loves flask", "why-django"),
