@@ -27,7 +27,7 @@ WATCH_INTERVAL_SECONDS = 1.0
 def load_brain(settings: Settings, child: KnowledgeChild | None = None) -> Brain:
     """The knowledge (read in a child process: ``bot.knowledge_process``; ``child`` when the
     caller started it already) and its index."""
-    return Brain.build((child or KnowledgeChild(settings.knowledge_path)).result())
+    return Brain.build((child or KnowledgeChild(settings.knowledge_path)).result(), serving=True)
 
 
 async def reload_knowledge(services: Services, settings: Settings) -> bool:

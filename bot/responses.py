@@ -24,8 +24,11 @@ class Brain(NamedTuple):
     answerer: Answerer
 
     @classmethod
-    def build(cls, knowledge: Knowledge) -> "Brain":
-        return cls(knowledge, Answerer(knowledge))
+    def build(cls, knowledge: Knowledge, *, serving: bool = False) -> "Brain":
+        """The knowledge and its answerer; ``serving``: the topics kept without the wording only the
+        index's build reads (``Answerer.shed_build_inputs``), as a server keeps them."""
+        answerer = Answerer(knowledge)
+        return cls(answerer.shed_build_inputs() if serving else knowledge, answerer)
 
     def topic(self, topic_id: str) -> Topic | None:
         return self.knowledge.topics.get(topic_id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 import math
 
-from bot.knowledge import Knowledge, Topic
+from bot.knowledge import FrozenMap, Knowledge, Topic
 from bot.matching.index import Index
 from bot.matching.resolve import Resolved, resolve
 from bot.matching.results import Explanation, Match, QueryTerm, Stats
@@ -33,6 +33,8 @@ from bot.matching.tuning import (
 from bot.matching.typos import TypoCorrector
 from bot.neutral import is_common_word
 from bot.text import clear_word_caches
+
+_NO_WORDING = FrozenMap()
 
 # what a question that asks for a choice but names nothing is read as ("flask or django: ")
 CHOICE_PREFIX = " or ".join(FRAMEWORKS) + ": "
@@ -67,6 +69,16 @@ class Answerer:
                 gc.enable()
         is_common_word("the")  # load the everyday-English list now, not on a first question
         clear_word_caches()  # the build stemmed every word of the knowledge; questions bring their own
+
+    def shed_build_inputs(self) -> Knowledge:
+        """The knowledge with its topics shed of what only building the index reads (keywords,
+        synonyms, example questions), kept here and in the index instead of the whole, and returned
+        for a server to keep (``bot.responses.Brain.build``): strings it would never read again."""
+        topics = self._index.topics
+        for i, t in enumerate(topics):
+            topics[i] = t._replace(keywords=_NO_WORDING, synonyms=_NO_WORDING, examples=())
+        self.knowledge = self.knowledge._replace(topics=FrozenMap({t.id: t for t in topics}))
+        return self.knowledge
 
     def asks_on_its_own(self, words: str) -> bool:
         """Do ``words`` ask something of their own? They do when they are answered and no other topic
