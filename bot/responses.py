@@ -42,7 +42,7 @@ class Reply(NamedTuple):
     answered: str | None = None           # topic id answered, to record
     declined: bool = False                # a question nothing matched, to record
     suggestions: tuple[str, ...] = ()
-    question: str = ""                    # the question answered, for a follow-up to refer to
+    question: str = ""                    # the question answered or declined, for a follow-up to refer to
 
 
 def topic_reply(brain: Brain, topic: Topic, *, question: str = "", shareable: bool = False,

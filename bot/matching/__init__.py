@@ -134,7 +134,8 @@ course or book to learn from ("the best flask course on udemy"), a review of the
 things ("can you review my CV"), an HTTP error status ("returns a 500 on checkout"), a payment
 provider ("which payment gateway"), a launch date, two other technologies as the choice
 asked ("react or vue for the frontend?"), and a project that is no web app, with no web part of it
-named ("a native iOS app, swiftui, offline first. flask or django?": ``cues.not_web_project``). What a project told before a bare choice has no
+named ("a native iOS app, swiftui, offline first. flask or django?": ``cues.not_web_project``).
+What a project told before a bare choice has no
 ("a handful of pages, no user accounts. your pick") is set aside, as after "not worried about". A
 question that names one framework and asks what it is of a pronoun or a kind
 of thing ("heard about flask at a meetup, what is it?", "is that a library or
@@ -199,7 +200,8 @@ frameworks and explains next to no procedure ("how do i reset my password on
 slack"); --explain shows the threshold applied. Pasted code (snake_case
 identifiers, calls) and release numbers ("django 5.1") count as off-topic
 words (in a code span of a sentence that tells, before one that asks, as context: "saw `bp =
-Blueprint('admin', __name__)` all over our repo. what's a blueprint for?"); an identifier every part of which is a word of the guide's is those words
+Blueprint('admin', __name__)` all over our repo. what's a blueprint for?"); an identifier every part
+of which is a word of the guide's is those words
 ("the `csrf_token` thing": csrf, token). A question that names both frameworks, has no
 off-topic word and whose unknown words all come after "for" is a choice for
 the asker's own project ("flask or django for our bakery's site"): those

@@ -308,7 +308,8 @@ def colleague_asked(words: list[str]) -> str | None:
             for j in range(k + 1, min(len(words) - 1, k + 6)):
                 if words[j] in _KNOWING:
                     after = [x for x in words[j + 1 : j + 3] if x != "with"]
-                    if not (after and after[0] in FRAMEWORK_SET) or (w == "who" and _AMONG_US.isdisjoint(words[k + 1 : j])):
+                    named = bool(after) and after[0] in FRAMEWORK_SET
+                    if not named or (w == "who" and _AMONG_US.isdisjoint(words[k + 1 : j])):
                         return None
                     return f"{w} {words[j]} {after[0]}"
     return None

@@ -495,7 +495,7 @@ _OUT_OF_SCOPE_CUES: tuple[tuple[frozenset[str], Callable[[list[str]], str | None
     (frozenset(("type",)), typing_asked),                         # "does flask support type hints"
     (frozenset(("percent",)), share_asked),                       # "what percent of devs use django"
     (frozenset(("many",)), count_asked),                          # "how many flask job postings are there"
-    (frozenset(("much", "cost", "costs", "charge", "charges", "rate", "rates")), price_asked),  # "how much does the server cost"
+    (frozenset("much cost costs charge charges rate rates".split()), price_asked),  # "how much does the server cost"
     (frozenset(("payment", "payments")), payment_provider_asked),  # "which payment gateway"
     (REVIEWING_VERBS, review_requested),                          # "can you review my CV"
     (LEARNING_RESOURCES, resource_asked),                         # "the best flask course on udemy"
