@@ -134,8 +134,8 @@ def decline_message(question: str, suggestions: Sequence[Topic], *, follow_up: b
     )
     titles = ", ".join(t.title for t in suggestions[:3])
     text = NO_EARLIER_QUESTION.replace("_", "") if no_earlier_question else DECLINE
-    if titles:
-        text += f" Did you mean: {titles}?"
+    if titles:  # (titles asked as questions end with their own "?": "What is Django used for?")
+        text += f" Did you mean: {titles}" + ("" if titles.endswith("?") else "?")
     return message(text, blocks)
 
 

@@ -107,6 +107,15 @@ def test_decline_offers_suggestions_and_escapes_the_question(knowledge):
     assert "Did you mean: " in message["text"]
 
 
+def test_a_declines_notification_text_ends_with_one_question_mark(knowledge):
+    """The fallback text (notifications, screen readers) lists the suggested titles; one that is a
+    question keeps its own "?" and gets no second one."""
+    asked = blocks.decline_message("is django async?", [knowledge.topics["django-use-cases"]])["text"]
+    told = blocks.decline_message("csrf?", [knowledge.topics["csrf"]])["text"]
+    assert asked.endswith("Did you mean: What is Django used for?") and "??" not in asked
+    assert told.endswith("Did you mean: CSRF protection?")
+
+
 def test_comparison_has_one_two_field_section_per_row(knowledge):
     message = blocks.comparison_message(knowledge.comparison, shareable=True)
     rows = [b for b in of_type(message, "section") if "fields" in b]
