@@ -585,9 +585,14 @@ def is_follow_up(text: str) -> bool:
     return _asked_for(text) is not None or by_name(text) != text
 
 
-def kept_for_follow_ups(question: str) -> str:
-    """What to keep of an answered question for the next follow-up: the question, or "" when it
-    is over ``MAX_KEPT_CHARS``. "" is kept too, so a follow-up never reaches past it to an older one."""
+def kept_for_follow_ups(question: str, *, declined: bool = False) -> str | None:
+    """What to keep of a question for the next follow-up: the question, or "" when it is over
+    ``MAX_KEPT_CHARS`` ("" is kept too, so a follow-up never reaches past it to an older one). A
+    declined one is kept only when it names a framework (None: keep the last one in place): after
+    "is django async?", "what about flask?" asks "is flask async?" (declined too); "how do I bake
+    sourdough bread?" leaves the question before it."""
+    if declined and not frameworks_named(question):
+        return None
     return "" if len(question) > MAX_KEPT_CHARS else question
 
 

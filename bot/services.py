@@ -84,13 +84,12 @@ class Services:
 
     async def remember(self, key: str, reply: Reply) -> None:
         """Keep the question a reply answered or declined, for the next follow-up in conversation ``key``
-        (``followups.kept_for_follow_ups``: "" when no follow-up could use it). A declined one is kept only
-        when it names a framework: after "is django async?", "what about flask?" asks "is flask async?"
-        (declined too), but "how do I bake sourdough bread?" leaves the last answered question in place."""
-        if self.conversations is None or not reply.question or (
-                reply.declined and not followups.frameworks_named(reply.question)):
+        (``followups.kept_for_follow_ups``: what of it, and which declined ones)."""
+        if self.conversations is None or not reply.question:
             return
-        kept = followups.kept_for_follow_ups(reply.question)
+        kept = followups.kept_for_follow_ups(reply.question, declined=reply.declined)
+        if kept is None:
+            return
         await self._recorded(f"the last question of {key}", self.conversations.remember(key, kept))
 
     async def record_feedback(self, *, team_id: str | None, user_id: str | None, topic_id: str, helpful: bool,

@@ -6,7 +6,7 @@ Each exchange in ``tests/data/followups.yaml`` is a first message, a second one,
 the second only makes sense with the first (``follow_up``), and the topic that answers
 what the second means (``expect``, or ``decline``). Both go through the pure core as a
 conversation would: the first is answered and kept (``bot.followups.kept_for_follow_ups``; declined, only
-when it names a framework: ``bot.services.Services.remember``),
+when it names a framework),
 the second is read with it (``bot.followups.read_as``) and answered. Prints, e.g.::
 
     follow-ups 50/55 answered right (48 read as follow-ups); new questions 24/25 answered right (0 read as follow-ups)
@@ -29,7 +29,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bot import responses  # noqa: E402
-from bot.followups import frameworks_named, kept_for_follow_ups, read_as  # noqa: E402
+from bot.followups import kept_for_follow_ups, read_as  # noqa: E402
 from bot.intents import parse_message  # noqa: E402
 from bot.knowledge import default_knowledge_dir, load_knowledge  # noqa: E402
 
@@ -72,8 +72,7 @@ def load_exchanges(path: Path = EXCHANGES) -> list[Exchange]:
 def converse(brain: responses.Brain, exchange: Exchange) -> Outcome:
     """Answer the first message, then the second in its light, as the listeners do."""
     first = responses.reply(parse_message(exchange.first), brain)
-    remembered = first.answered or (first.declined and frameworks_named(first.question))
-    kept = kept_for_follow_ups(first.question) if remembered else None
+    kept = kept_for_follow_ups(first.question, declined=first.declined) if first.question else None
     intent = parse_message(exchange.then)
     answerer = brain.answerer
     asked = read_as(intent, kept, own_subject=answerer.asks_on_its_own,

@@ -713,7 +713,8 @@ _CHOOSING = frozenset("pick picking choose choosing bring bringing use using sel
 
 
 _WHOM = frozenset(("me", "us", "you"))
-LETTING = frozenset("let lets letting allow allows allowing".split())
+_LETTING = frozenset("let lets letting allow allows allowing".split())
+PARTS_CHOSEN_TRIGGERS = frozenset(("own", "whatever")) | _LETTING  # a question holding none chooses no parts
 
 
 def parts_chosen(words: list[str]) -> set[int]:
@@ -725,7 +726,7 @@ def parts_chosen(words: list[str]) -> set[int]:
     for k in range(1, len(words)):
         if words[k] == "whatever" and words[k - 1] in _CHOOSING:  # "pick whatever DB, auth and frontend"
             marked |= {j for j in range(k + 1, min(len(words), k + 8)) if words[j] in _OWN_PARTS}
-        elif k > 1 and words[k] in _CHOOSING and words[k - 1] in _WHOM and words[k - 2] in LETTING:
+        elif k > 1 and words[k] in _CHOOSING and words[k - 1] in _WHOM and words[k - 2] in _LETTING:
             # "flask lets me pick the frontend stack"
             marked |= {j for j in range(k + 1, min(len(words), k + 6)) if words[j] in _OWN_PARTS}
         elif k > 1 and words[k] == "own" and words[k - 1] in ("my", "our", "your", "their") and words[k - 2] in _CHOOSING:
@@ -936,9 +937,6 @@ _ARTICLES = frozenset(("the", "a", "an"))
 # never gives (pasted code and "snippet" decline the same way: bot.text.code_terms, bot.neutral)
 _CODE_ASKS = frozenset((("hello", "world"), ("code", "example"), ("code", "examples"), ("example", "code"),
                         ("sample", "code"), ("code", "sample"), ("code", "samples")))
-
-
-CODE_ASKED = frozenset(" ".join(pair) for pair in _CODE_ASKS)  # what ``code_asked`` returns
 
 
 def code_asked(words: list[str]) -> str | None:

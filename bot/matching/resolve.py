@@ -30,7 +30,7 @@ from bot.matching.cues import (
     review_requested,
     examples_named,
     parts_chosen,
-    LETTING,
+    PARTS_CHOSEN_TRIGGERS,
     share_asked,
     asks_how_to,
     asks_which_to_choose,
@@ -39,7 +39,6 @@ from bot.matching.cues import (
     ESTIMATE_WORDS,
     MEETING_WORDS,
     code_asked,
-    CODE_ASKED,
     exception_named,
     code_requested,
     estimate_asked,
@@ -583,17 +582,23 @@ def _profile(word: str, index: Index, profiles: dict[str, Profile]) -> Profile:
     return profile
 
 
-def _outside_the_guide(words: list[str]) -> list[str]:
+def _outside_the_guide(question: str, words: list[str], context: frozenset[str]) -> list[str]:
     """What the question says of a subject the guide never covers, found by the cues of
-    ``_OUT_OF_SCOPE_CUES`` (each tried only when one of its words is in the question), a rate
-    ("requests per second") or a comparison with another technology ("is express easier than flask")."""
+    ``_OUT_OF_SCOPE_CUES`` (each tried only when one of its words is in the question), an
+    exception's name, a rate ("requests per second") or a comparison with another technology ("is
+    express easier than flask"). A release or a hello world told in a sentence that asks nothing
+    (``context``) is the asker's situation, not a subject ("moving our stuff off `flask 2.x`. what can
+    django do that flask can't?", "... I only know it from a `hello world` tutorial")."""
     found: list[str] = []
     if not _CUE_TRIGGERS.isdisjoint(words):  # most questions hold none of them
         for triggers, cue in _OUT_OF_SCOPE_CUES:
             if not triggers.isdisjoint(words):
                 said = cue(words)
-                if said:
+                if said and not (cue is code_asked and said.rsplit(" ", 1)[-1] in context):
                     found.append(said)
+    error = exception_named(question)
+    if error:  # "getting `ModuleNotFoundError: No module named 'flask'`": a failure to debug
+        found.append(error)
     if "per" in words:  # "requests per second": performance
         found += rates_named(words)
     if not STATUS_CODES.isdisjoint(words):  # "returns a 500 on checkout": a failure
@@ -601,7 +606,8 @@ def _outside_the_guide(words: list[str]) -> list[str]:
         if status:
             found.append(status)
     if not FRAMEWORK_SET.isdisjoint(words):  # "has that changed in django 6?": a release
-        found += [f"{w} {n}" for w, n in zip(words, words[1:]) if w in FRAMEWORK_SET and n.isdigit() and len(n) <= 2]
+        found += [f"{w} {n}" for w, n in zip(words, words[1:])
+                  if w in FRAMEWORK_SET and n.isdigit() and len(n) <= 2 and n not in context]
     if not OTHER_TECHNOLOGIES.isdisjoint(words):  # "is express easier than flask"
         other = other_compared(words)
         if other:
@@ -610,9 +616,6 @@ def _outside_the_guide(words: list[str]) -> list[str]:
         if chosen:
             found.append(chosen)
     return found
-
-
-_RELEASE = re.compile(r"(?:flask|django) \d{1,2}")  # what ``_outside_the_guide`` says of a release
 
 
 _CODE_SPAN = re.compile(r"`+([^`]+)`+")
@@ -629,12 +632,6 @@ def _told_code(question: str) -> list[str]:
         if end and end.group() != "?" and "?" in after[end.end():]:
             told.append(m.group(1).lower())
     return told
-
-
-def _told_situation(found: str, context: frozenset[str]) -> bool:
-    """A release or a hello world told, not asked about ("moving our stuff off `flask 2.x`. what can django
-    do that flask can't?", "... I only know it from a `hello world` tutorial"): the asker's situation."""
-    return found.rsplit(" ", 1)[-1] in context and (found in CODE_ASKED or _RELEASE.fullmatch(found) is not None)
 
 
 def _product_version(words: list[str], k: int) -> bool:
@@ -791,16 +788,20 @@ _EVERYDAY_WHERE: dict[str, Callable[[list[str], int], bool]] = {
 _ENDED_CANNOT = re.compile(r"\b(?:can'?t|cannot|can not|doesn'?t|does not)\s*[.!?;:]+\W*(\w+)")
 
 
-def _everyday(words: list[str], stems: list[str], content: list[int],
-              index: Index) -> tuple[frozenset[int] | set[int], frozenset[int] | set[int]]:
+def _everyday(words: list[str], stems: list[str], content: list[int], index: Index,
+              text: str) -> tuple[frozenset[int] | set[int], frozenset[int] | set[int]]:
     """The positions of a modal "cannot", and of every word read as everyday English there
     whatever the index knows of it (the modal "cannot" and ``_EVERYDAY_WHERE``)."""
     # "flask can't scale", "can't decide": what it cannot do is what is asked; "cannot"
     # says something is lacking only before no word of the guide's ("that flask can't",
-    # "flask can't do", "doesn't have")
+    # "flask can't do", "doesn't have"), nor before the first word of the next sentence ("what can
+    # django do that flask can't? platform leads are asking")
     modal = {k for k in content[:-1] if words[k] == "cannot" and (j := _past_adverbs(words, k + 1)) in content
              and stems[j] in index.evidence and words[j] not in FRAMEWORK_SET
              } if "cannot" in words else _NO_WORDS
+    if modal and _ENDED_CANNOT.search(text):
+        opened = {m.group(1) for m in _ENDED_CANNOT.finditer(text)}
+        modal = {k for k in modal if words[_past_adverbs(words, k + 1)] not in opened}
     if _EVERYDAY_WHERE.keys().isdisjoint(words):  # most questions
         return modal, modal
     rules = _EVERYDAY_WHERE
@@ -970,13 +971,7 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
     r.scheduled = not SCHEDULE_WORDS.isdisjoint(words)
     if "how" in words:  # "how do i ...": a procedure
         r.how_to = asks_how_to(words)
-    outside = _outside_the_guide(words)
-    error = exception_named(question)
-    if error:  # "getting `ModuleNotFoundError: No module named 'flask'`": a failure to debug
-        outside.append(error)
-    if outside and context:
-        outside = [found for found in outside if not _told_situation(found, context)]
-    r.out_of_scope += outside
+    r.out_of_scope += _outside_the_guide(question, words, context)
     if not LACKING.isdisjoint(words):  # "... that django can't": django lacks it
         r.lacking = lacking_framework(words)
     told: frozenset[str] = frozenset()  # the words before "what is flask?" that say who asks
@@ -997,13 +992,7 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
     fuzzy_left = MAX_FUZZY_WORDS
     neutral: set[int] = set()
     off_topic: set[int] = set()
-    modal, everyday = _everyday(words, stems, content, index)
-    if modal and _ENDED_CANNOT.search(text):
-        # "what can django do that flask can't? platform leads are asking": "can't" ends its sentence, and
-        # the word after it is no verb of it
-        opened = {m.group(1) for m in _ENDED_CANNOT.finditer(text)}
-        ended = {k for k in modal if words[_past_adverbs(words, k + 1)] in opened}
-        modal, everyday = modal - ended, everyday - ended
+    modal, everyday = _everyday(words, stems, content, index, text)
     # "new to python web stuff, what is flask?": asked what the framework is, the words before
     # say who asks or where they met it; known or not, none of them is evidence (nor a phrase)
     met = _NO_WORDS
@@ -1118,7 +1107,7 @@ def resolve(question: str, index: Index, typos: TypoCorrector) -> Resolved:
         background |= already_weighed(words)
     # "not asking about hosting or pricing, just the framework fit": not the subject either
     aside = set_aside(words) if not DISCLAIMER_LEADS.isdisjoint(words) else _NO_WORDS
-    if "own" in words or "whatever" in words or not LETTING.isdisjoint(words):
+    if not PARTS_CHOSEN_TRIGGERS.isdisjoint(words):
         # "can we pick our own database and auth?", "flask lets me pick the frontend": the parts chosen, not the subject
         aside = aside | parts_chosen(words)
     if r.bare_choice:

@@ -352,6 +352,8 @@ def test_only_a_question_a_follow_up_could_use_is_kept():
     assert kept_for_follow_ups("what is an orm") == "what is an orm"
     assert kept_for_follow_ups("flask or django for an api?") == "flask or django for an api?"  # "vice versa"
     assert kept_for_follow_ups("why flask? " + "x" * MAX_KEPT_CHARS) == ""  # memory stays small
+    assert kept_for_follow_ups("is django async?", declined=True) == "is django async?"
+    assert kept_for_follow_ups("how do I bake sourdough bread?", declined=True) is None  # the last one stays
     assert not is_follow_up("and django?" + " " * MAX_FOLLOW_UP_CHARS + "?")  # long text: not even read
 
 
